@@ -261,6 +261,16 @@ class CompanyProfile(BaseModel):
         return self.size_class != "large"
 
 
+class Filters(BaseModel):
+    """User filters on the programme list. Empty lists mean: no restriction."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    levels: list[Level] = []
+    instruments: list[Instrument] = []
+    only_open: bool = False  # hide closed (and, after its deadline, passed) programmes
+
+
 class Criterion(BaseModel):
     rule: str  # e.g. "max_employees"
     verdict: Verdict
