@@ -31,3 +31,7 @@ class InputError(MatcherError):
 
 class ConfigError(MatcherError):
     """A setting has an invalid value."""
+
+
+class StoreError(MatcherError):
+    """Saved consultations or feedback could not be read or written (database unreachable, locked, invalid URL)."""

@@ -1,0 +1,212 @@
+"""Per-criterion eligibility verdicts: each rule of a programme against the company profile.
+
+Pure functions, no I/O. A verdict names the rule and the profile fact it was decided on.
+Overall: any ``violated`` -> ineligible; else any ``unknown`` -> uncertain; else eligible.
+"""
+
+from __future__ import annotations
+
+from .models import CompanyProfile, Criterion, Programme
+
+_APPLICANT_DE = {
+    "company": "Unternehmen", "research": "Forschungseinrichtungen/Hochschulen", "founder_team": "Gründungsteams",
+    "individual": "Einzelpersonen", "association": "Verbände/Vereine",
+}
+_APPLICANT_EN = {
+    "company": "companies", "research": "research institutions/universities", "founder_team": "founding teams",
+    "individual": "individuals", "association": "associations",
+}
+_LOC_DE = {"berlin": "Sitz oder Betriebsstätte in Berlin", "berlin_brandenburg": "Sitz in Berlin oder Brandenburg",
+           "germany": "Sitz oder Betriebsstätte in Deutschland", "eu": "Sitz in der EU (oder assoziiertem Land)"}
+_LOC_EN = {"berlin": "seat or establishment in Berlin", "berlin_brandenburg": "seat in Berlin or Brandenburg",
+           "germany": "seat or establishment in Germany", "eu": "seat in the EU (or an associated country)"}
+
+
+def _fmt_int(n: float, lang: str) -> str:
+    s = f"{int(n):,}"
+    return s.replace(",", ".") if lang == "de" else s
+
+
+def _fmt_years(y: float, lang: str) -> str:
+    if y < 1:
+        m = round(y * 12)
+        return f"{m} Monate" if lang == "de" else f"{m} months"
+    v = f"{y:g}".replace(".", ",") if lang == "de" else f"{y:g}"
+    return f"{v} Jahre" if lang == "de" else f"{v} years"
+
+
+def applicant_role(p: CompanyProfile) -> str | None:
+    if p.stage == "pre_founding":
+        return "founder_team"
+    return p.org_type
+
+
+def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterion]:
+    """Every machine-checkable rule of ``prog`` against ``p``."""
+    de = lang == "de"
+    el = prog.eligibility
+    out: list[Criterion] = []
+
+    def add(rule: str, verdict: str, text_de: str, text_en: str) -> None:
+        out.append(Criterion(rule=rule, verdict=verdict, reason=text_de if de else text_en))
+
+    # who may apply
+    role = applicant_role(p)
+    allowed_de = ", ".join(_APPLICANT_DE[a] for a in el.applicants)
+    allowed_en = ", ".join(_APPLICANT_EN[a] for a in el.applicants)
+    if role is None:
+        add("applicants", "unknown", f"Antragsberechtigt: {allowed_de} – Art der Organisation nicht genannt",
+            f"Eligible applicants: {allowed_en} – type of organisation not stated")
+    else:
+        ok = role in el.applicants or (role == "individual" and "founder_team" in el.applicants)
+        if role == "founder_team" and "individual" in el.applicants:
+            ok = True
+        rd, re_ = (_APPLICANT_DE.get(role, role), _APPLICANT_EN.get(role, role))
+        add("applicants", "fulfilled" if ok else "violated",
+            f"Antragsberechtigt: {allowed_de} – Sie sind: {rd}",
+            f"Eligible applicants: {allowed_en} – you are: {re_}")
+
+    # founding stage
+    if el.pre_founding == "only":
+        if p.stage == "pre_founding":
+            add("pre_founding", "fulfilled", "Nur vor der Gründung – Sie haben noch nicht gegründet",
+                "Only before founding – you have not founded yet")
+        elif p.stage in ("startup", "established") or (p.org_type in ("company", "research") and p.stage is None):
+            add("pre_founding", "violated", "Nur für Vorhaben vor der Gründung – Ihr Unternehmen besteht bereits",
+                "Only before a company is founded – your company already exists")
+        else:
+            add("pre_founding", "unknown", "Nur vor der Gründung – Gründungsstand nicht genannt",
+                "Only before founding – founding status not stated")
+    elif el.pre_founding == "no" and p.stage == "pre_founding":
+        add("pre_founding", "violated", "Setzt ein bestehendes Unternehmen voraus – Sie haben noch nicht gegründet",
+            "Requires an existing company – you have not founded yet")
+
+    # headcount and turnover
+    if el.max_employees is not None or el.min_employees is not None:
+        lim_de = (f"max. {_fmt_int(el.max_employees, 'de')} Beschäftigte" if el.max_employees is not None
+                  else f"mind. {_fmt_int(el.min_employees, 'de')} Beschäftigte")
+        lim_en = (f"max. {_fmt_int(el.max_employees, 'en')} employees" if el.max_employees is not None
+                  else f"at least {_fmt_int(el.min_employees, 'en')} employees")
+        if p.employees is not None:
+            bad = (el.max_employees is not None and p.employees > el.max_employees) or (
+                el.min_employees is not None and p.employees < el.min_employees)
+            add("employees", "violated" if bad else "fulfilled",
+                f"{lim_de} – Sie nennen {_fmt_int(p.employees, 'de')}",
+                f"{lim_en} – you state {_fmt_int(p.employees, 'en')}")
+        elif p.stage == "pre_founding" and el.max_employees is not None:
+            add("employees", "fulfilled", f"{lim_de} – vor der Gründung erfüllt", f"{lim_en} – met before founding")
+        elif p.size_class == "large" and el.max_employees is not None and el.max_employees < 250:
+            add("employees", "violated", f"{lim_de} – Sie beschreiben ein Großunternehmen",
+                f"{lim_en} – you describe a large company")
+        elif p.size_class in ("micro", "small") and el.max_employees is not None and el.max_employees >= 249:
+            add("employees", "fulfilled", f"{lim_de} – Sie beschreiben sich als KMU", f"{lim_en} – you describe an SME")
+        else:
+            add("employees", "unknown", f"{lim_de} – Beschäftigtenzahl nicht genannt",
+                f"{lim_en} – number of employees not stated")
+    if el.max_turnover_eur is not None:
+        lim_de = f"max. {_fmt_int(el.max_turnover_eur / 1e6, 'de')} Mio. EUR Jahresumsatz"
+        lim_en = f"max. EUR {_fmt_int(el.max_turnover_eur / 1e6, 'en')} million turnover"
+        if p.turnover_eur is not None:
+            bad = p.turnover_eur > el.max_turnover_eur
+            add("turnover", "violated" if bad else "fulfilled",
+                f"{lim_de} – Sie nennen {p.turnover_eur / 1e6:.1f} Mio. EUR".replace(".", ","),
+                f"{lim_en} – you state EUR {p.turnover_eur / 1e6:.1f} million")
+        elif p.employees is not None and p.employees < 50 or p.stage == "pre_founding":
+            pass  # small firms are far below SME turnover limits; asking would be noise
+        else:
+            add("turnover", "unknown", f"{lim_de} – Umsatz nicht genannt", f"{lim_en} – turnover not stated")
+
+    # company age
+    if el.max_company_age_years is not None or el.min_company_age_years is not None:
+        parts_de, parts_en = [], []
+        if el.max_company_age_years is not None:
+            parts_de.append(f"höchstens {_fmt_years(el.max_company_age_years, 'de')} alt")
+            parts_en.append(f"at most {_fmt_years(el.max_company_age_years, 'en')} old")
+        if el.min_company_age_years is not None:
+            parts_de.append(f"mindestens {_fmt_years(el.min_company_age_years, 'de')} am Markt")
+            parts_en.append(f"at least {_fmt_years(el.min_company_age_years, 'en')} in business")
+        lim_de, lim_en = "Unternehmen " + " und ".join(parts_de), "Company " + " and ".join(parts_en)
+        if p.stage == "pre_founding":
+            ok = el.min_company_age_years in (None, 0) and el.pre_founding != "no"
+            add("company_age", "fulfilled" if ok else "violated", f"{lim_de} – Sie gründen erst",
+                f"{lim_en} – you are only founding now")
+        elif p.age_years is not None:
+            bad = (el.max_company_age_years is not None and p.age_years > el.max_company_age_years) or (
+                el.min_company_age_years is not None and p.age_years < el.min_company_age_years)
+            add("company_age", "violated" if bad else "fulfilled",
+                f"{lim_de} – Ihr Unternehmen ist ca. {_fmt_years(p.age_years, 'de')} alt",
+                f"{lim_en} – your company is about {_fmt_years(p.age_years, 'en')} old")
+        elif p.stage == "established" and el.max_company_age_years is not None and el.max_company_age_years <= 3:
+            add("company_age", "violated", f"{lim_de} – Sie beschreiben ein etabliertes Unternehmen",
+                f"{lim_en} – you describe an established company")
+        else:
+            add("company_age", "unknown", f"{lim_de} – Gründungsjahr nicht genannt",
+                f"{lim_en} – founding year not stated")
+
+    # location
+    if el.location != "any":
+        need_de, need_en = _LOC_DE[el.location], _LOC_EN[el.location]
+        verdict, fact_de, fact_en = _location_verdict(el.location, p)
+        add("location", verdict, f"{need_de} – {fact_de}", f"{need_en} – {fact_en}")
+
+    # partner
+    if el.partner == "research":
+        if p.org_type == "research":
+            add("partner", "fulfilled", "Forschungspartner nötig – Sie sind selbst eine Forschungseinrichtung",
+                "Research partner required – you are a research institution")
+        elif p.has_research_partner is True:
+            add("partner", "fulfilled", "Forschungspartner nötig – Sie nennen eine Forschungskooperation",
+                "Research partner required – you mention a research partner")
+        else:
+            add("partner", "unknown" if p.has_research_partner is None else "violated",
+                "Kooperation mit einer Forschungseinrichtung nötig – noch kein Partner genannt",
+                "Cooperation with a research institution required – no partner mentioned yet")
+    elif el.partner == "consortium":
+        add("partner", "unknown", "Nur im Verbund/Konsortium mit weiteren Partnern beantragbar",
+            "Only as part of a consortium with further partners")
+    elif el.partner == "company" and p.org_type == "research":
+        add("partner", "unknown", "Nur gemeinsam mit einem Unternehmen als Partner",
+            "Only together with a company as partner")
+    return out
+
+
+def _location_verdict(rule: str, p: CompanyProfile) -> tuple[str, str, str]:
+    loc = p.location or ""
+    if p.in_berlin is True:
+        return "fulfilled", "Sitz in Berlin", "based in Berlin"
+    if rule == "berlin_brandenburg" and loc == "brandenburg":
+        return "fulfilled", "Sitz in Brandenburg", "based in Brandenburg"
+    if rule in ("germany", "eu") and p.in_germany is True:
+        return "fulfilled", f"Sitz in Deutschland ({loc or 'genannt'})", f"based in Germany ({loc or 'stated'})"
+    if rule == "eu" and p.in_germany is False and loc:
+        return "unknown", f"Standort {loc} – EU-Zugehörigkeit prüfen", f"location {loc} – check EU membership"
+    if p.in_berlin is False:
+        if rule in ("berlin", "berlin_brandenburg"):
+            return "violated", f"Ihr Standort: {loc or 'nicht Berlin'}", f"your location: {loc or 'not Berlin'}"
+        if p.in_germany is False:
+            return "violated", f"Ihr Standort: {loc or 'nicht Deutschland'}", f"your location: {loc or 'not Germany'}"
+    return "unknown", "Standort nicht genannt", "location not stated"
+
+
+def overall(criteria: list[Criterion]) -> str:
+    verdicts = {c.verdict for c in criteria}
+    if "violated" in verdicts:
+        return "ineligible"
+    if "unknown" in verdicts:
+        return "uncertain"
+    return "eligible"
+
+
+QUESTIONS = {
+    "applicants": ("Sind Sie ein Unternehmen, eine Forschungseinrichtung oder ein Gründungsteam vor der Gründung?",
+                   "Are you a company, a research institution or a founding team that has not founded yet?"),
+    "pre_founding": ("Ist Ihr Unternehmen schon gegründet – und wenn ja, wann?",
+                     "Has your company been founded yet – and if so, when?"),
+    "employees": ("Wie viele Mitarbeitende hat Ihr Unternehmen?", "How many employees does your company have?"),
+    "turnover": ("Wie hoch ist Ihr Jahresumsatz (ungefähr)?", "What is your annual turnover (roughly)?"),
+    "company_age": ("In welchem Jahr wurde Ihr Unternehmen gegründet?", "In which year was your company founded?"),
+    "location": ("Wo hat Ihr Unternehmen seinen Sitz oder eine Betriebsstätte (Berlin?)",
+                 "Where is your company based – do you have a site in Berlin?"),
+    "partner": ("Planen Sie das Vorhaben mit einer Hochschule oder Forschungseinrichtung als Partner?",
+                "Do you plan the project with a university or research institution as partner?"),
+}

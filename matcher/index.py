@@ -1,0 +1,337 @@
+"""The search index: a Chroma collection of embedded chunks plus an in-memory BM25 beside it.
+
+- A fingerprint (corpus content hash + model id + chunking version) names each build:
+  unchanged corpus -> the existing build is opened; changed -> a new build.
+- Embedded mode builds into a fresh folder ``builds/<fingerprint>-<time>/`` and only then
+  points ``CURRENT`` at it (an atomic ``os.replace``), so a failed or killed build leaves the
+  previous index usable. Server mode (``MATCHER_CHROMA_HOST``) builds a temporary collection
+  and renames it when complete.
+- The lexical index is rebuilt from the chunks at load (a few hundred ms), so it can never
+  disagree with the corpus.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .embeddings import Embedder
+from .errors import BackendUnavailable, IndexError_
+from .lexical import LexicalIndex
+from .models import Corpus, Programme, Project, Record
+
+log = logging.getLogger(__name__)
+
+CHUNKING_VERSION = "3"
+COLLECTION_PREFIX = "foerderlotse"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    record_id: str
+    kind: str
+    part: str
+    text: str
+
+
+def _topic_labels(corpus: Corpus, ids: list[str]) -> str:
+    labels = {t.id: (t.label_de, t.label_en) for t in corpus.topics}
+    return "; ".join(f"{labels[i][0]} / {labels[i][1]}" for i in ids if i in labels)
+
+
+def make_chunks(corpus: Corpus) -> list[Chunk]:
+    """Split every record into a few self-contained texts (German, English, facets)."""
+    out: list[Chunk] = []
+    for r in corpus.records():
+        kw = ", ".join(r.keywords)
+        topics = _topic_labels(corpus, r.topics)
+        if isinstance(r, Programme):
+            parts = {
+                "de": f"{r.name}. {r.summary_de} {kw}",
+                "en": f"{r.name}. {r.summary_en} {kw}",
+                "facets": f"{r.name}. Themen: {topics}. Bedarf: {', '.join(r.needs)}. "
+                          + (r.amount.text_de if r.amount else "")
+                          + " " + " ".join(r.eligibility.conditions_de),
+            }
+        elif isinstance(r, Project):
+            parts = {
+                "de": f"{r.name}. {r.summary_de} {r.offer_de} {kw}",
+                "en": f"{r.name}. {r.summary_en} {r.offer_en} {kw}",
+                "facets": f"{r.name}. Themen: {topics}. {r.funding_source or ''}",
+            }
+        else:
+            parts = {
+                "de": f"{r.name}. {r.summary_de} {r.offer_de} Für: {r.for_whom_de}. {kw}",
+                "en": f"{r.name}. {r.summary_en} {r.offer_en} For: {r.for_whom_en}. {kw}",
+                "facets": f"{r.name}. Themen: {topics}.",
+            }
+        for part, text in parts.items():
+            out.append(Chunk(f"{r.id}::{part}", r.id, r.kind, part, " ".join(text.split())))
+    return out
+
+
+def fingerprint(corpus: Corpus, model_id: str) -> str:
+    h = hashlib.sha256(f"{corpus.content_hash}|{model_id}|{CHUNKING_VERSION}".encode())
+    return h.hexdigest()[:16]
+
+
+def _metadata(rec: Record, ch: Chunk) -> dict:
+    md = {"record_id": rec.id, "kind": rec.kind, "part": ch.part}
+    if isinstance(rec, Programme):
+        md.update(level=rec.level, status=rec.status, instruments=",".join(rec.instruments),
+                  topics=",".join(rec.topics))
+    else:
+        md.update(topics=",".join(rec.topics))
+    return md
+
+
+class SearchIndex:
+    """Dense (Chroma) + lexical (BM25) search over the corpus chunks."""
+
+    def __init__(self, corpus: Corpus, embedder: Embedder, index_dir: Path, chroma_host: str | None = None,
+                 chroma_port: int = 8000, chroma_timeout_s: float = 10.0):
+        self.corpus = corpus
+        self.embedder = embedder
+        self.index_dir = Path(index_dir)
+        self.chroma_host = chroma_host
+        self.chroma_port = chroma_port
+        self.chroma_timeout_s = chroma_timeout_s
+        self.chunks = make_chunks(corpus)
+        self.fp = fingerprint(corpus, embedder.model_id)
+        self.lexical = LexicalIndex([c.text for c in self.chunks])
+        self._collection = None
+        self._client = None
+        self.build_seconds: float | None = None
+        self.location: str = ""
+        self.reused = False
+
+    # ------------------------------------------------------------ open / build
+
+    def open(self, force_rebuild: bool = False, progress: bool = False) -> SearchIndex:
+        """Open the build matching the fingerprint, building it first if needed."""
+        if self.chroma_host:
+            self._open_server(force_rebuild, progress)
+        else:
+            self._open_embedded(force_rebuild, progress)
+        return self
+
+    def _chroma_settings(self):
+        from chromadb.config import Settings as ChromaSettings
+
+        return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+    def _open_embedded(self, force_rebuild: bool, progress: bool) -> None:
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        with _file_lock(self.index_dir / ".lock"):
+            if not force_rebuild:
+                current = self._current_build()
+                if current is not None:
+                    try:
+                        self._attach_embedded(current)
+                        self.reused = True
+                        return
+                    except Exception as ex:  # corrupt or partial: rebuild below
+                        log.warning("index at %s unusable (%s); rebuilding", current, ex)
+            self._build_embedded(progress)
+
+    def _current_build(self) -> Path | None:
+        pointer = self.index_dir / "CURRENT"
+        if not pointer.exists():
+            return None
+        build = self.index_dir / "builds" / pointer.read_text().strip()
+        try:
+            manifest = json.loads((build / "manifest.json").read_text())
+        except (OSError, ValueError):
+            return None
+        if manifest.get("fingerprint") != self.fp:
+            return None
+        return build
+
+    def _attach_embedded(self, build: Path) -> None:
+        import chromadb
+
+        client = chromadb.PersistentClient(path=str(build / "chroma"), settings=self._chroma_settings())
+        col = client.get_collection(COLLECTION_PREFIX, embedding_function=None)
+        n = col.count()
+        if n != len(self.chunks):
+            raise IndexError_(f"index has {n} chunks, corpus needs {len(self.chunks)}")
+        self._client, self._collection = client, col
+        self.location = str(build)
+
+    def _build_embedded(self, progress: bool) -> None:
+        import chromadb
+
+        builds = self.index_dir / "builds"
+        builds.mkdir(parents=True, exist_ok=True)
+        name = f"{self.fp}-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        tmp = builds / f".tmp-{name}"
+        t0 = time.perf_counter()
+        client = chromadb.PersistentClient(path=str(tmp / "chroma"), settings=self._chroma_settings())
+        col = client.create_collection(COLLECTION_PREFIX, embedding_function=None,
+                                       configuration={"hnsw": {"space": "cosine"}})
+        self._fill(col, progress)
+        (tmp / "manifest.json").write_text(json.dumps(self._manifest(time.perf_counter() - t0), indent=2))
+        final = builds / name
+        os.replace(tmp, final)
+        ptr_tmp = self.index_dir / f".CURRENT.{uuid.uuid4().hex[:6]}"
+        ptr_tmp.write_text(name)
+        os.replace(ptr_tmp, self.index_dir / "CURRENT")  # the swap: atomic on POSIX
+        self.build_seconds = time.perf_counter() - t0
+        # Re-open from the final path so the client points at the live folder.
+        del col, client
+        self._attach_embedded(final)
+        self._prune(builds, keep=name)
+
+    def _prune(self, builds: Path, keep: str) -> None:
+        """Remove old and abandoned builds (keep the live one and the one before it)."""
+        entries = sorted((p for p in builds.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        finished = [p for p in entries if not p.name.startswith(".tmp-") and p.name != keep]
+        for p in finished[:-1] + [p for p in entries if p.name.startswith(".tmp-")]:
+            shutil.rmtree(p, ignore_errors=True)
+
+    def _manifest(self, seconds: float) -> dict:
+        return {
+            "fingerprint": self.fp, "corpus_hash": self.corpus.content_hash,
+            "model_id": self.embedder.model_id, "dim": self.embedder.dim,
+            "chunking_version": CHUNKING_VERSION, "chunks": len(self.chunks),
+            "records": len(self.corpus.records()), "space": "cosine",
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "build_seconds": round(seconds, 2),
+        }
+
+    def _fill(self, col, progress: bool) -> None:
+        from tqdm import tqdm
+
+        by_id = self.corpus.by_id()
+        batch = 64
+        bar = tqdm(total=len(self.chunks), desc="Index", unit="chunk", disable=not progress)
+        for i in range(0, len(self.chunks), batch):
+            part = self.chunks[i:i + batch]
+            vecs = self.embedder.encode([c.text for c in part])
+            col.upsert(ids=[c.id for c in part], embeddings=vecs, documents=[c.text for c in part],
+                       metadatas=[_metadata(by_id[c.record_id], c) for c in part])
+            bar.update(len(part))
+        bar.close()
+
+    def _server_client(self):
+        import chromadb
+
+        delay = 0.5
+        last: Exception | None = None
+        for _attempt in range(4):
+            try:
+                client = chromadb.HttpClient(host=self.chroma_host, port=self.chroma_port,
+                                             settings=self._chroma_settings())
+                client.heartbeat()
+                return client
+            except Exception as ex:  # connection refused, DNS, timeout
+                last = ex
+                time.sleep(delay)
+                delay *= 2
+        raise BackendUnavailable(
+            f"cannot reach the Chroma server at {self.chroma_host}:{self.chroma_port} "
+            f"({type(last).__name__}); start it with `chroma run --host {self.chroma_host} --port {self.chroma_port}` "
+            "or unset MATCHER_CHROMA_HOST to use the embedded index"
+        )
+
+    def _open_server(self, force_rebuild: bool, progress: bool) -> None:
+        client = self._server_client()
+        final = f"{COLLECTION_PREFIX}-{self.fp}"
+        if not force_rebuild:
+            try:
+                col = client.get_collection(final, embedding_function=None)
+                if col.count() == len(self.chunks):
+                    self._client, self._collection, self.location, self.reused = client, col, f"chroma://{final}", True
+                    return
+                client.delete_collection(final)
+            except Exception:
+                pass
+        t0 = time.perf_counter()
+        tmp = f"{final}-build-{uuid.uuid4().hex[:8]}"
+        col = client.create_collection(tmp, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+                                       metadata={"fingerprint": self.fp})
+        try:
+            self._fill(col, progress)
+            with contextlib.suppress(Exception):
+                client.delete_collection(final)
+            col.modify(name=final)
+        except Exception:
+            with contextlib.suppress(Exception):
+                client.delete_collection(tmp)
+            raise
+        self.build_seconds = time.perf_counter() - t0
+        self._client, self._collection, self.location = client, client.get_collection(final, embedding_function=None), f"chroma://{final}"
+
+    # ------------------------------------------------------------ query
+
+    def dense(self, query_vec: np.ndarray, n: int = 120, where: dict | None = None) -> dict[str, float]:
+        """Best cosine similarity per record among the top ``n`` chunks."""
+        if self._collection is None:
+            raise IndexError_("index not opened")
+        res = self._query_with_recovery(query_vec, n, where)
+        best: dict[str, float] = {}
+        for md, dist in zip(res["metadatas"][0], res["distances"][0], strict=False):
+            rid = md["record_id"]
+            sim = 1.0 - float(dist)
+            if sim > best.get(rid, -1.0):
+                best[rid] = sim
+        return best
+
+    def _query_with_recovery(self, query_vec: np.ndarray, n: int, where: dict | None):
+        n = min(n, len(self.chunks))
+        kwargs = {"query_embeddings": np.asarray([query_vec], dtype=np.float32), "n_results": n,
+                  "include": ["metadatas", "distances"]}
+        if where:
+            kwargs["where"] = where
+        try:
+            return self._collection.query(**kwargs)
+        except Exception as ex:
+            if self.chroma_host:
+                log.warning("Chroma server query failed (%s); reconnecting", ex)
+                self._open_server(force_rebuild=False, progress=False)
+            else:
+                log.warning("embedded index failed (%s); rebuilding from the corpus", ex)
+                self._open_embedded(force_rebuild=True, progress=False)
+            return self._collection.query(**kwargs)
+
+    def lexical_scores(self, query: str) -> dict[str, float]:
+        """Best BM25 score per record (only chunks with a positive score)."""
+        scores = self.lexical.scores(query)
+        best: dict[str, float] = {}
+        for idx in np.nonzero(scores > 0)[0]:
+            rid = self.chunks[idx].record_id
+            s = float(scores[idx])
+            if s > best.get(rid, 0.0):
+                best[rid] = s
+        return best
+
+    def info(self) -> dict:
+        return {
+            "fingerprint": self.fp, "location": self.location, "reused": self.reused,
+            "chunks": len(self.chunks), "records": len(self.corpus.records()),
+            "model_id": self.embedder.model_id, "mode": "server" if self.chroma_host else "embedded",
+            "build_seconds": round(self.build_seconds, 2) if self.build_seconds else None,
+        }
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    """An exclusive lock across processes (several app instances sharing one data dir)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
