@@ -83,7 +83,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     timings: dict[str, float] = {}
     eng = engine or get_engine()
     timings["load"] = (time.perf_counter() - t0) * 1000
-    today = _today()
+    today = _today(eng.settings)
     w = weights or Weights()
     if isinstance(filters, dict):
         filters = Filters.model_validate(filters)

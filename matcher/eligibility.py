@@ -205,7 +205,7 @@ QUESTIONS = {
     "employees": ("Wie viele Mitarbeitende hat Ihr Unternehmen?", "How many employees does your company have?"),
     "turnover": ("Wie hoch ist Ihr Jahresumsatz (ungefähr)?", "What is your annual turnover (roughly)?"),
     "company_age": ("In welchem Jahr wurde Ihr Unternehmen gegründet?", "In which year was your company founded?"),
-    "location": ("Wo hat Ihr Unternehmen seinen Sitz oder eine Betriebsstätte (Berlin?)",
+    "location": ("Wo hat Ihr Unternehmen seinen Sitz oder eine Betriebsstätte – in Berlin?",
                  "Where is your company based – do you have a site in Berlin?"),
     "partner": ("Planen Sie das Vorhaben mit einer Hochschule oder Forschungseinrichtung als Partner?",
                 "Do you plan the project with a university or research institution as partner?"),

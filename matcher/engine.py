@@ -35,7 +35,7 @@ def build_engine(settings: Settings | None = None, build_progress: bool = False,
     t0 = time.perf_counter()
     from .clock import today
 
-    corpus = load_corpus(s.corpus_dir, today=today())
+    corpus = load_corpus(s.corpus_dir, today=today(s))
     embedder = get_embedder(s.embedding_model, s.embedding_threads)
     index = SearchIndex(corpus, embedder, s.index_dir, chroma_host=s.chroma_host, chroma_port=s.chroma_port,
                         chroma_timeout_s=s.chroma_timeout_s).open(force_rebuild=force_rebuild, progress=build_progress)

@@ -40,7 +40,7 @@ _STAFF_WORDS = (
 )
 _EMP_PATTERNS = [
     re.compile(rf"(?:rund |ca\.? |circa |etwa |about |around |approx\.? |~)?{_NUM}\s*\+?\s*{_STAFF_WORDS}", re.I),
-    re.compile(rf"(?:team|belegschaft|workforce|headcount|mitarbeiterzahl|beschäftigtenzahl)\s*(?:von|of|aus|:|=|ist|is|with)?\s*(?:rund |ca\.? |etwa |about |around )?{_NUM}\b", re.I),
+    re.compile(rf"(?:team|belegschaft|workforce|headcount|staff|mitarbeiterzahl|beschäftigtenzahl)\s*(?:von|of|aus|:|=|ist|is|with)?\s*(?:rund |ca\.? |etwa |about |around )?{_NUM}\b", re.I),
     re.compile(rf"{_STAFF_WORDS}\s*[:=]\s*{_NUM}", re.I),
     re.compile(rf"(?:wir sind|we are|sind wir)\s+(?:rund |ca\.? |etwa |about |around )?{_NUM}\b(?!\s*(?:jahre|years|%|prozent))", re.I),
 ]

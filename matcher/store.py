@@ -108,11 +108,9 @@ def mask_url(url: str) -> str:
 def _clean(field: str, value: Any, max_len: int, *, min_len: int = 0, multiline: bool = True) -> str:
     if not isinstance(value, str):
         raise InputError(f"{field} must be a string, got {type(value).__name__}")
-    value = value.replace("\r\n", "\n")
-    keep = "\n\t" if multiline else ""
-    value = "".join(
-        ch for ch in value if ch in keep or unicodedata.category(ch) not in ("Cc", "Cs")
-    ).strip()
+    value = "".join(ch for ch in value.replace("\r\n", "\n")
+                    if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
+    value = value.strip() if multiline else " ".join(value.split())
     if not min_len <= len(value) <= max_len:
         span = f"{min_len}-{max_len} characters" if min_len else f"at most {max_len} characters"
         raise InputError(f"{field} must be {span} (got {len(value)} after removing control characters)")
@@ -133,9 +131,20 @@ def _json_object(field: str, value: Any) -> dict:
     return value
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
+def _id(value: Any) -> str:
+    """A 32-hex id as made by this module, or "" (which matches no row)."""
+    return value.lower() if isinstance(value, str) and re.fullmatch(r"[0-9a-fA-F]{32}", value) else ""
+
+
+def _check_limit(limit: Any, most: int) -> None:
+    if not isinstance(limit, int) or not 1 <= limit <= most:
+        raise InputError(f"limit must be 1-{most}, got {limit!r}")
+
+
+def _dates(row: dict) -> dict:
     # SQLite hands back naive datetimes; we only ever write UTC.
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    return {k: (v.replace(tzinfo=dt.UTC) if v.tzinfo is None else v.astimezone(dt.UTC))
+            if isinstance(v, dt.datetime) else v for k, v in row.items()}
 
 
 class Store:
@@ -173,8 +182,7 @@ class Store:
 
     def list_consultations(self, limit: int = 100) -> list[ConsultationSummary]:
         """Saved consultations, newest first (at most ``limit``, 1-1000)."""
-        if not isinstance(limit, int) or not 1 <= limit <= 1000:
-            raise InputError(f"limit must be 1-1000, got {limit!r}")
+        _check_limit(limit, 1000)
         t = consultations.c
         q = (sa.select(t.id, t.client_name, t.lang, t.created_at, t.updated_at)
              .order_by(t.created_at.desc(), t.id).limit(limit))
@@ -183,19 +191,19 @@ class Store:
 
     def get_consultation(self, consultation_id: str) -> Consultation | None:
         """The saved consultation, or ``None`` if there is none with this id."""
-        q = sa.select(consultations).where(consultations.c.id == str(consultation_id)[:32])
+        q = sa.select(consultations).where(consultations.c.id == _id(consultation_id))
         row = self._tx("reading a consultation", lambda c: c.execute(q).first(), write=False)
         return Consultation(**_dates(row._asdict())) if row else None
 
     def update_notes(self, consultation_id: str, notes: str) -> bool:
         """Replace the notes; returns False if the consultation does not exist."""
-        q = (consultations.update().where(consultations.c.id == str(consultation_id)[:32])
+        q = (consultations.update().where(consultations.c.id == _id(consultation_id))
              .values(notes=_clean("notes", notes, NOTES_MAX), updated_at=dt.datetime.now(dt.UTC)))
         return self._tx("updating notes", lambda c: c.execute(q).rowcount) == 1
 
     def delete_consultation(self, consultation_id: str) -> bool:
         """Delete a consultation and its feedback (comments may name the client); False if absent."""
-        cid = str(consultation_id)[:32]
+        cid = _id(consultation_id)
 
         def delete(c: sa.Connection) -> int:
             c.execute(feedback.delete().where(feedback.c.consultation_id == cid))
@@ -216,20 +224,22 @@ class Store:
             raise InputError("programme_ids must be a list of strings (the ranked programme ids shown)")
         if len(programme_ids) > 200 or any(len(p) > ID_MAX for p in programme_ids):
             raise InputError(f"programme_ids: at most 200 ids of at most {ID_MAX} characters each")
+        if consultation_id is not None and not _id(consultation_id):
+            raise InputError(f"consultation id must be an id from save_consultation, got {consultation_id!r}")
         row = dict(id=uuid.uuid4().hex, answer_id=_clean("answer id", answer_id, ID_MAX, min_len=1,
                    multiline=False), helpful=helpful, comment=_clean("comment", comment, COMMENT_MAX),
-                   consultation_id=None if consultation_id is None else _clean(
-                       "consultation id", consultation_id, 32, min_len=1, multiline=False),
+                   consultation_id=_id(consultation_id) or None,
                    query_sha256=query_sha256.lower() if query_sha256 else None,
                    programme_ids=list(programme_ids), created_at=dt.datetime.now(dt.UTC))
         self._tx("saving feedback", lambda c: c.execute(feedback.insert().values(**row)))
         return row["id"]
 
     def list_feedback(self, consultation_id: str | None = None, limit: int = 1000) -> list[Feedback]:
-        """Feedback, newest first; only that of one consultation if ``consultation_id`` is given."""
+        """Feedback, newest first (at most ``limit``, 1-10000); only one consultation's if given."""
+        _check_limit(limit, 10_000)
         q = sa.select(feedback).order_by(feedback.c.created_at.desc(), feedback.c.id).limit(limit)
         if consultation_id is not None:
-            q = q.where(feedback.c.consultation_id == consultation_id)
+            q = q.where(feedback.c.consultation_id == _id(consultation_id))
         rows = self._tx("listing feedback", lambda c: c.execute(q).all(), write=False)
         return [Feedback(**_dates(r._asdict())) for r in rows]
 
@@ -244,7 +254,6 @@ class Store:
         return {"consultations": n_con, "feedback": n_fb, "helpful": n_yes, "not_helpful": n_fb - n_yes}
 
     def close(self) -> None:
-        """Close all pooled connections."""
         self._engine.dispose()
 
     # ------------------------------------------------------------ plumbing
@@ -259,41 +268,34 @@ class Store:
     def _run(self, doing: str, fn: Callable[[sa.Connection], T], write: bool) -> T:
         """One transaction; on SQLite, retried with backoff while the file is locked."""
         for attempt in range(self._retries + 1):
-            last = attempt == self._retries
+            connected = False
             try:
-                conn = self._engine.connect()
-            except exc.DBAPIError as e:
-                if not last and self._locked(e):
-                    _backoff(attempt)
-                    continue
-                raise StoreError(self._unreachable(e)) from e
-            try:
-                with conn:
+                with self._engine.connect() as conn:
+                    connected = True
                     conn.execution_options(matcher_write=write)
                     with conn.begin():
                         return fn(conn)
             except exc.DBAPIError as e:
-                if not last and self._locked(e):
-                    _backoff(attempt)
+                locked = self._sqlite and any(w in str(e.orig).lower() for w in ("locked", "busy"))
+                if locked and attempt < self._retries:
+                    time.sleep(min(0.05 * 2 ** attempt, 1.0) * random.uniform(0.5, 1.5))
                     continue
-                hint = " (raise busy_timeout_s or reduce writers)" if self._locked(e) else ""
-                raise StoreError(f"database error while {doing} at {self.safe_url}: {self._reason(e)}{hint}") from e
+                if connected:
+                    hint = " (raise busy_timeout_s or reduce writers)" if locked else ""
+                    raise StoreError(f"database error while {doing} at {self.safe_url}: {self._reason(e)}{hint}") from e
+                if self._sqlite:
+                    raise StoreError(f"cannot open SQLite database {self.safe_url}: {self._reason(e)}. Check that "
+                                     "the data dir exists and is writable (MATCHER_DATA_DIR), or set "
+                                     "MATCHER_DATABASE_URL.") from e
+                raise StoreError(f"cannot reach database at {self.safe_url}: {self._reason(e)}. Is the server "
+                                 "running and the URL right? Set MATCHER_DATABASE_URL (unset it to use SQLite "
+                                 "in the data dir).") from e
         raise AssertionError("unreachable")
-
-    def _locked(self, e: exc.DBAPIError) -> bool:
-        return self._sqlite and any(w in str(e.orig).lower() for w in ("locked", "busy"))
 
     def _reason(self, e: exc.DBAPIError) -> str:
         reason = (str(e.orig).strip().splitlines() or [type(e.orig).__name__])[0]
         password = sa.make_url(self.url).password
         return reason.replace(str(password), "***") if password else reason
-
-    def _unreachable(self, e: exc.DBAPIError) -> str:
-        if self._sqlite:
-            return (f"cannot open SQLite database {self.safe_url}: {self._reason(e)}. Check that the data dir "
-                    "exists and is writable (MATCHER_DATA_DIR), or set MATCHER_DATABASE_URL.")
-        return (f"cannot reach database at {self.safe_url}: {self._reason(e)}. Is the server running and the "
-                "URL right? Set MATCHER_DATABASE_URL (unset it to use SQLite in the data dir).")
 
 
 def _create_tables(conn: sa.Connection) -> None:
@@ -301,14 +303,6 @@ def _create_tables(conn: sa.Connection) -> None:
         # Serialise create_all across app instances starting at once (it is check-then-create).
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72640193)")
     metadata.create_all(conn)
-
-
-def _dates(row: dict) -> dict:
-    return {k: _utc(v) if isinstance(v, dt.datetime) else v for k, v in row.items()}
-
-
-def _backoff(attempt: int) -> None:
-    time.sleep(min(0.05 * 2 ** attempt, 1.0) * random.uniform(0.5, 1.5))
 
 
 def _make_engine(url: str, busy_timeout_s: float) -> sa.Engine:
@@ -341,7 +335,6 @@ def _make_engine(url: str, busy_timeout_s: float) -> sa.Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
         cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; durable up to the last checkpoint
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -1,0 +1,130 @@
+"""The public API on the tiny test corpus, with the real model and a real embedded Chroma."""
+
+import pytest
+
+from matcher.api import match
+from matcher.errors import InputError
+from matcher.models import CompanyProfile, Filters
+
+README_CASE = "Wir recyceln Kunststoff, 40 MA, Berlin-Spandau, wollen mit der TU eine neue Sortieranlage entwickeln – was passt?"
+
+
+def ids(res):
+    return [h.id for h in res.programmes]
+
+
+def test_readme_case_ranks_the_berlin_rnd_grant_first(engine):
+    res = match(README_CASE)
+    assert ids(res)[0] == "berlin-innovation-grant"
+    top = res.programmes[0]
+    assert top.eligibility == "eligible"
+    assert any("40" in r for r in top.reasons)
+    assert res.lang == "de"
+    assert res.projects and res.projects[0].id == "mpi-test-circular-hub"
+
+
+def test_large_company_never_sees_sme_only_programmes(engine):
+    res = match("Konzern mit 2.000 MA in Berlin, wir wollen eine Recycling-Sortieranlage entwickeln")
+    assert "berlin-innovation-grant" not in ids(res)
+    hidden = {h.id: h for h in res.hidden_ineligible}
+    crit = [c for c in hidden["berlin-innovation-grant"].criteria if c.verdict == "violated"]
+    assert any("max. 249 Beschäftigte – Sie nennen 2.000" in c.reason for c in crit)
+
+
+def test_show_ineligible_puts_them_last(engine):
+    res = match("Konzern mit 2.000 MA in Berlin, Recycling-Anlage entwickeln", show_ineligible=True, top_k=6)
+    verdicts = [h.eligibility for h in res.programmes]
+    assert "ineligible" in verdicts
+    first_bad = verdicts.index("ineligible")
+    assert all(v == "ineligible" for v in verdicts[first_bad:])
+
+
+def test_company_outside_berlin_gets_no_berlin_only_programmes(engine):
+    res = match("Maschinenbau GmbH aus München, 60 MA, wir wollen in neue Maschinen investieren und suchen einen Kredit")
+    assert all(h.level != "berlin" for h in res.programmes)
+    assert ids(res)[0] == "bund-investment-loan"
+
+
+def test_pre_founding_team_gets_the_stipend_and_established_firm_does_not(engine):
+    team = match("Wir sind drei Studierende der TU Berlin und wollen ein Start-up für Recycling gründen")
+    assert "founder-stipend" in ids(team)[:2]
+    firm = match("Unser Betrieb besteht seit 1990, 30 MA in Berlin, wir wollen gründen... eine neue Sparte")
+    assert "founder-stipend" not in ids(firm)
+
+
+def test_programme_past_its_deadline_is_closed_and_ranked_after_open_ones(engine):
+    res = match("Berliner KMU mit 20 MA, Digitalisierung und IT-Sicherheit", top_k=6)
+    hit = next(h for h in res.programmes if h.id == "closed-digital-grant")
+    assert hit.status == "open" and hit.effective_status == "closed"
+    assert ids(res).index("closed-digital-grant") == len([h for h in res.programmes if h.effective_status != "closed"])
+    assert "closed-digital-grant" not in ids(match("Berliner KMU mit 20 MA, Digitalisierung", filters=Filters(only_open=True)))
+
+
+def test_filters_restrict_level_and_instrument(engine):
+    res = match(README_CASE, filters={"levels": ["bund"], "instruments": ["loan"]})
+    assert ids(res) == ["bund-investment-loan"]
+
+
+def test_english_query_gets_an_english_answer(engine):
+    res = match("We are a Berlin recycling company with 40 employees and want to develop a new sorting plant")
+    assert res.lang == "en"
+    assert "Matching funding programmes" in res.answer
+    assert res.programmes[0].id == "berlin-innovation-grant"
+
+
+def test_missing_size_becomes_a_follow_up_question(engine):
+    res = match("Wir wollen in Berlin eine Recycling-Sortieranlage entwickeln")
+    assert "Wie viele Mitarbeitende hat Ihr Unternehmen?" in res.questions
+
+
+def test_every_cited_programme_exists_and_citations_point_at_its_sources(engine):
+    res = match(README_CASE)
+    by_id = {h.id: h for h in res.programmes + res.projects}
+    for c in res.citations:
+        assert c.record_id in by_id
+        assert c.url in [s.url for s in by_id[c.record_id].sources]
+        assert f"[{c.n}]" in res.answer
+    for h in res.programmes:
+        assert h.name in res.answer
+
+
+def test_off_topic_input_is_a_typed_no_match(engine):
+    res = match("Wie wird das Wetter morgen?")
+    assert res.programmes == []
+    assert res.message and "kein Vorhaben" in res.message
+    assert res.questions
+
+
+def test_profile_json_input(engine):
+    res = match(CompanyProfile(employees=40, in_berlin=True, org_type="company", needs=["rnd"], topics=["recycling"]))
+    assert res.programmes[0].id == "berlin-innovation-grant"
+    assert res.programmes[0].eligibility == "eligible"
+
+
+def test_second_turn_refines_the_profile(engine):
+    first = match(README_CASE)
+    second = match("Wir haben übrigens 300 Mitarbeitende", previous_profile=first.profile, context=README_CASE)
+    assert second.profile.employees == 300 and second.profile.size_class == "large"
+    assert second.profile.in_berlin is True
+    assert "berlin-innovation-grant" not in ids(second)
+
+
+@pytest.mark.parametrize("bad,msg", [
+    ("", "empty"),
+    ("   \n\t ", "empty"),
+    ("x" * 20_001, "limit is 20,000"),
+    ("abc\x00def", "binary"),
+])
+def test_bad_input_gives_clear_errors(engine, bad, msg):
+    with pytest.raises(InputError, match=msg):
+        match(bad)
+
+
+def test_html_in_the_text_never_reaches_the_answer(engine):
+    res = match("<script>alert(1)</script> Berliner KMU, 20 MA, Recycling <img src=x onerror=alert(1)>")
+    assert "<script" not in res.answer and "onerror" not in res.answer
+
+
+def test_timings_are_reported(engine):
+    res = match(README_CASE)
+    assert {"total", "profile", "retrieve", "rank", "answer"} <= set(res.timings_ms)

@@ -1,0 +1,77 @@
+"""Each eligibility rule, decided against profile facts, with the reason naming both."""
+
+import datetime as dt
+
+import pytest
+
+from matcher import eligibility as elig
+from matcher.models import CompanyProfile, Eligibility, Programme, Source
+
+
+def prog(**rules) -> Programme:
+    return Programme(
+        id="p-test", name="Testprogramm", provider="Test", level="berlin", instruments=["grant"],
+        target_groups=["kmu"], eligibility=Eligibility(applicants=rules.pop("applicants", ["company"]), **rules),
+        needs=["rnd"], topics=["innovation"], status="rolling",
+        summary_de="Ein Testprogramm für Forschung und Entwicklung in Berlin.",
+        summary_en="A test programme for research and development in Berlin.",
+        sources=[Source(title="Test", url="https://example.org")], as_of=dt.date(2026, 11, 1),
+    )
+
+
+def verdict(p: Programme, profile: CompanyProfile, rule: str) -> tuple[str, str]:
+    c = next(c for c in elig.check(p, profile) if c.rule == rule)
+    return c.verdict, c.reason
+
+
+@pytest.mark.parametrize("rules,profile,rule,expected,reason_part", [
+    ({"max_employees": 249}, CompanyProfile(employees=2000, org_type="company"), "employees", "violated", "max. 249 Beschäftigte – Sie nennen 2.000"),
+    ({"max_employees": 249}, CompanyProfile(employees=40, org_type="company"), "employees", "fulfilled", "Sie nennen 40"),
+    ({"max_employees": 249}, CompanyProfile(org_type="company"), "employees", "unknown", "nicht genannt"),
+    ({"max_employees": 249}, CompanyProfile(size_class="large", org_type="company"), "employees", "violated", "Großunternehmen"),
+    ({"max_turnover_eur": 50_000_000}, CompanyProfile(turnover_eur=80_000_000, employees=200), "turnover", "violated", "80,0 Mio"),
+    ({"max_company_age_years": 1}, CompanyProfile(age_years=7, org_type="company"), "company_age", "violated", "7 Jahre"),
+    ({"max_company_age_years": 1}, CompanyProfile(age_years=0.67, org_type="company"), "company_age", "fulfilled", "8 Monate"),
+    ({"max_company_age_years": 5}, CompanyProfile(org_type="company"), "company_age", "unknown", "Gründungsjahr"),
+    ({"min_company_age_years": 2}, CompanyProfile(age_years=1, org_type="company"), "company_age", "violated", "mindestens 2 Jahre"),
+    ({"location": "berlin"}, CompanyProfile(in_berlin=False, location="münchen", in_germany=True), "location", "violated", "münchen"),
+    ({"location": "berlin"}, CompanyProfile(in_berlin=True, location="berlin"), "location", "fulfilled", "Berlin"),
+    ({"location": "germany"}, CompanyProfile(in_berlin=False, location="münchen", in_germany=True), "location", "fulfilled", "Deutschland"),
+    ({"location": "germany"}, CompanyProfile(in_berlin=False, location="vienna", in_germany=False), "location", "violated", "vienna"),
+    ({"location": "berlin_brandenburg"}, CompanyProfile(in_berlin=False, location="brandenburg", in_germany=True), "location", "fulfilled", "Brandenburg"),
+    ({"location": "berlin"}, CompanyProfile(), "location", "unknown", "nicht genannt"),
+    ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="company", stage="established"), "pre_founding", "violated", "besteht bereits"),
+    ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="individual", stage="pre_founding"), "pre_founding", "fulfilled", "noch nicht gegründet"),
+    ({"pre_founding": "no"}, CompanyProfile(org_type="individual", stage="pre_founding"), "pre_founding", "violated", "bestehendes Unternehmen"),
+    ({"applicants": ["research"]}, CompanyProfile(org_type="company"), "applicants", "violated", "Sie sind: Unternehmen"),
+    ({"applicants": ["company", "research"]}, CompanyProfile(org_type="research"), "applicants", "fulfilled", "Forschungseinrichtungen"),
+    ({"partner": "research"}, CompanyProfile(org_type="company", has_research_partner=True), "partner", "fulfilled", "Forschungskooperation"),
+    ({"partner": "research"}, CompanyProfile(org_type="company"), "partner", "unknown", "Forschungseinrichtung nötig"),
+    ({"partner": "research"}, CompanyProfile(org_type="company", has_research_partner=False), "partner", "violated", "Forschungseinrichtung nötig"),
+])
+def test_rule_verdicts_name_rule_and_fact(rules, profile, rule, expected, reason_part):
+    v, reason = verdict(prog(**rules), profile, rule)
+    assert v == expected
+    assert reason_part in reason
+
+
+def test_overall_is_worst_verdict():
+    p = prog(max_employees=249, location="berlin")
+    assert elig.overall(elig.check(p, CompanyProfile(employees=40, in_berlin=True, org_type="company"))) == "eligible"
+    assert elig.overall(elig.check(p, CompanyProfile(employees=40, org_type="company"))) == "uncertain"
+    assert elig.overall(elig.check(p, CompanyProfile(employees=400, in_berlin=True, org_type="company"))) == "ineligible"
+
+
+def test_english_reasons():
+    c = elig.check(prog(max_employees=249), CompanyProfile(employees=2000, org_type="company"), lang="en")
+    assert any("max. 249 employees – you state 2,000" in x.reason for x in c)
+
+
+def test_every_rule_has_a_follow_up_question_in_both_languages():
+    rules = {c.rule for c in elig.check(prog(max_employees=249, max_turnover_eur=5, max_company_age_years=3,
+                                             location="berlin", partner="research", pre_founding="only",
+                                             applicants=["founder_team"]),
+                                        CompanyProfile(employees=60))}
+    for r in rules:
+        de, en = elig.QUESTIONS[r]
+        assert de.endswith("?") and en.endswith("?")

@@ -1,0 +1,40 @@
+"""Pure scoring functions: fusion, features, group order and diversity."""
+
+import pytest
+
+from matcher.rank import FUSIONS, fuse_rrf, instrument_match, need_match, select_fusion, topic_match
+
+
+def test_rrf_rewards_agreement_and_ignores_missing_lexical_hits():
+    fused = fuse_rrf({"a": 0.9, "b": 0.8, "c": 0.1}, {"b": 3.0})
+    assert max(fused, key=fused.get) == "b"
+    assert fused["a"] > fused["c"]
+
+
+def test_rrf_breaks_ties_by_id():
+    fused = fuse_rrf({"b": 0.5, "a": 0.5}, {})
+    assert fused["a"] > fused["b"]
+
+
+def test_unknown_fusion_lists_the_valid_names():
+    with pytest.raises(ValueError, match="choose one of: convex, dense, lexical, rrf"):
+        select_fusion("magic")
+    assert set(FUSIONS) == {"convex", "dense", "lexical", "rrf"}
+
+
+@pytest.mark.parametrize("profile,prog,expected", [
+    (["rnd"], ["rnd", "partners"], 1.0),
+    (["partners"], ["rnd", "partners"], 0.75),
+    ([], ["rnd"], 0.0),
+    (["investment"], ["rnd"], 0.0),
+])
+def test_need_match_weights_the_programmes_main_purpose(profile, prog, expected):
+    assert need_match(profile, prog) == expected
+
+
+def test_topic_and_instrument_match():
+    assert topic_match(["recycling"], ["recycling", "circular-economy"]) == 0.5
+    assert topic_match([], ["x"]) == 0.0
+    assert instrument_match(["grant"], ["grant", "loan"]) == 1.0
+    assert instrument_match(["grant"], ["loan"]) == -1.0
+    assert instrument_match([], ["loan"]) == 0.0
