@@ -162,6 +162,9 @@ class SearchIndex:
     def _attach_embedded(self, build: Path) -> None:
         import chromadb
 
+        if not (build / "chroma" / "chroma.sqlite3").is_file():
+            _forget_chroma_clients()
+            raise IndexError_(f"index files missing in {build}")
         client = chromadb.PersistentClient(path=str(build / "chroma"), settings=self._chroma_settings())
         col = client.get_collection(COLLECTION_PREFIX, embedding_function=None)
         n = col.count()
@@ -302,6 +305,7 @@ class SearchIndex:
                 self._open_server(force_rebuild=False, progress=False)
             else:
                 log.warning("embedded index failed (%s); rebuilding from the corpus", ex)
+                _forget_chroma_clients()
                 self._open_embedded(force_rebuild=True, progress=False)
             return self._collection.query(**kwargs)
 
@@ -323,6 +327,14 @@ class SearchIndex:
             "model_id": self.embedder.model_id, "mode": "server" if self.chroma_host else "embedded",
             "build_seconds": round(self.build_seconds, 2) if self.build_seconds else None,
         }
+
+
+def _forget_chroma_clients() -> None:
+    """Chroma caches one client per path in the process; drop them after the files changed under it."""
+    with contextlib.suppress(Exception):
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
 
 
 @contextlib.contextmanager
