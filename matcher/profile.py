@@ -77,6 +77,13 @@ _AGE_YEARS = re.compile(
     rf"(?:seit|since|for)\s*(?:über\s*|mehr als\s*|rund\s*|over\s*|more than\s*|about\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",
     re.I,
 )
+_AGE_AGO = re.compile(
+    rf"(?:gegründet|gegr\.|gründung|founded|incorporated|started|established)\s*(?:vor|in)?\s*(?:rund\s*|etwa\s*|ca\.\s*)?{_NUM}\s*(jahren|jahre|monaten|monate|wochen|years?|months?|weeks?)(?:\s*ago)?",
+    re.I,
+)
+_AGE_AGO2 = re.compile(
+    rf"(?:{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+{_NUM}\s*(jahren|monaten|wochen)\s+(?:gegründet|gestartet))", re.I
+)
 _AGE_OLD = re.compile(
     rf"{_NUM}\s*(jahre|years?|monate|months?)\s*(?:alt|old|am markt|on the market|in business|im geschäft)", re.I
 )
@@ -158,8 +165,9 @@ _NOT_IN_BERLIN = re.compile(
 NEED_PATTERNS: dict[str, str] = {
     "rnd": r"(forschung|entwick|f&e|fue\b|r&d|research|develop|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben)",
-    "investment": r"(investi|invest\b|maschine|machine|anlage(?!n?berat)|ausrüstung|equipment|halle|neubau|erweiter|expan|"
-                  r"kapazität|capacity|produktionslinie|production line|fertigungslinie|standort|new site|ansiedl|automatisier|automat)",
+    "investment": r"(investi|invest\b|maschine|machine|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
+                  r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
+                  r"neuen standort|fertigung automatisieren|automate (?:our|the) production)",
     "skills": r"(fachkräft|skilled|personal|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|training|"
               r"ausbild|azubi|apprentic|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
@@ -265,13 +273,19 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
         year = int(m.group(1))
         if 1800 <= year <= today.year:
             return year, max(0.0, today.year - year + (0.5 if year == today.year else 0.0) - 0.0)
-    for pat in (_AGE_YEARS, _AGE_OLD):
+    for pat in (_AGE_AGO, _AGE_YEARS, _AGE_OLD):
         m = pat.search(t)
         if m:
             n = parse_number(m.group(1))
             unit = m.group(2).lower()
             years = n / 12 if unit.startswith(("monat", "month")) else n / 52 if unit.startswith(("woche", "week")) else n
             return None, round(years, 2)
+    m = _AGE_AGO2.search(t)
+    if m:
+        n = parse_number(m.group(1) or m.group(3))
+        unit = (m.group(2) or m.group(4)).lower()
+        years = n / 12 if unit.startswith(("monat", "month")) else n / 52 if unit.startswith(("woche", "week")) else n
+        return None, round(years, 2)
     m = _AGE_HYPHEN.search(t)
     if m:
         return None, float(m.group(1))

@@ -135,3 +135,17 @@ def test_size_class_uses_turnover_above_sme_limit():
 def test_turnover_in_german_notation():
     p = ex("60 MA, Umsatz 1,5 Mio. €")
     assert p.turnover_eur == 1_500_000
+
+
+@pytest.mark.parametrize("text,age", [
+    ("Start-up gegründet vor 8 Monaten in Berlin", pytest.approx(0.67, abs=0.01)),
+    ("We founded the company 2 years ago", 2),
+])
+def test_age_from_founded_ago(text, age):
+    assert ex(text).age_years == age
+
+
+def test_developing_a_plant_is_rnd_not_investment():
+    p = ex("Wir wollen eine neue Sortieranlage entwickeln")
+    assert "rnd" in p.needs and "investment" not in p.needs
+    assert "investment" in ex("Wir wollen neue Maschinen anschaffen").needs
