@@ -1,0 +1,278 @@
+"""The Förderlotse web app (Gradio): chat, result cards, profile editor, export, saved consultations.
+
+``build_app()`` returns the Blocks; ``serve()`` launches it with the settings (host, port, auth).
+All user data lives in per-session ``gr.State``; the app calls only ``matcher.api.match`` and
+``matcher.store``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402
+
+from matcher.errors import ConfigError, MatcherError  # noqa: E402
+from matcher.models import INSTRUMENT_LABELS_DE  # noqa: E402
+
+from . import render, session  # noqa: E402
+from .handlers import (  # noqa: E402
+    N_SUGGEST, api_match, delete_saved, export_files, feedback, list_saved, load_saved, on_like, profile_updates,
+    rerate_profile, save_current, suggestion_text,
+)
+from .i18n import EXAMPLES_DE, EXAMPLES_EN, instrument_label, level_label, t  # noqa: E402
+
+log = logging.getLogger(__name__)
+STREAM_DELAY_S = 0.015
+LEVELS = ("berlin", "bund", "eu")
+
+
+def _ui_lang(choice: str, state: dict) -> str:
+    return session.lang_arg(choice) or state.get("lang") or "de"
+
+
+def _pick_example(evt: gr.SelectData) -> str:
+    return evt.value["text"] if isinstance(evt.value, dict) else str(evt.value)
+
+
+def labels(lang: str) -> list:
+    """Updates for the labelled components (``label_comps`` order) in ``lang``."""
+    u = gr.update
+    return [u(value=f"## {t('title', lang)}\n{t('subtitle', lang)}"), u(placeholder=t("input_placeholder", lang)),
+            u(value=t("send", lang)), u(value=t("new", lang)), u(value=t("feedback", lang)),
+            u(label=t("fb_comment", lang)), u(label=t("profile", lang)), u(value=t("rerate", lang)),
+            u(label=t("filters", lang)),
+            u(label=t("f_levels", lang), choices=[(level_label(lv, lang), lv) for lv in LEVELS]),
+            u(label=t("f_instruments", lang), choices=[(instrument_label(k, lang), k) for k in INSTRUMENT_LABELS_DE]),
+            u(label=t("f_open", lang)), u(label=t("f_inel", lang)), u(value=f"### {t('programmes', lang)}"),
+            u(value=f"### {t('projects', lang)}"), u(label=t("picture", lang)), u(label=t("export", lang)),
+            u(label=t("export_pdf", lang)), u(label=t("export_md", lang)), u(label=t("saved", lang)),
+            u(label=t("client", lang)), u(value=t("save", lang)), u(label=t("notes", lang)),
+            u(label=t("saved_list", lang)), u(value=t("open", lang)), u(value=t("delete", lang)),
+            u(value=t("refresh", lang))]
+
+
+def build_app() -> gr.Blocks:
+    """The whole UI as a ``gr.Blocks`` (not launched)."""
+    with gr.Blocks(title="Förderlotse") as demo:
+        state = gr.State(session.new_state())
+        init = {k: u["choices"] for k, u in zip(("e", "y", "berlin", "stage", "org", "t", "needs", "instr"),
+                                                 profile_updates(None, "de")) if "choices" in u}
+        with gr.Row(equal_height=False):
+            header = gr.Markdown(f"## {t('title')}\n{t('subtitle')}", elem_id="fl-header")
+            lang_choice = gr.Radio([("Automatisch", "auto"), ("Deutsch", "de"), ("English", "en")], value="auto",
+                                   label=t("lang_label"), scale=0, min_width=260, elem_id="fl-lang")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=5):
+                chatbot = gr.Chatbot(label=t("chat_label"), height=520, placeholder=t("chat_placeholder"),
+                                     examples=[{"text": e} for e in EXAMPLES_DE + EXAMPLES_EN],
+                                     elem_id="fl-chat", buttons=["copy"])
+                with gr.Row():
+                    msg = gr.Textbox(show_label=False, placeholder=t("input_placeholder"), lines=2, max_lines=8,
+                                     scale=5, elem_id="fl-input", autofocus=True)
+                    send = gr.Button(t("send"), variant="primary", scale=1, min_width=90, elem_id="fl-send")
+                suggest_md = gr.Markdown(visible=False)
+                with gr.Row():
+                    sugg = [gr.Button(visible=False, size="sm", elem_classes=["fl-sugg"]) for _ in range(N_SUGGEST)]
+                with gr.Row(equal_height=True):
+                    new_btn = gr.Button(t("new"), size="sm", elem_id="fl-new")
+                    fb_md = gr.Markdown(t("feedback"))
+                    up = gr.Button("👍", size="sm", min_width=50, elem_id="fl-up")
+                    down = gr.Button("👎", size="sm", min_width=50, elem_id="fl-down")
+                fb_comment = gr.Textbox("", label=t("fb_comment"), lines=1, max_lines=3)
+                with gr.Accordion(t("profile"), open=False, elem_id="fl-profile") as prof_acc:
+                    with gr.Row():
+                        p_emp = gr.Number(label=t("p_employees"), precision=0, minimum=0, elem_id="fl-p-emp")
+                        p_year = gr.Number(label=t("p_founded"), precision=0, minimum=1800, maximum=2100)
+                        p_berlin = gr.Radio(choices=init["berlin"], value="unknown", label=t("p_berlin"))
+                    with gr.Row():
+                        p_stage = gr.Dropdown(choices=init["stage"], value=None, label=t("p_stage"))
+                        p_org = gr.Dropdown(choices=init["org"], value=None, label=t("p_org"))
+                    p_topics = gr.Dropdown(choices=[], value=[], label=t("p_topics"), multiselect=True,
+                                           allow_custom_value=True)
+                    p_needs = gr.CheckboxGroup(choices=init["needs"], label=t("p_needs"))
+                    p_instr = gr.CheckboxGroup(choices=init["instr"], label=t("p_instr"))
+                    rerate_btn = gr.Button(t("rerate"), variant="primary", elem_id="fl-rerate")
+                with gr.Accordion(t("filters"), open=False) as filt_acc:
+                    f_levels = gr.CheckboxGroup([(level_label(lv, "de"), lv) for lv in LEVELS], label=t("f_levels"))
+                    f_instr = gr.CheckboxGroup([(v, k) for k, v in INSTRUMENT_LABELS_DE.items()],
+                                               label=t("f_instruments"))
+                    with gr.Row():
+                        f_open = gr.Checkbox(label=t("f_open"), value=False)
+                        f_inel = gr.Checkbox(label=t("f_inel"), value=False)
+            with gr.Column(scale=6):
+                prog_md = gr.Markdown(f"### {t('programmes')}")
+                cards = gr.HTML(render.programme_cards(None), elem_id="fl-cards")
+                proj_md = gr.Markdown(f"### {t('projects')}")
+                proj_cards = gr.HTML("", elem_id="fl-projects")
+                with gr.Accordion(t("picture"), open=True) as pic_acc:
+                    chart = gr.Image(show_label=False, type="pil", format="png", interactive=False, height=260,
+                                     elem_id="fl-chart", buttons=["download"])
+                with gr.Accordion(t("export"), open=True) as exp_acc:
+                    with gr.Row():
+                        pdf_btn = gr.DownloadButton(t("export_pdf"), visible=False, elem_id="fl-pdf")
+                        md_btn = gr.DownloadButton(t("export_md"), visible=False, elem_id="fl-md")
+                with gr.Accordion(t("saved"), open=False) as saved_acc:
+                    with gr.Row():
+                        client = gr.Textbox("", label=t("client"), max_length=200, scale=2)
+                        save_btn = gr.Button(t("save"), scale=1)
+                    notes = gr.Textbox("", label=t("notes"), lines=2, max_length=20000)
+                    saved_dd = gr.Dropdown(label=t("saved_list"), choices=[], interactive=True)
+                    with gr.Row():
+                        open_btn = gr.Button(t("open"), size="sm")
+                        del_btn = gr.Button(t("delete"), size="sm", variant="stop")
+                        refresh_btn = gr.Button(t("refresh"), size="sm")
+
+        profile_comps = [p_emp, p_year, p_berlin, p_stage, p_org, p_topics, p_needs, p_instr]
+        label_comps = [header, msg, send, new_btn, fb_md, fb_comment, prof_acc, rerate_btn, filt_acc, f_levels,
+                       f_instr, f_open, f_inel, prog_md, proj_md, pic_acc, exp_acc, pdf_btn, md_btn, saved_acc,
+                       client, save_btn, notes, saved_dd, open_btn, del_btn, refresh_btn]
+        view = [chatbot, cards, proj_cards, chart, suggest_md, *sugg, *profile_comps]
+        filters_in = [f_levels, f_instr, f_open, f_inel]
+        exports = [pdf_btn, md_btn]
+        skip_view = [gr.skip()] * len(view)
+
+        def full_view(st: dict, lang: str, chart_img=None, history=None) -> list:
+            """Every component of ``view`` for the state's result."""
+            res = session.result_of(st)
+            qs = res.questions if res else []
+            sugg_updates = [gr.update(value=qs[i], visible=True) if i < len(qs) else gr.update(visible=False)
+                            for i in range(N_SUGGEST)]
+            return [history if history is not None else st["history"], render.programme_cards(res, lang),
+                    render.project_cards(res, lang), chart_img,
+                    gr.update(value=t("suggest", lang), visible=bool(qs)), *sugg_updates,
+                    *profile_updates(session.profile_of(st), lang)]
+
+        def respond(message: str, st: dict, lang_c: str, levels, instruments, only_open, show_inel):
+            message = (message or "").strip()
+            lang = _ui_lang(lang_c, st)
+            if not message:
+                gr.Warning(t("empty_input", lang))
+                yield [gr.skip(), st, *skip_view]
+                return
+            history = [*st["history"], {"role": "user", "content": message},
+                       {"role": "assistant", "content": t("thinking", lang)}]
+            yield ["", st, history, *skip_view[1:]]
+            try:
+                res = session.chat_turn(st, message, session.filters_from(levels, instruments, only_open),
+                                        bool(show_inel), session.lang_arg(lang_c))
+            except MatcherError as ex:
+                raise gr.Error(str(ex)) from None
+            except Exception:
+                log.exception("chat turn failed")
+                raise gr.Error(t("internal_error", lang)) from None
+            lang = session.lang_arg(lang_c) or res.lang
+            text = ""
+            for i, chunk in enumerate(render.answer_chunks(res.answer, size=100)):
+                text += chunk
+                history[-1] = {"role": "assistant", "content": text}
+                if i == 0:
+                    yield ["", st, *full_view(st, lang, gr.skip(), history)]
+                else:
+                    time.sleep(STREAM_DELAY_S)
+                    yield [gr.skip(), gr.skip(), history, *skip_view[1:]]
+            st["answer_ids"][str(len(history) - 1)] = res.id
+            st["history"] = history
+            yield ["", st, *full_view(st, lang, render.shortlist_chart(res, lang))]
+
+        def rerun(kind: str):
+            def fn(st: dict, lang_c: str, levels, instruments, only_open, show_inel, *prof):
+                lang = _ui_lang(lang_c, st)
+                filters = session.filters_from(levels, instruments, only_open)
+                try:
+                    if kind == "profile":
+                        res = rerate_profile(st, prof, filters, bool(show_inel), session.lang_arg(lang_c))
+                    else:
+                        res = session.refilter(st, filters, bool(show_inel), session.lang_arg(lang_c))
+                        if res is None:
+                            return [st, *skip_view]
+                except MatcherError as ex:
+                    raise gr.Error(str(ex)) from None
+                except Exception:
+                    log.exception("re-evaluation failed")
+                    raise gr.Error(t("internal_error", lang)) from None
+                lang = session.lang_arg(lang_c) or res.lang
+                return [st, *full_view(st, lang, render.shortlist_chart(res, lang))]
+            return fn
+
+        def reset(lang_c: str):
+            st = session.new_state()
+            hidden = gr.update(value=None, visible=False)
+            return [st, "", *full_view(st, session.lang_arg(lang_c) or "de"), hidden, hidden]
+
+        def reopen(cid: str | None, lang_c: str):
+            st, client_name, note = load_saved(cid)
+            res = session.result_of(st)
+            lang = session.lang_arg(lang_c) or st.get("lang") or "de"
+            return [st, client_name, note, *full_view(st, lang, render.shortlist_chart(res, lang))]
+
+        def relang(lang_c: str, st: dict):
+            return labels(_ui_lang(lang_c, st))
+
+        def after(ev):
+            """Follow-ups of every event that changes the result: export files, then labels in its language."""
+            return (ev.then(export_files, [state, client, notes], exports, api_visibility="private")
+                    .then(relang, [lang_choice, state], label_comps, api_visibility="private"))
+
+        chat_ev = dict(fn=respond, inputs=[msg, state, lang_choice, *filters_in], outputs=[msg, state, *view],
+                       concurrency_limit=8, show_progress="hidden")
+        after(send.click(api_name="chat", **chat_ev))
+        after(msg.submit(api_visibility="private", **chat_ev))
+        after(chatbot.example_select(_pick_example, None, msg, api_visibility="private")
+              .then(api_visibility="private", **chat_ev))
+        after(rerate_btn.click(rerun("profile"), [state, lang_choice, *filters_in, *profile_comps], [state, *view],
+                               api_name="rerate", concurrency_limit=8))
+        for comp in filters_in:
+            after(comp.input(rerun("filters"), [state, lang_choice, *filters_in], [state, *view],
+                             concurrency_limit=8, api_visibility="private"))
+        after(new_btn.click(reset, [lang_choice], [state, msg, *view, *exports], api_name="reset"))
+        lang_choice.change(relang, [lang_choice, state], label_comps, api_visibility="private")
+        for b in sugg:
+            b.click(suggestion_text, [b, state, lang_choice], msg, api_visibility="private")
+        up.click(lambda st, c, lc: feedback(st, True, c, _ui_lang(lc, st)), [state, fb_comment, lang_choice],
+                 fb_comment, api_name="feedback_up")
+        down.click(lambda st, c, lc: feedback(st, False, c, _ui_lang(lc, st)), [state, fb_comment, lang_choice],
+                   fb_comment, api_name="feedback_down")
+        chatbot.like(on_like, [state, fb_comment], fb_comment, api_visibility="private")
+        gr.Button(visible=False).click(export_files, [state, client, notes], exports, api_name="export")
+        save_btn.click(save_current, [state, client, notes, lang_choice], [state, saved_dd], api_name="save")
+        refresh_btn.click(list_saved, None, saved_dd, api_name="list_saved")
+        saved_acc.expand(list_saved, None, saved_dd, api_visibility="private")
+        after(open_btn.click(reopen, [saved_dd, lang_choice], [state, client, notes, *view], api_name="open_saved"))
+        del_btn.click(delete_saved, [saved_dd, state, lang_choice], [state, saved_dd], api_name="delete_saved")
+        gr.api(api_match, api_name="match")
+    return demo
+
+
+def _check_bind(host: str, auth: str | None) -> tuple[str, str] | None:
+    loopback = host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
+    if auth:
+        user, sep, pw = auth.partition(":")
+        if not sep or not user or not pw:
+            raise ConfigError("MATCHER_AUTH must look like 'user:password'")
+        return user, pw
+    if not loopback:
+        raise ConfigError(f"refusing to serve on {host} without a login: set MATCHER_AUTH='user:password' "
+                          "or bind to 127.0.0.1")
+    return None
+
+
+def serve(host: str | None = None, port: int | None = None) -> None:
+    """Launch the app on settings.host:settings.port (default 127.0.0.1:7860); off loopback needs auth."""
+    from matcher.settings import get_settings
+
+    s = get_settings()
+    host = host or s.host
+    port = port or s.port
+    auth = _check_bind(host, s.auth.get_secret_value() if s.auth else None)
+    demo = build_app()
+    demo.queue(default_concurrency_limit=8)
+    demo.launch(server_name=host, server_port=port, auth=auth, ssr_mode=False, show_error=False,
+                css=render.CSS, theme=gr.themes.Soft(), footer_links=["api"])
+
+
+if __name__ == "__main__":
+    serve()

@@ -1,0 +1,190 @@
+"""Consultation export: a Markdown document and a one-page PDF (fpdf2 with a bundled Unicode font)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from matcher.models import CompanyProfile, MatchResult, ProgrammeHit, Source
+
+from .i18n import (
+    fmt_date, instrument_label, level_label, need_label, org_label, stage_label, status_label, t,
+)
+
+_VERDICT_MARK = {"fulfilled": "✓", "unknown": "?", "violated": "✗"}
+
+
+def _src_text(s: Source) -> str:
+    return s.url or f"{s.title}, {s.section}"
+
+
+def profile_lines(p: CompanyProfile, lang: str) -> list[tuple[str, str]]:
+    """(label, value) pairs of the known profile fields."""
+    rows: list[tuple[str, str]] = []
+    if p.org_type:
+        rows.append((t("p_org", lang), org_label(p.org_type, lang)))
+    if p.employees is not None:
+        rows.append((t("p_employees", lang), str(p.employees)))
+    if p.founded_year:
+        rows.append((t("p_founded", lang), str(p.founded_year)))
+    if p.in_berlin is not None or p.location:
+        loc = t("yes" if p.in_berlin else "no", lang) if p.in_berlin is not None else ""
+        rows.append((t("p_berlin", lang), f"{loc} ({p.location})" if p.location else loc))
+    if p.stage:
+        rows.append((t("p_stage", lang), stage_label(p.stage, lang)))
+    if p.topics:
+        rows.append((t("p_topics", lang), ", ".join(x.replace("-", " ") for x in p.topics)))
+    if p.needs:
+        rows.append((t("p_needs", lang), ", ".join(need_label(n, lang) for n in p.needs)))
+    if p.instruments_wished:
+        rows.append((t("p_instr", lang), ", ".join(instrument_label(i, lang) for i in p.instruments_wished)))
+    return rows
+
+
+def _status(h: ProgrammeHit, lang: str) -> str:
+    s = status_label(h.effective_status, lang)
+    if h.deadline:
+        s += f", {t('deadline', lang)} {fmt_date(h.deadline, lang)}"
+    elif h.deadline_text:
+        s += f", {h.deadline_text}"
+    return s
+
+
+def to_markdown(result: MatchResult, today: dt.date, client: str | None = None, notes: str | None = None) -> str:
+    """The consultation as Markdown: profile, shortlist with reasons, contacts, questions, sources, note."""
+    lang = result.lang
+    out = [f"# {t('report_title', lang)}" + (f" – {client}" if client else ""), ""]
+    out.append(f"{t('date', lang)}: {fmt_date(today, lang)} · {t('data_as_of', lang)}: "
+               f"{fmt_date(result.data_as_of, lang) or '–'}")
+    out += ["", f"## {t('profile', lang).split(' (')[0]}", ""]
+    out += [f"- **{k}:** {v}" for k, v in profile_lines(result.profile, lang)] or ["- –"]
+    if notes:
+        out += ["", f"**{t('notes', lang)}:** {notes}"]
+    out += ["", f"## {t('programmes', lang)}", ""]
+    if not result.programmes:
+        out.append(result.message or t("no_programmes", lang))
+    for n, h in enumerate(result.programmes, 1):
+        instr = ", ".join(instrument_label(i, lang) for i in h.instruments)
+        out.append(f"{n}. **{h.name}** – {h.provider} ({level_label(h.level, lang)} · {instr}) – "
+                   f"*{t(h.eligibility, lang)}*")
+        if h.amount or h.funding_rate:
+            out.append(f"   - {t('amount', lang)}: " + " · ".join(x for x in (h.amount, h.funding_rate) if x))
+        out.append(f"   - Status: {_status(h, lang)}")
+        crit = {c.reason for c in h.criteria}
+        why = [r for r in h.reasons if r not in crit]
+        if why:
+            out.append(f"   - {t('why', lang)}: " + "; ".join(why))
+        for c in h.criteria:
+            out.append(f"   - {_VERDICT_MARK[c.verdict]} {c.reason}")
+        out.append(f"   - {t('sources', lang)}: " + ", ".join(_src_text(s) for s in h.sources)
+                   + f" ({t('as_of', lang)} {fmt_date(h.as_of, lang)})")
+    if result.projects:
+        out += ["", f"## {t('projects', lang)}", ""]
+        for p in result.projects:
+            kind = t("project", lang) if p.kind == "project" else t("actor", lang)
+            line = f"- **{p.name}** ({kind}): {p.why} {p.offer}"
+            if p.contact:
+                line += f" {t('contact', lang)}: {p.contact}."
+            out.append(line + " – " + ", ".join(_src_text(s) for s in p.sources))
+    if result.questions:
+        out += ["", f"## {t('open_questions', lang)}", ""] + [f"- {q}" for q in result.questions]
+    out += ["", "---", f"_{t('disclaimer', lang)} {t('data_as_of', lang)}: {fmt_date(result.data_as_of, lang) or '–'}._", ""]
+    return "\n".join(out)
+
+
+def _font_path() -> tuple[str, str]:
+    import matplotlib
+
+    base = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    return str(base / "DejaVuSans.ttf"), str(base / "DejaVuSans-Bold.ttf")
+
+
+def to_pdf(result: MatchResult, path: str | Path, today: dt.date, client: str | None = None,
+           notes: str | None = None) -> Path:
+    """Write a one-page A4 PDF of the consultation to ``path``; shrinks the font until it fits one page."""
+    for size in (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0):
+        pdf = _build_pdf(result, today, client, notes, size, compact=size < 7.0)
+        if pdf.pages_count <= 1:
+            break
+    path = Path(path)
+    pdf.output(str(path))
+    return path
+
+
+def _build_pdf(result: MatchResult, today: dt.date, client: str | None, notes: str | None, size: float,
+               compact: bool):
+    from fpdf import FPDF
+
+    lang = result.lang
+    regular, bold = _font_path()
+    pdf = FPDF(format="A4")
+    pdf.set_margins(14, 12, 14)
+    pdf.set_auto_page_break(True, margin=12)
+    pdf.add_font("DejaVu", "", regular)
+    pdf.add_font("DejaVu", "B", bold)
+    pdf.add_page()
+    lh = size * 0.5  # line height in mm
+    w = pdf.epw
+
+    def para(text: str, style: str = "", fsize: float = size, color=(31, 41, 51), indent: float = 0.0) -> None:
+        pdf.set_font("DejaVu", style, fsize)
+        pdf.set_text_color(*color)
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.multi_cell(w - indent, fsize * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+
+    def heading(text: str) -> None:
+        pdf.ln(lh * 0.5)
+        para(text, "B", size + 2, (16, 42, 67))
+        pdf.set_draw_color(200, 205, 212)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + w, pdf.get_y())
+        pdf.ln(lh * 0.3)
+
+    title = t("report_title", lang) + (f" – {client}" if client else "")
+    para(title, "B", size + 6, (16, 42, 67))
+    para(f"Förderlotse · Masterplan Industriestadt Berlin · {t('date', lang)}: {fmt_date(today, lang)} · "
+         f"{t('data_as_of', lang)}: {fmt_date(result.data_as_of, lang) or '–'}", "", size - 0.5, (82, 96, 109))
+    heading(t("profile", lang).split(" (")[0])
+    para(" · ".join(f"{k}: {v}" for k, v in profile_lines(result.profile, lang)) or "–")
+    if notes:
+        para(f"{t('notes', lang)}: {notes}", "", size, (82, 96, 109))
+    heading(t("programmes", lang))
+    if not result.programmes:
+        para(result.message or t("no_programmes", lang))
+    for n, h in enumerate(result.programmes, 1):
+        instr = ", ".join(instrument_label(i, lang) for i in h.instruments)
+        color = {"eligible": (46, 133, 64), "uncertain": (160, 110, 0), "ineligible": (192, 57, 43)}[h.eligibility]
+        para(f"{n}. {h.name}", "B", size + 0.5)
+        para(f"{h.provider} · {level_label(h.level, lang)} · {instr} · {_status(h, lang)}", "", size - 0.5,
+             (82, 96, 109), 4)
+        para(t(h.eligibility, lang), "B", size - 0.5, color, 4)
+        money = " · ".join(x for x in (h.amount, h.funding_rate) if x)
+        if money:
+            para(f"{t('amount', lang)}: {money}", "", size, indent=4)
+        crit = {c.reason for c in h.criteria}
+        why = [r for r in h.reasons if r not in crit]
+        if why:
+            para(f"{t('why', lang)}: " + "; ".join(why[: 2 if compact else 4]), "", size, indent=4)
+        if h.criteria:
+            para("  ".join(f"{_VERDICT_MARK[c.verdict]} {c.reason}" for c in h.criteria), "", size - 0.5, indent=4)
+        para(f"{t('sources', lang)}: " + ", ".join(_src_text(s) for s in h.sources)
+             + f" ({t('as_of', lang)} {fmt_date(h.as_of, lang)})", "", size - 1, (28, 79, 138), 4)
+    if result.projects:
+        heading(t("projects", lang))
+        for p in result.projects:
+            kind = t("project", lang) if p.kind == "project" else t("actor", lang)
+            contact = f" {t('contact', lang)}: {p.contact}." if p.contact else ""
+            para(f"• {p.name} ({kind}): {p.why} {p.offer}{contact}", "", size)
+    if result.questions:
+        heading(t("open_questions", lang))
+        for q in result.questions:
+            para(f"• {q}", "", size)
+    pdf.ln(lh)
+    para(f"{t('disclaimer', lang)} {t('data_as_of', lang)}: {fmt_date(result.data_as_of, lang) or '–'}.", "",
+         size - 1, (82, 96, 109))
+    return pdf
+
+
+def safe_filename(name: str) -> str:
+    """A file-name fragment made of letters, digits and dashes."""
+    return re.sub(r"[^A-Za-z0-9ÄÖÜäöüß-]+", "-", name).strip("-")[:60] or "beratung"

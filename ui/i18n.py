@@ -1,0 +1,182 @@
+"""German and English strings of the UI. German is the default; ``t(key, lang)`` picks one."""
+
+from __future__ import annotations
+
+from matcher.answer import NEED_LABELS
+from matcher.models import (
+    INSTRUMENT_LABELS_DE, INSTRUMENT_LABELS_EN, LEVEL_LABELS_DE, LEVEL_LABELS_EN, STATUS_LABELS_DE,
+    STATUS_LABELS_EN,
+)
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "title": ("Förderlotse", "Förderlotse"),
+    "subtitle": ("Förderprogramme und MPI-Projekte für Ihr Unternehmen – Masterplan Industriestadt Berlin",
+                 "Funding programmes and MPI projects for your company – Masterplan Industriestadt Berlin"),
+    "lang_label": ("Sprache", "Language"),
+    "chat_label": ("Beratung", "Consultation"),
+    "chat_placeholder": ("**Beschreiben Sie Ihr Unternehmen:** Branche, Größe, Standort und was Sie vorhaben.\n\n"
+                         "Describe your company in German or English.",
+                         "**Describe your company:** sector, size, location and what you plan to do.\n\n"
+                         "Sie können auch auf Deutsch schreiben."),
+    "input_placeholder": ("z. B. Wir sind ein Berliner Maschinenbauer mit 40 Mitarbeitenden und wollen …",
+                          "e.g. We are a Berlin machine builder with 40 employees and want to …"),
+    "send": ("Senden", "Send"),
+    "new": ("Neue Beratung", "New consultation"),
+    "suggest": ("Rückfragen – zum Beantworten anklicken:", "Follow-up questions – click to answer:"),
+    "programmes": ("Förderprogramme", "Funding programmes"),
+    "projects": ("MPI-Projekte und Ansprechpartner", "MPI projects and contacts"),
+    "picture": ("Überblick", "Overview"),
+    "profile": ("Ihr Profil (bearbeitbar)", "Your profile (editable)"),
+    "filters": ("Filter", "Filters"),
+    "f_levels": ("Ebene", "Level"),
+    "f_instruments": ("Instrument", "Instrument"),
+    "f_open": ("Nur offene Programme", "Only open programmes"),
+    "f_inel": ("Auch nicht förderfähige zeigen", "Also show ineligible"),
+    "p_employees": ("Mitarbeitende", "Employees"),
+    "p_founded": ("Gründungsjahr", "Year founded"),
+    "p_berlin": ("Standort Berlin", "Located in Berlin"),
+    "p_stage": ("Phase", "Stage"),
+    "p_org": ("Organisationsart", "Organisation type"),
+    "p_topics": ("Themen", "Topics"),
+    "p_needs": ("Bedarf", "Needs"),
+    "p_instr": ("Gewünschte Instrumente", "Wished instruments"),
+    "rerate": ("Neu bewerten", "Re-evaluate"),
+    "export": ("Export", "Export"),
+    "export_pdf": ("PDF herunterladen", "Download PDF"),
+    "export_md": ("Markdown herunterladen", "Download Markdown"),
+    "saved": ("Gespeicherte Beratungen (Wirtschaftsförderung)", "Saved consultations (business development staff)"),
+    "client": ("Kunde / Unternehmen", "Client / company"),
+    "notes": ("Notizen", "Notes"),
+    "save": ("Speichern", "Save"),
+    "saved_list": ("Gespeicherte Beratungen", "Saved consultations"),
+    "open": ("Öffnen", "Open"),
+    "delete": ("Löschen", "Delete"),
+    "refresh": ("Liste aktualisieren", "Refresh list"),
+    "feedback": ("War diese Antwort hilfreich?", "Was this answer helpful?"),
+    "fb_comment": ("Kommentar (optional)", "Comment (optional)"),
+    "fb_thanks": ("Danke für Ihr Feedback!", "Thank you for your feedback!"),
+    "fb_none": ("Es gibt noch keine Antwort zum Bewerten.", "There is no answer to rate yet."),
+    "saved_ok": ("Beratung gespeichert.", "Consultation saved."),
+    "deleted_ok": ("Beratung gelöscht.", "Consultation deleted."),
+    "nothing_to_save": ("Noch keine Beratung zum Speichern – stellen Sie zuerst eine Frage.",
+                        "No consultation to save yet – ask a question first."),
+    "pick_one": ("Bitte zuerst eine gespeicherte Beratung auswählen.", "Please pick a saved consultation first."),
+    "not_found": ("Diese Beratung gibt es nicht mehr.", "This consultation no longer exists."),
+    "need_client": ("Bitte einen Namen für den Kunden angeben.", "Please enter a client name."),
+    "no_results": ("Noch keine Ergebnisse. Beschreiben Sie links Ihr Unternehmen.",
+                   "No results yet. Describe your company on the left."),
+    "no_programmes": ("Keine passenden Programme gefunden.", "No matching programmes found."),
+    "eligible": ("voraussichtlich förderfähig", "likely eligible"),
+    "uncertain": ("Förderfähigkeit offen", "eligibility unclear"),
+    "ineligible": ("nicht förderfähig", "not eligible"),
+    "hidden_inel": ("Nicht förderfähig", "Not eligible"),
+    "deadline": ("Frist", "Deadline"),
+    "as_of": ("Stand", "As of"),
+    "funding_rate": ("Förderquote", "Funding rate"),
+    "amount": ("Umfang", "Amount"),
+    "why": ("Warum", "Why"),
+    "criteria": ("Voraussetzungen", "Eligibility criteria"),
+    "sources": ("Quellen", "Sources"),
+    "contact": ("Kontakt", "Contact"),
+    "project": ("MPI-Projekt", "MPI project"),
+    "actor": ("Ansprechpartner", "Contact point"),
+    "running": ("laufend", "running"),
+    "completed": ("abgeschlossen", "completed"),
+    "yes": ("ja", "yes"),
+    "no": ("nein", "no"),
+    "unknown": ("unbekannt", "unknown"),
+    "empty_input": ("Bitte beschreiben Sie zuerst Ihr Unternehmen.", "Please describe your company first."),
+    "thinking": ("Ich suche passende Programme …", "Looking for matching programmes …"),
+    "internal_error": ("Da ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.",
+                       "Something went wrong. Please try again."),
+    "edited_turn": ("Profil bearbeitet – neu bewertet.", "Profile edited – re-evaluated."),
+    "disclaimer": ("Unverbindliche Orientierung, keine Rechts- oder Förderzusage; maßgeblich sind die Richtlinien "
+                   "der Programmträger.",
+                   "Non-binding orientation, no legal advice or funding commitment; the programme guidelines "
+                   "are authoritative."),
+    "report_title": ("Förderberatung – Ergebnis", "Funding consultation – result"),
+    "date": ("Datum", "Date"),
+    "data_as_of": ("Datenstand", "Data as of"),
+    "open_questions": ("Offene Fragen", "Open questions"),
+    "shortlist": ("Auswahl", "Shortlist"),
+    "chart_title": ("Treffer nach Ebene und Instrument", "Matches by level and instrument"),
+}
+
+EXAMPLES_DE = [
+    "Wir recyceln Kunststoff, 40 MA, Berlin, wollen mit der TU eine Sortieranlage entwickeln",
+    "Gründerteam aus Berlin, noch nicht gegründet, wir entwickeln eine KI für die Qualitätsprüfung",
+    "Maschinenbau in Berlin-Spandau, 120 Mitarbeitende, wir wollen unsere Fertigung energieeffizienter machen",
+]
+EXAMPLES_EN = [
+    "We are a Berlin robotics startup with 8 people, founded 2023, looking for a grant for our prototype",
+    "Medium-sized food producer in Berlin, 60 staff, we want to invest in a new production line",
+]
+
+STAGES = ("pre_founding", "startup", "established")
+STAGE_LABELS = {"pre_founding": ("vor der Gründung", "pre-founding"), "startup": ("Start-up (< 5 Jahre)", "start-up (< 5 years)"),
+                "established": ("etabliert", "established")}
+ORG_TYPES = ("company", "research", "individual", "association")
+ORG_LABELS = {"company": ("Unternehmen", "company"), "research": ("Forschungseinrichtung", "research institution"),
+              "individual": ("Einzelperson / Gründungsteam", "individual / founding team"),
+              "association": ("Verband / Verein", "association")}
+
+# Answer templates offered when a follow-up question is clicked (keyed by words in the question).
+ANSWER_TEMPLATES: list[tuple[tuple[str, ...], tuple[str, str]]] = [
+    (("Mitarbeitende", "employees"), ("Wir haben … Mitarbeitende.", "We have … employees.")),
+    (("Jahresumsatz", "turnover"), ("Unser Jahresumsatz liegt bei etwa … EUR.", "Our annual turnover is about … EUR.")),
+    (("gegründet", "founded"), ("Wir wurden … gegründet.", "We were founded in …")),
+    (("Sitz", "based"), ("Unser Sitz ist in …", "We are based in …")),
+    (("Hochschule", "university"), ("Ja, wir planen das Vorhaben mit … als Forschungspartner.",
+                                    "Yes, we plan the project with … as research partner.")),
+]
+
+
+def t(key: str, lang: str = "de") -> str:
+    """The UI string ``key`` in ``lang`` ('de' or 'en'); unknown keys are returned as they are."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    return pair[0 if lang != "en" else 1]
+
+
+def _i(lang: str) -> int:
+    return 1 if lang == "en" else 0
+
+
+def level_label(level: str, lang: str) -> str:
+    return (LEVEL_LABELS_EN if lang == "en" else LEVEL_LABELS_DE).get(level, level)
+
+
+def instrument_label(ins: str, lang: str) -> str:
+    return (INSTRUMENT_LABELS_EN if lang == "en" else INSTRUMENT_LABELS_DE).get(ins, ins)
+
+
+def status_label(status: str, lang: str) -> str:
+    return (STATUS_LABELS_EN if lang == "en" else STATUS_LABELS_DE).get(status, status)
+
+
+def need_label(need: str, lang: str) -> str:
+    pair = NEED_LABELS.get(need)
+    return pair[_i(lang)] if pair else need
+
+
+def stage_label(stage: str, lang: str) -> str:
+    return STAGE_LABELS[stage][_i(lang)] if stage in STAGE_LABELS else stage
+
+
+def org_label(org: str, lang: str) -> str:
+    return ORG_LABELS[org][_i(lang)] if org in ORG_LABELS else org
+
+
+def answer_template(question: str, lang: str) -> str:
+    """A sentence to complete for a clicked follow-up question (empty if none fits)."""
+    for words, pair in ANSWER_TEMPLATES:
+        if any(w.lower() in question.lower() for w in words):
+            return pair[_i(lang)]
+    return ""
+
+
+def fmt_date(d, lang: str) -> str:
+    if d is None:
+        return ""
+    return d.strftime("%d.%m.%Y") if lang != "en" else d.isoformat()
