@@ -43,7 +43,7 @@ def labels(lang: str) -> list:
     u = gr.update
     return [u(value=f"## {t('title', lang)}\n{t('subtitle', lang)}"), u(placeholder=t("input_placeholder", lang)),
             u(value=t("send", lang)), u(value=t("new", lang)), u(value=t("feedback", lang)),
-            u(label=t("fb_comment", lang)), u(label=t("profile", lang)), u(value=t("rerate", lang)),
+            u(label=t("fb_comment", lang), placeholder=t("fb_comment", lang)), u(label=t("profile", lang)), u(value=t("rerate", lang)),
             u(label=t("filters", lang)),
             u(label=t("f_levels", lang), choices=[(level_label(lv, lang), lv) for lv in LEVELS]),
             u(label=t("f_instruments", lang), choices=[(instrument_label(k, lang), k) for k in INSTRUMENT_LABELS_DE]),
@@ -77,13 +77,14 @@ def build_app() -> gr.Blocks:
                 suggest_md = gr.Markdown(visible=False)
                 with gr.Row():
                     sugg = [gr.Button(visible=False, size="sm", elem_classes=["fl-sugg"]) for _ in range(N_SUGGEST)]
-                with gr.Row(equal_height=True):
-                    new_btn = gr.Button(t("new"), size="sm", elem_id="fl-new")
-                    fb_md = gr.Markdown(t("feedback"))
-                    up = gr.Button("👍", size="sm", min_width=50, elem_id="fl-up")
-                    down = gr.Button("👎", size="sm", min_width=50, elem_id="fl-down")
-                fb_comment = gr.Textbox("", label=t("fb_comment"), lines=1, max_lines=3)
-                with gr.Accordion(t("profile"), open=False, elem_id="fl-profile") as prof_acc:
+                with gr.Row(equal_height=True, elem_id="fl-fb-row"):
+                    new_btn = gr.Button(t("new"), size="sm", elem_id="fl-new", scale=1, min_width=120)
+                    fb_md = gr.Markdown(t("feedback"), elem_id="fl-fb-label")
+                    up = gr.Button("👍", size="sm", min_width=48, scale=0, elem_id="fl-up")
+                    down = gr.Button("👎", size="sm", min_width=48, scale=0, elem_id="fl-down")
+                    fb_comment = gr.Textbox("", label=t("fb_comment"), lines=1, max_lines=3, scale=2,
+                                            container=False, placeholder=t("fb_comment"))
+                with gr.Accordion(t("profile"), open=True, elem_id="fl-profile") as prof_acc:
                     with gr.Row():
                         p_emp = gr.Number(label=t("p_employees"), precision=0, minimum=0, elem_id="fl-p-emp")
                         p_year = gr.Number(label=t("p_founded"), precision=0, minimum=1800, maximum=2100)
@@ -104,13 +105,13 @@ def build_app() -> gr.Blocks:
                         f_open = gr.Checkbox(label=t("f_open"), value=False)
                         f_inel = gr.Checkbox(label=t("f_inel"), value=False)
             with gr.Column(scale=6):
+                with gr.Accordion(t("picture"), open=True) as pic_acc:
+                    chart = gr.Image(show_label=False, type="pil", format="png", interactive=False, height=230, visible=False,
+                                     elem_id="fl-chart", buttons=["download"])
                 prog_md = gr.Markdown(f"### {t('programmes')}")
                 cards = gr.HTML(render.programme_cards(None), elem_id="fl-cards")
                 proj_md = gr.Markdown(f"### {t('projects')}")
                 proj_cards = gr.HTML("", elem_id="fl-projects")
-                with gr.Accordion(t("picture"), open=True) as pic_acc:
-                    chart = gr.Image(show_label=False, type="pil", format="png", interactive=False, height=260,
-                                     elem_id="fl-chart", buttons=["download"])
                 with gr.Accordion(t("export"), open=True) as exp_acc:
                     with gr.Row():
                         pdf_btn = gr.DownloadButton(t("export_pdf"), visible=False, elem_id="fl-pdf")
@@ -141,6 +142,8 @@ def build_app() -> gr.Blocks:
             qs = res.questions if res else []
             sugg_updates = [gr.update(value=qs[i], visible=True) if i < len(qs) else gr.update(visible=False)
                             for i in range(N_SUGGEST)]
+            if not isinstance(chart_img, dict):  # a gr.skip()/gr.update() passes through unchanged
+                chart_img = gr.update(value=chart_img, visible=chart_img is not None)
             return [history if history is not None else st["history"], render.programme_cards(res, lang),
                     render.project_cards(res, lang), chart_img,
                     gr.update(value=t("suggest", lang), visible=bool(qs)), *sugg_updates,

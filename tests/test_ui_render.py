@@ -1,0 +1,177 @@
+"""UI pure functions (cards, chart, streaming chunks, profile editor, session turns, export) on real results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape as html_escape
+
+import pytest
+
+from matcher.api import match
+from matcher.models import Source
+from ui import export, render, session
+from ui.i18n import answer_template, t
+
+README_CASE = "Wir recyceln Kunststoff, 40 MA, Berlin, wollen mit der TU eine Sortieranlage entwickeln"
+EN_CASE = "We are a Berlin robotics startup with 8 people, founded 2023, looking for a grant for our prototype"
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def de_result(engine):
+    return match(README_CASE, request_id="r1")
+
+
+@pytest.fixture(scope="module")
+def en_result(engine):
+    return match(EN_CASE)
+
+
+def test_programme_cards_show_name_provider_verdict_criteria_status_source_and_as_of(de_result):
+    html = render.programme_cards(de_result)
+    top = de_result.programmes[0]
+    assert html.count('class="fl-card ') == len(de_result.programmes) + sum(
+        1 for h in de_result.hidden_ineligible if h.id not in {p.id for p in de_result.programmes})
+    for needle in (top.name, top.provider, "Berlin", "Zuschuss", "voraussichtlich förderfähig", "laufend",
+                   "Zuschuss bis 400.000 EUR", 'class="fl-crit fulfilled"', "max. 249 Beschäftigte – Sie nennen 40",
+                   'href="https://example.org/innovation"', 'rel="noopener noreferrer"', "Stand 01.11.2026"):
+        assert needle in html, needle
+
+
+def test_deadline_and_closed_status_are_badges(de_result):
+    html = render.programme_cards(de_result)
+    assert "Aufrufe/Stichtage · Frist 17.12.2026" in html
+    assert '<span class="fl-badge closed">geschlossen · Frist 30.06.2025</span>' in html
+
+
+def test_project_cards_show_why_and_sources(de_result):
+    html = render.project_cards(de_result)
+    assert "Circular Test Hub" in html and "MPI-Projekt · laufend" in html
+    assert "Arbeitet zu Kreislaufwirtschaft, Recycling." in html
+    assert "Testbericht, (2.1) Projekte" in html
+
+
+def test_english_result_gets_english_cards(en_result):
+    assert en_result.lang == "en"
+    html = render.programme_cards(en_result)
+    assert "likely eligible" in html and "As of" in html and "Sources" in html
+
+
+@pytest.mark.parametrize("evil", ['<img src=x onerror=alert(1)>', '<script>alert("x")</script>', '" onmouseover="x'])
+def test_every_corpus_string_is_escaped(de_result, evil):
+    hit = de_result.programmes[0].model_copy(update={
+        "name": evil, "provider": evil, "amount": evil, "reasons": [evil],
+        "criteria": [c.model_copy(update={"reason": evil}) for c in de_result.programmes[0].criteria],
+        "sources": [Source.model_construct(title=evil, url="javascript:alert(1)", section=evil)]})
+    proj = de_result.projects[0].model_copy(update={"name": evil, "why": evil, "offer": evil, "contact": evil})
+    res = de_result.model_copy(update={"programmes": [hit], "projects": [proj], "message": evil})
+    out = render.programme_cards(res) + render.project_cards(res)
+    assert "<img" not in out and "<script" not in out and '" onmouseover' not in out
+    assert 'href="javascript' not in out
+    assert html_escape(evil) in out
+
+
+def test_answer_chunks_join_to_the_whole_answer(de_result):
+    chunks = render.answer_chunks(de_result.answer, size=60)
+    assert "".join(chunks) == de_result.answer
+    assert len(chunks) > 5
+    assert all(len(c) < 400 for c in chunks)
+
+
+def test_chart_draws_the_shortlist_and_nothing_without_hits(de_result):
+    img = render.shortlist_chart(de_result)
+    assert img.size[0] > 400 and img.size[1] > 200
+    assert render.shortlist_chart(None) is None
+    assert render.shortlist_chart(de_result.model_copy(update={"programmes": []})) is None
+
+
+def test_second_turn_with_300_employees_changes_size_and_eligibility(engine):
+    st = session.new_state()
+    first = session.chat_turn(st, README_CASE, session.filters_from([], [], False), False, None)
+    assert first.profile.employees == 40
+    assert "berlin-innovation-grant" in [h.id for h in first.programmes]
+    second = session.chat_turn(st, "Wir haben übrigens 300 Mitarbeitende", session.filters_from([], [], False),
+                               False, None)
+    assert second.profile.employees == 300 and second.profile.size_class == "large"
+    assert "recycling" in second.profile.topics  # the first turn's topics are kept
+    assert "berlin-innovation-grant" not in [h.id for h in second.programmes]
+    hidden = {h.id: h for h in second.hidden_ineligible}
+    assert any(c.verdict == "violated" for c in hidden["berlin-innovation-grant"].criteria)
+    assert st["user_msgs"] == [README_CASE, "Wir haben übrigens 300 Mitarbeitende"]
+
+
+def test_edited_profile_rerates_with_derived_fields(engine, de_result):
+    edited = render.edited_profile(de_result.profile, 300, 2024, True, None, "company",
+                                   de_result.profile.topics, de_result.profile.needs, ["grant"], year_now=2026)
+    assert edited.employees == 300 and edited.size_class is None and edited.stage == "startup"
+    st = session.new_state()
+    res = session.rerate(st, edited, session.filters_from([], [], False), False, None)
+    assert res.profile.size_class == "large"
+    assert "berlin-innovation-grant" not in [h.id for h in res.programmes]
+    assert st["basis"]["kind"] == "profile"
+
+
+def test_filters_rerun_the_last_turn(engine):
+    st = session.new_state()
+    session.chat_turn(st, README_CASE, session.filters_from([], [], False), False, None)
+    res = session.refilter(st, session.filters_from(["bund"], [], True), False, None)
+    assert res.programmes and all(h.level == "bund" for h in res.programmes)
+    assert session.refilter(session.new_state(), session.filters_from([], [], False), False, None) is None
+
+
+def test_profile_fields_round_trip(de_result):
+    f = render.profile_fields(de_result.profile)
+    assert f["employees"] == 40 and f["in_berlin"] is True and "recycling" in f["topics"]
+    assert render.berlin_choice(de_result.profile, "en") == "yes"
+
+
+def test_saved_state_round_trip(engine):
+    st = session.new_state()
+    session.chat_turn(st, README_CASE, session.filters_from([], [], False), False, None)
+    st["history"] = [{"role": "user", "content": README_CASE}, {"role": "assistant", "content": "x"}]
+    payload = session.saved_payload(st)
+    assert payload["programmes"][0]["id"] == "berlin-innovation-grant"  # the JSON contract stays intact
+    back = session.state_from_saved("abc", payload)
+    assert back["result"] == st["result"] and back["history"] == st["history"] and back["consultation_id"] == "abc"
+
+
+def test_markdown_export_has_profile_shortlist_sources_questions_and_disclaimer(de_result):
+    md = export.to_markdown(de_result, TODAY, client="Muster GmbH", notes="Rückruf Montag")
+    for needle in ("# Förderberatung – Ergebnis – Muster GmbH", "Datum: 25.11.2026", "Datenstand: 01.11.2026",
+                   "**Mitarbeitende:** 40", "1. **Berliner Innovationszuschuss (Testprogramm)**",
+                   "Zuschuss bis 400.000 EUR", "Frist 17.12.2026", "https://example.org/innovation",
+                   "## MPI-Projekte und Ansprechpartner", "Circular Test Hub", "Unverbindliche Orientierung",
+                   "Rückruf Montag", "✓ max. 249 Beschäftigte"):
+        assert needle in md, needle
+
+
+def test_markdown_export_lists_open_questions(engine):
+    res = match("Wir wollen eine Recycling-Sortieranlage entwickeln")
+    assert res.questions
+    md = export.to_markdown(res, TODAY)
+    assert "## Offene Fragen" in md and res.questions[0] in md
+
+
+def _pages(pdf_bytes: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf_bytes))
+
+
+@pytest.mark.parametrize("query,kwargs", [
+    (README_CASE, {}),
+    ("Konzern mit 2.000 MA in Berlin, Recycling-Anlage entwickeln, Digitalisierung, Energie, Export",
+     {"show_ineligible": True, "top_k": 6}),
+    (EN_CASE, {}),
+])
+def test_pdf_export_is_one_page(engine, tmp_path, query, kwargs):
+    res = match(query, **kwargs)
+    path = export.to_pdf(res, tmp_path / "out.pdf", TODAY, client="Müller & Söhne <GmbH>")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and _pages(data) == 1
+
+
+def test_answer_template_for_clicked_questions():
+    assert answer_template("Wie viele Mitarbeitende hat Ihr Unternehmen?", "de") == "Wir haben … Mitarbeitende."
+    assert answer_template("How many employees does your company have?", "en") == "We have … employees."
+    assert answer_template("Something else?", "de") == ""
+    assert t("title", "en") == "Förderlotse" and t("no-such-key") == "no-such-key"
