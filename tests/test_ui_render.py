@@ -175,3 +175,35 @@ def test_answer_template_for_clicked_questions():
     assert answer_template("How many employees does your company have?", "en") == "We have … employees."
     assert answer_template("Something else?", "de") == ""
     assert t("title", "en") == "Förderlotse" and t("no-such-key") == "no-such-key"
+
+
+@pytest.mark.parametrize("host,auth,expected", [
+    ("127.0.0.1", None, None),
+    ("localhost", None, None),
+    ("0.0.0.0", "anna:geheim", ("anna", "geheim")),
+    ("0.0.0.0", None, "refusing to serve on 0.0.0.0 without a login"),
+    ("127.0.0.1", "nocolon", "MATCHER_AUTH must look like 'user:password'"),
+])
+def test_binding_off_loopback_needs_auth(host, auth, expected):
+    from matcher.errors import ConfigError
+    from ui.app import _check_bind
+
+    if isinstance(expected, str):
+        with pytest.raises(ConfigError, match=re.escape(expected)):
+            _check_bind(host, auth)
+    else:
+        assert _check_bind(host, auth) == expected
+
+
+def test_serve_refuses_public_host_without_auth(monkeypatch):
+    from matcher.errors import ConfigError
+    from matcher.settings import get_settings
+    from ui import app
+
+    monkeypatch.delenv("MATCHER_AUTH", raising=False)
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="MATCHER_AUTH"):
+            app.serve(host="0.0.0.0", port=1)
+    finally:
+        get_settings.cache_clear()

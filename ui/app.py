@@ -7,6 +7,7 @@ All user data lives in per-session ``gr.State``; the app calls only ``matcher.ap
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import time
@@ -82,8 +83,8 @@ def build_app() -> gr.Blocks:
                     fb_md = gr.Markdown(t("feedback"), elem_id="fl-fb-label")
                     up = gr.Button("👍", size="sm", min_width=48, scale=0, elem_id="fl-up")
                     down = gr.Button("👎", size="sm", min_width=48, scale=0, elem_id="fl-down")
-                    fb_comment = gr.Textbox("", label=t("fb_comment"), lines=1, max_lines=3, scale=2,
-                                            container=False, placeholder=t("fb_comment"))
+                fb_comment = gr.Textbox("", label=t("fb_comment"), lines=1, max_lines=3, container=False,
+                                        placeholder=t("fb_comment"))
                 with gr.Accordion(t("profile"), open=True, elem_id="fl-profile") as prof_acc:
                     with gr.Row():
                         p_emp = gr.Number(label=t("p_employees"), precision=0, minimum=0, elem_id="fl-p-emp")
@@ -106,16 +107,16 @@ def build_app() -> gr.Blocks:
                         f_inel = gr.Checkbox(label=t("f_inel"), value=False)
             with gr.Column(scale=6):
                 with gr.Accordion(t("picture"), open=True) as pic_acc:
-                    chart = gr.Image(show_label=False, type="pil", format="png", interactive=False, height=230, visible=False,
+                    chart = gr.Image(show_label=False, type="pil", format="png", interactive=False, height=280, visible=False,
                                      elem_id="fl-chart", buttons=["download"])
-                prog_md = gr.Markdown(f"### {t('programmes')}")
-                cards = gr.HTML(render.programme_cards(None), elem_id="fl-cards")
-                proj_md = gr.Markdown(f"### {t('projects')}")
-                proj_cards = gr.HTML("", elem_id="fl-projects")
                 with gr.Accordion(t("export"), open=True) as exp_acc:
                     with gr.Row():
                         pdf_btn = gr.DownloadButton(t("export_pdf"), visible=False, elem_id="fl-pdf")
                         md_btn = gr.DownloadButton(t("export_md"), visible=False, elem_id="fl-md")
+                prog_md = gr.Markdown(f"### {t('programmes')}")
+                cards = gr.HTML(render.programme_cards(None), elem_id="fl-cards")
+                proj_md = gr.Markdown(f"### {t('projects')}")
+                proj_cards = gr.HTML("", elem_id="fl-projects")
                 with gr.Accordion(t("saved"), open=False) as saved_acc:
                     with gr.Row():
                         client = gr.Textbox("", label=t("client"), max_length=200, scale=2)
@@ -156,7 +157,7 @@ def build_app() -> gr.Blocks:
                 gr.Warning(t("empty_input", lang))
                 yield [gr.skip(), st, *skip_view]
                 return
-            history = [*st["history"], {"role": "user", "content": message},
+            history = [*st["history"], {"role": "user", "content": html.escape(message, quote=False)},
                        {"role": "assistant", "content": t("thinking", lang)}]
             yield ["", st, history, *skip_view[1:]]
             try:
