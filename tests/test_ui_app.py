@@ -149,3 +149,15 @@ def test_ten_parallel_sessions_each_get_their_own_answer(ui_server):
     with ThreadPoolExecutor(max_workers=10) as pool:
         got = list(pool.map(ask, sizes))
     assert got == sizes
+
+
+def test_edited_profile_is_re_evaluated(ui_server):
+    c = client(ui_server)
+    c.predict(message="Wir recyceln Kunststoff, 40 MA, Berlin, wollen mit der TU eine Sortieranlage entwickeln",
+              api_name="/chat")
+    out = c.predict(employees=300, founded_year=None, in_berlin="yes", stage=None, org_type="company",
+                    topics=["recycling"], needs=["rnd"], instruments_wished=[], api_name="/rerate")
+    chatbot, cards, employees = out[0], out[1], out[5]
+    assert value(employees) == 300
+    assert 'data-id="berlin-innovation-grant"' not in cards.split("<details")[0]
+    assert "300 Mitarbeitende, Großunternehmen" in text_of(chatbot[-1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import threading
 import time
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -27,7 +28,7 @@ from .handlers import (  # noqa: E402
 from .i18n import EXAMPLES_DE, EXAMPLES_EN, instrument_label, level_label, t  # noqa: E402
 
 log = logging.getLogger(__name__)
-STREAM_DELAY_S = 0.015
+STREAM_DELAY_S = 0.01
 LEVELS = ("berlin", "bund", "eu")
 
 
@@ -170,7 +171,7 @@ def build_app() -> gr.Blocks:
                 raise gr.Error(t("internal_error", lang)) from None
             lang = session.lang_arg(lang_c) or res.lang
             text = ""
-            for i, chunk in enumerate(render.answer_chunks(res.answer, size=100)):
+            for i, chunk in enumerate(render.answer_chunks(res.answer, size=max(80, len(res.answer) // 16))):
                 text += chunk
                 history[-1] = {"role": "assistant", "content": text}
                 if i == 0:
@@ -182,25 +183,31 @@ def build_app() -> gr.Blocks:
             st["history"] = history
             yield ["", st, *full_view(st, lang, render.shortlist_chart(res, lang))]
 
-        def rerun(kind: str):
-            def fn(st: dict, lang_c: str, levels, instruments, only_open, show_inel, *prof):
-                lang = _ui_lang(lang_c, st)
-                filters = session.filters_from(levels, instruments, only_open)
-                try:
-                    if kind == "profile":
-                        res = rerate_profile(st, prof, filters, bool(show_inel), session.lang_arg(lang_c))
-                    else:
-                        res = session.refilter(st, filters, bool(show_inel), session.lang_arg(lang_c))
-                        if res is None:
-                            return [st, *skip_view]
-                except MatcherError as ex:
-                    raise gr.Error(str(ex)) from None
-                except Exception:
-                    log.exception("re-evaluation failed")
-                    raise gr.Error(t("internal_error", lang)) from None
-                lang = session.lang_arg(lang_c) or res.lang
-                return [st, *full_view(st, lang, render.shortlist_chart(res, lang))]
-            return fn
+        def rerun(st: dict, lang_c: str, levels, instruments, only_open, show_inel, profile_values=None):
+            lang = _ui_lang(lang_c, st)
+            filters = session.filters_from(levels, instruments, only_open)
+            try:
+                if profile_values is not None:
+                    res = rerate_profile(st, profile_values, filters, bool(show_inel), session.lang_arg(lang_c))
+                else:
+                    res = session.refilter(st, filters, bool(show_inel), session.lang_arg(lang_c))
+                    if res is None:
+                        return [st, *skip_view]
+            except MatcherError as ex:
+                raise gr.Error(str(ex)) from None
+            except Exception:
+                log.exception("re-evaluation failed")
+                raise gr.Error(t("internal_error", lang)) from None
+            lang = session.lang_arg(lang_c) or res.lang
+            return [st, *full_view(st, lang, render.shortlist_chart(res, lang))]
+
+        def refilter(st: dict, lang_c: str, levels, instruments, only_open, show_inel):
+            return rerun(st, lang_c, levels, instruments, only_open, show_inel)
+
+        def rerate(st: dict, lang_c: str, levels, instruments, only_open, show_inel, employees, founded_year,
+                   in_berlin, stage, org_type, topics, needs, instruments_wished):
+            values = (employees, founded_year, in_berlin, stage, org_type, topics, needs, instruments_wished)
+            return rerun(st, lang_c, levels, instruments, only_open, show_inel, values)
 
         def reset(lang_c: str):
             st = session.new_state()
@@ -227,10 +234,10 @@ def build_app() -> gr.Blocks:
         after(msg.submit(api_visibility="private", **chat_ev))
         after(chatbot.example_select(_pick_example, None, msg, api_visibility="private")
               .then(api_visibility="private", **chat_ev))
-        after(rerate_btn.click(rerun("profile"), [state, lang_choice, *filters_in, *profile_comps], [state, *view],
+        after(rerate_btn.click(rerate, [state, lang_choice, *filters_in, *profile_comps], [state, *view],
                                api_name="rerate", concurrency_limit=8))
         for comp in filters_in:
-            after(comp.input(rerun("filters"), [state, lang_choice, *filters_in], [state, *view],
+            after(comp.input(refilter, [state, lang_choice, *filters_in], [state, *view],
                              concurrency_limit=8, api_visibility="private"))
         after(new_btn.click(reset, [lang_choice], [state, msg, *view, *exports], api_name="reset"))
         lang_choice.change(relang, [lang_choice, state], label_comps, api_visibility="private")
@@ -264,6 +271,16 @@ def _check_bind(host: str, auth: str | None) -> tuple[str, str] | None:
     return None
 
 
+def _warm_up() -> None:
+    """Load corpus, model and index before the first question arrives (errors surface per request later)."""
+    try:
+        from matcher.api import match
+
+        match("Berliner Unternehmen, Innovation")  # also loads the embedding model, which is lazy
+    except Exception as ex:  # the first request reports it to the user
+        log.warning("engine warm-up failed: %s", ex)
+
+
 def serve(host: str | None = None, port: int | None = None) -> None:
     """Launch the app on settings.host:settings.port (default 127.0.0.1:7860); off loopback needs auth."""
     from matcher.settings import get_settings
@@ -272,6 +289,7 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     host = host or s.host
     port = port or s.port
     auth = _check_bind(host, s.auth.get_secret_value() if s.auth else None)
+    threading.Thread(target=_warm_up, name="engine-warm-up", daemon=True).start()
     demo = build_app()
     demo.queue(default_concurrency_limit=8)
     demo.launch(server_name=host, server_port=port, auth=auth, ssr_mode=False, show_error=False,
