@@ -98,3 +98,15 @@ def test_markup_in_the_company_text_does_not_run(page):
     assert page.evaluate("document.querySelectorAll('#fl-chat img[src=\"x\"], #fl-cards img, svg[onload]').length") == 0
     # the user's text is shown literally, not as markup
     page.locator("#fl-chat").get_by_text("<img src=x onerror=alert(1)>", exact=False).first.wait_for()
+
+
+def test_language_switch_and_clickable_follow_up_questions(page):
+    page.get_by_label("English").check()
+    page.get_by_text("Funding programmes", exact=True).wait_for()
+    ask(page, "Wir wollen eine Recycling-Sortieranlage entwickeln")
+    button = page.locator(".fl-sugg").first
+    button.wait_for()
+    question = button.inner_text()
+    assert question.endswith("?")
+    button.click()
+    page.wait_for_function("document.querySelector('#fl-input textarea').value.length > 0")
