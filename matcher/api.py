@@ -11,6 +11,7 @@ from .answer import compose, programme_reasons
 from .clock import today as _today
 from .engine import Engine, get_engine
 from .errors import BackendUnavailable, InputError
+from .mentions import find_mentions
 from .models import CompanyProfile, Filters, MatchResult, Programme, ProgrammeHit, ProjectHit
 from .profile import complete_profile, extract_profile, merge_profiles
 from .rank import Scored, Weights, normalise_max, order, programme_score, select_fusion, topic_match
@@ -116,7 +117,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         timings["embed"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
         try:
-            dense = eng.index.dense(qv, n=len(eng.index.chunks))
+            dense = eng.index.dense(qv, n=150)
         except BackendUnavailable as ex:
             degraded = str(ex)
             log.warning("dense retrieval unavailable, answering from the lexical index: %s", ex)
@@ -126,7 +127,8 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
 
     # rules and ranking
     t = time.perf_counter()
-    has_signal = bool(profile.topics or profile.needs or lexical)
+    named = set(find_mentions(retrieval_text, eng.aliases))
+    has_signal = bool(profile.topics or profile.needs or lexical or named)
     prog_ret = normalise_max({p.id: fused.get(p.id, 0.0) for p in eng.corpus.programmes})
     scored: list[Scored] = []
     crit_map = {}
@@ -141,7 +143,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         if use_rules:
             criteria = elig.check(prog, profile, out_lang)
             ov = elig.overall(criteria)
-            s, feats = programme_score(prog, profile, prog_ret.get(prog.id, 0.0), ov, eff, w)
+            s, feats = programme_score(prog, profile, prog_ret.get(prog.id, 0.0), ov, eff, w, named=prog.id in named)
         else:
             criteria, ov = [], "uncertain"
             s, feats = prog_ret.get(prog.id, 0.0), {"retrieval": prog_ret.get(prog.id, 0.0)}
@@ -151,7 +153,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         if not use_rules:
             item.effective_status = eff_for_order
         scored.append(item)
-    ranked = order(scored, w) if use_rules else sorted(scored, key=lambda x: (-x.score, x.prog.id))
+    ranked = order(scored, w, profile.needs) if use_rules else sorted(scored, key=lambda x: (-x.score, x.prog.id))
     visible = [x for x in ranked if x.overall != "ineligible"]
     hidden = [x for x in ranked if x.overall == "ineligible"]
     if show_ineligible:
@@ -165,9 +167,9 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     questions = _questions(prog_hits, profile, out_lang) if use_rules else []
     timings["rank"] = (time.perf_counter() - t) * 1000
 
-    message = None
+    message = _named_notes(named, scored, crit_map, out_lang) if use_rules else None
     if not has_signal:
-        message = ("Ich konnte in Ihrer Nachricht noch kein Vorhaben oder Förderthema erkennen. Beschreiben Sie bitte "
+        message = (f"{message} " if message else "") + ("Ich konnte in Ihrer Nachricht noch kein Vorhaben oder Förderthema erkennen. Beschreiben Sie bitte "
                    "Ihr Unternehmen (Branche, Größe, Standort) und was Sie vorhaben."
                    if out_lang == "de" else
                    "I could not find a project or funding topic in your message yet. Please describe your company "
@@ -196,11 +198,33 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     )
 
 
+def _named_notes(named: set[str], scored: list[Scored], crit_map, lang: str) -> str | None:
+    """A sentence for each programme the user asked about that is closed or out of reach."""
+    de = lang == "de"
+    notes = []
+    for x in sorted(scored, key=lambda x: x.prog.id):
+        if x.prog.id not in named:
+            continue
+        if x.effective_status == "closed":
+            when = f" ({x.prog.deadline_text})" if x.prog.deadline_text else ""
+            notes.append(f"„{x.prog.name}“ ist derzeit geschlossen{when}; unten stehen offene Alternativen."
+                         if de else f"“{x.prog.name}” is currently closed{when}; open alternatives are listed below.")
+        elif x.overall == "ineligible":
+            why = "; ".join(c.reason for c in crit_map[x.prog.id] if c.verdict == "violated")
+            notes.append(f"„{x.prog.name}“ passt nicht: {why}." if de else f"“{x.prog.name}” does not fit: {why}.")
+        elif x.effective_status == "planned":
+            notes.append(f"„{x.prog.name}“ ist angekündigt, aber noch nicht geöffnet." if de
+                         else f"“{x.prog.name}” is announced but not open yet.")
+    return " ".join(notes) or None
+
+
 def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels) -> ProgrammeHit:
     p: Programme = x.prog
     de = lang == "de"
     ok = [c.reason for c in criteria if c.verdict == "fulfilled"]
     reasons = programme_reasons(x.features, p.needs, p.topics, profile, p.instruments, ok, lang, topic_labels)
+    if "named" in x.features:
+        reasons.insert(0, "Von Ihnen genannt" if de else "You asked about this programme")
     if x.effective_status == "closed":
         reasons.insert(0, "Programm ist geschlossen – nur zur Information" if de else "Programme is closed – for information only")
     amount = None
@@ -224,6 +248,8 @@ def _rank_projects(eng: Engine, fused: dict[str, float], profile: CompanyProfile
     scored = []
     for r in recs:
         tm = topic_match(profile.topics, r.topics)
+        if tm == 0 and ret.get(r.id, 0.0) < 0.5:
+            continue  # neither a shared topic nor close in content: not worth a consultant's call
         s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm
         if r.kind == "project":
             s += 0.08 if r.status == "running" else 0.0
@@ -259,7 +285,7 @@ def _questions(hits: list[ProgrammeHit], profile: CompanyProfile, lang: str) -> 
         for c in h.criteria:
             if c.verdict == "unknown" and c.rule in elig.QUESTIONS:
                 counts[c.rule] += 1
-    qs = [elig.QUESTIONS[rule][i] for rule, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    qs = list(dict.fromkeys(elig.QUESTIONS[rule][i] for rule, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
     if not profile.needs:
         qs.append("Was genau möchten Sie finanzieren oder erreichen (z. B. Entwicklung, Investition, Personal)?"
                   if i == 0 else "What exactly do you want to finance or achieve (e.g. development, investment, staff)?")

@@ -66,6 +66,18 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             f"Antragsberechtigt: {allowed_de} – Sie sind: {rd}",
             f"Eligible applicants: {allowed_en} – you are: {re_}")
 
+    # start-up programmes: target groups only start-ups/founders
+    if set(prog.target_groups) <= {"startup", "founders"} and el.pre_founding != "only":
+        if p.stage == "established":
+            add("target_group", "violated", "Zielgruppe: Gründende und junge Unternehmen – Ihr Unternehmen ist etabliert",
+                "Target group: founders and young companies – your company is established")
+        elif p.stage in ("startup", "pre_founding"):
+            add("target_group", "fulfilled", "Zielgruppe: Gründende und junge Unternehmen – trifft zu",
+                "Target group: founders and young companies – applies")
+        elif el.max_company_age_years is None:
+            add("target_group", "unknown", "Zielgruppe: Gründende und junge Unternehmen – Alter Ihres Unternehmens nicht genannt",
+                "Target group: founders and young companies – age of your company not stated")
+
     # founding stage
     if el.pre_founding == "only":
         if p.stage == "pre_founding":
@@ -204,6 +216,7 @@ QUESTIONS = {
                      "Has your company been founded yet – and if so, when?"),
     "employees": ("Wie viele Mitarbeitende hat Ihr Unternehmen?", "How many employees does your company have?"),
     "turnover": ("Wie hoch ist Ihr Jahresumsatz (ungefähr)?", "What is your annual turnover (roughly)?"),
+    "target_group": ("In welchem Jahr wurde Ihr Unternehmen gegründet?", "In which year was your company founded?"),
     "company_age": ("In welchem Jahr wurde Ihr Unternehmen gegründet?", "In which year was your company founded?"),
     "location": ("Wo hat Ihr Unternehmen seinen Sitz oder eine Betriebsstätte – in Berlin?",
                  "Where is your company based – do you have a site in Berlin?"),

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .corpus import load_corpus
 from .embeddings import Embedder, get_embedder
 from .index import SearchIndex
+from .mentions import build_aliases
 from .models import Corpus
 from .settings import Settings, get_settings
 
@@ -23,6 +24,7 @@ class Engine:
     embedder: Embedder
     index: SearchIndex
     load_seconds: float
+    aliases: list = field(default_factory=list)
 
 
 _ENGINE: Engine | None = None
@@ -39,7 +41,7 @@ def build_engine(settings: Settings | None = None, build_progress: bool = False,
     embedder = get_embedder(s.embedding_model, s.embedding_threads)
     index = SearchIndex(corpus, embedder, s.index_dir, chroma_host=s.chroma_host, chroma_port=s.chroma_port,
                         chroma_timeout_s=s.chroma_timeout_s).open(force_rebuild=force_rebuild, progress=build_progress)
-    eng = Engine(s, corpus, embedder, index, time.perf_counter() - t0)
+    eng = Engine(s, corpus, embedder, index, time.perf_counter() - t0, build_aliases(corpus.programmes))
     log.info("engine ready in %.1fs (%s)", eng.load_seconds, index.info())
     return eng
 

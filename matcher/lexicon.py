@@ -26,11 +26,14 @@ MULT = {
 }
 
 STAFF_WORDS = (
-    r"(?:ma\b|mitarbeiter(?:innen|:innen|\*innen|_innen)?|mitarbeitende[n]?|beschäftigte[n]?|angestellte[n]?|"
+    r"(?:ma\b|mitar?b[a-zä]*(?::innen|\*innen|_innen)?|beschäftigte[n]?|angestellte[n]?|"
     r"leute|personen|köpfe|fte|vollzeitstellen|stellen|employees?|staff|people|workers|heads|team members|"
-    r"persons|fachkräfte)"
+    r"persons|fachkräfte|gründer(?:innen)?|founders|co-?founders)"
 )
 EMP_PATTERNS = [
+    re.compile(rf"{_NUM}[- ](?:person|people|employee|staff|mann|köpfig\w*|mitarbeiter)\b(?!s? (?:jahre|years))", re.I),
+    re.compile(rf"(?:there are|we are|wir sind)\s+(?:now\s+|jetzt\s+|mittlerweile\s+)?{_NUM}\s+(?:of us|people|persons|leute|personen)", re.I),
+    re.compile(rf"{_NUM}\s+of us\b", re.I),
     re.compile(rf"(?:rund |ca\.? |circa |etwa |about |around |approx\.? |~)?{_NUM}\s*\+?\s*{STAFF_WORDS}", re.I),
     re.compile(rf"(?:team|belegschaft|workforce|headcount|staff|mitarbeiterzahl|beschäftigtenzahl)\s*(?:von|of|aus|:|=|ist|is|with)?\s*(?:rund |ca\.? |etwa |about |around )?{_NUM}\b", re.I),
     re.compile(rf"{STAFF_WORDS}\s*[:=]\s*{_NUM}", re.I),
@@ -66,7 +69,8 @@ FOUNDED_YEAR = re.compile(
     re.I,
 )
 AGE_YEARS = re.compile(
-    rf"(?:seit|since|for)\s*(?:über\s*|mehr als\s*|rund\s*|over\s*|more than\s*|about\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",
+    rf"(?:seit|since|(?:been|running|operating|existed|existing|in business|active|am markt)[\w\s]{{0,50}}?\bfor)\s*"
+    rf"(?:über\s*|mehr als\s*|rund\s*|gut\s*|knapp\s*|fast\s*|over\s*|more than\s*|about\s*|like\s*|around\s*|almost\s*|nearly\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",
     re.I,
 )
 AGE_AGO = re.compile(
@@ -82,10 +86,14 @@ AGE_OLD = re.compile(
 AGE_HYPHEN = re.compile(r"(\d+)-(?:year|jahr|jährig)", re.I)
 
 PRE_FOUNDING = re.compile(
-    r"(noch nicht gegründet|vor der gründung|vorgründung|gründen wollen|wollen .{0,40}gründen|möchten .{0,40}gründen|"
+    r"(noch nicht gegründet|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
+    r"gründen (?:will|wollen|möchte|möchten)|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
+    r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
     r"ausgründung planen|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
-    r"want to (?:found|start) (?:a|our|my) (?:company|business|startup|start-up)|plan(?:ning)? to (?:found|start|incorporate)|"
+    r"want to (?:found|start|launch|set up) (?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm)|"
+    r"plan(?:ning)? to (?:found|start|incorporate|open)|(?:open|start) (?:my|our) own (?:business|company|workshop|shop)|"
+    r"(?:mit einer eigenen|eigene) (?:werkstatt|firma|betrieb) .{0,30}selbst|"
     r"before founding|business idea|wir sind .{0,30}studierende|we are .{0,30}students|spin-?off (?:project|team)|"
     r"as a team of researchers|forschungsteam .{0,40}gründ|selbstständig machen|selbständig machen|going to start a business)",
     re.I,
@@ -101,9 +109,10 @@ RESEARCH = re.compile(
     re.I,
 )
 RESEARCH_AS_SELF = re.compile(
-    r"\b(wir sind (?:ein|eine|das|die) (?:forschungs|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
-    r"we are (?:a|an|the) (?:research|university|institute|chair)|unser (?:institut|lehrstuhl|fachgebiet)|"
-    r"our (?:institute|chair|lab|research group)|als (?:forschungseinrichtung|hochschule|institut)|"
+    r"\b(wir sind (?:ein|eine|das|die) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
+    r"wir sind (?:ein|eine|das|die) [\w-]+(?:institut|hochschule|universität)\b|"
+    r"we are (?:a|an|the) (?:[\w-]+ )?(?:research|university|institute|chair)|unser (?:institut|lehrstuhl|fachgebiet)|"
+    r"our (?:institute|chair|lab|research group)|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
     r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut)|"
     r"i (?:am|lead|head) .{0,30}(?:professor|chair|institute|research group))",
     re.I,
@@ -168,10 +177,12 @@ NEED_PATTERNS: dict[str, str] = {
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|"
                         r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar)",
     "founding": r"(gründ|found|start-?up|ausgründ|spin-?off|existenzgründ|selbstständig|selbständig|pre-?seed|seed)",
-    "financing": r"(finanzier|financ|kredit|credit|darlehen|loan|kapital|capital|liquidität|liquidity|investor|"
+    "financing": r"(finanzier|financ|kredit|credit|darlehen|loan|kapital|capital|liquidität|liquidity|investor|beteiligung|wachstumsphase|"
+                 r"skalier|to scale|scale up|scale-up|non-dilutive|money|"
                  r"geld|money|bürgschaft|guarantee|eigenkapital|equity|wachstumsfinanz|betriebsmittel|working capital|"
                  r"vorfinanz|sicherheiten|collateral|finanzierungsrunde|funding round|cash)",
-    "advice": r"(berat|advice|advis|consult|coaching|coach|mentor|orientierung|guidance|unterstützung bei|hilfe bei|"
+    "advice": r"(berat|advice|advis|consult|coaching|coach|mentor|orientierung|guidance|unterstützung bei|hilfe bei|wer hilft|hilft uns|"
+              r"who (?:can )?helps?|who do we talk|wie geht das|wie funktioniert|beim antrag|antragstellung|audit|"
               r"help with|wer kann helfen|ansprechpartner|contact person|förderberatung|fördermittelberatung|"
               r"welche förder|which funding|überblick|overview|keine ahnung|no idea|wo anfangen|where to start)",
     "partners": r"(partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|austausch|exchange|matchmaking|"
@@ -184,14 +195,14 @@ NEED_PATTERNS: dict[str, str] = {
 NEED_RE = {k: re.compile(v, re.I) for k, v in NEED_PATTERNS.items()}
 
 INSTRUMENT_PATTERNS: dict[str, str] = {
-    "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|subsid|fördergeld|förderquote)",
+    "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|non-dilutive|subsid|fördergeld|förderquote|prämie|bonus\b|incentive)",
     "loan": r"(darlehen|kredit|credit|loan|förderkredit|fremdkapital|debt)",
     "equity": r"(beteiligung|eigenkapital|equity|venture|wagniskapital|risikokapital|investor|\bvc\b|business angel|"
               r"finanzierungsrunde|funding round|seed-?runde|seed round|series a)",
-    "guarantee": r"(bürgschaft|buergschaft|guarantee|sicherheiten fehlen|keine sicherheiten|no collateral|lack collateral)",
+    "guarantee": r"(bürgschaft|buergschaft|guarantee|sicherheiten fehlen|keine sicherheiten|sicherheiten.{0,60}(?:haben wir nicht|fehlen|nicht)|no collateral|lack collateral|without collateral)",
     "tax_credit": r"(steuerlich|steuer|tax credit|tax incentive|forschungszulage|research allowance)",
-    "advice": r"(beratung|berater|advice|consulting|coaching|mentoring)",
-    "training": r"(weiterbildung|schulung|qualifizierung|training|lehrgang|course)",
+    "advice": r"(beratung|berater|advice|consulting|coaching|mentoring|audit)",
+    "training": r"(weiterbild|schulung|schulen|qualifizier|training|lehrgang|course|upskill)",
     "scholarship": r"(stipendium|scholarship|stipend)",
     "prize": r"(preis|wettbewerb|award|prize|competition|challenge)",
     "network": r"(netzwerk|network|cluster)",
@@ -204,3 +215,26 @@ NEG_INSTR = re.compile(
 
 LARGE_WORDS = re.compile(r"\b(konzern|großunternehmen|grossunternehmen|large (?:company|enterprise|corporation)|corporate group|dax)\b", re.I)
 SME_WORDS = re.compile(r"\b(kmu|sme|smes|mittelständ\w*|mittelstand|kleinunternehmen|small business|kleines unternehmen|familienunternehmen|handwerksbetrieb)\b", re.I)
+
+INDIVIDUAL = re.compile(
+    r"(ich arbeite als|ich bin (?:angestellt|arbeitnehmer\w*|beschäftigt)|i work as|i am employed|as an employee|"
+    r"(?:ich|i) (?:will|möchte|want to|would like to) .{0,60}(?:übernehmen|take over|buy (?:a|an|the) (?:company|business))|"
+    r"(?:ich bin|i am|i'm) (?:business angel|privatinvestor|private investor)|meinen (?:meister|techniker) machen)",
+    re.I,
+)
+NUMBER_WORD_RE = re.compile(
+    r"\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|fünfzig|hundert|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred)\b"
+)
+NUMBER_WORD_VALUES = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
+    "zwölf": 12, "zwanzig": 20, "dreißig": 30, "fünfzig": 50, "hundert": 100, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+    "thirty": 30, "fifty": 50, "hundred": 100,
+}
+ESTABLISHED = re.compile(
+    r"(familienunternehmen|familienbetrieb|traditionsunternehmen|in (?:zweiter|dritter|vierter) generation|seit generationen|"
+    r"mittelständler|mittelständisches|konzern|werk eines|standort eines|family business|family-owned|long-established|"
+    r"third generation|second generation|established company|etabliert)",
+    re.I,
+)

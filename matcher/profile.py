@@ -21,7 +21,11 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     AGE_YEARS,
     EMP_PATTERNS,
     EMP_WORDS,
+    ESTABLISHED,
     FOUNDED_YEAR,
+    INDIVIDUAL,
+    NUMBER_WORD_RE,
+    NUMBER_WORD_VALUES,
     INSTR_RE,
     LARGE_WORDS,
     MULT,
@@ -122,17 +126,30 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
     return None, None
 
 
+_SEAT = r"(?:aus|in|im|bei|from|based in|located in|sitz in|standort in|firmensitz in|ansässig in|headquartered in)\s+(?:der |dem |the )?"
+
+
 def _location(t: str) -> tuple[str | None, bool | None, bool | None]:
-    """(location label, in_berlin, in_germany)."""
+    """(location label, in_berlin, in_germany).
+
+    Berlin places count wherever they stand ("Berliner KMU", "in Spandau"); other places only
+    as a seat ("aus München", "based in Vienna"), so "Export nach USA" says nothing about the seat.
+    """
     moving = NOT_IN_BERLIN.search(t)
 
-    def has(places):
-        return next((p for p in places if re.search(rf"(?<![a-zäöü]){re.escape(p)}(?![a-zäöü])", t)), None)
+    def has(places, seat_only: bool):
+        for p in places:
+            pat = rf"(?<![a-zäöü]){re.escape(p)}(?:er|s)?(?![a-zäöü])"
+            if seat_only:
+                pat = _SEAT + pat
+            if re.search(pat, t):
+                return p
+        return None
 
-    other_de = has(GERMAN_CITIES)
-    bb = has(BRANDENBURG_PLACES)
-    abroad = has(ABROAD_PLACES)
-    berlin = has(BERLIN_PLACES)
+    other_de = has(GERMAN_CITIES, seat_only=True)
+    bb = has(BRANDENBURG_PLACES, seat_only=True)
+    abroad = has(ABROAD_PLACES, seat_only=True)
+    berlin = has(BERLIN_PLACES, seat_only=False)
     if moving:
         if other_de:
             return other_de, False, True
@@ -141,15 +158,8 @@ def _location(t: str) -> tuple[str | None, bool | None, bool | None]:
         if abroad:
             return abroad, False, False
         return None, False, None
-    if berlin:
-        # "Standort in München, Kunde in Berlin": prefer an explicit seat statement
-        seat = re.search(r"(?:sitz|standort|based|located|ansässig|headquartered|hq|firmensitz|aus)\s+(?:in\s+|im\s+|at\s+)?([a-zäöüß\-]+)", t)
-        if seat and seat.group(1) in GERMAN_CITIES:
-            return seat.group(1), False, True
-        if seat and seat.group(1) in BRANDENBURG_PLACES:
-            return "brandenburg", False, True
-        if seat and seat.group(1) in ABROAD_PLACES:
-            return seat.group(1), False, False
+    seat_first = re.search(r"(?:sitz|standort|based|located|ansässig|headquartered|firmensitz)\s+(?:in\s+|im\s+|at\s+)?([a-zäöüß\-]+)", t)
+    if berlin and not (seat_first and seat_first.group(1) not in BERLIN_PLACES and (other_de or bb or abroad)):
         return "berlin", True, True
     if bb:
         return "brandenburg", False, True
@@ -212,11 +222,12 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     """
     today = today or dt.date.today()
     t = fold(text)
+    tn = NUMBER_WORD_RE.sub(lambda m: str(NUMBER_WORD_VALUES[m.group(1)]), t)  # "two years ago" -> "2 years ago"
     lang, unsupported = detect_language(text)
     stated: list[str] = []
     p: dict = {"lang": lang, "unsupported_language": unsupported}
 
-    emp = _employees(t)
+    emp = _employees(tn)
     if emp is not None:
         p["employees"] = emp
         stated.append("employees")
@@ -224,7 +235,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if turnover is not None:
         p["turnover_eur"] = turnover
         stated.append("turnover_eur")
-    year, age = _age(t, today)
+    year, age = _age(tn, today)
     if year is not None:
         p["founded_year"] = year
         stated.append("founded_year")
@@ -233,8 +244,11 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("age_years")
 
     pre = PRE_FOUNDING.search(t)
-    if RESEARCH_AS_SELF.search(t):
+    if RESEARCH_AS_SELF.search(t) and not pre:
         p["org_type"] = "research"
+        stated.append("org_type")
+    elif INDIVIDUAL.search(t):
+        p["org_type"] = "individual"
         stated.append("org_type")
     elif pre and age is None and emp is None or (pre and age is None and (emp or 0) <= 5 and not re.search(r"\b(gmbh|ug|ag|ltd|inc)\b", t)):
         p["org_type"] = "individual"
@@ -252,12 +266,15 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         elif STARTUP.search(t):
             p["stage"] = "startup"
             stated.append("stage")
+        elif p.get("org_type") == "company" and ((emp or 0) >= 10 or ESTABLISHED.search(t)):
+            # an existing firm with staff that does not call itself a start-up: derived, not stated
+            p["stage"] = "established"
 
     sc = size_class(emp, turnover)
     if sc is None and LARGE_WORDS.search(t):
         sc = "large"
         stated.append("size_class")
-    if sc is None and SME_WORDS.search(t):
+    if sc is None and SME_WORDS.search(t) and p.get("org_type") != "research":
         sc = "small"  # a stated SME of unknown headcount: KMU, exact class unknown
         stated.append("size_class")
     if sc is not None:

@@ -113,6 +113,8 @@ class Weights:
     planned_penalty: float = 0.12
     support_only_penalty: float = 0.10
     diversity_penalty: float = 0.06
+    need_cover_penalty: float = 0.08
+    named_bonus: float = 0.30
 
 
 @dataclass
@@ -125,7 +127,7 @@ class Scored:
 
 
 def programme_score(prog: Programme, profile: CompanyProfile, retrieval: float, overall: str,
-                    effective_status: str, w: Weights) -> tuple[float, dict[str, float]]:
+                    effective_status: str, w: Weights, named: bool = False) -> tuple[float, dict[str, float]]:
     """The score of one programme and the features it came from (for the ``why`` field)."""
     f = {
         "retrieval": retrieval,
@@ -141,6 +143,9 @@ def programme_score(prog: Programme, profile: CompanyProfile, retrieval: float, 
     if profile.in_berlin and prog.level == "berlin":
         s += w.home_level_bonus
         f["home_level"] = 1.0
+    if named:
+        s += w.named_bonus
+        f["named"] = 1.0
     if effective_status == "planned":
         s -= w.planned_penalty
     if set(prog.instruments) <= SUPPORT_ONLY and not ({"advice", "partners", "skills"} & set(profile.needs)):
@@ -158,20 +163,37 @@ def group_of(item: Scored) -> int:
     return 0
 
 
-def order(items: list[Scored], w: Weights) -> list[Scored]:
-    """Group order (open, closed, ineligible), score within groups, with an instrument-diversity
-    penalty so the top of the list is not five loans."""
+def main_need(prog: Programme, profile_needs: list[str]) -> str | None:
+    """The first of the programme's purposes that the company asked for."""
+    return next((n for n in prog.needs if n in profile_needs), None)
+
+
+def order(items: list[Scored], w: Weights, profile_needs: list[str] | None = None, greedy_depth: int = 20) -> list[Scored]:
+    """Group order (open, closed, ineligible), score within groups, and a greedy diversity step:
+    a programme whose main instrument or whose served need is already on the list loses a little,
+    so the top is not five loans and every need of the company gets its best programme early.
+    Only the first ``greedy_depth`` places of a group are chosen greedily; the rest follow by score."""
+    needs = profile_needs or []
     out: list[Scored] = []
     for g in (0, 1, 2):
         pool = sorted((x for x in items if group_of(x) == g), key=lambda x: (-x.score, x.prog.id))
+        mains = [main_need(x.prog, needs) for x in pool]
         used: dict[str, int] = {}
-        while pool:
-            def adjusted(x: Scored) -> float:
-                primary = x.prog.instruments[0]
-                return x.score - w.diversity_penalty * used.get(primary, 0)
+        covered: dict[str, int] = {}
+        for _ in range(min(greedy_depth, len(pool))):
+            def adjusted(i: int) -> float:
+                x = pool[i]
+                s = x.score - w.diversity_penalty * used.get(x.prog.instruments[0], 0)
+                if mains[i] is not None and len(needs) > 1:
+                    s -= w.need_cover_penalty * covered.get(mains[i], 0)
+                return s
 
-            best = min(pool, key=lambda x: (-adjusted(x), x.prog.id))
-            pool.remove(best)
+            bi = min(range(len(pool)), key=lambda i: (-adjusted(i), pool[i].prog.id))
+            best = pool.pop(bi)
+            n = mains.pop(bi)
             used[best.prog.instruments[0]] = used.get(best.prog.instruments[0], 0) + 1
+            if n is not None:
+                covered[n] = covered.get(n, 0) + 1
             out.append(best)
+        out.extend(pool)
     return out

