@@ -117,7 +117,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         timings["embed"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
         try:
-            dense = eng.index.dense(qv, n=150)
+            dense = eng.index.dense(qv, n=300)
         except BackendUnavailable as ex:
             degraded = str(ex)
             log.warning("dense retrieval unavailable, answering from the lexical index: %s", ex)

@@ -78,6 +78,18 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             add("target_group", "unknown", "Zielgruppe: Gründende und junge Unternehmen – Alter Ihres Unternehmens nicht genannt",
                 "Target group: founders and young companies – age of your company not stated")
 
+    # SME programmes whose rules give no headcount: the target groups say "no large companies"
+    if el.max_employees is None and not {"large", "any", "research", "individuals"} & set(prog.target_groups) \
+            and "kmu" in prog.target_groups and p.org_type != "research" and p.stage != "pre_founding":
+        if p.size_class == "large":
+            add("sme_target", "violated", "Zielgruppe: kleine und mittlere Unternehmen (KMU) – Sie sind ein Großunternehmen",
+                "Target group: small and medium-sized enterprises – you are a large company")
+        elif p.size_class is not None:
+            add("sme_target", "fulfilled", "Zielgruppe: KMU – trifft zu", "Target group: SMEs – applies")
+        else:
+            add("sme_target", "unknown", "Zielgruppe: KMU – Unternehmensgröße nicht genannt",
+                "Target group: SMEs – company size not stated")
+
     # founding stage
     if el.pre_founding == "only":
         if p.stage == "pre_founding":
@@ -216,6 +228,7 @@ QUESTIONS = {
                      "Has your company been founded yet – and if so, when?"),
     "employees": ("Wie viele Mitarbeitende hat Ihr Unternehmen?", "How many employees does your company have?"),
     "turnover": ("Wie hoch ist Ihr Jahresumsatz (ungefähr)?", "What is your annual turnover (roughly)?"),
+    "sme_target": ("Wie viele Mitarbeitende hat Ihr Unternehmen?", "How many employees does your company have?"),
     "target_group": ("In welchem Jahr wurde Ihr Unternehmen gegründet?", "In which year was your company founded?"),
     "company_age": ("In welchem Jahr wurde Ihr Unternehmen gegründet?", "In which year was your company founded?"),
     "location": ("Wo hat Ihr Unternehmen seinen Sitz oder eine Betriebsstätte – in Berlin?",

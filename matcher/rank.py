@@ -115,6 +115,7 @@ class Weights:
     diversity_penalty: float = 0.06
     need_cover_penalty: float = 0.08
     named_bonus: float = 0.30
+    need_mismatch_penalty: float = 0.10
 
 
 @dataclass
@@ -143,9 +144,14 @@ def programme_score(prog: Programme, profile: CompanyProfile, retrieval: float, 
     if profile.in_berlin and prog.level == "berlin":
         s += w.home_level_bonus
         f["home_level"] = 1.0
-    if named:
+    if named and (f["need"] > 0 or f["topic"] > 0 or not profile.needs):
+        # a programme the user names counts, unless it serves none of the stated needs or topics
+        # ("empfiehl nur den EIC Accelerator" from a bakery that wants to save energy)
         s += w.named_bonus
         f["named"] = 1.0
+    if profile.needs and f["need"] == 0:
+        s -= w.need_mismatch_penalty
+        f["need_mismatch"] = 1.0
     if effective_status == "planned":
         s -= w.planned_penalty
     if set(prog.instruments) <= SUPPORT_ONLY and not ({"advice", "partners", "skills"} & set(profile.needs)):

@@ -75,3 +75,26 @@ def test_every_rule_has_a_follow_up_question_in_both_languages():
     for r in rules:
         de, en = elig.QUESTIONS[r]
         assert de.endswith("?") and en.endswith("?")
+
+
+def target(groups, **rules) -> Programme:
+    p = prog(**rules)
+    return p.model_copy(update={"target_groups": groups})
+
+
+@pytest.mark.parametrize("groups,profile,rule,expected", [
+    (["startup"], CompanyProfile(org_type="company", stage="established"), "target_group", "violated"),
+    (["startup", "founders"], CompanyProfile(org_type="company", stage="startup"), "target_group", "fulfilled"),
+    (["startup"], CompanyProfile(org_type="company"), "target_group", "unknown"),
+    (["kmu"], CompanyProfile(org_type="company", size_class="large", employees=300), "sme_target", "violated"),
+    (["kmu", "startup"], CompanyProfile(org_type="company", employees=30, size_class="small"), "sme_target", "fulfilled"),
+    (["kmu"], CompanyProfile(org_type="company"), "sme_target", "unknown"),
+])
+def test_target_groups_decide_when_the_rules_give_no_number(groups, profile, rule, expected):
+    v, _ = verdict(target(groups), profile, rule)
+    assert v == expected
+
+
+def test_target_groups_with_large_firms_add_no_sme_criterion():
+    rules = {c.rule for c in elig.check(target(["kmu", "large"]), CompanyProfile(org_type="company", employees=300))}
+    assert "sme_target" not in rules
