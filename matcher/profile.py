@@ -255,7 +255,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["stage"] = "pre_founding"
         stated += ["org_type", "stage"]
     elif emp is not None or age is not None or re.search(
-        r"\b(gmbh|ug|ag|kg|ohg|gbr|e\.k\.|ltd|inc|firma|unternehmen|betrieb|company|firm|business|startup|start-up|mittelständ\w*|kmu|sme|manufacturer|hersteller)\b", t
+        r"\b(gmbh|ug|ag|kg|ohg|gbr|e\.k\.|ltd|inc|firma|\w*unternehmen|\w*betrieb|company|firm|business|startup|start-up|mittelständ\w*|kmu|sme|manufacturer|hersteller|\w*hersteller|\w*bauer|\w*zulieferer|supplier|werk|plant|factory|fabrik|druckerei|gießerei|tischlerei|bäckerei|schlosserei)\b", t
     ):
         p["org_type"] = "company"
         stated.append("org_type")

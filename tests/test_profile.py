@@ -149,3 +149,40 @@ def test_developing_a_plant_is_rnd_not_investment():
     p = ex("Wir wollen eine neue Sortieranlage entwickeln")
     assert "rnd" in p.needs and "investment" not in p.needs
     assert "investment" in ex("Wir wollen neue Maschinen anschaffen").needs
+
+
+@pytest.mark.parametrize("text,in_berlin,loc", [
+    ("Berliner Medizintechnik-KMU, 60 MA, wollen nach USA exportieren", True, "berlin"),
+    ("Wir liefern Kunden in Berlin, Firmensitz in München", False, "münchen"),
+    ("Software company from Munich, 25 employees", False, "munich"),
+])
+def test_location_is_the_seat_not_a_target_market(text, in_berlin, loc):
+    p = ex(text)
+    assert (p.in_berlin, p.location) == (in_berlin, loc)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind ein Fraunhofer-Institut in Berlin und suchen Förderung für ein Verbundprojekt mit KMU",
+    "We are a Berlin university institute working on lightweight materials",
+])
+def test_research_institutions_by_name(text):
+    assert ex(text).org_type == "research"
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("We're a 450-employee automotive supplier in Stuttgart", "employees", 450),
+    ("Can I still apply? We're a 6-person CNC job shop in Wedding", "employees", 6),
+    ("there are 4 of us now", "employees", 4),
+    ("Startup für Wasserstof-Tankstellen, 12 Mitarbieter, Berlin", "employees", 12),
+    ("I already incorporated my GmbH two years ago", "age_years", 2),
+    ("we have been running a 3D printing farm for like 3 years", "age_years", 3),
+    ("Familienunternehmen in dritter Generation, Berlin", "stage", "established"),
+    ("Maschinenbauer, 120 MA, Spandau", "stage", "established"),
+    ("Ich arbeite als Industriemechaniker und möchte meinen Meister machen", "org_type", "individual"),
+])
+def test_more_ways_of_saying_size_age_and_stage(text, field, value):
+    assert getattr(ex(text), field) == value
+
+
+def test_a_loan_for_five_years_is_not_the_company_age():
+    assert ex("We need a loan for 5 years for new machines").age_years is None
