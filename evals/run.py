@@ -122,6 +122,7 @@ def summarise(vr: VariantResult, cases, eng: Engine) -> dict:
 
     d = today(eng.settings)
     m["must_not@3"] = sum(1 for c in cases for i in vr.rankings.get(c.id, [])[:3] if i in c.must_not)
+    m["ineligible@3"] = _ineligible_top3(vr, cases, eng)
     m["closed@3"] = sum(1 for c in cases for i in vr.rankings.get(c.id, [])[:3]
                         if i in by_id and effective_status(by_id[i], d) == "closed")
     with_proj = [c for c in cases if c.projects]
@@ -133,6 +134,24 @@ def summarise(vr: VariantResult, cases, eng: Engine) -> dict:
     m["p95_ms"] = lat[min(len(lat) - 1, int(0.95 * len(lat)))] if lat else None
     m["errors"] = len(vr.errors)
     return m
+
+
+def _ineligible_top3(vr: VariantResult, cases, eng: Engine) -> int:
+    """Programmes in a top 3 that the eligibility rules reject for the company the query describes."""
+    from matcher import eligibility as elig
+    from matcher.clock import today
+    from matcher.profile import extract_profile
+
+    d = today(eng.settings)
+    by_id = {p.id: p for p in eng.corpus.programmes}
+    n = 0
+    for c in cases:
+        top = [i for i in vr.rankings.get(c.id, [])[:3] if i in by_id]
+        if not top or not c.query.strip():
+            continue
+        profile = extract_profile(c.query, eng.corpus.topics, today=d)
+        n += sum(1 for i in top if elig.overall(elig.check(by_id[i], profile)) == "ineligible")
+    return n
 
 
 def _rate(rows: dict[str, dict[str, bool]]) -> dict[str, float]:
@@ -169,7 +188,7 @@ def _fmt(v) -> str:
 def write_results(path: Path, table: dict[str, dict], full_extra: dict, cases, eng: Engine, chart: Path | None) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=HERE.parent).stdout.strip() or "?"
-    cols = ["recall@5", "ndcg@10", "mrr", "must_not@3", "closed@3", "projects_recall@5", "p50_ms", "p95_ms"]
+    cols = ["recall@5", "ndcg@10", "mrr", "ineligible@3", "must_not@3", "closed@3", "projects_recall@5", "p50_ms", "p95_ms"]
     lines = [
         "# Evaluation results", "",
         f"- date: {dt.datetime.now().isoformat(timespec='seconds')}, commit `{commit}`",
@@ -177,8 +196,9 @@ def write_results(path: Path, table: dict[str, dict], full_extra: dict, cases, e
         f"- cases: {len(cases)} ({sum(1 for c in cases if c.lang == 'de')} German, {sum(1 for c in cases if c.lang == 'en')} English); "
         f"corpus: {len(eng.corpus.programmes)} programmes, {len(eng.corpus.projects)} projects, {len(eng.corpus.actors)} actors; "
         f"model `{eng.embedder.model_id}`",
-        "- must_not@3 = programmes the gold case marks ineligible/wrong that appear in a top 3 (sum over cases); "
-        "closed@3 likewise for closed programmes.", "",
+        "- ineligible@3 = programmes in a top 3 that the eligibility rules reject for the described company (sum over cases); "
+        "must_not@3 = programmes the gold case marks ineligible or wrong (a consultant's judgement, stricter) in a top 3; "
+        "closed@3 = closed programmes in a top 3. recall@5 and MRR count `must` programmes; nDCG@10 uses must=2, should=1 (ranx).", "",
         "| variant | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols),
     ]
     for name, m in table.items():
@@ -265,6 +285,8 @@ def check_thresholds(full: dict, extra: dict) -> int:
         problems.append(f"recall@5 {full['recall@5']:.3f} < {th['min_recall_at_5']}")
     if full["ndcg@10"] < th["min_ndcg_at_10"]:
         problems.append(f"nDCG@10 {full['ndcg@10']:.3f} < {th['min_ndcg_at_10']}")
+    if full["ineligible@3"] > th["max_ineligible_in_top3"]:
+        problems.append(f"ineligible@3 {full['ineligible@3']} > {th['max_ineligible_in_top3']}")
     if full["must_not@3"] > th["max_must_not_in_top3"]:
         problems.append(f"must_not@3 {full['must_not@3']} > {th['max_must_not_in_top3']}")
     faithful = extra["answer checks (share of cases)"].get("faithful", 0)

@@ -170,6 +170,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production)",
     "skills": r"(fachkräft|skilled|personal|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|training|"
+              r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|azubi|apprentic|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
                             r"weltmarkt|usa\b|china|asien|asia)",

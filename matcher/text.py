@@ -130,12 +130,12 @@ def _count(t: str, vocab: frozenset[str]) -> int:
 _DE = frozenset(
     "der die das und ist wir sind ein eine mit für von auf nicht auch unser unsere unseren ich haben "
     "wollen suchen möchten welche gibt es was passt uns im zu bei mitarbeiter mitarbeitende beschäftigte "
-    "gmbh firma unternehmen förderung zuschuss darlehen kredit gegründet seit jahren jahre".split()
+    "gmbh firma unternehmen förderung zuschuss darlehen kredit gegründet seit jahren jahre hallo moin danke bitte".split()
 )
 _EN = frozenset(
     "the and is we are a an with for of on not also our i have want looking which what fits us in to at "
     "employees staff company firm funding grant loan founded since years year startup business do does "
-    "can could any programme program programs programmes".split()
+    "can could any programme program programs programmes hi hello hey thanks please my".split()
 )
 _FR = frozenset("le la les et est nous sommes une avec pour des du dans notre entreprise cherchons avons".split())
 _TR = frozenset("ve bir için biz şirket şirketimiz bu çalışan var arıyoruz ile destek".split())
