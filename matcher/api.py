@@ -42,6 +42,12 @@ def validate_query(text: object) -> str:
     return cleaned
 
 
+def topic_labels(lang: str = "de") -> dict[str, str]:
+    """Every topic id of the vocabulary with its label in ``lang`` (for profile editors and exports)."""
+    eng = get_engine()
+    return {t.id: (t.label_de if lang == "de" else t.label_en) for t in eng.corpus.topics}
+
+
 def _query_from_profile(p: CompanyProfile, eng: Engine) -> str:
     labels = {t.id: t for t in eng.corpus.topics}
     words = [labels[t].label_de for t in p.topics if t in labels]

@@ -32,7 +32,7 @@ def browser():
 def page(browser, ui_server):
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
+    pg.set_default_timeout(90_000)  # generous: CI machines have 2 shared cores
     pg.goto(ui_server, wait_until="domcontentloaded")  # never "networkidle": the queue keeps a connection open
     pg.locator("#fl-input textarea").wait_for()
     yield pg

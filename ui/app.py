@@ -59,6 +59,9 @@ def labels(lang: str) -> list:
 
 def build_app() -> gr.Blocks:
     """The whole UI as a ``gr.Blocks`` (not launched)."""
+    from matcher.llm import get_writer
+
+    writer = get_writer()  # the deterministic composer unless MATCHER_LLM_* is configured
     with gr.Blocks(title="Förderlotse") as demo:
         state = gr.State(session.new_state())
         init = {k: u["choices"] for k, u in zip(("e", "y", "berlin", "stage", "org", "t", "needs", "instr"),
@@ -171,7 +174,8 @@ def build_app() -> gr.Blocks:
                 raise gr.Error(t("internal_error", lang)) from None
             lang = session.lang_arg(lang_c) or res.lang
             text = ""
-            for i, chunk in enumerate(render.answer_chunks(res.answer, size=max(80, len(res.answer) // 16))):
+            answer = writer.write(res, company_text=message)  # validated; falls back to res.answer
+            for i, chunk in enumerate(render.answer_chunks(answer, size=max(80, len(answer) // 16))):
                 text += chunk
                 history[-1] = {"role": "assistant", "content": text}
                 if i == 0:

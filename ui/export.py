@@ -34,7 +34,8 @@ def profile_lines(p: CompanyProfile, lang: str) -> list[tuple[str, str]]:
     if p.stage:
         rows.append((t("p_stage", lang), stage_label(p.stage, lang)))
     if p.topics:
-        rows.append((t("p_topics", lang), ", ".join(x.replace("-", " ") for x in p.topics)))
+        labels = _topic_labels(lang)
+        rows.append((t("p_topics", lang), ", ".join(labels.get(x, x.replace("-", " ")) for x in p.topics)))
     if p.needs:
         rows.append((t("p_needs", lang), ", ".join(need_label(n, lang) for n in p.needs)))
     if p.instruments_wished:
@@ -188,3 +189,12 @@ def _build_pdf(result: MatchResult, today: dt.date, client: str | None, notes: s
 def safe_filename(name: str) -> str:
     """A file-name fragment made of letters, digits and dashes."""
     return re.sub(r"[^A-Za-z0-9ÄÖÜäöüß-]+", "-", name).strip("-")[:60] or "beratung"
+
+
+def _topic_labels(lang: str) -> dict[str, str]:
+    try:
+        from matcher.api import topic_labels
+
+        return topic_labels(lang)
+    except Exception:  # export must work even without a loaded engine (labels are cosmetic)
+        return {}

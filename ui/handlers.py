@@ -12,6 +12,7 @@ from typing import Any
 
 import gradio as gr
 
+from matcher.api import topic_labels
 from matcher.clock import today
 from matcher.errors import MatcherError
 from matcher.models import INSTRUMENT_LABELS_DE, CompanyProfile, Filters, MatchResult
@@ -57,7 +58,8 @@ def profile_updates(profile: CompanyProfile | None, lang: str) -> list:
           choices=[(t("yes", lang), "yes"), (t("no", lang), "no"), (t("unknown", lang), "unknown")]),
         u(value=f["stage"], label=t("p_stage", lang), choices=[(stage_label(s, lang), s) for s in STAGES]),
         u(value=f["org_type"], label=t("p_org", lang), choices=[(org_label(o, lang), o) for o in ORG_TYPES]),
-        u(value=f["topics"], label=t("p_topics", lang), choices=[(x.replace("-", " "), x) for x in f["topics"]]),
+        u(value=f["topics"], label=t("p_topics", lang),
+          choices=[(label, tid) for tid, label in sorted(topic_labels(lang).items(), key=lambda kv: kv[1].lower())]),
         u(value=f["needs"], label=t("p_needs", lang), choices=[(need_label(n, lang), n) for n in NEED_LABELS]),
         u(value=f["instruments_wished"], label=t("p_instr", lang),
           choices=[(instrument_label(i, lang), i) for i in INSTRUMENT_LABELS_DE]),
@@ -229,7 +231,7 @@ def delete_saved(cid: str | None, st: dict, lang_c: str):
 def api_match(text: str, previous_profile: dict | None = None, context: str = "", filters: dict | None = None,
               lang: str = "", show_ineligible: bool = False) -> dict[str, Any]:
     """The JSON contract of ``matcher match --json`` for scripts (stateless)."""
-    from matcher.api import match
+    from matcher.api import match, topic_labels
 
     try:
         prev = CompanyProfile.model_validate(previous_profile) if previous_profile else None
