@@ -116,6 +116,7 @@ class SearchIndex:
         self.build_seconds: float | None = None
         self.location: str = ""
         self.reused = False
+        self._down_until = 0.0  # server mode: after a failed reconnect, answer without it for a while
 
     # ------------------------------------------------------------ open / build
 
@@ -297,12 +298,19 @@ class SearchIndex:
                   "include": ["metadatas", "distances"]}
         if where:
             kwargs["where"] = where
+        if self.chroma_host and time.monotonic() < self._down_until:
+            raise BackendUnavailable(f"the Chroma server at {self.chroma_host}:{self.chroma_port} was unreachable "
+                                     "a moment ago; retrying shortly")
         try:
             return self._collection.query(**kwargs)
         except Exception as ex:
             if self.chroma_host:
                 log.warning("Chroma server query failed (%s); reconnecting", ex)
-                self._open_server(force_rebuild=False, progress=False)
+                try:
+                    self._open_server(force_rebuild=False, progress=False)
+                except BackendUnavailable:
+                    self._down_until = time.monotonic() + 30.0  # circuit breaker: don't stall every request
+                    raise
             else:
                 log.warning("embedded index failed (%s); rebuilding from the corpus", ex)
                 _forget_chroma_clients()

@@ -159,3 +159,26 @@ def test_server_mode_gives_the_same_results_and_fails_clearly_when_stopped(corpu
 def test_unreachable_server_at_start_is_a_clear_error(corpus_dir, tmp_path, embedder):
     with pytest.raises(BackendUnavailable, match="chroma run --host 127.0.0.1"):
         open_index(corpus_dir, tmp_path, embedder, chroma_host="127.0.0.1", chroma_port=free_port())
+
+
+@pytest.mark.slow
+def test_match_answers_from_the_lexical_index_when_the_server_goes_away(corpus_dir, tmp_path, chroma_server):
+    from matcher.api import match
+    from matcher.engine import build_engine
+    from matcher.settings import Settings
+
+    proc, port = chroma_server
+    eng = build_engine(Settings(corpus_dir=corpus_dir, data_dir=tmp_path / "d", chroma_host="127.0.0.1",
+                                chroma_port=port, today="2026-11-25"))
+    before = match("Berliner KMU, 20 MA, will eine Recycling-Sortieranlage entwickeln", engine=eng)
+    assert before.message is None and before.programmes
+    proc.kill()
+    proc.wait(timeout=10)
+    t0 = time.time()
+    after = match("Berliner KMU, 20 MA, will eine Recycling-Sortieranlage entwickeln", engine=eng)
+    assert time.time() - t0 < 20
+    assert after.programmes and after.programmes[0].id == before.programmes[0].id
+    assert "semantische Suche ist gerade nicht erreichbar" in after.message
+    t1 = time.time()
+    assert match("Kredit für Maschinen, 30 MA, Berlin", engine=eng).message
+    assert time.time() - t1 < 2, "later requests must not wait for the dead server again"
