@@ -50,7 +50,7 @@ def test_chat_shows_cards_and_the_pdf_downloads(page, tmp_path):
     page.locator('#fl-cards .fl-card[data-id="berlin-innovation-grant"]').wait_for()
     page.locator("#fl-projects .fl-card").first.wait_for()
     page.locator("#fl-chat").get_by_text("Datenstand: 01.11.2026").wait_for()  # the streamed answer is complete
-    page.locator("#fl-chart img").wait_for()
+    page.locator("#fl-chart svg").wait_for()
     assert page.locator("#fl-p-emp input").input_value() == "40"
     pdf_button = page.locator("#fl-pdf")
     pdf_button.wait_for()

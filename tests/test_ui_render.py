@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import datetime as dt
 import re
 from html import escape as html_escape
@@ -80,8 +81,10 @@ def test_answer_chunks_join_to_the_whole_answer(de_result):
 
 
 def test_chart_draws_the_shortlist_and_nothing_without_hits(de_result):
-    img = render.shortlist_chart(de_result)
-    assert img.size[0] > 400 and img.size[1] > 200
+    svg = render.shortlist_chart(de_result)
+    assert svg.count("<circle") >= len(de_result.programmes)
+    for h in de_result.programmes:
+        assert html.escape(h.name) in svg  # each dot carries its programme as a tooltip
     assert render.shortlist_chart(None) is None
     assert render.shortlist_chart(de_result.model_copy(update={"programmes": []})) is None
 

@@ -111,8 +111,7 @@ def build_app() -> gr.Blocks:
                         f_inel = gr.Checkbox(label=t("f_inel"), value=False)
             with gr.Column(scale=6):
                 with gr.Accordion(t("picture"), open=True) as pic_acc:
-                    chart = gr.Image(show_label=False, type="pil", format="png", interactive=False, height=280, visible=False,
-                                     elem_id="fl-chart", buttons=["download"])
+                    chart = gr.HTML(visible=False, elem_id="fl-chart")
                 with gr.Accordion(t("export"), open=True) as exp_acc:
                     with gr.Row():
                         pdf_btn = gr.DownloadButton(t("export_pdf"), visible=False, elem_id="fl-pdf")
