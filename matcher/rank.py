@@ -84,12 +84,23 @@ def need_match(profile_needs: list[str], prog_needs: list[str]) -> float:
     return best
 
 
+OPEN_TOPICS = frozenset({"innovation", "technology-transfer", "networking", "advice", "funding-advice"})
+OPEN_TOPIC_SCORE = 0.5
+
+
 def topic_match(profile_topics: list[str], rec_topics: list[str]) -> float:
-    """Share of the record's (first three) topics that the company's text touches (0..1)."""
+    """Share of the record's (first three) topics that the company's text touches (0..1).
+
+    A technology-open record (only generic topics such as innovation) fits any technology halfway,
+    so ZIM or Pro FIT are not outranked by every programme that happens to list the company's field.
+    """
     if not profile_topics or not rec_topics:
         return 0.0
     hits = sum(1 for t in rec_topics if t in profile_topics)
-    return min(1.0, hits / min(3, len(rec_topics)))
+    score = min(1.0, hits / min(3, len(rec_topics)))
+    if set(rec_topics) <= OPEN_TOPICS:
+        score = max(score, OPEN_TOPIC_SCORE)
+    return score
 
 
 def instrument_match(wished: list[str], offered: list[str]) -> float:
@@ -110,7 +121,7 @@ class Weights:
     eligible_bonus: float = 0.10
     uncertain_penalty: float = 0.0
     home_level_bonus: float = 0.06
-    planned_penalty: float = 0.12
+    planned_penalty: float = 0.25
     support_only_penalty: float = 0.10
     diversity_penalty: float = 0.06
     need_cover_penalty: float = 0.08
@@ -174,12 +185,14 @@ def main_need(prog: Programme, profile_needs: list[str]) -> str | None:
     return next((n for n in prog.needs if n in profile_needs), None)
 
 
-def order(items: list[Scored], w: Weights, profile_needs: list[str] | None = None, greedy_depth: int = 20) -> list[Scored]:
+def order(items: list[Scored], w: Weights, profile_needs: list[str] | None = None, greedy_depth: int = 20,
+          wished_instruments: list[str] | None = None) -> list[Scored]:
     """Group order (open, closed, ineligible), score within groups, and a greedy diversity step:
     a programme whose main instrument or whose served need is already on the list loses a little,
     so the top is not five loans and every need of the company gets its best programme early.
     Only the first ``greedy_depth`` places of a group are chosen greedily; the rest follow by score."""
     needs = profile_needs or []
+    wished = set(wished_instruments or [])
     out: list[Scored] = []
     for g in (0, 1, 2):
         pool = sorted((x for x in items if group_of(x) == g), key=lambda x: (-x.score, x.prog.id))
@@ -189,7 +202,9 @@ def order(items: list[Scored], w: Weights, profile_needs: list[str] | None = Non
         for _ in range(min(greedy_depth, len(pool))):
             def adjusted(i: int) -> float:
                 x = pool[i]
-                s = x.score - w.diversity_penalty * used.get(x.prog.instruments[0], 0)
+                primary = x.prog.instruments[0]
+                # several grants are fine when grants were asked for; otherwise vary the instruments
+                s = x.score if primary in wished else x.score - w.diversity_penalty * used.get(primary, 0)
                 if mains[i] is not None and len(needs) > 1:
                     s -= w.need_cover_penalty * covered.get(mains[i], 0)
                 return s

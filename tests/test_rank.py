@@ -38,3 +38,28 @@ def test_topic_and_instrument_match():
     assert instrument_match(["grant"], ["grant", "loan"]) == 1.0
     assert instrument_match(["grant"], ["loan"]) == -1.0
     assert instrument_match([], ["loan"]) == 0.0
+
+
+def test_technology_open_programmes_fit_any_technology_halfway():
+    assert topic_match(["microelectronics", "ai"], ["innovation", "technology-transfer"]) == 0.5
+    assert topic_match(["microelectronics"], ["microelectronics", "innovation"]) == 1.0
+    assert topic_match(["recycling"], ["robotics", "ai", "automation"]) == 0.0
+
+
+def test_wished_instrument_is_not_diversified_away():
+    import datetime as dt
+
+    from matcher.models import CompanyProfile, Eligibility, Programme, Source
+    from matcher.rank import Scored, Weights, order
+
+    def p(pid, instr, score):
+        prog = Programme(id=pid, name=pid, provider="x", level="bund", instruments=[instr], target_groups=["kmu"],
+                         eligibility=Eligibility(applicants=["company"]), needs=["rnd"], topics=["innovation"],
+                         status="rolling", summary_de="x" * 40, summary_en="x" * 40,
+                         sources=[Source(title="src", url="https://example.org")], as_of=dt.date(2026, 1, 1))
+        return Scored(prog, score, "eligible", "rolling")
+
+    items = [p("g1", "grant", 0.90), p("g2", "grant", 0.89), p("l1", "loan", 0.86)]
+    assert [x.prog.id for x in order(items, Weights())] == ["g1", "l1", "g2"]
+    assert [x.prog.id for x in order(items, Weights(), wished_instruments=["grant"])] == ["g1", "g2", "l1"]
+    del CompanyProfile
