@@ -42,7 +42,7 @@ def test_topic_and_instrument_match():
 
 def test_technology_open_programmes_fit_any_technology_halfway():
     assert topic_match(["microelectronics", "ai"], ["innovation", "technology-transfer"]) == 0.5
-    assert topic_match(["microelectronics"], ["microelectronics", "innovation"]) == 1.0
+    assert topic_match(["microelectronics", "innovation"], ["microelectronics", "innovation"]) == 1.0
     assert topic_match(["recycling"], ["robotics", "ai", "automation"]) == 0.0
 
 
@@ -53,7 +53,7 @@ def test_wished_instrument_is_not_diversified_away():
     from matcher.rank import Scored, Weights, order
 
     def p(pid, instr, score):
-        prog = Programme(id=pid, name=pid, provider="x", level="bund", instruments=[instr], target_groups=["kmu"],
+        prog = Programme(id=pid, name=f"Programm {pid}", provider="x", level="bund", instruments=[instr], target_groups=["kmu"],
                          eligibility=Eligibility(applicants=["company"]), needs=["rnd"], topics=["innovation"],
                          status="rolling", summary_de="x" * 40, summary_en="x" * 40,
                          sources=[Source(title="src", url="https://example.org")], as_of=dt.date(2026, 1, 1))
