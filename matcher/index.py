@@ -111,6 +111,9 @@ class SearchIndex:
         self.chunks = make_chunks(corpus)
         self.fp = fingerprint(corpus, embedder.model_id)
         self.lexical = LexicalIndex([c.text for c in self.chunks])
+        self._record_ids = list(dict.fromkeys(c.record_id for c in self.chunks))
+        pos = {rid: i for i, rid in enumerate(self._record_ids)}
+        self._chunk_record = np.asarray([pos[c.record_id] for c in self.chunks], dtype=np.int64)
         self._collection = None
         self._client = None
         self.build_seconds: float | None = None
@@ -285,8 +288,8 @@ class SearchIndex:
             raise IndexError_("index not opened")
         res = self._query_with_recovery(query_vec, n, where)
         best: dict[str, float] = {}
-        for md, dist in zip(res["metadatas"][0], res["distances"][0], strict=False):
-            rid = md["record_id"]
+        for cid, dist in zip(res["ids"][0], res["distances"][0], strict=False):
+            rid = cid.split("::", 1)[0]  # chunk ids are "<record id>::<part>"; no metadata round trip
             sim = 1.0 - float(dist)
             if sim > best.get(rid, -1.0):
                 best[rid] = sim
@@ -295,7 +298,7 @@ class SearchIndex:
     def _query_with_recovery(self, query_vec: np.ndarray, n: int, where: dict | None):
         n = min(n, len(self.chunks))
         kwargs = {"query_embeddings": np.asarray([query_vec], dtype=np.float32), "n_results": n,
-                  "include": ["metadatas", "distances"]}
+                  "include": ["distances"]}
         if where:
             kwargs["where"] = where
         if self.chroma_host and time.monotonic() < self._down_until:
@@ -311,22 +314,21 @@ class SearchIndex:
                 except BackendUnavailable:
                     self._down_until = time.monotonic() + 30.0  # circuit breaker: don't stall every request
                     raise
-            else:
-                log.warning("embedded index failed (%s); rebuilding from the corpus", ex)
+            elif not (Path(self.location) / "chroma" / "chroma.sqlite3").is_file():
+                log.warning("embedded index files are gone (%s); rebuilding from the corpus", ex)
                 _forget_chroma_clients()
                 self._open_embedded(force_rebuild=True, progress=False)
+            else:
+                # the files are there, so rebuilding would not help: answer without dense retrieval
+                raise BackendUnavailable(f"the vector index could not be queried ({type(ex).__name__}: {ex})") from None
             return self._collection.query(**kwargs)
 
     def lexical_scores(self, query: str) -> dict[str, float]:
         """Best BM25 score per record (only chunks with a positive score)."""
         scores = self.lexical.scores(query)
-        best: dict[str, float] = {}
-        for idx in np.nonzero(scores > 0)[0]:
-            rid = self.chunks[idx].record_id
-            s = float(scores[idx])
-            if s > best.get(rid, 0.0):
-                best[rid] = s
-        return best
+        best = np.zeros(len(self._record_ids), dtype=np.float32)
+        np.maximum.at(best, self._chunk_record, scores)  # vectorised group-by-record max
+        return {self._record_ids[i]: float(best[i]) for i in np.nonzero(best > 0)[0]}
 
     def info(self) -> dict:
         return {
