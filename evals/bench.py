@@ -959,12 +959,16 @@ def scale_conclusion(sc: dict) -> str:
 def write_results(res: dict) -> None:
     RESULTS_JSON.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n")
     section = render(res)
+    tail = ""
     if RESULTS_MD.exists():
         old = RESULTS_MD.read_text()
         head = old[: old.index(MARKER)] if MARKER in old else old.rstrip("\n") + "\n"
+        load_marker = "\n## Load test"  # written by evals/load.py; keep it
+        if load_marker in old:
+            tail = "\n" + old[old.index(load_marker):].strip("\n") + "\n"
     else:
         head = ""
-    RESULTS_MD.write_text(head + section.rstrip("\n") + "\n")
+    RESULTS_MD.write_text(head + section.rstrip("\n") + "\n" + tail)
     say(f"\nwrote {RESULTS_MD.relative_to(REPO)} (# Benchmarks section) and {RESULTS_JSON.relative_to(REPO)}")
 
 
