@@ -86,7 +86,7 @@ AGE_OLD = re.compile(
 AGE_HYPHEN = re.compile(r"(\d+)-(?:year|jahr|jährig)", re.I)
 
 PRE_FOUNDING = re.compile(
-    r"(noch nicht gegründet|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
+    r"(noch nicht gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)|not (?:yet )?incorporated|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
     r"gründen (?:will|wollen|möchte|möchten)|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
@@ -166,7 +166,7 @@ NOT_IN_BERLIN = re.compile(
 NEED_PATTERNS: dict[str, str] = {
     "rnd": r"(forschung|entwick|f&e|fue\b|r&d|research|develop|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben)",
-    "investment": r"(investi|invest\b|maschine|machine|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
+    "investment": r"(investi|invest\b|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production)",
     "skills": r"(fachkräft|skilled|personal|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|training|"
@@ -189,8 +189,8 @@ NEED_PATTERNS: dict[str, str] = {
     "partners": r"(partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|austausch|exchange|matchmaking|"
                 r"verbund|konsortium|consortium|kontakt|contacts|mit der tu|mit der hu|mit der fu|mit der bht|"
                 r"with (?:the )?tu|hochschule|university|institut)",
-    "digitalisation": r"(digital|software|it-|it sicherheit|cyber|ki\b|künstliche intelligenz|\bai\b|artificial intelligence|"
-                      r"daten|data|cloud|erp|plattform|platform|iot|app\b|automatisier|robot)",
+    "digitalisation": r"(digital|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
+                      r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor)",
 }
 NEED_RE = {k: re.compile(v, re.I) for k, v in NEED_PATTERNS.items()}

@@ -250,7 +250,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     elif INDIVIDUAL.search(t):
         p["org_type"] = "individual"
         stated.append("org_type")
-    elif pre and age is None and emp is None or (pre and age is None and (emp or 0) <= 5 and not re.search(r"\b(gmbh|ug|ag|ltd|inc)\b", t)):
+    elif pre and age is None and (emp is None or emp <= 5):
         p["org_type"] = "individual"
         p["stage"] = "pre_founding"
         stated += ["org_type", "stage"]

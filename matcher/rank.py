@@ -88,6 +88,21 @@ OPEN_TOPICS = frozenset({"innovation", "technology-transfer", "networking", "adv
 OPEN_TOPIC_SCORE = 0.5
 
 
+# Broad topics say little about fit; the others name a technology or field. A programme that is
+# specific to fields the company did not mention (an additive-manufacturing course for a PLC
+# training need) loses a little.
+BROAD_TOPICS = OPEN_TOPICS | {
+    "skills", "production", "investment", "digitalisation", "founding", "venture-capital", "working-capital",
+    "internationalisation", "environment", "energy", "succession", "industrial-sites", "women", "urban-production",
+}
+
+
+def field_mismatch(profile_topics: list[str], rec_topics: list[str]) -> bool:
+    """True when the record is specific to fields and none of them is among the company's topics."""
+    specific = set(rec_topics) - BROAD_TOPICS
+    return bool(specific and profile_topics and not specific & set(profile_topics))
+
+
 def topic_match(profile_topics: list[str], rec_topics: list[str]) -> float:
     """Share of the record's (first three) topics that the company's text touches (0..1).
 
@@ -127,6 +142,7 @@ class Weights:
     need_cover_penalty: float = 0.08
     named_bonus: float = 0.30
     need_mismatch_penalty: float = 0.10
+    field_mismatch_penalty: float = 0.08
 
 
 @dataclass
@@ -160,6 +176,9 @@ def programme_score(prog: Programme, profile: CompanyProfile, retrieval: float, 
         # ("empfiehl nur den EIC Accelerator" from a bakery that wants to save energy)
         s += w.named_bonus
         f["named"] = 1.0
+    if field_mismatch(profile.topics, prog.topics):
+        s -= w.field_mismatch_penalty
+        f["field_mismatch"] = 1.0
     if profile.needs and f["need"] == 0:
         s -= w.need_mismatch_penalty
         f["need_mismatch"] = 1.0

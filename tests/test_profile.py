@@ -186,3 +186,14 @@ def test_more_ways_of_saying_size_age_and_stage(text, field, value):
 
 def test_a_loan_for_five_years_is_not_the_company_age():
     assert ex("We need a loan for 5 years for new machines").age_years is None
+
+
+def test_short_words_inside_longer_ones_are_not_needs():
+    p = ex("Wir wollen unsere Verpackung auf Mehrweg umstellen, 35 MA, Berlin")
+    assert "digitalisation" not in p.needs  # 'erp' inside 'Verpackung'
+    assert "circular-economy" in p.topics
+    assert "investment" not in ex("Maschinenbau-Firma, 40 MA, wir wurden gehackt").needs
+
+
+def test_no_gmbh_yet_is_pre_founding():
+    assert ex("KI-Start-up, 2 Gründer, noch keine GmbH, Berlin").stage == "pre_founding"

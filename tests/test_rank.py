@@ -63,3 +63,12 @@ def test_wished_instrument_is_not_diversified_away():
     assert [x.prog.id for x in order(items, Weights())] == ["g1", "l1", "g2"]
     assert [x.prog.id for x in order(items, Weights(), wished_instruments=["grant"])] == ["g1", "g2", "l1"]
     del CompanyProfile
+
+
+def test_field_specific_programme_for_another_field_is_a_mismatch():
+    from matcher.rank import field_mismatch
+
+    assert field_mismatch(["automation", "skills"], ["additive-manufacturing", "skills"])
+    assert not field_mismatch(["additive-manufacturing"], ["additive-manufacturing", "skills"])
+    assert not field_mismatch(["recycling"], ["innovation", "technology-transfer"])  # technology-open
+    assert not field_mismatch([], ["hydrogen"])  # nothing known about the company's field
