@@ -175,7 +175,7 @@ NEED_PATTERNS: dict[str, str] = {
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
                             r"weltmarkt|usa\b|china|asien|asia)",
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"
-                        r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|"
+                        r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
                         r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar)",
     "founding": r"(gründ|found|start-?up|ausgründ|spin-?off|existenzgründ|selbstständig|selbständig|pre-?seed|seed)",
     "financing": r"(finanzier|financ|kredit|credit|darlehen|loan|kapital|capital|liquidität|liquidity|investor|beteiligung|wachstumsphase|"
