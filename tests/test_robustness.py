@@ -100,3 +100,13 @@ def test_kill_9_during_a_build_leaves_a_usable_index(tmp_path):
         assert json.loads(r.stdout)["programmes"]
     assert (tmp_path / "data" / "index" / "CURRENT").exists()
     assert pointer  # the first build existed before the kills
+
+
+def test_one_megabyte_of_text_is_refused_clearly(engine, tmp_path):
+    with pytest.raises(InputError, match="limit is 20,000"):
+        match("Berliner KMU " * 80_000)
+    env = dict(os.environ, MATCHER_CORPUS_DIR=str(FIXTURE), MATCHER_TODAY="2026-11-25",
+               MATCHER_DATA_DIR=str(tmp_path / "d"))
+    r = subprocess.run([str(MATCHER), "match", "--json"], input=b"x" * 1_000_000, env=env, capture_output=True,
+                       timeout=120)
+    assert r.returncode == 2 and b"limit is 20,000" in r.stderr and b"Traceback" not in r.stderr
