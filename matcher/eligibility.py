@@ -16,6 +16,10 @@ _APPLICANT_EN = {
     "company": "companies", "research": "research institutions/universities", "founder_team": "founding teams",
     "individual": "individuals", "association": "associations",
 }
+_ROLE_DE = {"company": "Unternehmen", "research": "Forschungseinrichtung/Hochschule", "founder_team": "Gründungsteam",
+            "individual": "Einzelperson", "association": "Verband/Verein"}
+_ROLE_EN = {"company": "a company", "research": "a research institution", "founder_team": "a founding team",
+            "individual": "an individual", "association": "an association"}
 _LOC_DE = {"berlin": "Sitz oder Betriebsstätte in Berlin", "berlin_brandenburg": "Sitz in Berlin oder Brandenburg",
            "germany": "Sitz oder Betriebsstätte in Deutschland", "eu": "Sitz in der EU (oder assoziiertem Land)"}
 _LOC_EN = {"berlin": "seat or establishment in Berlin", "berlin_brandenburg": "seat in Berlin or Brandenburg",
@@ -61,7 +65,7 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         ok = role in el.applicants or (role == "individual" and "founder_team" in el.applicants)
         if role == "founder_team" and "individual" in el.applicants:
             ok = True
-        rd, re_ = (_APPLICANT_DE.get(role, role), _APPLICANT_EN.get(role, role))
+        rd, re_ = (_ROLE_DE.get(role, role), _ROLE_EN.get(role, role))
         add("applicants", "fulfilled" if ok else "violated",
             f"Antragsberechtigt: {allowed_de} – Sie sind: {rd}",
             f"Eligible applicants: {allowed_en} – you are: {re_}")
