@@ -176,7 +176,7 @@ def _decode(raw: bytes) -> str:
 
 
 def _match_batch(path: Path, top_k: int, show_ineligible: bool, lang: str | None) -> None:
-    from .api import match, validate_query
+    from .api import match
 
     try:
         raw = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
@@ -197,18 +197,12 @@ def _match_batch(path: Path, top_k: int, show_ineligible: bool, lang: str | None
                 raise InputError(f"line {n}: expected an object with \"id\" and \"query\"")
             rid = obj.get("id", n)
             q = obj["query"]
-            if isinstance(q, dict):
-                from .models import CompanyProfile
-
-                try:
-                    query = CompanyProfile.model_validate(q)
-                except ValueError as ex:
-                    raise InputError(f"line {n}: invalid profile: {str(ex).splitlines()[0]}") from None
-            elif isinstance(q, str):
-                query = validate_query(q)
-            else:
+            if not isinstance(q, (str, dict)):
                 raise InputError(f"line {n}: \"query\" must be a string or a profile object")
-            res = match(query, top_k=top_k, show_ineligible=show_ineligible, lang=lang, request_id=str(rid))
+            try:  # match() validates text and profile objects alike
+                res = match(q, top_k=top_k, show_ineligible=show_ineligible, lang=lang, request_id=str(rid))
+            except InputError as ex:
+                raise InputError(f"line {n}: {ex}") from None
             click.echo(json.dumps(res.to_json_dict(), ensure_ascii=False))
         except MatcherError as ex:
             bad += 1

@@ -144,49 +144,43 @@ class ProjectPhase(_Strict):
     note: str | None = None
 
 
-class Project(_Strict):
-    """One MPI project from the monitoring report's overview tables."""
+class _EcosystemRecord(_Strict):
+    """Fields shared by MPI projects and actors: what they are, offer, and where it is written."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,80}$")
+    topics: list[str] = Field(min_length=1)
+    summary_de: str = Field(min_length=30)
+    summary_en: str = Field(min_length=30)
+    offer_de: str = Field(min_length=10)
+    offer_en: str = Field(min_length=10)
+    contact: str | None = None
+    related_programmes: list[str] = []
+    keywords: list[str] = []
+    sources: list[Source] = Field(min_length=1)
+    as_of: dt.date
+
+
+class Project(_EcosystemRecord):
+    """One MPI project from the monitoring report's overview tables."""
+
     name: str = Field(min_length=3)
     status: ProjectStatus
     phases: list[ProjectPhase] = []
     fields_of_action: list[FieldOfAction] = Field(min_length=1)
-    topics: list[str] = Field(min_length=1)
     funding_source: str | None = None
     partners: list[str] = []
-    summary_de: str = Field(min_length=30)
-    summary_en: str = Field(min_length=30)
-    offer_de: str = Field(min_length=10)
-    offer_en: str = Field(min_length=10)
-    contact: str | None = None
-    related_programmes: list[str] = []
-    keywords: list[str] = []
-    sources: list[Source] = Field(min_length=1)
-    as_of: dt.date
 
     kind: Literal["project"] = "project"
 
 
-class Actor(_Strict):
+class Actor(_EcosystemRecord):
     """A network, advice offer, contact point or place of the Berlin industry ecosystem."""
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,80}$")
     name: str = Field(min_length=2)
     actor_kind: ActorKind
-    topics: list[str] = Field(min_length=1)
     needs: list[Need] = []
     for_whom_de: str
     for_whom_en: str
-    summary_de: str = Field(min_length=30)
-    summary_en: str = Field(min_length=30)
-    offer_de: str = Field(min_length=10)
-    offer_en: str = Field(min_length=10)
-    contact: str | None = None
-    related_programmes: list[str] = []
-    keywords: list[str] = []
-    sources: list[Source] = Field(min_length=1)
-    as_of: dt.date
 
     kind: Literal["actor"] = "actor"
 
