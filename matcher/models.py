@@ -332,6 +332,17 @@ class MatchResult(BaseModel):
     data_as_of: dt.date | None = None
     timings_ms: dict[str, float] = {}
 
+    @model_validator(mode="after")
+    def _citations_point_at_shown_sources(self) -> MatchResult:
+        """Every citation names a listed record and one of that record's own sources."""
+        shown = {h.id: h.sources for h in [*self.programmes, *self.projects]}
+        for c in self.citations:
+            if c.record_id not in shown:
+                raise ValueError(f"citation [{c.n}] points at '{c.record_id}', which is not in the result")
+            if not any(s.title == c.title and s.url == c.url for s in shown[c.record_id]):
+                raise ValueError(f"citation [{c.n}] is not a source of '{c.record_id}'")
+        return self
+
     def to_json_dict(self) -> dict:
         """The stable JSON contract of ``matcher match --json``."""
         return {

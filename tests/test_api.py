@@ -128,3 +128,12 @@ def test_html_in_the_text_never_reaches_the_answer(engine):
 def test_timings_are_reported(engine):
     res = match(README_CASE)
     assert {"total", "profile", "retrieve", "rank", "answer"} <= set(res.timings_ms)
+
+
+def test_a_citation_that_is_not_a_source_of_its_record_is_rejected(engine):
+    from pydantic import ValidationError
+
+    res = match(README_CASE)
+    bad = res.citations[0].model_copy(update={"url": "https://evil.example/"})
+    with pytest.raises(ValidationError, match="is not a source of"):
+        res.model_validate({**res.model_dump(), "citations": [bad.model_dump()]})
