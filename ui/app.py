@@ -174,7 +174,7 @@ def build_app() -> gr.Blocks:
             lang = session.lang_arg(lang_c) or res.lang
             text = ""
             answer = writer.write(res, company_text=message)  # validated; falls back to res.answer
-            for i, chunk in enumerate(render.answer_chunks(answer, size=max(80, len(answer) // 16))):
+            for i, chunk in enumerate(render.answer_chunks(answer, size=max(120, len(answer) // 8))):  # each update resends the history
                 text += chunk
                 history[-1] = {"role": "assistant", "content": text}
                 if i == 0:
