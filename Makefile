@@ -4,7 +4,7 @@ VENV := .venv
 PIP := $(VENV)/bin/pip
 TORCH := torch==2.13.0
 
-.PHONY: run test test-fast install install-test system-test-deps eval bench index clean
+.PHONY: run test test-fast install install-test system-test-deps eval bench load results index clean
 
 run: install            ## install, build the index if needed, start the assistant on http://127.0.0.1:7860
 	$(VENV)/bin/matcher index
@@ -48,8 +48,13 @@ index: install
 eval: install-test       ## full evaluation, rewrites evals/RESULTS.md
 	$(VENV)/bin/matcher eval
 
-bench: install-test      ## benchmarks, appended to evals/RESULTS.md
+bench: install-test      ## benchmarks, the "# Benchmarks" section of evals/RESULTS.md
 	$(VENV)/bin/python -m evals.bench
+
+load: install-test       ## bounded load test (20 sessions x 60 s on 127.0.0.1), its block in evals/RESULTS.md
+	$(VENV)/bin/python -m evals.load --start --sessions 20 --seconds 60 --results
+
+results: eval bench load ## reproduce all of evals/RESULTS.md (about 20 minutes on 2 cores)
 
 clean:
 	rm -rf .matcher artifacts
