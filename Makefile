@@ -46,7 +46,7 @@ index: install
 	$(VENV)/bin/matcher index
 
 eval: install-test       ## full evaluation, rewrites evals/RESULTS.md
-	$(VENV)/bin/matcher eval
+	$(VENV)/bin/matcher eval --minilm
 
 bench: install-test      ## benchmarks, the "# Benchmarks" section of evals/RESULTS.md
 	$(VENV)/bin/python -m evals.bench
