@@ -159,7 +159,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         if not use_rules:
             item.effective_status = eff_for_order
         scored.append(item)
-    ranked = order(scored, w, profile.needs, wished_instruments=profile.instruments_wished) if use_rules else sorted(scored, key=lambda x: (-x.score, x.prog.id))
+    ranked = order(scored, w, wished_instruments=profile.instruments_wished) if use_rules else sorted(scored, key=lambda x: (-x.score, x.prog.id))
     visible = [x for x in ranked if x.overall != "ineligible"]
     hidden = [x for x in ranked if x.overall == "ineligible"]
     if show_ineligible:
