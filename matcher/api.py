@@ -61,7 +61,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
           show_ineligible: bool = False, lang: str | None = None, request_id: str | None = None,
           previous_profile: CompanyProfile | None = None, context: str | None = None,
           fusion: str = "rrf", use_rules: bool = True, weights: Weights | None = None,
-          engine: Engine | None = None) -> MatchResult:
+          engine: Engine | None = None, refine_profile=None) -> MatchResult:
     """Rank programmes and MPI projects/actors for a company.
 
     Args:
@@ -77,6 +77,8 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         use_rules: False turns eligibility rules and profile scoring off (ablation).
         weights: scoring weights (default ``Weights()``).
         engine: an explicit engine (default: the process-wide one).
+        refine_profile: optional ``f(text, profile) -> profile`` that fills facts the deterministic
+            extractor left unknown (``matcher.llm.get_profile_refiner``); it must never raise.
 
     Returns:
         A ``MatchResult``; "no good match" is a result with ``message`` set, not an exception.
@@ -108,6 +110,8 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     else:
         text = validate_query(query)
         profile = extract_profile(text, eng.corpus.topics, today=today)
+        if refine_profile is not None:
+            profile = refine_profile(text, profile)
         if previous_profile is not None:
             profile = merge_profiles(previous_profile, profile)
     out_lang = lang or profile.lang

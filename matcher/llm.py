@@ -370,6 +370,18 @@ class LLMWriter(AnswerWriter):
         return WriteOutcome(text.strip() + ("\n\n" + footer if footer else ""), used_llm=True)
 
 
+def get_profile_refiner(settings: Settings | None = None):
+    """``f(text, profile) -> profile`` for ``matcher.match(refine_profile=...)``, or ``None`` without an LLM.
+
+    The refiner only fills unknown fields and returns the profile unchanged on any error.
+    """
+    settings = settings or get_settings()
+    if not (settings.llm_base_url and settings.llm_model):
+        return None
+    model = build_chat_model(settings)
+    return lambda text, base: extract_profile_llm(text, model, base)
+
+
 def build_chat_model(settings: Settings):
     """The configured LangChain chat model (no network call is made here).
 

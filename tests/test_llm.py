@@ -276,3 +276,19 @@ def test_llm_profile_errors_return_the_base_unchanged(model, caplog):
 def test_amount_parser_reads_german_and_english_forms():
     assert amounts_in("bis 400.000 EUR, 25 Mio. EUR, EUR 400,000, 2,5 Mio. Euro, 400 000 €") == {
         400_000.0, 25_000_000.0, 2_500_000.0}
+
+
+def test_match_uses_an_llm_profile_refiner_only_for_unknown_facts(engine):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from matcher.api import match
+    from matcher.llm import extract_profile_llm, get_profile_refiner
+    from matcher.settings import Settings
+
+    model = FakeListChatModel(responses=['{"employees": 35, "in_berlin": true, "founded_year": 2001}'])
+    res = match("Wir wollen eine Recycling-Sortieranlage entwickeln, Sitz Berlin",
+                refine_profile=lambda text, base: extract_profile_llm(text, model, base))
+    assert res.profile.employees == 35 and res.profile.size_class == "small"
+    assert "Wie viele Mitarbeitende hat Ihr Unternehmen?" not in res.questions
+    assert get_profile_refiner(Settings(llm_base_url=None, llm_model=None)) is None
+    assert get_profile_refiner(Settings(llm_base_url="http://127.0.0.1:9/v1", llm_model="m")) is not None

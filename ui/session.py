@@ -45,7 +45,19 @@ def run_basis(basis: dict, filters: Filters, show_ineligible: bool, lang: str | 
                      show_ineligible=show_ineligible, lang=lang, request_id=rid)
     prev = CompanyProfile.model_validate(basis["previous_profile"]) if basis.get("previous_profile") else None
     return match(basis["text"], previous_profile=prev, context=basis.get("context") or None, filters=filters,
-                 show_ineligible=show_ineligible, lang=lang, request_id=rid)
+                 show_ineligible=show_ineligible, lang=lang, request_id=rid, refine_profile=_refiner())
+
+
+_REFINER: list = []
+
+
+def _refiner():
+    """The optional LLM profile refiner (``None`` unless MATCHER_LLM_* is configured); built once."""
+    if not _REFINER:
+        from matcher.llm import get_profile_refiner
+
+        _REFINER.append(get_profile_refiner())
+    return _REFINER[0]
 
 
 def chat_turn(state: dict, message: str, filters: Filters, show_ineligible: bool, lang: str | None) -> MatchResult:
