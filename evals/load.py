@@ -699,9 +699,9 @@ def write_results(r: dict, path: Path = RESULTS_MD) -> None:
         "growth. Latencies are per API call (submit to result), including streaming (a `/chat` answer arrives as "
         "~50 streamed updates); per-call timeout 120 s. The load generator runs on the same 2 cores (its CPU "
         "time is in the notes). The app is one Python process, so it can use about one core: under load the "
-        "`/chat` latency is queueing for that core. Most of a chat turn's app CPU is not `match` (~25 ms) but the "
-        "matplotlib shortlist chart (`ui.render.shortlist_chart`, ~0.5 s per call measured in process on the busy "
-        "machine) and Gradio's ~46 streamed updates per answer.", "",
+        "`/chat` latency is queueing for that core. Most of a chat turn's app CPU (about 0.5 s) is not `match` "
+        "(~25 ms) but Gradio: the streamed updates (each resends the chat history) and the cards, picture and "
+        "profile editor of the final update. More sessions than one core serves need more app instances.", "",
         table([]).split("\n")[0], table([]).split("\n")[1], *rows, "", *notes, "",
     ]
     text = (rest + "\n\n" if rest else "") + "\n".join(lines)
