@@ -7,6 +7,7 @@ All user data lives in per-session ``gr.State``; the app calls only ``matcher.ap
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -55,6 +56,18 @@ def labels(lang: str) -> list:
             u(label=t("client", lang)), u(value=t("save", lang)), u(label=t("notes", lang)),
             u(label=t("saved_list", lang)), u(value=t("open", lang)), u(value=t("delete", lang)),
             u(value=t("refresh", lang))]
+
+
+@contextlib.contextmanager
+def friendly_errors(lang: str, what: str):
+    """Translate errors once, at the edge: a MatcherError's message, or a generic note (logged in full)."""
+    try:
+        yield
+    except MatcherError as ex:
+        raise gr.Error(str(ex)) from None
+    except Exception:
+        log.exception("%s failed", what)
+        raise gr.Error(t("internal_error", lang)) from None
 
 
 def build_app() -> gr.Blocks:
@@ -163,14 +176,9 @@ def build_app() -> gr.Blocks:
             history = [*st["history"], {"role": "user", "content": html.escape(message, quote=False)},
                        {"role": "assistant", "content": t("thinking", lang)}]
             yield ["", st, history, *skip_view[1:]]
-            try:
+            with friendly_errors(lang, "chat turn"):
                 res = session.chat_turn(st, message, session.filters_from(levels, instruments, only_open),
                                         bool(show_inel), session.lang_arg(lang_c))
-            except MatcherError as ex:
-                raise gr.Error(str(ex)) from None
-            except Exception:
-                log.exception("chat turn failed")
-                raise gr.Error(t("internal_error", lang)) from None
             lang = session.lang_arg(lang_c) or res.lang
             text = ""
             answer = writer.write(res, company_text=message)  # validated; falls back to res.answer
@@ -189,18 +197,13 @@ def build_app() -> gr.Blocks:
         def rerun(st: dict, lang_c: str, levels, instruments, only_open, show_inel, profile_values=None):
             lang = _ui_lang(lang_c, st)
             filters = session.filters_from(levels, instruments, only_open)
-            try:
+            with friendly_errors(lang, "re-evaluation"):
                 if profile_values is not None:
                     res = rerate_profile(st, profile_values, filters, bool(show_inel), session.lang_arg(lang_c))
                 else:
                     res = session.refilter(st, filters, bool(show_inel), session.lang_arg(lang_c))
-                    if res is None:
-                        return [st, *skip_view]
-            except MatcherError as ex:
-                raise gr.Error(str(ex)) from None
-            except Exception:
-                log.exception("re-evaluation failed")
-                raise gr.Error(t("internal_error", lang)) from None
+            if res is None:
+                return [st, *skip_view]
             lang = session.lang_arg(lang_c) or res.lang
             return [st, *full_view(st, lang, render.shortlist_chart(res, lang))]
 
