@@ -20,7 +20,9 @@ from matcher.models import Instrument, Need, OrgType, SizeClass, Stage
 
 DEFAULT_CASES_PATH = Path(__file__).resolve().parent / "gold" / "cases.yaml"
 
-_ID_RE = re.compile(r"^(de|en)-\d{3}$")
+# de-001: the original hand-written cases; real-de-001: a real company and the programme that funded
+# it (with ``source_url``); con-de-001: consultant-style cases added after the first set.
+_ID_RE = re.compile(r"^(?:(real|con)-)?(de|en)-\d{3}$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -64,13 +66,20 @@ class GoldCase(BaseModel):
     must_not: list[str] = []    # wrong in the top 3 (ineligible, closed, clearly off-need)
     projects: list[str] = []    # expected MPI project / actor ids
     questions_expected: bool = False  # a fact deciding eligibility is missing
+    source_url: str | None = None     # real cases: where the funding of this company is reported
     note: str = ""
+
+    @property
+    def origin(self) -> str:
+        """'gold' (the first hand-written set), 'real' (a real funded company) or 'con' (consultant-style)."""
+        m = _ID_RE.match(self.id)
+        return (m.group(1) if m and m.group(1) else "gold")
 
     @field_validator("id")
     @classmethod
     def _id_format(cls, v: str) -> str:
         if not _ID_RE.match(v):
-            raise ValueError(f"case id {v!r} must look like 'de-001' or 'en-001'")
+            raise ValueError(f"case id {v!r} must look like 'de-001', 'real-en-001' or 'con-de-001'")
         return v
 
     @field_validator("must", "should", "must_not", "projects")
@@ -85,7 +94,9 @@ class GoldCase(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> GoldCase:
-        if not self.id.startswith(self.lang + "-"):
+        if self.origin == "real" and not self.source_url:
+            raise ValueError(f"{self.id}: a real-company case needs the source_url of its funding")
+        if not self.id.split("-")[-2] == self.lang:
             raise ValueError(f"{self.id}: id prefix does not match lang {self.lang!r}")
         if self.expected_profile.lang not in (None, self.lang):
             raise ValueError(f"{self.id}: expected_profile.lang differs from lang")
@@ -108,10 +119,26 @@ class GoldCase(BaseModel):
         return rel
 
 
+def load_all_cases(folder: str | Path | None = None) -> list[GoldCase]:
+    """Every case of the gold folder (the original set, real companies, consultant-style)."""
+    root = Path(folder) if folder is not None else DEFAULT_CASES_PATH.parent
+    cases: list[GoldCase] = []
+    for path in sorted(root.glob("*.yaml")):
+        cases.extend(load_cases(path))
+    seen: set[str] = set()
+    for c in cases:
+        if c.id in seen:
+            raise ValueError(f"{root}: duplicate case id {c.id}")
+        seen.add(c.id)
+    return cases
+
+
 def load_cases(path: str | Path | None = None) -> list[GoldCase]:
     """Load and validate the gold cases; raises on any invalid row or duplicate id."""
     p = Path(path) if path is not None else DEFAULT_CASES_PATH
     raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+    if raw is None:
+        return []
     if isinstance(raw, dict):
         raw = raw.get("cases", [])
     if not isinstance(raw, list):

@@ -65,12 +65,42 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+SourceKind = Literal["official", "legal", "secondary", "report"]
+# The machine-checkable facts of a programme; a source names the ones it states (``supports``).
+ProvenanceField = Literal[
+    "applicants", "max_employees", "min_employees", "max_turnover_eur", "max_company_age_years",
+    "min_company_age_years", "pre_founding", "location", "partner", "amount", "funding_rate", "status",
+    "deadline", "call_dates", "aid_basis", "apply_before_start", "combination", "conditions",
+]
+CHECKABLE_FIELDS: tuple[str, ...] = (
+    "max_employees", "min_employees", "max_turnover_eur", "max_company_age_years", "min_company_age_years",
+    "location", "partner", "amount", "funding_rate", "status", "deadline",
+)
+SOURCE_KIND_LABELS_DE = {"official": "offizielle Seite", "legal": "Rechtstext/Richtlinie",
+                         "secondary": "Sekundärquelle", "report": "MPI-Monitoringbericht"}
+SOURCE_KIND_LABELS_EN = {"official": "official page", "legal": "legal text/guideline",
+                         "secondary": "secondary source", "report": "MPI monitoring report"}
+
+
 class Source(_Strict):
-    """Where a fact comes from: a web page (url) or a section of a document (the seed report)."""
+    """Where a fact comes from: a web page (url) or a section of a document (the seed report).
+
+    ``kind``: official (the provider's own page), legal (guideline, law, official journal), report
+    (the MPI monitoring report) or secondary (chamber, consultancy, press, blog: a lead, not proof).
+    ``published``: the date the page itself states (published or last updated), if it states one.
+    ``supports``: the machine-checkable fields of the record that this source states.
+    """
 
     title: str = Field(min_length=3)
     url: str | None = None
     section: str | None = None
+    kind: SourceKind | None = None
+    published: dt.date | None = None
+    supports: list[ProvenanceField] = []
+
+    @property
+    def is_primary(self) -> bool:
+        return self.kind in ("official", "legal", "report")
 
     @field_validator("url")
     @classmethod
@@ -84,6 +114,18 @@ class Source(_Strict):
         if not self.url and not self.section:
             raise ValueError("a source needs a url or a section of a named document")
         return self
+
+
+class FactCheck(_Strict):
+    """One deciding yes/no condition, e.g. ``fact: supraregional_sales, required: true`` for GRW."""
+
+    fact: str = Field(pattern=r"^[a-z][a-z0-9_]{2,60}$")
+    required: bool = True          # the value the fact must have for the company to be eligible
+    only_for: list[Literal["kmu", "large", "startup"]] = []  # empty: applies to every applicant
+    text_de: str = Field(min_length=10)
+    text_en: str = Field(min_length=10)
+    question_de: str = Field(min_length=10)
+    question_en: str = Field(min_length=10)
 
 
 class Eligibility(_Strict):
@@ -101,6 +143,46 @@ class Eligibility(_Strict):
     # Conditions a person must check (not machine-decidable), shown as open points.
     conditions_de: list[str] = []
     conditions_en: list[str] = []
+    # Deciding conditions beyond the numeric rules: each names a yes/no fact about the company.
+    # The profile reader answers known facts; an unknown one becomes a follow-up question and makes
+    # the verdict "uncertain", so no deciding condition is ever silently passed.
+    checks: list[FactCheck] = []
+
+
+class FundedExample(_Strict):
+    """A project the programme really funded, in our own words, with where it is reported."""
+
+    company: str = Field(min_length=2)
+    project_de: str = Field(min_length=20)
+    project_en: str | None = None
+    year: int | None = Field(default=None, ge=1990, le=2100)
+    location: str | None = None
+    source: Source
+
+
+class FirstChoice(_Strict):
+    """A need for which a consultant names this programme first (for the given groups)."""
+
+    need: Need
+    groups: list[TargetGroup] = []     # empty: any applicant the rules admit
+    reason_de: str = Field(min_length=10)
+    reason_en: str = Field(min_length=10)
+    source: Source
+
+
+AidBasis = Literal["de_minimis", "agvo", "other", "none"]
+CombinationKind = Literal["excluded", "excluded_same_costs", "allowed", "allowed_with_limit"]
+
+
+class CombinationRule(_Strict):
+    """What the programme may or may not be combined with: another programme id or a class of aid
+    (``any_grant``, ``any_state_aid``, ``de_minimis``, ``public_loan``)."""
+
+    other: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,80}$")
+    rule: CombinationKind
+    text_de: str = Field(min_length=10)
+    text_en: str | None = None
+    source: Source
 
 
 class Amount(_Strict):
@@ -133,7 +215,15 @@ class Programme(_Strict):
     summary_en: str = Field(min_length=40)
     keywords: list[str] = []
     sources: list[Source] = Field(min_length=1)
-    as_of: dt.date
+    as_of: dt.date                      # when this file was last written
+    verified_on: dt.date | None = None  # when its facts were last checked against an official source
+    verification_note_de: str | None = None  # e.g. "keine offizielle Seite gefunden", shown to the user
+    verification_note_en: str | None = None
+    examples: list[FundedExample] = []
+    first_choice: list[FirstChoice] = []
+    aid_basis: AidBasis | None = None
+    apply_before_start: bool | None = None
+    combination: list[CombinationRule] = []
 
     kind: Literal["programme"] = "programme"
 
@@ -246,6 +336,8 @@ class CompanyProfile(BaseModel):
     needs: list[Need] = []
     instruments_wished: list[Instrument] = []
     has_research_partner: bool | None = None
+    # Yes/no facts that programme ``eligibility.checks`` ask about (e.g. supraregional_sales).
+    facts: dict[str, bool] = {}
     stated: list[str] = []  # names of fields taken from the text (the rest are derived or unknown)
     unsupported_language: str | None = None
 

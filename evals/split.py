@@ -1,0 +1,50 @@
+"""The one dev/test split of the gold cases, fixed by a seed and the case id.
+
+Each case falls into ``test`` when a hash of seed and id lands below the test share: 45 % for the
+hand-written cases, 70 % for real-company cases ("most go into the locked part"). The rule depends
+only on the id, so adding cases never moves an old one. Tune on ``dev``; report ``test`` and never
+read its failures case by case while tuning.
+
+    python -m evals.split            # counts per part and origin
+    python -m evals.split --ids dev  # the dev ids, one per line
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from collections import Counter
+
+from .schema import GoldCase, load_all_cases
+
+SEED = "foerderlotse-split-2026-11-30"
+TEST_SHARE = {"gold": 0.45, "con": 0.45, "real": 0.70}
+
+
+def part_of(case_id: str, origin: str) -> str:
+    """'dev' or 'test' for a case id (deterministic, independent of the other cases)."""
+    h = int(hashlib.sha256(f"{SEED}:{case_id}".encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+    return "test" if h < TEST_SHARE[origin] else "dev"
+
+
+def split(cases: list[GoldCase]) -> dict[str, list[GoldCase]]:
+    out: dict[str, list[GoldCase]] = {"dev": [], "test": []}
+    for c in cases:
+        out[part_of(c.id, c.origin)].append(c)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m evals.split", description=__doc__.splitlines()[0])
+    ap.add_argument("--ids", choices=("dev", "test"), help="print the ids of one part")
+    a = ap.parse_args(argv)
+    parts = split(load_all_cases())
+    if a.ids:
+        print("\n".join(c.id for c in parts[a.ids]))
+        return
+    for name, cs in parts.items():
+        print(name, len(cs), dict(Counter(c.origin for c in cs)))
+
+
+if __name__ == "__main__":
+    main()
