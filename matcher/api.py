@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 
-from . import eligibility as elig
 from .answer import compose, programme_reasons
 from .clock import today as _today
 from .engine import Engine, get_engine
-from .errors import BackendUnavailable, InputError
-from .mentions import find_mentions
-from .models import CompanyProfile, Filters, MatchResult, Programme, ProgrammeHit, ProjectHit
+from .errors import InputError
+from .models import CompanyProfile, Filters, MatchResult, Programme, ProgrammeHit
+from .pipeline import MatchState, full_pipeline, select_pipeline
+from .pipeline import run as run_pipeline
 from .profile import complete_profile, extract_profile, merge_profiles
-from .rank import Scored, Weights, normalise_max, order, programme_score, select_fusion, topic_match
-from .staleness import effective_status
+from .rank import Scored, Weights, default_weights
+from .scope import scope_note
 from .text import clean
 
 log = logging.getLogger(__name__)
@@ -60,22 +59,23 @@ def _query_from_profile(p: CompanyProfile, eng: Engine) -> str:
 def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters | dict | None = None,
           show_ineligible: bool = False, lang: str | None = None, request_id: str | None = None,
           previous_profile: CompanyProfile | None = None, context: str | None = None,
-          fusion: str = "rrf", use_rules: bool = True, weights: Weights | None = None,
+          pipeline: str | list | None = None, weights: Weights | None = None, scorer=None,
           engine: Engine | None = None, refine_profile=None) -> MatchResult:
-    """Rank programmes and MPI projects/actors for a company.
+    """Rank programmes, support offers and MPI projects/actors for a company.
 
     Args:
         query: the company's free text (German or English), or a ``CompanyProfile`` (or its dict).
-        top_k: programmes to return (projects/actors: up to 5).
+        top_k: programmes to return (support offers: up to 3; projects/actors: up to 5).
         filters: levels, instruments, only_open.
         show_ineligible: also return programmes the company cannot get (after all others).
         lang: answer language; default the query's language.
         request_id: echoed in the result (batch mode).
         previous_profile: the profile of earlier chat turns; the new text refines it.
         context: earlier user messages, used for retrieval together with ``query``.
-        fusion: retrieval fusion ('rrf', 'convex', 'dense', 'lexical').
-        use_rules: False turns eligibility rules and profile scoring off (ablation).
-        weights: scoring weights (default ``Weights()``).
+        pipeline: a name from ``matcher.pipeline.PIPELINES`` ('full', 'hybrid+rules', 'hybrid', 'convex',
+            'dense', 'lexical') or a list of stages; default the full system.
+        weights: weights of the full pipeline's linear score (default: the fitted ``matcher/weights.yaml``).
+        scorer: a callable ``features -> score`` replacing the linear score (learning-to-rank models).
         engine: an explicit engine (default: the process-wide one).
         refine_profile: optional ``f(text, profile) -> profile`` that fills facts the deterministic
             extractor left unknown (``matcher.llm.get_profile_refiner``); it must never raise.
@@ -89,16 +89,62 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         'pro-fit-projektfinanzierung'
     """
     t0 = time.perf_counter()
-    timings: dict[str, float] = {}
     eng = engine or get_engine()
-    timings["load"] = (time.perf_counter() - t0) * 1000
+    load_ms = (time.perf_counter() - t0) * 1000
     today = _today(eng.settings)
-    w = weights or Weights()
     if isinstance(filters, dict):
         filters = Filters.model_validate(filters)
-    filters = filters or Filters()
+    if pipeline is None or pipeline == "full":
+        stages = full_pipeline(weights or default_weights(), scorer)
+    elif isinstance(pipeline, str):
+        stages = select_pipeline(pipeline)
+    else:
+        stages = list(pipeline)
 
     t = time.perf_counter()
+    state = read_profile(query, eng, today, previous_profile, context, refine_profile)
+    state.lang = lang or state.profile.lang
+    state.filters = filters or Filters()
+    state.top_k, state.show_ineligible = top_k, show_ineligible
+    state.timings.update(load=load_ms, profile=(time.perf_counter() - t) * 1000)
+    state = run_pipeline(stages, state, eng)
+
+    t = time.perf_counter()
+    out_lang = state.lang
+    topic_labels = {tp.id: (tp.label_de, tp.label_en) for tp in eng.corpus.topics}
+    prog_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels) for x in state.chosen]
+    support_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels) for x in state.support]
+    hidden_hits = ([_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels)
+                    for x in state.hidden[:10]] if state.scope == "funding" else [])
+    message = _named_notes(state.named, state.ranked, state.criteria, out_lang) or None
+    if state.scope != "funding":
+        message = f"{message} {scope_note(state.scope, out_lang)}" if message else scope_note(state.scope, out_lang)
+    if state.profile.unsupported_language:
+        note = ("Hinweis: Ich antworte auf Deutsch oder Englisch." if out_lang == "de"
+                else "Note: I answer in German or English.")
+        message = f"{note} {message or ''}".strip()
+    if state.degraded:
+        log.warning("dense retrieval unavailable, answering from the lexical index: %s", state.degraded)
+        note = ("Hinweis: Die semantische Suche ist gerade nicht erreichbar; die Treffer beruhen auf Stichworten und Regeln."
+                if out_lang == "de" else
+                "Note: semantic search is unavailable right now; results rest on keywords and rules.")
+        message = f"{note} {message or ''}".strip()
+    data_as_of = max((r.as_of for r in eng.corpus.programmes), default=None)
+    answer, cites = compose(state.profile, prog_hits, state.projects, state.questions, out_lang, topic_labels,
+                            message, data_as_of, support=support_hits)
+    state.timings["answer"] = (time.perf_counter() - t) * 1000
+    state.timings["total"] = (time.perf_counter() - t0) * 1000
+    return MatchResult(
+        id=request_id, lang=out_lang, intent="shortlist" if state.scope == "funding" else state.scope,
+        profile=state.profile, programmes=prog_hits, support=support_hits, hidden_ineligible=hidden_hits,
+        projects=state.projects, questions=state.questions, answer=answer, citations=cites, message=message,
+        data_as_of=data_as_of, timings_ms=state.timings,
+    )
+
+
+def read_profile(query, eng: Engine, today, previous_profile: CompanyProfile | None = None,
+                 context: str | None = None, refine_profile=None) -> MatchState:
+    """Stage 1: the company profile from free text (or a given profile), merged with earlier turns."""
     if isinstance(query, dict):
         try:
             query = CompanyProfile.model_validate(query)
@@ -114,98 +160,9 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
             profile = refine_profile(text, profile)
         if previous_profile is not None:
             profile = merge_profiles(previous_profile, profile)
-    out_lang = lang or profile.lang
     retrieval_text = f"{context}\n{text}" if context else text
-    timings["profile"] = (time.perf_counter() - t) * 1000
-
-    # retrieval
-    t = time.perf_counter()
-    degraded = None
-    dense: dict[str, float] = {}
-    if fusion != "lexical" and retrieval_text.strip():
-        qv = eng.embedder.encode([retrieval_text[:4000]])[0]
-        timings["embed"] = (time.perf_counter() - t) * 1000
-        t = time.perf_counter()
-        try:
-            dense = eng.index.dense(qv, n=300)
-        except BackendUnavailable as ex:
-            degraded = str(ex)
-            log.warning("dense retrieval unavailable, answering from the lexical index: %s", ex)
-    lexical = eng.index.lexical_scores(retrieval_text) if fusion != "dense" else {}
-    fused = select_fusion(fusion)(dense, lexical)
-    timings["retrieve"] = (time.perf_counter() - t) * 1000
-
-    # rules and ranking
-    t = time.perf_counter()
-    named = set(find_mentions(retrieval_text, eng.aliases))
-    has_signal = bool(profile.topics or profile.needs or lexical or named)
-    prog_ret = normalise_max({p.id: fused.get(p.id, 0.0) for p in eng.corpus.programmes})
-    scored: list[Scored] = []
-    crit_map = {}
-    for prog in eng.corpus.programmes:
-        if filters.levels and prog.level not in filters.levels:
-            continue
-        if filters.instruments and not set(filters.instruments) & set(prog.instruments):
-            continue
-        eff = effective_status(prog, today)
-        if filters.only_open and eff == "closed":
-            continue
-        if use_rules:
-            criteria = elig.check(prog, profile, out_lang)
-            ov = elig.overall(criteria)
-            s, feats = programme_score(prog, profile, prog_ret.get(prog.id, 0.0), ov, eff, w, named=prog.id in named)
-        else:
-            criteria, ov = [], "uncertain"
-            s, feats = prog_ret.get(prog.id, 0.0), {"retrieval": prog_ret.get(prog.id, 0.0)}
-            eff_for_order = "open"
-        crit_map[prog.id] = criteria
-        item = Scored(prog, s, ov, eff, feats)
-        if not use_rules:
-            item.effective_status = eff_for_order
-        scored.append(item)
-    ranked = order(scored, w, wished_instruments=profile.instruments_wished) if use_rules else sorted(scored, key=lambda x: (-x.score, x.prog.id))
-    visible = [x for x in ranked if x.overall != "ineligible"]
-    hidden = [x for x in ranked if x.overall == "ineligible"]
-    if show_ineligible:
-        visible = ranked
-    chosen = visible[:top_k] if has_signal else []
-
-    topic_labels = {tp.id: (tp.label_de, tp.label_en) for tp in eng.corpus.topics}
-    prog_hits = [_hit(x, crit_map[x.prog.id], profile, out_lang, topic_labels) for x in chosen]
-    hidden_hits = [_hit(x, crit_map[x.prog.id], profile, out_lang, topic_labels) for x in hidden[:10]] if has_signal else []
-    projects = _rank_projects(eng, fused, profile, [h.id for h in prog_hits], out_lang, topic_labels) if has_signal else []
-    questions = _questions(prog_hits, profile, out_lang) if use_rules else []
-    timings["rank"] = (time.perf_counter() - t) * 1000
-
-    message = _named_notes(named, scored, crit_map, out_lang) if use_rules else None
-    if not has_signal:
-        message = (f"{message} " if message else "") + ("Ich konnte in Ihrer Nachricht noch kein Vorhaben oder Förderthema erkennen. Beschreiben Sie bitte "
-                   "Ihr Unternehmen (Branche, Größe, Standort) und was Sie vorhaben."
-                   if out_lang == "de" else
-                   "I could not find a project or funding topic in your message yet. Please describe your company "
-                   "(sector, size, location) and what you plan to do.")
-        if not questions:
-            questions = _basic_questions(out_lang)
-    if profile.unsupported_language:
-        note = ("Hinweis: Ich antworte auf Deutsch oder Englisch." if out_lang == "de"
-                else "Note: I answer in German or English.")
-        message = f"{note} {message or ''}".strip()
-    if degraded:
-        note = ("Hinweis: Die semantische Suche ist gerade nicht erreichbar; die Treffer beruhen auf Stichworten und Regeln."
-                if out_lang == "de" else
-                "Note: semantic search is unavailable right now; results rest on keywords and rules.")
-        message = f"{note} {message or ''}".strip()
-
-    t = time.perf_counter()
-    data_as_of = max((r.as_of for r in eng.corpus.programmes), default=None)
-    answer, cites = compose(profile, prog_hits, projects, questions, out_lang, topic_labels, message, data_as_of)
-    timings["answer"] = (time.perf_counter() - t) * 1000
-    timings["total"] = (time.perf_counter() - t0) * 1000
-    return MatchResult(
-        id=request_id, lang=out_lang, profile=profile, programmes=prog_hits, hidden_ineligible=hidden_hits,
-        projects=projects, questions=questions, answer=answer, citations=cites, message=message,
-        data_as_of=data_as_of, timings_ms=timings,
-    )
+    return MatchState(text=text, retrieval_text=retrieval_text, profile=profile, lang=profile.lang, today=today,
+                      filters=Filters())
 
 
 def _named_notes(named: set[str], scored: list[Scored], crit_map, lang: str) -> str | None:
@@ -248,60 +205,3 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels) 
         summary=p.summary_de if de else p.summary_en, sources=p.sources, as_of=p.as_of,
         why={k: round(v, 4) for k, v in x.features.items()},
     )
-
-
-def _rank_projects(eng: Engine, fused: dict[str, float], profile: CompanyProfile, top_prog_ids: list[str],
-                   lang: str, topic_labels, k: int = 5) -> list[ProjectHit]:
-    de = lang == "de"
-    recs = [*eng.corpus.projects, *eng.corpus.actors]
-    ret = normalise_max({r.id: fused.get(r.id, 0.0) for r in recs})
-    scored = []
-    for r in recs:
-        tm = topic_match(profile.topics, r.topics)
-        if tm == 0 and ret.get(r.id, 0.0) < 0.5:
-            continue  # neither a shared topic nor close in content: not worth a consultant's call
-        s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm
-        if r.kind == "project":
-            s += 0.08 if r.status == "running" else 0.0
-        else:
-            s += 0.1 * (1.0 if set(r.needs) & set(profile.needs) else 0.0)
-        if set(r.related_programmes) & set(top_prog_ids):
-            s += 0.08
-        scored.append((s, r))
-    scored.sort(key=lambda sr: (-sr[0], sr[1].id))
-    # at most 3 projects and at least one contact among the first five when any fits
-    projects = [sr for sr in scored if sr[1].kind == "project"][:3]
-    actors = [sr for sr in scored if sr[1].kind == "actor"][: k - len(projects)]
-    chosen = sorted(projects + actors, key=lambda sr: (-sr[0], sr[1].id))[:k]
-    out = []
-    for s, r in chosen:
-        topics = [topic_labels[t][0 if de else 1] for t in r.topics if t in profile.topics and t in topic_labels]
-        if topics:
-            why = ("Arbeitet zu " if de else "Works on ") + ", ".join(topics[:3]) + "."
-        else:
-            why = "Inhaltlich nah an Ihrem Vorhaben." if de else "Close in content to your plans."
-        out.append(ProjectHit(
-            id=r.id, name=r.name, kind=r.kind, score=s, why=why,
-            status=getattr(r, "status", None), offer=r.offer_de if de else r.offer_en,
-            contact=r.contact, sources=r.sources, as_of=r.as_of,
-        ))
-    return out
-
-
-def _questions(hits: list[ProgrammeHit], profile: CompanyProfile, lang: str) -> list[str]:
-    i = 0 if lang == "de" else 1
-    counts: Counter[str] = Counter()
-    for h in hits:
-        for c in h.criteria:
-            if c.verdict == "unknown" and c.rule in elig.QUESTIONS:
-                counts[c.rule] += 1
-    qs = list(dict.fromkeys(elig.QUESTIONS[rule][i] for rule, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
-    if not profile.needs:
-        qs.append("Was genau möchten Sie finanzieren oder erreichen (z. B. Entwicklung, Investition, Personal)?"
-                  if i == 0 else "What exactly do you want to finance or achieve (e.g. development, investment, staff)?")
-    return qs[:4]
-
-
-def _basic_questions(lang: str) -> list[str]:
-    rules = ("employees", "location", "company_age")
-    return [elig.QUESTIONS[r][0 if lang == "de" else 1] for r in rules]

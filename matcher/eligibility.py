@@ -56,8 +56,8 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
     el = prog.eligibility
     out: list[Criterion] = []
 
-    def add(rule: str, verdict: str, text_de: str, text_en: str) -> None:
-        out.append(Criterion(rule=rule, verdict=verdict, reason=text_de if de else text_en))
+    def add(rule: str, verdict: str, text_de: str, text_en: str, question: str | None = None) -> None:
+        out.append(Criterion(rule=rule, verdict=verdict, reason=text_de if de else text_en, question=question))
 
     # who may apply
     role = applicant_role(p)
@@ -198,7 +198,41 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
     elif el.partner == "company" and p.org_type == "research":
         add("partner", "unknown", "Nur gemeinsam mit einem Unternehmen als Partner",
             "Only together with a company as partner")
+
+    # deciding yes/no conditions of the record (eligibility.checks): answered from the profile's
+    # facts, otherwise asked; never silently passed
+    for fc in el.checks:
+        applies = check_applies(fc.only_for, p)
+        if applies is False:
+            continue
+        value = p.facts.get(fc.fact)
+        if value is None or applies is None:
+            add(f"fact:{fc.fact}", "unknown", f"{fc.text_de} – noch offen", f"{fc.text_en} – not stated yet",
+                fc.question_de if de else fc.question_en)
+        elif value == fc.required:
+            add(f"fact:{fc.fact}", "fulfilled", f"{fc.text_de} – trifft laut Ihrer Beschreibung zu",
+                f"{fc.text_en} – applies according to your description")
+        else:
+            add(f"fact:{fc.fact}", "violated", f"{fc.text_de} – trifft laut Ihrer Beschreibung nicht zu",
+                f"{fc.text_en} – does not apply according to your description")
     return out
+
+
+def check_applies(only_for: list[str], p: CompanyProfile) -> bool | None:
+    """Whether a condition limited to some applicants (``only_for``) concerns this company.
+
+    ``None``: unknown (e.g. a condition for large companies when the size is not stated)."""
+    if not only_for:
+        return True
+    facts = {"large": p.size_class == "large" if p.size_class else None,
+             "kmu": p.size_class != "large" if p.size_class else None,
+             "startup": p.stage in ("startup", "pre_founding") if p.stage else None}
+    values = [facts[g] for g in only_for]
+    if any(v is True for v in values):
+        return True
+    if all(v is False for v in values):
+        return False
+    return None
 
 
 def _location_verdict(rule: str, p: CompanyProfile) -> tuple[str, str, str]:
@@ -243,3 +277,34 @@ QUESTIONS = {
     "partner": ("Planen Sie das Vorhaben mit einer Hochschule oder Forschungseinrichtung als Partner?",
                 "Do you plan the project with a university or research institution as partner?"),
 }
+
+
+def follow_up_questions(criteria_lists: list[list[Criterion]], profile: CompanyProfile, lang: str,
+                        limit: int = 4) -> list[str]:
+    """The questions whose answers decide the shown programmes, most frequent first."""
+    i = 0 if lang == "de" else 1
+    counts: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    for crits in criteria_lists:
+        for c in crits:
+            if c.verdict != "unknown":
+                continue
+            if c.rule in QUESTIONS:
+                q = QUESTIONS[c.rule][i]
+            elif c.question:
+                q = c.question
+            else:
+                continue
+            counts[q] = counts.get(q, 0) + 1
+            texts.setdefault(q, c.rule)
+    qs = [q for q, _n in sorted(counts.items(), key=lambda kv: (-kv[1], texts[kv[0]]))]
+    qs = list(dict.fromkeys(qs))
+    if not profile.needs:
+        qs.append("Was genau möchten Sie finanzieren oder erreichen (z. B. Entwicklung, Investition, Personal)?"
+                  if i == 0 else "What exactly do you want to finance or achieve (e.g. development, investment, staff)?")
+    return qs[:limit]
+
+
+def basic_questions(lang: str) -> list[str]:
+    """Who, where and how old: the first questions when nothing is known."""
+    return [QUESTIONS[r][0 if lang == "de" else 1] for r in ("employees", "location", "company_age")]

@@ -33,8 +33,9 @@ from .models import Corpus, Programme, Project, Record
 
 log = logging.getLogger(__name__)
 
-CHUNKING_VERSION = "3"
+CHUNKING_VERSION = "4"
 COLLECTION_PREFIX = "foerderlotse"
+EXAMPLE_PART = "example"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,13 @@ def make_chunks(corpus: Corpus) -> list[Chunk]:
                 "en": f"{r.name}. {r.summary_en} {r.offer_en} For: {r.for_whom_en}. {kw}",
                 "facets": f"{r.name}. Themen: {topics}.",
             }
+        if isinstance(r, Programme):
+            # what the programme really funded, in the words a company would use: its own chunks,
+            # so a company description is matched against funded projects, not only the rules text
+            for i, ex in enumerate(r.examples):
+                parts[f"{EXAMPLE_PART}{i}"] = ex.project_de
+                if ex.project_en:
+                    parts[f"{EXAMPLE_PART}{i}en"] = ex.project_en
         for part, text in parts.items():
             out.append(Chunk(f"{r.id}::{part}", r.id, r.kind, part, " ".join(text.split())))
     return out
@@ -114,6 +122,7 @@ class SearchIndex:
         self._record_ids = list(dict.fromkeys(c.record_id for c in self.chunks))
         pos = {rid: i for i, rid in enumerate(self._record_ids)}
         self._chunk_record = np.asarray([pos[c.record_id] for c in self.chunks], dtype=np.int64)
+        self._is_example = np.asarray([c.part.startswith(EXAMPLE_PART) for c in self.chunks], dtype=bool)
         self._collection = None
         self._client = None
         self.build_seconds: float | None = None
@@ -295,6 +304,21 @@ class SearchIndex:
                 best[rid] = sim
         return best
 
+    def dense_detail(self, query_vec: np.ndarray, n: int = 120) -> tuple[dict[str, float], dict[str, float]]:
+        """Best cosine per record over its descriptive chunks, and over its funded-example chunks."""
+        if self._collection is None:
+            raise IndexError_("index not opened")
+        res = self._query_with_recovery(query_vec, n, None)
+        text: dict[str, float] = {}
+        examples: dict[str, float] = {}
+        for cid, dist in zip(res["ids"][0], res["distances"][0], strict=False):
+            rid, part = cid.split("::", 1)
+            best = examples if part.startswith(EXAMPLE_PART) else text
+            sim = 1.0 - float(dist)
+            if sim > best.get(rid, -1.0):
+                best[rid] = sim
+        return text, examples
+
     def _query_with_recovery(self, query_vec: np.ndarray, n: int, where: dict | None):
         n = min(n, len(self.chunks))
         kwargs = {"query_embeddings": np.asarray([query_vec], dtype=np.float32), "n_results": n,
@@ -329,6 +353,16 @@ class SearchIndex:
         best = np.zeros(len(self._record_ids), dtype=np.float32)
         np.maximum.at(best, self._chunk_record, scores)  # vectorised group-by-record max
         return {self._record_ids[i]: float(best[i]) for i in np.nonzero(best > 0)[0]}
+
+    def lexical_detail(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
+        """Best BM25 score per record over descriptive chunks, and over funded-example chunks."""
+        scores = self.lexical.scores(query)
+        out = []
+        for mask in (~self._is_example, self._is_example):
+            best = np.zeros(len(self._record_ids), dtype=np.float32)
+            np.maximum.at(best, self._chunk_record[mask], scores[mask])
+            out.append({self._record_ids[i]: float(best[i]) for i in np.nonzero(best > 0)[0]})
+        return out[0], out[1]
 
     def info(self) -> dict:
         return {

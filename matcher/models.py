@@ -245,6 +245,9 @@ class _EcosystemRecord(_Strict):
     offer_en: str = Field(min_length=10)
     contact: str | None = None
     related_programmes: list[str] = []
+    # the same real offer as another record (an MPI project that is also an actor or a programme):
+    # shown once, under the first of them that ranks
+    same_as: list[str] = []
     keywords: list[str] = []
     sources: list[Source] = Field(min_length=1)
     as_of: dt.date
@@ -358,9 +361,10 @@ class Filters(BaseModel):
 
 
 class Criterion(BaseModel):
-    rule: str  # e.g. "max_employees"
+    rule: str  # e.g. "max_employees", or "fact:supraregional_sales" for a record's own check
     verdict: Verdict
     reason: str
+    question: str | None = None  # the follow-up question of a record's own check
 
 
 class ProgrammeHit(BaseModel):
@@ -384,7 +388,20 @@ class ProgrammeHit(BaseModel):
     summary: str
     sources: list[Source]
     as_of: dt.date
+    verified_on: dt.date | None = None
+    verification_note: str | None = None
     why: dict[str, float] = {}
+
+    @property
+    def official(self) -> bool:
+        """True when at least one source is the provider's page, a legal text or the MPI report."""
+        return any(s.is_primary for s in self.sources)
+
+    def secondary_only_fields(self) -> list[str]:
+        """Checkable facts stated only by secondary sources (shown with a warning)."""
+        primary = {f for s in self.sources if s.is_primary for f in s.supports}
+        secondary = {f for s in self.sources if not s.is_primary for f in s.supports}
+        return sorted(secondary - primary)
 
 
 class ProjectHit(BaseModel):
@@ -413,8 +430,10 @@ class MatchResult(BaseModel):
 
     id: str | None = None
     lang: Literal["de", "en"]
+    intent: Literal["shortlist", "off_topic", "empty"] = "shortlist"
     profile: CompanyProfile
     programmes: list[ProgrammeHit]
+    support: list[ProgrammeHit] = []  # advice, network and training offers beside the money lane
     hidden_ineligible: list[ProgrammeHit] = []
     projects: list[ProjectHit]
     questions: list[str]
@@ -427,7 +446,7 @@ class MatchResult(BaseModel):
     @model_validator(mode="after")
     def _citations_point_at_shown_sources(self) -> MatchResult:
         """Every citation names a listed record and one of that record's own sources."""
-        shown = {h.id: h.sources for h in [*self.programmes, *self.projects]}
+        shown = {h.id: h.sources for h in [*self.programmes, *self.support, *self.projects]}
         for c in self.citations:
             if c.record_id not in shown:
                 raise ValueError(f"citation [{c.n}] points at '{c.record_id}', which is not in the result")
@@ -437,24 +456,31 @@ class MatchResult(BaseModel):
 
     def to_json_dict(self) -> dict:
         """The stable JSON contract of ``matcher match --json``."""
+
+        def prog(h: ProgrammeHit) -> dict:
+            return {
+                "id": h.id, "name": h.name, "provider": h.provider, "level": h.level,
+                "instruments": h.instruments, "score": round(h.score, 4),
+                "eligibility": h.eligibility,
+                "criteria": [c.model_dump(exclude_none=True) for c in h.criteria],
+                "reasons": h.reasons, "status": h.effective_status,
+                "deadline": h.deadline.isoformat() if h.deadline else None,
+                "amount": h.amount, "funding_rate": h.funding_rate,
+                "sources": [s.url or f"{s.title}, {s.section}" for s in h.sources],
+                "source_kinds": [s.kind for s in h.sources],
+                "official": h.official,
+                "as_of": h.as_of.isoformat(),
+                "verified_on": h.verified_on.isoformat() if h.verified_on else None,
+                "verification_note": h.verification_note,
+            }
+
         return {
             "id": self.id,
             "lang": self.lang,
+            "intent": self.intent,
             "profile": self.profile.model_dump(mode="json"),
-            "programmes": [
-                {
-                    "id": h.id, "name": h.name, "provider": h.provider, "level": h.level,
-                    "instruments": h.instruments, "score": round(h.score, 4),
-                    "eligibility": h.eligibility,
-                    "criteria": [c.model_dump() for c in h.criteria],
-                    "reasons": h.reasons, "status": h.effective_status,
-                    "deadline": h.deadline.isoformat() if h.deadline else None,
-                    "amount": h.amount, "funding_rate": h.funding_rate,
-                    "sources": [s.url or f"{s.title}, {s.section}" for s in h.sources],
-                    "as_of": h.as_of.isoformat(),
-                }
-                for h in self.programmes
-            ],
+            "programmes": [prog(h) for h in self.programmes],
+            "support": [prog(h) for h in self.support],
             "projects": [
                 {"id": p.id, "name": p.name, "kind": p.kind, "score": round(p.score, 4), "why": p.why}
                 for p in self.projects

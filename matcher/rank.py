@@ -7,7 +7,10 @@ Ties break on the record id so evaluation numbers do not flicker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import yaml
 
 from .models import CompanyProfile, Programme
 
@@ -127,7 +130,8 @@ def instrument_match(wished: list[str], offered: list[str]) -> float:
 
 @dataclass
 class Weights:
-    """Weights of the programme score; documented defaults, tuned on the gold set as a whole."""
+    """Weights of the linear programme score (documented defaults; ``fit_weights`` in evals fits them
+    on the dev cases by cross-validation and writes ``matcher/weights.yaml``)."""
 
     retrieval: float = 0.40
     need: float = 0.25
@@ -142,6 +146,33 @@ class Weights:
     named_bonus: float = 0.30
     need_mismatch_penalty: float = 0.10
     field_mismatch_penalty: float = 0.08
+    first_choice_bonus: float = 0.15
+    example: float = 0.15
+
+
+WEIGHTS_FILE = Path(__file__).resolve().parent / "weights.yaml"
+
+
+def default_weights(path: Path = WEIGHTS_FILE) -> Weights:
+    """The fitted weights of ``matcher/weights.yaml`` (written by ``python -m evals.fit``), else the
+    documented defaults."""
+    if not path.exists():
+        return Weights()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    known = {f.name for f in fields(Weights)}
+    return Weights(**{k: float(v) for k, v in (data.get("weights") or {}).items() if k in known})
+
+
+# feature name -> (weight field, sign): the linear score is sum(sign * weight * feature)
+FEATURE_WEIGHTS: dict[str, tuple[str, float]] = {
+    "retrieval": ("retrieval", 1.0), "need": ("need", 1.0), "topic": ("topic", 1.0),
+    "instrument": ("instrument", 1.0), "eligible": ("eligible_bonus", 1.0),
+    "uncertain": ("uncertain_penalty", -1.0), "home_level": ("home_level_bonus", 1.0),
+    "named": ("named_bonus", 1.0), "field_mismatch": ("field_mismatch_penalty", -1.0),
+    "need_mismatch": ("need_mismatch_penalty", -1.0), "planned": ("planned_penalty", -1.0),
+    "support_only": ("support_only_penalty", -1.0), "first_choice": ("first_choice_bonus", 1.0),
+    "example": ("example", 1.0),
+}
 
 
 @dataclass
@@ -153,40 +184,87 @@ class Scored:
     features: dict[str, float] = field(default_factory=dict)
 
 
-def programme_score(prog: Programme, profile: CompanyProfile, retrieval: float, overall: str,
-                    effective_status: str, w: Weights, named: bool = False) -> tuple[float, dict[str, float]]:
-    """The score of one programme and the features it came from (for the ``why`` field)."""
+def first_choice_match(prog: Programme, profile: CompanyProfile) -> float:
+    """1 when the programme is a consultant's first answer for the company's main need (0.6 for a
+    later need), restricted to the groups the record names; 0 otherwise."""
+    if not profile.needs or not prog.first_choice:
+        return 0.0
+    groups = company_groups(profile)
+    best = 0.0
+    for fc in prog.first_choice:
+        if fc.need not in profile.needs:
+            continue
+        if fc.groups and groups is not None and not set(fc.groups) & groups:
+            continue
+        best = max(best, 1.0 if profile.needs.index(fc.need) == 0 else 0.6)
+    return best
+
+
+def company_groups(p: CompanyProfile) -> set[str] | None:
+    """The target groups the company belongs to (``None`` when nothing is known)."""
+    g: set[str] = set()
+    if p.org_type == "research":
+        g.add("research")
+    if p.org_type == "individual":
+        g.add("individuals")
+    if p.stage == "pre_founding":
+        g |= {"founders", "startup"}
+    elif p.stage == "startup":
+        g.add("startup")
+    if p.size_class == "large":
+        g.add("large")
+    elif p.size_class is not None or p.stage in ("startup", "pre_founding"):
+        g.add("kmu")
+    return g or None
+
+
+def programme_features(prog: Programme, profile: CompanyProfile, retrieval: float, overall: str,
+                       effective_status: str, named: bool = False, example: float = 0.0) -> dict[str, float]:
+    """The features of one programme for one company; only non-zero ones are kept (the ``why``)."""
     f = {
         "retrieval": retrieval,
         "need": need_match(profile.needs, prog.needs),
         "topic": topic_match(profile.topics, prog.topics),
         "instrument": instrument_match(profile.instruments_wished, prog.instruments),
+        "first_choice": first_choice_match(prog, profile),
+        "example": max(0.0, example),
     }
-    s = w.retrieval * f["retrieval"] + w.need * f["need"] + w.topic * f["topic"] + w.instrument * f["instrument"]
     if overall == "eligible":
-        s += w.eligible_bonus
+        f["eligible"] = 1.0
     elif overall == "uncertain":
-        s -= w.uncertain_penalty
+        f["uncertain"] = 1.0
     if profile.in_berlin and prog.level == "berlin":
-        s += w.home_level_bonus
         f["home_level"] = 1.0
     if named and (f["need"] > 0 or f["topic"] > 0 or not profile.needs):
         # a programme the user names counts, unless it serves none of the stated needs or topics
         # ("empfiehl nur den EIC Accelerator" from a bakery that wants to save energy)
-        s += w.named_bonus
         f["named"] = 1.0
     if field_mismatch(profile.topics, prog.topics):
-        s -= w.field_mismatch_penalty
         f["field_mismatch"] = 1.0
     if profile.needs and f["need"] == 0:
-        s -= w.need_mismatch_penalty
         f["need_mismatch"] = 1.0
     if effective_status == "planned":
-        s -= w.planned_penalty
+        f["planned"] = 1.0
     if set(prog.instruments) <= SUPPORT_ONLY and not ({"advice", "partners", "skills"} & set(profile.needs)):
-        s -= w.support_only_penalty
         f["support_only"] = 1.0
-    return s, f
+    return {k: v for k, v in f.items() if v != 0 or k == "retrieval"}
+
+
+class LinearScorer:
+    """score = sum of weight x feature (penalties with a negative sign), see ``FEATURE_WEIGHTS``."""
+
+    def __init__(self, w: Weights):
+        self.coef = {name: sign * getattr(w, attr) for name, (attr, sign) in FEATURE_WEIGHTS.items()}
+
+    def __call__(self, features: dict[str, float]) -> float:
+        return sum(self.coef.get(k, 0.0) * v for k, v in features.items())
+
+
+def programme_score(prog: Programme, profile: CompanyProfile, retrieval: float, overall: str,
+                    effective_status: str, w: Weights, named: bool = False) -> tuple[float, dict[str, float]]:
+    """The linear score of one programme and the features it came from."""
+    f = programme_features(prog, profile, retrieval, overall, effective_status, named=named)
+    return LinearScorer(w)(f), f
 
 
 def group_of(item: Scored) -> int:

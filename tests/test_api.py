@@ -90,9 +90,22 @@ def test_every_cited_programme_exists_and_citations_point_at_its_sources(engine)
 
 def test_off_topic_input_is_a_typed_no_match(engine):
     res = match("Wie wird das Wetter morgen?")
-    assert res.programmes == []
-    assert res.message and "kein Vorhaben" in res.message
+    assert res.intent == "off_topic"
+    assert res.programmes == [] and res.support == [] and res.projects == []
+    assert res.message and "Förderlotse" in res.message and "Förderprogramme" in res.message
     assert res.questions
+
+
+def test_a_birthday_poem_gets_the_scope_note_in_english_too(engine):
+    res = match("Please write a birthday poem for my grandmother")
+    assert res.intent == "off_topic" and res.programmes == []
+    assert "funding assistant" in res.message
+
+
+def test_a_greeting_is_empty_not_off_topic(engine):
+    res = match("Hallo")
+    assert res.intent == "empty" and res.programmes == []
+    assert "kein Vorhaben" in res.message
 
 
 def test_profile_json_input(engine):
@@ -127,7 +140,10 @@ def test_html_in_the_text_never_reaches_the_answer(engine):
 
 def test_timings_are_reported(engine):
     res = match(README_CASE)
-    assert {"total", "profile", "retrieve", "rank", "answer"} <= set(res.timings_ms)
+    stages = {"retrieve", "judge_eligibility", "score", "order_grouped", "money_and_support_lanes", "ecosystem",
+              "questions", "scope"}
+    assert {"total", "profile", "answer"} | stages <= set(res.timings_ms)
+    assert all(v >= 0 for v in res.timings_ms.values())
 
 
 def test_a_citation_that_is_not_a_source_of_its_record_is_rejected(engine):

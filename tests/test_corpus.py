@@ -11,7 +11,7 @@ from matcher.corpus import check_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "corpus"
-TODAY = dt.date(2026, 11, 25)
+TODAY = dt.date(2026, 11, 30)
 
 
 @pytest.fixture

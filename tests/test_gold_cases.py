@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from evals.schema import DEFAULT_CASES_PATH, GoldCase, load_cases
+from evals.schema import DEFAULT_CASES_PATH, GoldCase, load_all_cases, load_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -26,7 +26,7 @@ def _ids(folder: str) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def cases() -> list[GoldCase]:
-    return load_cases()
+    return load_all_cases()
 
 
 def test_cases_load_and_mix(cases: list[GoldCase]) -> None:

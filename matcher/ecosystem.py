@@ -1,0 +1,56 @@
+"""The lane "who in Berlin already works on this": MPI projects and actors (networks, advice points,
+places), ranked by content and topic, each real offer shown once."""
+
+from __future__ import annotations
+
+from .models import CompanyProfile, ProjectHit
+from .rank import normalise_max, topic_match
+
+
+def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_prog_ids: list[str],
+                   lang: str, shown_elsewhere: list[str] = (), k: int = 5) -> list[ProjectHit]:
+    """Up to ``k`` projects and contacts; at most 3 projects, at least one contact when any fits.
+
+    A record that is ``same_as`` one already shown (here or among the programmes in
+    ``shown_elsewhere``/``top_prog_ids``) is skipped, so no offer appears twice under two kinds."""
+    de = lang == "de"
+    topic_labels = {t.id: (t.label_de, t.label_en) for t in eng.corpus.topics}
+    recs = [*eng.corpus.projects, *eng.corpus.actors]
+    ret = normalise_max({r.id: fused.get(r.id, 0.0) for r in recs})
+    scored = []
+    for r in recs:
+        tm = topic_match(profile.topics, r.topics)
+        if tm == 0 and ret.get(r.id, 0.0) < 0.5:
+            continue  # neither a shared topic nor close in content: not worth a consultant's call
+        s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm
+        if r.kind == "project":
+            s += 0.08 if r.status == "running" else 0.0
+        else:
+            s += 0.1 * (1.0 if set(r.needs) & set(profile.needs) else 0.0)
+        if set(r.related_programmes) & set(top_prog_ids):
+            s += 0.08
+        scored.append((s, r))
+    scored.sort(key=lambda sr: (-sr[0], sr[1].id))
+    seen = set(shown_elsewhere) | set(top_prog_ids)
+    unique = []
+    for s, r in scored:
+        if r.id in seen or set(r.same_as) & seen:
+            continue
+        seen |= {r.id, *r.same_as}
+        unique.append((s, r))
+    projects = [sr for sr in unique if sr[1].kind == "project"][:3]
+    actors = [sr for sr in unique if sr[1].kind == "actor"][: k - len(projects)]
+    chosen = sorted(projects + actors, key=lambda sr: (-sr[0], sr[1].id))[:k]
+    out = []
+    for s, r in chosen:
+        topics = [topic_labels[t][0 if de else 1] for t in r.topics if t in profile.topics and t in topic_labels]
+        if topics:
+            why = ("Arbeitet zu " if de else "Works on ") + ", ".join(topics[:3]) + "."
+        else:
+            why = "Inhaltlich nah an Ihrem Vorhaben." if de else "Close in content to your plans."
+        out.append(ProjectHit(
+            id=r.id, name=r.name, kind=r.kind, score=s, why=why,
+            status=getattr(r, "status", None), offer=r.offer_de if de else r.offer_en,
+            contact=r.contact, sources=r.sources, as_of=r.as_of,
+        ))
+    return out

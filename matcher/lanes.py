@@ -1,0 +1,38 @@
+"""Two lanes: money for funding questions, support offers beside them.
+
+Money is every programme with a money instrument (grant, loan, equity, guarantee, tax credit,
+scholarship, prize). A support-only offer (advice, network, training) enters the programme ranking
+only when the company asks for what it offers (advice, partners, skills, succession) or when no
+money programme fits; otherwise it goes to its own lane, shown beside MPI projects and contacts.
+"""
+
+from __future__ import annotations
+
+from .models import CompanyProfile
+from .rank import SUPPORT_ONLY, Scored
+
+# which stated needs a support instrument answers
+SUPPORT_NEEDS: dict[str, frozenset[str]] = {
+    "advice": frozenset({"advice", "succession"}),
+    "network": frozenset({"advice"}),
+    "training": frozenset({"skills"}),
+}
+
+
+def is_support_only(item: Scored) -> bool:
+    return set(item.prog.instruments) <= SUPPORT_ONLY
+
+
+def asked_for(item: Scored, profile: CompanyProfile) -> bool:
+    """True when the company's needs ask for what a support offer provides."""
+    needs = set(profile.needs)
+    return any(needs & SUPPORT_NEEDS[i] for i in item.prog.instruments if i in SUPPORT_NEEDS)
+
+
+def split_lanes(ranked: list[Scored], profile: CompanyProfile) -> tuple[list[Scored], list[Scored]]:
+    """(programme lane, support lane), each in the given order."""
+    main = [x for x in ranked if not is_support_only(x) or asked_for(x, profile)]
+    support = [x for x in ranked if is_support_only(x) and x not in main]
+    if not any(x.overall != "ineligible" and x.effective_status != "closed" for x in main):
+        return ranked, []  # nothing else fits: support offers are the answer
+    return main, support

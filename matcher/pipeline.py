@@ -1,0 +1,265 @@
+"""``match`` as a pipeline of named stages over one ``MatchState``.
+
+read profile -> retrieve -> judge eligibility -> score -> order -> lanes -> ecosystem -> questions
+-> scope -> (compose, in ``api``). Each stage is a small function ``stage(state, engine) -> state``;
+a variant of the system (an ablation, a baseline) is a different list of stages, picked by name
+from ``PIPELINES``, never a flag threaded through one long function.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import eligibility as elig
+from .ecosystem import rank_ecosystem
+from .engine import Engine
+from .errors import BackendUnavailable
+from .lanes import split_lanes
+from .mentions import find_mentions
+from .models import CompanyProfile, Criterion, Filters
+from .rank import (
+    LinearScorer,
+    Scored,
+    Weights,
+    normalise_max,
+    order,
+    programme_features,
+    select_fusion,
+)
+from .scope import funding_signal
+from .staleness import effective_status
+
+Stage = Callable[["MatchState", Engine], "MatchState"]
+
+
+@dataclass
+class MatchState:
+    """Everything one request accumulates on its way through the stages."""
+
+    text: str
+    retrieval_text: str
+    profile: CompanyProfile
+    lang: str
+    today: dt.date
+    filters: Filters
+    top_k: int = 5
+    show_ineligible: bool = False
+    named: set[str] = field(default_factory=set)
+    dense: dict[str, float] = field(default_factory=dict)
+    lexical: dict[str, float] = field(default_factory=dict)
+    fused: dict[str, float] = field(default_factory=dict)
+    examples: dict[str, float] = field(default_factory=dict)  # best similarity to a funded example
+    degraded: str | None = None
+    criteria: dict[str, list[Criterion]] = field(default_factory=dict)
+    candidates: list[Scored] = field(default_factory=list)
+    ranked: list[Scored] = field(default_factory=list)
+    chosen: list[Scored] = field(default_factory=list)
+    support: list[Scored] = field(default_factory=list)
+    hidden: list[Scored] = field(default_factory=list)
+    projects: list = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    scope: str = "funding"  # "funding", "off_topic" or "empty"
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _timed(name: str, fn: Stage) -> Stage:
+    def run(state: MatchState, eng: Engine) -> MatchState:
+        t = time.perf_counter()
+        out = fn(state, eng)
+        out.timings[name] = out.timings.get(name, 0.0) + (time.perf_counter() - t) * 1000
+        return out
+
+    run.__name__ = fn.__name__
+    return run
+
+
+# ---------------------------------------------------------------- retrieve
+
+def make_retrieve(fusion: str) -> Stage:
+    """Dense (Chroma) and/or lexical (BM25) retrieval, fused by ``fusion``."""
+    fuse = select_fusion(fusion)
+
+    def retrieve(state: MatchState, eng: Engine) -> MatchState:
+        text = state.retrieval_text
+        ex_dense: dict[str, float] = {}
+        if fusion != "lexical" and text.strip():
+            qv = eng.embedder.encode([text[:4000]])[0]
+            try:
+                state.dense, ex_dense = eng.index.dense_detail(qv, n=300)
+            except BackendUnavailable as ex:
+                state.degraded = str(ex)
+        ex_lex: dict[str, float] = {}
+        if fusion != "dense":
+            state.lexical, ex_lex = eng.index.lexical_detail(text)
+        state.fused = fuse(state.dense, state.lexical)
+        # similarity to a programme's funded examples: dense cosine where available, else BM25 share
+        if ex_dense:
+            state.examples = ex_dense
+        elif ex_lex:
+            state.examples = normalise_max(ex_lex)
+        return state
+
+    return retrieve
+
+
+# ---------------------------------------------------------------- eligibility
+
+def judge_eligibility(state: MatchState, eng: Engine) -> MatchState:
+    """Every programme that passes the user's filters, with its per-criterion verdicts."""
+    f = state.filters
+    out = []
+    for prog in eng.corpus.programmes:
+        if f.levels and prog.level not in f.levels:
+            continue
+        if f.instruments and not set(f.instruments) & set(prog.instruments):
+            continue
+        eff = effective_status(prog, state.today)
+        if f.only_open and eff == "closed":
+            continue
+        crit = elig.check(prog, state.profile, state.lang)
+        state.criteria[prog.id] = crit
+        out.append(Scored(prog, 0.0, elig.overall(crit), eff))
+    state.candidates = out
+    return state
+
+
+def judge_nothing(state: MatchState, eng: Engine) -> MatchState:
+    """Ablation: no eligibility rules; every programme (after filters) is a candidate."""
+    state = judge_eligibility(state, eng)
+    for x in state.candidates:
+        x.overall, x.effective_status = "uncertain", "open"
+    state.criteria = {k: [] for k in state.criteria}
+    return state
+
+
+# ---------------------------------------------------------------- score
+
+def make_score(scorer) -> Stage:
+    """Score every candidate from its features with ``scorer`` (hand weights or a fitted model)."""
+
+    def score(state: MatchState, eng: Engine) -> MatchState:
+        state.named = set(find_mentions(state.retrieval_text, eng.aliases))
+        ret = normalise_max({p.id: state.fused.get(p.id, 0.0) for p in eng.corpus.programmes})
+        for x in state.candidates:
+            x.features = programme_features(x.prog, state.profile, ret.get(x.prog.id, 0.0), x.overall,
+                                            x.effective_status, named=x.prog.id in state.named,
+                                            example=state.examples.get(x.prog.id, 0.0))
+            x.score = scorer(x.features)
+        return state
+
+    return score
+
+
+def score_retrieval(state: MatchState, eng: Engine) -> MatchState:
+    """Ablation: the fused retrieval score alone."""
+    ret = normalise_max({p.id: state.fused.get(p.id, 0.0) for p in eng.corpus.programmes})
+    for x in state.candidates:
+        x.score = ret.get(x.prog.id, 0.0)
+        x.features = {"retrieval": x.score}
+    return state
+
+
+# ---------------------------------------------------------------- order
+
+def make_order(w: Weights) -> Stage:
+    """Open before closed before ineligible; by score within a group, with instrument diversity."""
+
+    def order_grouped(state: MatchState, eng: Engine) -> MatchState:
+        state.ranked = order(state.candidates, w, wished_instruments=state.profile.instruments_wished)
+        return state
+
+    return order_grouped
+
+
+def order_by_score(state: MatchState, eng: Engine) -> MatchState:
+    """Ablation: score order only."""
+    state.ranked = sorted(state.candidates, key=lambda x: (-x.score, x.prog.id))
+    return state
+
+
+# ---------------------------------------------------------------- lanes, ecosystem, questions, scope
+
+def visible_programmes(state: MatchState, eng: Engine) -> MatchState:
+    """No lanes (ablation and baselines): every visible programme in one list."""
+    visible = [x for x in state.ranked if x.overall != "ineligible" or state.show_ineligible]
+    state.hidden = [x for x in state.ranked if x.overall == "ineligible"]
+    state.chosen = visible[: state.top_k]
+    return state
+
+
+def money_and_support_lanes(state: MatchState, eng: Engine) -> MatchState:
+    """Money programmes for funding questions; support offers in their own lane (see ``lanes``)."""
+    visible = [x for x in state.ranked if x.overall != "ineligible" or state.show_ineligible]
+    state.hidden = [x for x in state.ranked if x.overall == "ineligible"]
+    main, support = split_lanes(visible, state.profile)
+    state.chosen = main[: state.top_k]
+    state.support = support[:3]
+    return state
+
+
+def ecosystem(state: MatchState, eng: Engine) -> MatchState:
+    """MPI projects and Berlin contacts that already work on the company's topic."""
+    state.projects = rank_ecosystem(eng, state.fused, state.profile, [x.prog.id for x in state.chosen],
+                                    state.lang, [x.prog.id for x in state.support])
+    return state
+
+
+def questions(state: MatchState, eng: Engine) -> MatchState:
+    """Follow-up questions for the facts that decide the shown programmes' eligibility."""
+    state.questions = elig.follow_up_questions(
+        [state.criteria.get(x.prog.id, []) for x in state.chosen], state.profile, state.lang)
+    return state
+
+
+def scope(state: MatchState, eng: Engine) -> MatchState:
+    """A request with no company, need, topic or programme in it gets no programme list."""
+    if not funding_signal(state.text, state.profile, state.named):
+        state.scope = "empty" if len(state.text.split()) <= 3 else "off_topic"
+        state.chosen, state.support, state.hidden, state.projects = [], [], [], []
+        state.questions = elig.basic_questions(state.lang)
+    return state
+
+
+# ---------------------------------------------------------------- named pipelines
+
+def full_pipeline(weights: Weights | None = None, scorer=None, fusion: str = "rrf") -> list[Stage]:
+    w = weights or Weights()
+    return [make_retrieve(fusion), judge_eligibility, make_score(scorer or LinearScorer(w)), make_order(w),
+            money_and_support_lanes, ecosystem, questions, scope]
+
+
+def rules_pipeline(fusion: str = "rrf") -> list[Stage]:
+    """Hybrid retrieval + eligibility rules, no profile scoring and no lanes."""
+    return [make_retrieve(fusion), judge_eligibility, score_retrieval, make_order(Weights(diversity_penalty=0)),
+            visible_programmes, ecosystem, scope]
+
+
+def retrieval_pipeline(fusion: str) -> list[Stage]:
+    """Retrieval only: no rules, no profile scoring, no lanes."""
+    return [make_retrieve(fusion), judge_nothing, score_retrieval, order_by_score, visible_programmes,
+            ecosystem, scope]
+
+
+PIPELINES: dict[str, Callable[[], list[Stage]]] = {
+    "full": full_pipeline,
+    "hybrid+rules": rules_pipeline,
+    "hybrid": lambda: retrieval_pipeline("rrf"),
+    "convex": lambda: retrieval_pipeline("convex"),
+    "dense": lambda: retrieval_pipeline("dense"),
+    "lexical": lambda: retrieval_pipeline("lexical"),
+}
+
+
+def select_pipeline(name: str) -> list[Stage]:
+    if name not in PIPELINES:
+        raise ValueError(f"unknown pipeline '{name}'; choose one of: {', '.join(sorted(PIPELINES))}")
+    return PIPELINES[name]()
+
+
+def run(stages: list[Stage], state: MatchState, eng: Engine) -> MatchState:
+    for st in stages:
+        state = _timed(st.__name__, st)(state, eng)
+    return state

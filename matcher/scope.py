@@ -1,0 +1,47 @@
+"""Is this a request the assistant is for? Funding, company or project signals, or nothing.
+
+A message with no company fact, no need, no topic, no named programme and no funding word (a
+birthday poem, the weather) gets no programme list but a short note on what the assistant does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import CompanyProfile
+
+FUNDING_WORDS = re.compile(
+    r"\b(f[öo]rder\w*|zusch[üu]ss\w*|darlehen|kredit\w*|finanzier\w*|beteiligung|invest\w*|stipendi\w*|"
+    r"b[üu]rgschaft\w*|beratung\w*|programm\w*|unternehm\w*|firma|betrieb\w*|gr[üu]nd\w*|start-?up\w*|"
+    r"mitarbeit\w*|projekt\w*|vorhaben|fund\w*|grants?|loans?|financ\w*|subsid\w*|compan\w*|business\w*|"
+    r"employees|staff|project\w*|found\w*|spin-?off|gmbh|ug|kmu|sme|mpi|masterplan)\b",
+    re.IGNORECASE,
+)
+
+PROFILE_FACTS = ("org_type", "employees", "turnover_eur", "founded_year", "age_years", "stage", "in_berlin")
+
+
+def funding_signal(text: str, profile: CompanyProfile, named: set[str]) -> bool:
+    """True when the message says anything about a company, a need, a topic or funding."""
+    if named or profile.needs or profile.topics or profile.instruments_wished:
+        return True
+    if any(getattr(profile, f) is not None for f in PROFILE_FACTS):
+        return True
+    return bool(FUNDING_WORDS.search(text))
+
+
+def scope_note(kind: str, lang: str) -> str:
+    """The short note for a request outside the assistant's scope (or an almost empty one)."""
+    if kind == "empty":
+        return ("Ich konnte in Ihrer Nachricht noch kein Vorhaben oder Förderthema erkennen. Beschreiben Sie bitte "
+                "Ihr Unternehmen (Branche, Größe, Standort) und was Sie vorhaben."
+                if lang == "de" else
+                "I could not find a project or funding topic in your message yet. Please describe your company "
+                "(sector, size, location) and what you plan to do.")
+    return ("Dabei kann ich nicht helfen: Ich bin der Förderlotse des Masterplans Industriestadt Berlin und finde "
+            "für Unternehmen passende Förderprogramme (Berlin, Bund, EU), MPI-Projekte und Ansprechpartner. "
+            "Beschreiben Sie Ihr Unternehmen (Branche, Größe, Standort) und Ihr Vorhaben, dann schlage ich Programme vor."
+            if lang == "de" else
+            "I can't help with that: I am the funding assistant of the Masterplan Industriestadt Berlin and find "
+            "funding programmes (Berlin, federal, EU), MPI projects and contacts for companies. Describe your "
+            "company (sector, size, location) and your plans, and I will suggest programmes.")

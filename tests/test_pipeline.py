@@ -1,0 +1,181 @@
+"""The stages of ``match``: lanes, scope, first-choice and fact-check features, ecosystem de-duplication,
+and pipelines picked by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from matcher import eligibility as elig
+from matcher.ecosystem import rank_ecosystem
+from matcher.lanes import split_lanes
+from matcher.models import Actor, CompanyProfile, Programme, Project
+from matcher.pipeline import PIPELINES, select_pipeline
+from matcher.rank import LinearScorer, Scored, Weights, first_choice_match, programme_features
+from matcher.scope import funding_signal
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+def _prog(name: str = "berlin-innovation-grant", **changes) -> Programme:
+    data = yaml.safe_load((FIX / "programmes" / f"{name}.yaml").read_text(encoding="utf-8"))
+    data.update(changes)
+    return Programme.model_validate(data)
+
+
+def _scored(p: Programme, score: float, overall: str = "eligible", status: str = "rolling") -> Scored:
+    return Scored(p, score, overall, status)
+
+
+SRC = {"title": "Richtlinie", "url": "https://example.org/r", "kind": "official"}
+
+
+# ---------------------------------------------------------------- lanes
+
+def test_support_offers_leave_the_money_lane_unless_advice_is_asked():
+    grant = _scored(_prog(), 0.5)
+    advice = _scored(_prog(id="advice-x", instruments=["advice"]), 0.9)
+    network = _scored(_prog(id="net-x", instruments=["network"]), 0.8)
+    money, support = split_lanes([advice, network, grant], CompanyProfile(needs=["rnd"]))
+    assert [x.prog.id for x in money] == ["berlin-innovation-grant"]
+    assert [x.prog.id for x in support] == ["advice-x", "net-x"]
+
+    money, support = split_lanes([advice, network, grant], CompanyProfile(needs=["advice"]))
+    assert [x.prog.id for x in money] == ["advice-x", "net-x", "berlin-innovation-grant"] and support == []
+
+
+def test_training_enters_for_a_skills_need_and_support_fills_in_when_no_money_fits():
+    training = _scored(_prog(id="course-x", instruments=["training"]), 0.7)
+    grant = _scored(_prog(), 0.5, overall="ineligible")
+    money, _ = split_lanes([training, grant], CompanyProfile(needs=["skills"]))
+    assert money[0].prog.id == "course-x"
+    money, support = split_lanes([training, grant], CompanyProfile(needs=["rnd"]))
+    assert [x.prog.id for x in money] == ["course-x", "berlin-innovation-grant"] and support == []
+
+
+# ---------------------------------------------------------------- scope
+
+@pytest.mark.parametrize("text", ["Schreib mir ein Gedicht zum Geburtstag", "What's the weather tomorrow?"])
+def test_no_funding_signal_in_unrelated_requests(text):
+    assert not funding_signal(text, CompanyProfile(), set())
+
+
+@pytest.mark.parametrize("text", ["Gibt es Zuschüsse für uns?", "We need a loan", "Unser Betrieb hat 6 Leute"])
+def test_funding_or_company_words_are_a_signal(text):
+    assert funding_signal(text, CompanyProfile(), set())
+
+
+def test_a_named_programme_or_a_stated_fact_is_a_signal():
+    assert funding_signal("Pro FIT?", CompanyProfile(), {"pro-fit-projektfinanzierung"})
+    assert funding_signal("in Berlin", CompanyProfile(in_berlin=True), set())
+
+
+# ---------------------------------------------------------------- features
+
+def test_first_choice_counts_for_the_main_need_and_the_named_groups():
+    p = _prog(first_choice=[{"need": "rnd", "groups": ["kmu"], "reason_de": "Hauptprogramm für FuE von KMU",
+                             "reason_en": "main R&D programme for SMEs", "source": SRC}])
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"], size_class="small")) == 1.0
+    assert first_choice_match(p, CompanyProfile(needs=["investment", "rnd"], size_class="small")) == 0.6
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"], size_class="large")) == 0.0
+    assert first_choice_match(p, CompanyProfile(needs=["investment"], size_class="small")) == 0.0
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"])) == 1.0  # size unknown: not excluded
+
+
+def test_linear_scorer_adds_bonuses_and_subtracts_penalties():
+    w = Weights()
+    s = LinearScorer(w)
+    assert s({"retrieval": 1.0}) == pytest.approx(w.retrieval)
+    assert s({"retrieval": 1.0, "first_choice": 1.0}) == pytest.approx(w.retrieval + w.first_choice_bonus)
+    assert s({"retrieval": 1.0, "planned": 1.0}) == pytest.approx(w.retrieval - w.planned_penalty)
+
+
+def test_features_keep_the_example_similarity():
+    f = programme_features(_prog(), CompanyProfile(needs=["rnd"]), 0.4, "eligible", "rolling", example=0.7)
+    assert f["example"] == 0.7 and f["eligible"] == 1.0 and f["need"] == 1.0
+
+
+# ---------------------------------------------------------------- fact checks
+
+def _grw_like() -> Programme:
+    el = yaml.safe_load((FIX / "programmes" / "berlin-innovation-grant.yaml").read_text())["eligibility"]
+    el["checks"] = [
+        {"fact": "supraregional_sales", "text_de": "Überwiegend überregionaler Absatz",
+         "text_en": "Mainly supra-regional sales", "question_de": "Verkaufen Sie überwiegend außerhalb Berlins?",
+         "question_en": "Do you sell mainly outside Berlin?"},
+        {"fact": "new_activity", "only_for": ["large"], "text_de": "Große Unternehmen: nur neue Tätigkeit",
+         "text_en": "Large companies: new activity only", "question_de": "Ist es eine neue Tätigkeit?",
+         "question_en": "Is it a new activity?"},
+    ]
+    return _prog(eligibility=el)
+
+
+def test_an_unknown_deciding_fact_is_asked_and_makes_the_verdict_uncertain():
+    p = CompanyProfile(org_type="company", employees=6, size_class="micro", in_berlin=True)
+    crits = elig.check(_grw_like(), p)
+    fact = [c for c in crits if c.rule == "fact:supraregional_sales"][0]
+    assert fact.verdict == "unknown" and fact.question.startswith("Verkaufen Sie")
+    assert not any(c.rule == "fact:new_activity" for c in crits)  # only for large companies
+    assert elig.overall(crits) == "uncertain"
+    assert "Verkaufen Sie überwiegend außerhalb Berlins?" in elig.follow_up_questions([crits], p, "de")
+
+
+def test_a_stated_fact_decides():
+    base = dict(org_type="company", employees=6, size_class="micro", in_berlin=True)
+    yes = elig.check(_grw_like(), CompanyProfile(**base, facts={"supraregional_sales": True}))
+    no = elig.check(_grw_like(), CompanyProfile(**base, facts={"supraregional_sales": False}))
+    assert elig.overall(yes) == "eligible" and elig.overall(no) == "ineligible"
+
+
+def test_a_condition_for_large_companies_is_asked_of_a_large_one():
+    p = CompanyProfile(org_type="company", employees=300, size_class="large", in_berlin=True,
+                       facts={"supraregional_sales": True})
+    crits = elig.check(_grw_like(), p, "en")
+    assert [c.verdict for c in crits if c.rule == "fact:new_activity"] == ["unknown"]
+
+
+# ---------------------------------------------------------------- ecosystem
+
+def _eco_corpus():
+    src = [{"title": "MPI-Bericht", "section": "Tabelle 1", "kind": "report"}]
+    common = dict(topics=["recycling"], summary_de="Ein Kompetenzzentrum zur Kreislaufwirtschaft in Berlin.",
+                  summary_en="A competence centre for the circular economy in Berlin.", offer_de="Beratung und Netzwerk",
+                  offer_en="Advice and network", sources=src, as_of="2026-11-01")
+    proj = Project(id="mpi-hub", name="Circular Hub", status="running", fields_of_action=["innovation"], **common)
+    actor = Actor(id="hub-actor", name="Circular Hub e.V.", actor_kind="network", for_whom_de="KMU",
+                  for_whom_en="SMEs", same_as=["mpi-hub"], **common)
+    other = Actor(id="other-actor", name="Other network", actor_kind="network", for_whom_de="KMU",
+                  for_whom_en="SMEs", **common)
+    return SimpleNamespace(corpus=SimpleNamespace(projects=[proj], actors=[actor, other], topics=[]))
+
+
+def test_the_same_offer_is_shown_once_under_one_kind():
+    eng = _eco_corpus()
+    hits = rank_ecosystem(eng, {"mpi-hub": 0.9, "hub-actor": 0.95, "other-actor": 0.5},
+                          CompanyProfile(topics=["recycling"]), [], "de")
+    ids = [h.id for h in hits]
+    assert "other-actor" in ids
+    assert len({"mpi-hub", "hub-actor"} & set(ids)) == 1
+
+
+# ---------------------------------------------------------------- pipelines by name
+
+def test_unknown_pipeline_names_list_the_valid_ones():
+    with pytest.raises(ValueError) as ex:
+        select_pipeline("magic")
+    assert "full" in str(ex.value) and "hybrid+rules" in str(ex.value)
+
+
+def test_every_named_pipeline_runs(engine):
+    from matcher.api import match
+
+    text = "Wir recyceln Kunststoff in Berlin, 40 Mitarbeitende, und wollen eine Sortieranlage entwickeln"
+    for name in PIPELINES:
+        res = match(text, pipeline=name, top_k=3)
+        assert res.programmes, name
+    full = match(text)
+    assert full.programmes[0].id == "berlin-innovation-grant"
+    assert "score" in full.timings_ms and "money_and_support_lanes" in full.timings_ms
