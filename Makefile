@@ -36,7 +36,9 @@ system-test-deps:        ## Debian packages the tests use: chromium (browser tes
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-test: install-test system-test-deps   ## install everything and run the whole suite
+test: install-test system-test-deps   ## install everything, check and audit the corpus, run the whole suite
+	$(VENV)/bin/matcher corpus check
+	$(VENV)/bin/matcher corpus audit --errors-only
 	$(VENV)/bin/python -m pytest -q
 
 test-fast: install-test   ## only the fast tier (no model-heavy, browser or PostgreSQL tests)

@@ -99,6 +99,29 @@ def corpus_stale(days: int | None, corpus_dir: Path | None, as_json: bool) -> No
         click.echo(f"{len(rows)} stale record(s) (as_of older than {days} days or deadline passed)", err=True)
 
 
+@corpus.command("audit", help="Provenance audit: official sources, dates, per-field provenance, verification. "
+                               "Exits 1 when a money programme has no official source or a fact has no source.")
+@click.option("--dir", "corpus_dir", type=click.Path(path_type=Path), default=None)
+@click.option("--errors-only", is_flag=True, help="List only the findings that fail the audit.")
+def corpus_audit(corpus_dir: Path | None, errors_only: bool) -> None:
+    from collections import Counter
+
+    from .audit import audit
+
+    c = _load(corpus_dir)
+    findings = audit(c, _today())
+    for f in findings:
+        if f.error or not errors_only:
+            click.echo(f.line())
+    errors = [f for f in findings if f.error]
+    counts = Counter(f.code for f in findings)
+    verified = sum(1 for p in c.programmes if p.verified_on)
+    click.echo(f"{len(c.programmes)} programmes, {verified} verified against an official source; "
+               f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s)"
+               + (": " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) if counts else ""), err=True)
+    sys.exit(1 if errors else 0)
+
+
 def _load(corpus_dir: Path | None):
     from .corpus import load_corpus
 
