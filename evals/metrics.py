@@ -29,6 +29,13 @@ def ir_metrics(qrels: dict[str, dict[str, int]], runs: dict[str, dict[str, float
     return out
 
 
+def first_screen_recall(musts: dict[str, list[str]], first_screen: dict[str, list[str]]) -> float | None:
+    """Mean share of ``must`` ids among what the first screen shows (five programmes and the support
+    lane beside them); cases without a ``must`` are left out."""
+    rows = [len(set(m) & set(first_screen.get(q, []))) / len(m) for q, m in musts.items() if m]
+    return sum(rows) / len(rows) if rows else None
+
+
 def per_query(qrels: dict[str, dict[str, int]], runs: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
     """Per-case recall@5 and nDCG@10 (for the failure list)."""
     from ranx import Qrels, Run, evaluate

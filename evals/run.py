@@ -26,7 +26,7 @@ from matcher.errors import MatcherError
 from matcher.rank import Weights
 from matcher.settings import Settings, get_settings
 
-from .metrics import answer_checks, ir_metrics, per_query, profile_checks, ranking_as_run
+from .metrics import answer_checks, first_screen_recall, ir_metrics, per_query, profile_checks, ranking_as_run
 from .schema import load_all_cases, load_cases
 from .split import split
 
@@ -46,6 +46,7 @@ class VariantResult:
     profiles: dict[str, dict] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     support_top3: dict[str, int] = field(default_factory=dict)
+    first_screen: dict[str, list[str]] = field(default_factory=dict)
     answers_profile: dict[str, dict] = field(default_factory=dict)
 
 
@@ -91,6 +92,7 @@ def run_variant(name: str, fn, cases, eng: Engine) -> VariantResult:
             continue
         vr.latencies_ms.append((time.perf_counter() - t) * 1000)
         vr.rankings[c.id] = shown_ranking(res)
+        vr.first_screen[c.id] = [h.id for h in res.programmes[:5]] + [h.id for h in res.support[:3]]
         vr.projects[c.id] = [h.id for h in res.projects]
         vr.support_top3[c.id] = sum(1 for h in res.programmes[:3]
                                     if set(h.instruments) <= {"advice", "network", "training"}
@@ -131,6 +133,11 @@ def summarise(vr: VariantResult, cases, eng: Engine) -> dict:
     qrels = {c.id: {**{i: 1 for i in c.should}, **{i: 2 for i in c.must}} for c in cases}
     runs = {c.id: ranking_as_run(vr.rankings.get(c.id, [])) for c in cases}
     m = ir_metrics(qrels, runs)
+    if vr.first_screen:
+        # recall@5 counts what the first screen shows: five programmes and the support lane beside them
+        r = first_screen_recall({c.id: c.must for c in cases}, vr.first_screen)
+        if r is not None:
+            m["recall@5"] = r
     by_id = {p.id: p for p in eng.corpus.programmes}
     from matcher.clock import today
     from matcher.staleness import effective_status
@@ -204,7 +211,8 @@ def failures(vr: VariantResult, cases) -> list[dict]:
     out = []
     for c in cases:
         got = vr.rankings[c.id]
-        missing = [m for m in c.must if m not in got[:5]]
+        shown_first = vr.first_screen.get(c.id, got[:5])
+        missing = [m for m in c.must if m not in shown_first]
         bad = [m for m in c.must_not if m in got[:3]]
         prof_wrong = [k for k, ok in vr.profiles.get(c.id, {}).items() if not ok]
         ans_wrong = [k for k, ok in vr.answers.get(c.id, {}).items() if not ok]

@@ -6,7 +6,8 @@ Findings are errors (the audit fails) or warnings (listed, to recheck). Errors:
 - ``unclassified-source``: a source without ``kind``;
 - ``no-provenance``: a machine-checkable field the record sets that no source states (``supports``);
 - ``not-verified``: a record with neither ``verified_on`` nor a ``verification_note`` shown to users;
-- ``unknown-combination``: a combination rule naming a programme id that does not exist.
+- ``unknown-combination``: a combination rule naming a programme id that does not exist;
+- ``secondary-host-as-official``: a source on a mirror, consultancy or chamber host marked official/legal.
 Warnings:
 - ``support-offer-without-official-source``; ``old-source`` (stated date older than 24 months);
 - ``undated-status``: the status rests on no dated source (neither a source with a ``published`` date
@@ -18,9 +19,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from .models import CHECKABLE_FIELDS, Corpus, Programme
 
+# Hosts that copy or report on official texts without being their publisher (legal-text mirrors,
+# consultancies, chambers, press services): a source there is secondary, whatever it reproduces.
+SECONDARY_HOSTS = ("buzer.de", "diebewertung.de", "readkong.com", "gesetze.legal",
+                   "foerderflink.com", "foerdermittel", "fördermittel", "xn--frdermittel", "ihk.de", "hwk",
+                   "handwerk", "wikipedia.org", "linkedin.com", "medium.com")
 MONEY = frozenset({"grant", "loan", "equity", "guarantee", "tax_credit", "scholarship", "prize"})
 COMBINATION_CLASSES = frozenset({"any_grant", "any_state_aid", "de_minimis", "public_loan"})
 
@@ -67,6 +74,9 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
         add("no-official-source" if is_money(p) else "support-offer-without-official-source",
             "no official page, legal text or MPI report among the sources", is_money(p))
     for s in p.sources:
+        host = urlparse(s.url).netloc.lower() if s.url else ""
+        if s.kind in ("official", "legal") and any(h in host for h in SECONDARY_HOSTS):
+            add("secondary-host-as-official", f"'{s.title}' ({host}) is a copy or report, not the publisher", True)
         if s.kind is None:
             add("unclassified-source", f"'{s.title}' has no kind (official, legal, report, secondary)", True)
         if s.published and (today - s.published).days > max_source_age_days:

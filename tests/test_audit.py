@@ -91,3 +91,9 @@ def test_cli_exit_codes(tmp_path, monkeypatch):
     r = CliRunner().invoke(cli, ["corpus", "audit", "--dir", str(corpus), "--errors-only"])
     assert r.exit_code == 0, r.output
     get_settings.cache_clear()
+
+
+def test_a_legal_text_mirror_marked_legal_fails():
+    mirror = {**OFFICIAL, "title": "Richtlinie (Abschrift)", "url": "https://www.diebewertung.de/richtlinie", "kind": "legal"}
+    assert _codes(sources=[OFFICIAL, mirror])["secondary-host-as-official"] is True
+    assert "secondary-host-as-official" not in _codes(sources=[OFFICIAL, {**mirror, "kind": "secondary"}])

@@ -1,0 +1,151 @@
+"""Fit the ranking weights on the dev part by cross-validation (never on the locked test part).
+
+    python -m evals.fit            # 5-fold CV on dev: hand weights vs fitted; writes matcher/weights.yaml
+    python -m evals.fit --dry-run  # report only
+
+The features of every candidate programme are computed once per case (profile, retrieval, rules);
+a weight vector then only re-scores, re-orders and re-splits the lanes, so CV is cheap. The model is
+a regularised logistic regression (scikit-learn) over the features of ``matcher.rank.FEATURE_WEIGHTS``,
+label = the programme is ``must`` or ``should`` for the case (``must`` weighted twice). Its coefficients,
+rescaled so that retrieval keeps its default weight, become the linear scorer's weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import statistics
+import sys
+from dataclasses import asdict, fields
+
+import yaml
+
+from matcher.api import read_profile
+from matcher.engine import Engine, build_engine
+from matcher.pipeline import MatchState, judge_eligibility, make_order, make_retrieve, make_score, money_and_support_lanes
+from matcher.rank import FEATURE_WEIGHTS, WEIGHTS_FILE, LinearScorer, Weights
+from matcher.settings import Settings, get_settings
+
+from .metrics import first_screen_recall, ir_metrics, ranking_as_run
+from .run import PRODUCT_DATE, case_parts
+from .schema import load_all_cases
+
+FEATURES = list(FEATURE_WEIGHTS)
+
+
+def scored_states(cases, eng: Engine) -> dict[str, MatchState]:
+    """Each case's state after scoring (features of every candidate), computed once."""
+    from matcher.clock import today
+
+    d = today(eng.settings)
+    out = {}
+    stages = [make_retrieve("rrf"), judge_eligibility, make_score(LinearScorer(Weights()))]
+    for c in cases:
+        if not (c.must or c.should):
+            continue
+        st = read_profile(c.query, eng, d)
+        for s in stages:
+            st = s(st, eng)
+        out[c.id] = st
+    return out
+
+
+def ranking(state: MatchState, w: Weights, eng: Engine) -> tuple[list[str], list[str]]:
+    """The shown ranking (five programmes, the support lane, the rest) and the first screen."""
+    st = copy.copy(state)
+    st.candidates = [copy.copy(x) for x in state.candidates]
+    scorer = LinearScorer(w)
+    for x in st.candidates:
+        x.score = scorer(x.features)
+    st.top_k = 10
+    st = money_and_support_lanes(make_order(w)(st, eng), eng)
+    progs = [x.prog.id for x in st.chosen]
+    support = [x.prog.id for x in st.support]
+    return progs[:5] + support + progs[5:], progs[:5] + support
+
+
+def evaluate(states: dict[str, MatchState], cases, w: Weights, eng: Engine) -> dict[str, float]:
+    cs = [c for c in cases if c.id in states]
+    qrels = {c.id: c.relevance() for c in cs}
+    ranked = {c.id: ranking(states[c.id], w, eng) for c in cs}
+    m = ir_metrics(qrels, {q: ranking_as_run(r[0]) for q, r in ranked.items()})
+    r = first_screen_recall({c.id: c.must for c in cs}, {q: r[1] for q, r in ranked.items()})
+    if r is not None:
+        m["recall@5"] = r
+    return m
+
+
+def fit_weights(states: dict[str, MatchState], cases, base: Weights, c_reg: float = 1.0) -> Weights:
+    """Logistic regression over candidate features; coefficients mapped onto ``Weights``."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys, sw = [], [], []
+    for c in cases:
+        if c.id not in states:
+            continue
+        rel = c.relevance()
+        for x in states[c.id].candidates:
+            if x.overall == "ineligible":
+                continue
+            xs.append([x.features.get(f, 0.0) for f in FEATURES])
+            r = rel.get(x.prog.id, 0)
+            ys.append(1 if r > 0 else 0)
+            sw.append(2.0 if r == 2 else 1.0)
+    model = LogisticRegression(C=c_reg, max_iter=2000, class_weight="balanced")
+    model.fit(np.asarray(xs), np.asarray(ys), sample_weight=np.asarray(sw))
+    coef = dict(zip(FEATURES, model.coef_[0], strict=True))
+    scale = base.retrieval / coef["retrieval"] if coef["retrieval"] > 0 else 1.0
+    w = copy.copy(base)
+    for f, (attr, sign) in FEATURE_WEIGHTS.items():
+        setattr(w, attr, round(float(sign * coef[f] * scale), 4))
+    return w
+
+
+def cross_validate(states, cases, eng: Engine, folds: int = 5, c_reg: float = 1.0) -> dict[str, dict[str, float]]:
+    """Mean held-out metrics of the hand weights and the fitted weights over ``folds`` folds of cases."""
+    cs = sorted([c for c in cases if c.id in states], key=lambda c: c.id)
+    res: dict[str, list[dict]] = {"hand": [], "fitted": []}
+    for k in range(folds):
+        held = [c for i, c in enumerate(cs) if i % folds == k]
+        train = [c for i, c in enumerate(cs) if i % folds != k]
+        w = fit_weights(states, train, Weights(), c_reg)
+        res["hand"].append(evaluate(states, held, Weights(), eng))
+        res["fitted"].append(evaluate(states, held, w, eng))
+    return {name: {m: statistics.mean(r[m] for r in rows) for m in rows[0]} for name, rows in res.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m evals.fit", description=__doc__.splitlines()[0])
+    ap.add_argument("--dry-run", action="store_true", help="report, do not write matcher/weights.yaml")
+    ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    a = ap.parse_args(argv)
+    s = get_settings()
+    if s.today is None:
+        s = Settings(**{**s.model_dump(), "today": PRODUCT_DATE})
+    eng = build_engine(s)
+    dev = case_parts(load_all_cases())["dev"]
+    states = scored_states(dev, eng)
+    cv = cross_validate(states, dev, eng, c_reg=a.c)
+    for name, m in cv.items():
+        print(f"{name:7s} CV on dev ({len(states)} cases): " + ", ".join(f"{k} {v:.3f}" for k, v in m.items()))
+    w = fit_weights(states, dev, Weights(), a.c)
+    print("fitted:", {k: v for k, v in asdict(w).items()})
+    if a.dry_run:
+        return 0
+    if cv["fitted"]["ndcg@10"] <= cv["hand"]["ndcg@10"]:
+        print("fitted weights are not better on held-out dev folds; matcher/weights.yaml left unchanged", file=sys.stderr)
+        return 0
+    WEIGHTS_FILE.write_text(yaml.safe_dump({
+        "fitted_on": dt.date.today().isoformat(),
+        "method": f"logistic regression (C={a.c}), 5-fold CV on the dev part ({len(states)} cases); evals/fit.py",
+        "cv_dev": {n: {k: round(v, 4) for k, v in m.items()} for n, m in cv.items()},
+        "weights": {f.name: getattr(w, f.name) for f in fields(Weights)},
+    }, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    print(f"wrote {WEIGHTS_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
