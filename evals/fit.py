@@ -103,16 +103,48 @@ def fit_weights(states: dict[str, MatchState], cases, base: Weights, c_reg: floa
     return w
 
 
+TUNABLE = [attr for attr, _sign in FEATURE_WEIGHTS.values()] + ["diversity_penalty"]
+STEPS = (0.0, 0.5, 0.75, 1.25, 1.5, 2.0)
+
+
+def fit_coordinate_ascent(states, cases, eng: Engine, base: Weights, passes: int = 2) -> Weights:
+    """Coordinate ascent on nDCG@10 (Metzler & Croft 2007): each weight in turn is multiplied by the
+    factors in ``STEPS`` (or set from 0 to 0.1) and kept where the training cases' mean nDCG@10 rises."""
+    w = copy.copy(base)
+    best = evaluate(states, cases, w, eng)["ndcg@10"]
+    for _ in range(passes):
+        improved = False
+        for attr in TUNABLE:
+            cur = getattr(w, attr)
+            for cand in sorted({round(cur * f, 4) for f in STEPS} | ({0.1} if cur == 0 else set())):
+                if cand == cur:
+                    continue
+                trial = copy.copy(w)
+                setattr(trial, attr, cand)
+                score = evaluate(states, cases, trial, eng)["ndcg@10"]
+                if score > best + 1e-6:
+                    best, w, improved = score, trial, True
+        if not improved:
+            break
+    return w
+
+
+FITTERS = {
+    "logistic": lambda states, train, eng, c_reg: fit_weights(states, train, Weights(), c_reg),
+    "coordinate-ascent": lambda states, train, eng, c_reg: fit_coordinate_ascent(states, train, eng, Weights()),
+}
+
+
 def cross_validate(states, cases, eng: Engine, folds: int = 5, c_reg: float = 1.0) -> dict[str, dict[str, float]]:
-    """Mean held-out metrics of the hand weights and the fitted weights over ``folds`` folds of cases."""
+    """Mean held-out metrics of the hand weights and each fitted model over ``folds`` folds of cases."""
     cs = sorted([c for c in cases if c.id in states], key=lambda c: c.id)
-    res: dict[str, list[dict]] = {"hand": [], "fitted": []}
+    res: dict[str, list[dict]] = {"hand": [], **{name: [] for name in FITTERS}}
     for k in range(folds):
         held = [c for i, c in enumerate(cs) if i % folds == k]
         train = [c for i, c in enumerate(cs) if i % folds != k]
-        w = fit_weights(states, train, Weights(), c_reg)
         res["hand"].append(evaluate(states, held, Weights(), eng))
-        res["fitted"].append(evaluate(states, held, w, eng))
+        for name, fit in FITTERS.items():
+            res[name].append(evaluate(states, held, fit(states, train, eng, c_reg), eng))
     return {name: {m: statistics.mean(r[m] for r in rows) for m in rows[0]} for name, rows in res.items()}
 
 
@@ -130,16 +162,17 @@ def main(argv: list[str] | None = None) -> int:
     cv = cross_validate(states, dev, eng, c_reg=a.c)
     for name, m in cv.items():
         print(f"{name:7s} CV on dev ({len(states)} cases): " + ", ".join(f"{k} {v:.3f}" for k, v in m.items()))
-    w = fit_weights(states, dev, Weights(), a.c)
-    print("fitted:", {k: v for k, v in asdict(w).items()})
+    best = max(FITTERS, key=lambda n: cv[n]["ndcg@10"])
+    w = FITTERS[best](states, dev, eng, a.c)
+    print(f"fitted ({best}):", {k: v for k, v in asdict(w).items()})
     if a.dry_run:
         return 0
-    if cv["fitted"]["ndcg@10"] <= cv["hand"]["ndcg@10"]:
+    if cv[best]["ndcg@10"] <= cv["hand"]["ndcg@10"]:
         print("fitted weights are not better on held-out dev folds; matcher/weights.yaml left unchanged", file=sys.stderr)
         return 0
     WEIGHTS_FILE.write_text(yaml.safe_dump({
         "fitted_on": dt.date.today().isoformat(),
-        "method": f"logistic regression (C={a.c}), 5-fold CV on the dev part ({len(states)} cases); evals/fit.py",
+        "method": f"{best}, chosen by 5-fold CV on the dev part ({len(states)} cases); evals/fit.py",
         "cv_dev": {n: {k: round(v, 4) for k, v in m.items()} for n, m in cv.items()},
         "weights": {f.name: getattr(w, f.name) for f in fields(Weights)},
     }, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -262,6 +262,13 @@ def overall(criteria: list[Criterion]) -> str:
     return "eligible"
 
 
+def overall_for_ranking(criteria: list[Criterion]) -> str:
+    """The verdict for scoring: an open yes/no question of a record's own ``checks`` (e.g. "project not
+    started yet") does not make a programme rank below one whose record simply lists fewer conditions.
+    A violated check still makes it ineligible."""
+    return overall([c for c in criteria if not (c.rule.startswith("fact:") and c.verdict == "unknown")])
+
+
 QUESTIONS = {
     "applicants": ("Sind Sie ein Unternehmen, eine Forschungseinrichtung oder ein Gründungsteam vor der Gründung?",
                    "Are you a company, a research institution or a founding team that has not founded yet?"),

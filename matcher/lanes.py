@@ -2,8 +2,8 @@
 
 Money is every programme with a money instrument (grant, loan, equity, guarantee, tax credit,
 scholarship, prize). A support-only offer (advice, network, training) enters the programme ranking
-only when the company asks for what it offers (advice, partners, skills, succession) or when no
-money programme fits; otherwise it goes to its own lane, shown beside MPI projects and contacts.
+only when the company asks for advice or when no money programme fits; otherwise it goes to its own
+lane, shown beside MPI projects and contacts.
 """
 
 from __future__ import annotations
@@ -11,12 +11,8 @@ from __future__ import annotations
 from .models import CompanyProfile
 from .rank import SUPPORT_ONLY, Scored
 
-# which stated needs a support instrument answers
-SUPPORT_NEEDS: dict[str, frozenset[str]] = {
-    "advice": frozenset({"advice", "succession"}),
-    "network": frozenset({"advice"}),
-    "training": frozenset({"skills"}),
-}
+# the stated needs that let a support offer into the programme ranking
+ADMITTING_NEEDS = frozenset({"advice"})
 
 
 def is_support_only(item: Scored) -> bool:
@@ -24,9 +20,8 @@ def is_support_only(item: Scored) -> bool:
 
 
 def asked_for(item: Scored, profile: CompanyProfile) -> bool:
-    """True when the company's needs ask for what a support offer provides."""
-    needs = set(profile.needs)
-    return any(needs & SUPPORT_NEEDS[i] for i in item.prog.instruments if i in SUPPORT_NEEDS)
+    """True when the company asks for advice, so advice, network and training offers compete with money."""
+    return bool(ADMITTING_NEEDS & set(profile.needs))
 
 
 def split_lanes(ranked: list[Scored], profile: CompanyProfile) -> tuple[list[Scored], list[Scored]]:

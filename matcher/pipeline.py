@@ -94,7 +94,8 @@ def make_retrieve(fusion: str) -> Stage:
         ex_lex: dict[str, float] = {}
         if fusion != "dense":
             state.lexical, ex_lex = eng.index.lexical_detail(text)
-        state.fused = fuse(state.dense, state.lexical)
+        # a record is retrieved by its descriptive text or by a funded example, whichever is closer
+        state.fused = fuse(_max_merge(state.dense, ex_dense), _max_merge(state.lexical, ex_lex))
         # similarity to a programme's funded examples: dense cosine where available, else BM25 share
         if ex_dense:
             state.examples = ex_dense
@@ -103,6 +104,14 @@ def make_retrieve(fusion: str) -> Stage:
         return state
 
     return retrieve
+
+
+def _max_merge(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    out = dict(a)
+    for k, v in b.items():
+        if v > out.get(k, float("-inf")):
+            out[k] = v
+    return out
 
 
 # ---------------------------------------------------------------- eligibility
@@ -121,7 +130,7 @@ def judge_eligibility(state: MatchState, eng: Engine) -> MatchState:
             continue
         crit = elig.check(prog, state.profile, state.lang)
         state.criteria[prog.id] = crit
-        out.append(Scored(prog, 0.0, elig.overall(crit), eff))
+        out.append(Scored(prog, 0.0, elig.overall(crit), eff, rank_overall=elig.overall_for_ranking(crit)))
     state.candidates = out
     return state
 
@@ -144,7 +153,7 @@ def make_score(scorer) -> Stage:
         state.named = set(find_mentions(state.retrieval_text, eng.aliases))
         ret = normalise_max({p.id: state.fused.get(p.id, 0.0) for p in eng.corpus.programmes})
         for x in state.candidates:
-            x.features = programme_features(x.prog, state.profile, ret.get(x.prog.id, 0.0), x.overall,
+            x.features = programme_features(x.prog, state.profile, ret.get(x.prog.id, 0.0), x.rank_overall or x.overall,
                                             x.effective_status, named=x.prog.id in state.named,
                                             example=state.examples.get(x.prog.id, 0.0))
             x.score = scorer(x.features)

@@ -182,6 +182,7 @@ class Scored:
     overall: str
     effective_status: str
     features: dict[str, float] = field(default_factory=dict)
+    rank_overall: str | None = None  # the verdict the score uses (open yes/no questions left out)
 
 
 def first_choice_match(prog: Programme, profile: CompanyProfile) -> float:

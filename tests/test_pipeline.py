@@ -47,11 +47,12 @@ def test_support_offers_leave_the_money_lane_unless_advice_is_asked():
     assert [x.prog.id for x in money] == ["advice-x", "net-x", "berlin-innovation-grant"] and support == []
 
 
-def test_training_enters_for_a_skills_need_and_support_fills_in_when_no_money_fits():
+def test_training_stays_in_its_lane_for_a_skills_need_and_support_fills_in_when_no_money_fits():
     training = _scored(_prog(id="course-x", instruments=["training"]), 0.7)
+    grant = _scored(_prog(), 0.5)
+    money, support = split_lanes([training, grant], CompanyProfile(needs=["skills"]))
+    assert [x.prog.id for x in money] == ["berlin-innovation-grant"] and support == [training]
     grant = _scored(_prog(), 0.5, overall="ineligible")
-    money, _ = split_lanes([training, grant], CompanyProfile(needs=["skills"]))
-    assert money[0].prog.id == "course-x"
     money, support = split_lanes([training, grant], CompanyProfile(needs=["rnd"]))
     assert [x.prog.id for x in money] == ["course-x", "berlin-innovation-grant"] and support == []
 
