@@ -93,7 +93,9 @@ def run_variant(name: str, fn, cases, eng: Engine) -> VariantResult:
         vr.latencies_ms.append((time.perf_counter() - t) * 1000)
         vr.rankings[c.id] = shown_ranking(res)
         vr.first_screen[c.id] = [h.id for h in res.programmes[:5]] + [h.id for h in res.support[:3]]
-        vr.projects[c.id] = [h.id for h in res.projects]
+        # the ecosystem lane, plus offers shown in the other lanes (one real offer is shown only once)
+        vr.projects[c.id] = ([h.id for h in res.projects] + [h.id for h in res.support]
+                             + [h.id for h in res.programmes[:5]])
         vr.support_top3[c.id] = sum(1 for h in res.programmes[:3]
                                     if set(h.instruments) <= {"advice", "network", "training"}
                                     and "advice" not in res.profile.needs)
@@ -151,7 +153,7 @@ def summarise(vr: VariantResult, cases, eng: Engine) -> dict:
     with_proj = [c for c in cases if c.projects]
     same = _same_as(eng)
     m["projects_recall@5"] = (statistics.mean(
-        _project_recall(vr.projects.get(c.id, [])[:5], c.projects, same) for c in with_proj)
+        _project_recall(vr.projects.get(c.id, []), c.projects, same) for c in with_proj)
         if with_proj and any(vr.projects.values()) else None)
     lat = sorted(vr.latencies_ms)
     m["p50_ms"] = statistics.median(lat) if lat else None
@@ -173,7 +175,8 @@ def _same_as(eng: Engine) -> dict[str, set[str]]:
 
 
 def _project_recall(shown: list[str], expected: list[str], same: dict[str, set[str]]) -> float:
-    """Share of the expected offers shown; two ids of one real offer count as one offer."""
+    """Share of the expected offers shown (in the ecosystem lane, or as the same offer in another lane);
+    two ids of one real offer count as one offer."""
     offers = []
     for e in expected:
         g = same.get(e, {e})

@@ -163,6 +163,9 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
             for ref in rec.related_programmes:
                 if ref not in prog_ids:
                     rep.errors.append(f"{rel}: related_programmes: unknown programme id '{ref}'")
+            for ref in rec.same_as:
+                if ref not in seen:
+                    rep.errors.append(f"{rel}: same_as: unknown record id '{ref}'")
     for rel, rec in records["programmes"]:
         el = rec.eligibility
         if el.max_employees is not None and el.min_employees is not None and el.min_employees > el.max_employees:

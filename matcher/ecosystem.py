@@ -7,6 +7,16 @@ from .models import CompanyProfile, ProjectHit
 from .rank import normalise_max, topic_match
 
 
+HUB_BONUS = 0.1
+
+
+def is_hub(r) -> bool:
+    """A project that companies can turn to (a network, competence hub, advice or qualification offer),
+    as opposed to a funded consortium of named companies with no open offer."""
+    return bool({"kommunikation_vernetzung", "kompetenzen"} & set(r.fields_of_action)
+                or {"advice", "networking"} & set(r.topics))
+
+
 def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_prog_ids: list[str],
                    lang: str, shown_elsewhere: list[str] = (), k: int = 5) -> list[ProjectHit]:
     """Up to ``k`` projects and contacts; at most 3 projects, at least one contact when any fits.
@@ -25,6 +35,7 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
         s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm
         if r.kind == "project":
             s += 0.08 if r.status == "running" else 0.0
+            s += HUB_BONUS if r.status == "running" and is_hub(r) else 0.0
         else:
             s += 0.1 * (1.0 if set(r.needs) & set(profile.needs) else 0.0)
         if set(r.related_programmes) & set(top_prog_ids):

@@ -52,6 +52,9 @@ P = "programmes/berlin-innovation-grant.yaml"
                 edit(d / "projects/berlin-innovation-grant.yaml", id="berlin-innovation-grant")),
      "duplicate id 'berlin-innovation-grant'"),
     (lambda d: edit(d / "projects/mpi-test-circular-hub.yaml", related_programmes=["nope"]), "related_programmes: unknown programme id 'nope'"),
+    (lambda d: edit(d / "projects/mpi-test-circular-hub.yaml", same_as=["nope"]), "same_as: unknown record id 'nope'"),
+    (lambda d: edit(d / P, sources=[{"title": "Quelle", "url": "https://example.org", "kind": "rumour"}]),
+     f"corpus/{P}: sources.0.kind: Input should be"),
 ])
 def test_broken_records_give_precise_messages(corpus_copy, mutate, expected):
     mutate(corpus_copy)

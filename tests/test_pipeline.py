@@ -180,3 +180,26 @@ def test_every_named_pipeline_runs(engine):
     full = match(text)
     assert full.programmes[0].id == "berlin-innovation-grant"
     assert "score" in full.timings_ms and "money_and_support_lanes" in full.timings_ms
+
+
+def test_an_open_question_does_not_lower_the_rank_verdict_but_a_no_excludes():
+    from matcher.models import Criterion
+
+    open_q = Criterion(rule="fact:project_not_started", verdict="unknown", reason="offen")
+    ok = Criterion(rule="location", verdict="fulfilled", reason="Berlin")
+    assert elig.overall([ok, open_q]) == "uncertain"
+    assert elig.overall_for_ranking([ok, open_q]) == "eligible"
+    no = Criterion(rule="fact:project_not_started", verdict="violated", reason="begonnen")
+    assert elig.overall_for_ranking([ok, no]) == "ineligible"
+    size_unknown = Criterion(rule="employees", verdict="unknown", reason="?")
+    assert elig.overall_for_ranking([ok, size_unknown]) == "uncertain"
+
+
+def test_hubs_are_projects_companies_can_turn_to():
+    from matcher.ecosystem import is_hub
+
+    eng = _eco_corpus()
+    hub = eng.corpus.projects[0]
+    assert not is_hub(hub.model_copy(update={"fields_of_action": ["innovation"], "topics": ["recycling"]}))
+    assert is_hub(hub.model_copy(update={"fields_of_action": ["kompetenzen"]}))
+    assert is_hub(hub.model_copy(update={"fields_of_action": ["innovation"], "topics": ["advice"]}))
