@@ -73,10 +73,13 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
     if not primary:
         add("no-official-source" if is_money(p) else "support-offer-without-official-source",
             "no official page, legal text or MPI report among the sources", is_money(p))
-    for s in p.sources:
+    every_source = [*p.sources, *(fc.source for fc in p.first_choice), *(r.source for r in p.combination),
+                    *(ex.source for ex in p.examples)]
+    for s in every_source:
         host = urlparse(s.url).netloc.lower() if s.url else ""
         if s.kind in ("official", "legal") and any(h in host for h in SECONDARY_HOSTS):
             add("secondary-host-as-official", f"'{s.title}' ({host}) is a copy or report, not the publisher", True)
+    for s in p.sources:
         if s.kind is None:
             add("unclassified-source", f"'{s.title}' has no kind (official, legal, report, secondary)", True)
         if s.published and (today - s.published).days > max_source_age_days:
