@@ -4,7 +4,7 @@ VENV := .venv
 PIP := $(VENV)/bin/pip
 TORCH := torch==2.13.0
 
-.PHONY: run test test-fast install install-test system-test-deps eval bench load results index clean
+.PHONY: run test test-fast install install-test system-test-deps fit eval bench load results index clean
 
 run: install            ## install, build the index if needed, start the assistant on http://127.0.0.1:7860
 	$(VENV)/bin/matcher index
@@ -46,6 +46,9 @@ test-fast: install-test   ## only the fast tier (no model-heavy, browser or Post
 
 index: install
 	$(VENV)/bin/matcher index
+
+fit: install-test        ## fit the ranking weights by 5-fold CV on the dev cases (writes matcher/weights.yaml if better)
+	$(VENV)/bin/python -m evals.fit
 
 eval: install-test       ## full evaluation, rewrites evals/RESULTS.md
 	$(VENV)/bin/matcher eval --minilm
