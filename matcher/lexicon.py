@@ -74,11 +74,11 @@ AGE_YEARS = re.compile(
     re.I,
 )
 AGE_AGO = re.compile(
-    rf"(?:gegründet|gegr\.|gründung|founded|incorporated|started|established)\s*(?:vor|in)?\s*(?:rund\s*|etwa\s*|ca\.\s*)?{_NUM}\s*(jahren|jahre|monaten|monate|wochen|years?|months?|weeks?)(?:\s*ago)?",
+    rf"(?:gegründet|gegr\.|gründung|founded|incorporated|started|established)\s*(?:vor|in)?\s*(?:rund\s*|etwa\s*|ca\.\s*|gut\s*|knapp\s*|fast\s*|über\s*|mehr als\s*|about\s*|almost\s*|nearly\s*|over\s*|some\s*|around\s*)?{_NUM}\s*(jahren|jahre|monaten|monate|wochen|years?|months?|weeks?)(?:\s*ago)?",
     re.I,
 )
 AGE_AGO2 = re.compile(
-    rf"(?:{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+{_NUM}\s*(jahren|monaten|wochen)\s+(?:gegründet|gestartet))", re.I
+    rf"(?:{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+(?:gut\s+|knapp\s+|fast\s+|rund\s+|etwa\s+|ca\.\s*|über\s+)?{_NUM}\s*(jahren|monaten|wochen)\s+(?:gegründet|gestartet|an den start gegangen|gestartet))", re.I
 )
 AGE_OLD = re.compile(
     rf"{_NUM}\s*(jahre|years?|monate|months?)\s*(?:alt|old|am markt|on the market|in business|im geschäft)", re.I
@@ -94,11 +94,15 @@ PRE_FOUNDING = re.compile(
     r"want to (?:found|start|launch|set up) (?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm)|"
     r"plan(?:ning)? to (?:found|start|incorporate|open)|(?:open|start) (?:my|our) own (?:business|company|workshop|shop)|"
     r"(?:mit einer eigenen|eigene) (?:werkstatt|firma|betrieb) .{0,30}selbst|"
+    r"(?:ich habe|ich hab|i have|i've got) (?:eine|an?) (?:[\w-]+ )?(?:idee|idea)\b|"
+    r"(?:wollen|möchten|will|möchte|planen|plane|want to|plan to) .{0,60}\b(?:ein|eine|einen|a|an|my|our|mein\w*|unser\w*) (?:eigene[ns]? |own )?"
+    r"(?:café|cafe|laden|geschäft|restaurant|praxis|werkstatt|studio|salon|shop|imbiss|bar|kita|agentur|firma|betrieb|business|store) "
+    r"(?:eröffnen|aufmachen|gründen|starten|übernehmen)|"
     r"before founding|business idea|wir sind .{0,30}studierende|we are .{0,30}students|spin-?off (?:project|team)|"
     r"as a team of researchers|forschungsteam .{0,40}gründ|selbstständig machen|selbständig machen|going to start a business)",
     re.I,
 )
-STARTUP = re.compile(r"\b(start-?up|jungunternehmen|junges unternehmen|young company|neu gegründet|newly founded|frisch gegründet)\b", re.I)
+STARTUP = re.compile(r"\b(start-?up|jungunternehmen|junges (?:[\w-]+[ -])?unternehmen|junge (?:[\w-]+[ -])?firma|young (?:[\w-]+ )?company|neu gegründet|newly founded|frisch gegründet)\b", re.I)
 
 # ---------------------------------------------------------------- organisation type
 
@@ -109,9 +113,13 @@ RESEARCH = re.compile(
     re.I,
 )
 RESEARCH_AS_SELF = re.compile(
-    r"\b(wir sind (?:ein|eine|das|die) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
+    r"\b(wir sind (?:ein|eine|das|die) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|forscher|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
+    r"(?:wir sind|we are|we're) (?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche mitarbeiter\w*|wissenschaftler\w*|forscher\w*|postdocs?|"
+    r"researchers|phd (?:students|candidates)|doctoral (?:students|candidates)) (?:an|am|der|at|of) (?:der |dem |einer |the |a )?"
+    r"(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité|"
+    r"forschungseinrichtung\w*|außeruniversitär\w*)|"
     r"wir sind (?:ein|eine|das|die) [\w-]+(?:institut|hochschule|universität)\b|"
-    r"we are (?:a|an|the) (?:[\w-]+ )?(?:research|university|institute|chair)|unser (?:institut|lehrstuhl|fachgebiet)|"
+    r"(?:we are|we're) (?:a|an|the) (?:[\w-]+ ){0,3}(?:research|university|institute|chair)|unser (?:institut|lehrstuhl|fachgebiet)|"
     r"our (?:institute|chair|lab|research group)|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
     r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut)|"
     r"i (?:am|lead|head) .{0,30}(?:professor|chair|institute|research group))",
@@ -122,6 +130,14 @@ PARTNER_RESEARCH = re.compile(
     r"zusammen mit (?:der|dem) \w+|mit (?:tu|fu|hu|bht|htw) berlin|mit fraunhofer|with (?:the )?(?:tu|technical university|university|fraunhofer|institute|a research)|"
     r"together with (?:the )?\w+ (?:university|institute)|forschungspartner|research partner|hochschulpartner|"
     r"in kooperation mit (?:der|dem|einer) \w+|kooperation mit (?:der )?(?:tu|fu|hu|bht|htw|uni))",
+    re.I,
+)
+ASSOCIATION = re.compile(
+    r"\b(?:wir sind|we are|we're|als)\s+(?:ein|eine|der|die|das|an?|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:verein|verband|wirtschaftsverband|branchenverband|unternehmensnetzwerk|unternehmensverbund|unternehmerverband|netzwerk|"
+    r"standortgemeinschaft|interessengemeinschaft|cluster|clusterinitiative|initiative|association|trade association|"
+    r"business association|industry association|network of (?:companies|firms|smes)|non-?profit)\b|"
+    r"\beingetragene[rn]? verein\b|\be\.\s?v\.(?!\w)",
     re.I,
 )
 NO_PARTNER = re.compile(r"(ohne (?:forschungs)?partner|keinen (?:forschungs)?partner|allein entwickeln|no (?:research )?partner|on our own)", re.I)
@@ -168,8 +184,13 @@ NEED_PATTERNS: dict[str, str] = {
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben)",
     "investment": r"(investi|invest\b|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
-                  r"neuen standort|fertigung automatisieren|automate (?:our|the) production)",
-    "skills": r"(fachkräft|skilled|personal|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|training|"
+                  r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
+                  r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle)\b"
+                  r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"
+                  r"(?:want|need|buy|get|purchase) (?:a|an|new|some|two|to buy a|to get a) (?:new )?[\w-]*\s?(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill)s?\b|"
+                  r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?)\b|"
+                  r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*))",
+    "skills": r"(fachkräft|skilled|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|azubi|apprentic|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
@@ -214,7 +235,9 @@ NEG_INSTR = re.compile(
     r"verwässerung|dilution|schulden|debt)", re.I,
 )
 
-LARGE_WORDS = re.compile(r"\b(konzern|großunternehmen|grossunternehmen|large (?:company|enterprise|corporation)|corporate group|dax)\b", re.I)
+LARGE_WORDS = re.compile(
+    r"\b(konzern\w*|großunternehmen|grossunternehmen|large (?:[\w-]+ )?(?:company|enterprise|corporation|group|manufacturer)|"
+    r"corporate group|dax|mdax|listed group|börsennotiert\w*)\b", re.I)
 SME_WORDS = re.compile(r"\b(kmu|sme|smes|mittelständ\w*|mittelstand|kleinunternehmen|small business|kleines unternehmen|familienunternehmen|handwerksbetrieb)\b", re.I)
 
 INDIVIDUAL = re.compile(
@@ -238,4 +261,78 @@ ESTABLISHED = re.compile(
     r"mittelständler|mittelständisches|konzern|werk eines|standort eines|family business|family-owned|long-established|"
     r"third generation|second generation|established company|etabliert)",
     re.I,
+)
+
+# ---------------------------------------------------------------- topic keywords: false friends
+
+# A topic keyword (corpus/topics.yaml) that occurs inside one of these words or phrases does not count:
+# "mode" in "modernisieren", "gründ" in "aus diesen Gründen", "netz" in "Netzwerk", "beton" in "betonen".
+# Keyed by the keyword; each pattern is searched around the hit and must cover it.
+TOPIC_STOP: dict[str, str] = {
+    "mode": r"mode(?:rn|rat|m|ll|ling|lling|st|s\b|l\b|ls\b|lle|d\b|di|du)\w*",
+    "gründ": r"(?:be|hinter|ab|unter|unbe|zu|vorder|unge)gründ\w*|gründlich\w*|gründe\b|"
+             r"(?:aus|den|diesen|welchen|vielen|mehreren|anderen|\w+en|\w+chen)\s+gründen\b(?!\s+(?:wollen|möchten|will|möchte))|"
+             r"gegründet|gegr\b|gründungsjahr",
+    "netz": r"netzwerk\w*|netzteil\w*",
+    "network": r"network(?:ing)? (?:security|infrastructure|cable|card)|neural network\w*",
+    "beton": r"\bbeton(?:en|t|te|ten|ung|ungen)\b",
+    "faser": r"(?:carbon|kohle|kohlenstoff|glas|optische?|lichtwellen|natur|holz|zell)[\s-]?faser\w*",
+    "fibre": r"(?:carbon|glass|optical|fibre[\s-]optic)[\s-]?fibre\w*|fibre[\s-]optic\w*",
+    "fiber": r"(?:carbon|glass|optical)[\s-]?fiber\w*|fiber[\s-]optic\w*",
+    "design": r"(?:chip|circuit|schaltungs|system|asic|fpga|ic|pcb|hardware|software|engineering|experimental|study|research)[\s-]?design\w*|"
+              r"design (?:of|for) (?:chips|circuits)",
+    "media": r"social media|media (?:buying|agency)",
+    "werk": r"werk(?:statt|stätte|stoff|zeug(?!bau)|bank|vertrag|student|stück)\w*",
+    "invest": r"investor\w*",
+    "anlage": r"\w*anlagen(?:bau|plan|hersteller|technik|bauer)\w*|(?:pilot|schalt|geld|kapital|wert|grün|park|sport|frei|spiel)anlage\w*|"
+              r"anlageberat\w*|anlage(?:n)?(?:strategie|vermögen)",
+    "lager": r"(?:kugel|wälz|gleit|end|zwischen)lager\w*|lager(?:logistik|verwaltung|roboter|feuer)\w*",
+    "verbund": r"\w*verbund(?:werkstoff|material|glas|sicherheitsglas|stoff|folie|platte|bau)\w*|faserverbund\w*",
+    "austausch": r"(?:wärme|daten|heizungs|fenster|kessel|lampen|leuchten|motor|teile|batterie|öl|gas)austausch\w*|austauschbar\w*",
+    "exchange": r"exchanger\w*|heat exchange\w*|ion exchange|data exchange|stock exchange|exchange rate\w*",
+    "institut": r"(?:kredit|finanz|geld)institut\w*",
+    "science": r"data science|computer science",
+    "speicher": r"(?:daten|cloud|arbeits|zwischen)speicher\w*|speicher(?:platz|medi|karte|kapazität des servers)\w*",
+    "storage": r"(?:data|cloud|cold|file)\s+storage|storage (?:space|room|unit)\w*",
+    "personal": r"personalisier\w*|personal computer\w*|personal data",
+    "messe": r"(?<!auf )(?<!auf den )(?<!zwei )(?<!drei )\bmessen\b|messer\w*|\w+messer\b|messergebnis\w*|messeinricht\w*|messebene\w*|gemessen",
+    "übernahme": r"(?:kosten|verantwortungs|daten|risiko)übernahme\w*|übernahme (?:der|von) (?:kosten|verantwortung)",
+    "craft": r"(?:air|space|hover|water|mine)craft\w*",
+    "workshop": r"workshops\b|workshop(?:reihe|serie|format)\w*",
+    "meister": r"(?:industrie|bürger|haus|welt|europa|schicht|hallen|bahnhofs|kapell|konzert|quiz)meister\w*",
+    "fläche": r"\w*oberfläch\w*|flächendeckend\w*|(?:wohn|anbau|grün|agrar)fläche\w*",
+    "bahn": r"bahnbrechend\w*",
+    "architekt": r"(?:software|system|it|cloud|daten|lösungs|netzwerk|chip|hardware|informations|unternehmens)[\s-]?architekt\w*",
+    "architect": r"(?:software|system|it|cloud|data|solution|enterprise|network|chip|hardware|information)[\s-]?architect\w*",
+    "bauteil": r"(?:alt|kunststoff|metall|elektronik|fahrzeug|flugzeug|maschinen|leichtbau|cfk|gfk|faserverbund|carbon|guss|fräs|dreh|präzisions|serien|ersatz)bauteil\w*",
+    "equipment": r"equipment[\s-](?:factory|manufacturer|maker|supplier|producer|hersteller)\w*",
+    "transfer": r"(?:daten|geld|zahlungs|wärme|file|data|money|heat)[\s-]?transfer\w*",
+    "material": r"(?:werbe|informations|info|lehr|schulungs|bild|video|marketing|unterrichts)material\w*",
+    "industrie": r"(?:für|for)(?: die)? industrie\b",
+    "hall": r"hallo\w*",
+    "halle": r"\bhallen(?:bad|sport)\w*",
+    "einstell": r"(?:vor|grund)einstell\w*|einstellbar\w*",
+    "strom": r"(?:stoff|daten|geld|waren|besucher|kunden|touristen)strom\w*|stromaufwärts|stromabwärts|mainstream\w*",
+    "finanzierung": r"(?:frühphasen|wachstums|projekt|gründungs|investitions|anschluss|ko|co-|eigen|venture|förder|seed|"
+                    r"unternehmens|mezzanine)finanzierung\w*|finanzierungsrunde\w*",
+    "financing": r"(?:equity|growth|project|venture|seed|series [a-c]|debt|mezzanine|start-?up)[\s-]financing",
+    "eigenkapital": r"eigenkapital(?:quote\w*|\s+(?:von\s+)?(?:ca\.?\s*|rund\s*|etwa\s*)?\d[\d.,]*\s*(?:t€|tsd|k|€|eur|euro|mio)?)",
+}
+# Keywords that count only with a telling word in the same clause: a site or a purchase only when
+# something new is built, bought or opened ("neuer Standort", "new site"), not the company's existing
+# seat ("unser Berliner Standort", "our Berlin site"); "it" only as information technology ("IT-Sicherheit",
+# "unsere IT"), not the English pronoun ("could we use it?").
+TOPIC_NEEDS_CONTEXT: dict[str, str] = {
+    "it": r"\bit(?:-|\s+(?:security|sicherheit\w*|services?|infrastru\w*|systems?|abteilung|department|dienstleist\w*|"
+          r"consult\w*|landschaft|support|team|admin\w*|firma|company|budget|projekt\w*|projects?|solutions?|berat\w*|"
+          r"experten?|experts?|spezialist\w*|branche|sector|industry|modernis\w*|umgebung|environment|ausstattung|"
+          r"equipment|hardware|kosten|costs|and ot|und ot))|\b(?:die|der|unsere\w*|eure\w*|ihre\w*|our|your|their)\s+it\b",
+    "standort": r"\b(?:neu\w*|zweit\w*|weiter\w*|zusätzlich\w*|eröffn\w*|aufbau\w*|such\w*|ansiedl\w*|erweiter\w*|verlager\w*|bauen)\b",
+    "site": r"\b(?:new|second|additional|another|open\w*|build\w*|set(?:ting)? up|expan\w*|relocat\w*|looking for|find)\b",
+}
+TOPIC_NEGATION = re.compile(r"\b(?:ohne|kein\w*|no|not|without|nicht)\s+(?:[\w-]+\s+){0,1}$")
+FOUNDING_PLAN = re.compile(
+    r"(neugründ|existenzgründ|ausgründ|gründen (?:wollen|möchten)|(?:wollen|möchten|will|möchte|planen|plane) .{0,60}gründen\b|"
+    r"gründungs(?:vorhaben|idee|phase|zuschuss|stipendium|bonus|förderung)|zweite\w* gründung|"
+    r"found (?:a|another|our|my)|start (?:a|another) (?:new )?(?:company|business)|founding phase)"
 )

@@ -3,6 +3,11 @@
 Aliases come from the programme names themselves: the full name, the part before a dash,
 colon or bracket, and distinctive all-caps words (ZIM, EXIST, BENE) that occur in exactly one
 name. Generic provider words (KfW, IBB, EU, ...) never count as a mention on their own.
+
+Typos in longer aliases ("Meistergründungspämie", "Forschungszulgae", "Digitalprämi Berlin") are
+caught by a conservative near match (``rapidfuzz``, when installed): same number of words, same
+first letter, similarity of at least 90 (92 for aliases under 10 letters). Short aliases (ZIM,
+EXIST) must be written exactly.
 """
 
 from __future__ import annotations
@@ -15,7 +20,13 @@ _GENERIC = {
     "kmu", "eu", "mpi", "ibb", "bafa", "kfw", "erp", "ihk", "bmwk", "bmwe", "bmbf", "bmftr", "dbu", "eit", "bund",
     "berlin", "ag", "gmbh", "sme", "ju", "call", "fonds", "programm", "programme", "förderung", "the", "und", "für",
     "horizon", "europe", "cluster", "digital", "pro", "fit", "bonus", "innovation", "new",
+    # generic words and institutions that happen to stand in exactly one programme name
+    "förderprogramm", "förderprogramme", "projektförderung", "technologietransfer", "weiterbildungsprogramm",
+    "weiterbildungsförderung", "ausfallbürgschaften", "transferstelle", "bht", "htw", "tu", "hu", "fu", "bsi",
 }
+# all-caps short names that are also everyday words ("a big company", "life sciences", "we invest"):
+# they count only when written in capitals
+_CAPS_ONLY = {"big", "life", "invest", "amber", "vip", "bene", "erma", "cosme", "acs", "cif", "kek", "igf", "uip"}
 
 
 def _norm(s: str) -> str:
@@ -50,12 +61,65 @@ def build_aliases(programmes: list[Programme]) -> list[tuple[re.Pattern, str]]:
             for a, pid in sorted(unique.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
 
 
-def find_mentions(text: str, aliases: list[tuple[re.Pattern, str]]) -> list[str]:
-    """Programme ids named in ``text``, in order of first appearance."""
+def find_mentions(text: str, aliases: list[tuple[re.Pattern, str]], fuzzy: bool = True) -> list[str]:
+    """Programme ids named in ``text``, in order of first appearance (exact, then near matches)."""
     t = _norm(text)
     hits: list[tuple[int, str]] = []
     for pat, pid in aliases:
         m = pat.search(t)
         if m and pid not in (h[1] for h in hits):
+            if m.group(0) in _CAPS_ONLY and not re.search(rf"(?<![A-Za-z]){re.escape(m.group(0).upper())}(?![A-Za-z])", text):
+                continue
             hits.append((m.start(), pid))
+    if fuzzy:
+        found = {h[1] for h in hits}
+        for pos, pid in _near_mentions(t, aliases):
+            if pid not in found:
+                found.add(pid)
+                hits.append((pos, pid))
     return [pid for _pos, pid in sorted(hits)]
+
+
+FUZZY_MIN_LEN = 8       # aliases shorter than this are matched exactly only
+FUZZY_SCORE = 90.0      # rapidfuzz ratio (0..100) for aliases of 10+ letters
+FUZZY_SCORE_SHORT = 92.0
+FUZZY_MAX_TOKENS = 800  # near matches are looked for in the first 800 words (a chat message; bounds the work)
+
+
+def _alias_text(pat: re.Pattern) -> str:
+    """The alias string inside a pattern made by ``build_aliases``."""
+    core = pat.pattern
+    core = re.sub(r"^\(\?<!\[[^\]]*\]\)", "", core)
+    core = re.sub(r"\(\?!\[[^\]]*\]\)$", "", core)
+    return re.sub(r"\\(.)", r"\1", core)
+
+
+def _near_mentions(t: str, aliases: list[tuple[re.Pattern, str]]) -> list[tuple[int, str]]:
+    """(position, id) of aliases written with a typo; empty without ``rapidfuzz``."""
+    try:
+        from rapidfuzz import fuzz, process
+    except ImportError:  # pragma: no cover - optional dependency
+        return []
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[a-z0-9äöüß]+", t)][:FUZZY_MAX_TOKENS]
+    if not tokens:
+        return []
+    by_len: dict[int, list[tuple[str, str]]] = {}
+    for pat, pid in aliases:
+        a = " ".join(_alias_text(pat).split())
+        if len(a.replace(" ", "")) >= FUZZY_MIN_LEN and not a.isdigit():
+            by_len.setdefault(len(a.split(" ")), []).append((a, pid))
+    out: list[tuple[int, str]] = []
+    for n, cands in by_len.items():
+        grams = [(tokens[i][0], " ".join(w for _p, w in tokens[i:i + n])) for i in range(len(tokens) - n + 1)]
+        if not grams:
+            continue
+        names = [a for a, _pid in cands]
+        scores = process.cdist([g for _p, g in grams], names, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        for gi, row in enumerate(scores):
+            for ai in row.nonzero()[0]:
+                a, pid = cands[ai]
+                g = grams[gi][1]
+                need = FUZZY_SCORE if len(a) >= 10 else FUZZY_SCORE_SHORT
+                if row[ai] >= need and g[0] == a[0] and g != a:
+                    out.append((grams[gi][0], pid))
+    return out

@@ -10,42 +10,45 @@ import datetime as dt
 import re
 
 from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-exported)
-    ABROAD_PLACES,
-    BERLIN_PLACES,
-    BRANDENBURG_PLACES,
-    GERMAN_CITIES,
     AGE_AGO,
     AGE_AGO2,
     AGE_HYPHEN,
     AGE_OLD,
     AGE_YEARS,
+    ASSOCIATION,
+    BERLIN_PLACES,
     EMP_PATTERNS,
     EMP_WORDS,
     ESTABLISHED,
     FOUNDED_YEAR,
+    FOUNDING_PLAN,
     INDIVIDUAL,
-    NUMBER_WORD_RE,
-    NUMBER_WORD_VALUES,
     INSTR_RE,
     LARGE_WORDS,
     MULT,
     NEED_RE,
     NEG_INSTR,
-    NOT_IN_BERLIN,
     NO_PARTNER,
     NUMBER_WORDS,
+    NUMBER_WORD_RE,
+    NUMBER_WORD_VALUES,
     PARTNER_RESEARCH,
     PRE_FOUNDING,
     RESEARCH_AS_SELF,
     SME_WORDS,
     STAFF_WORDS,
     STARTUP,
+    TOPIC_NEEDS_CONTEXT,
+    TOPIC_NEGATION,
+    TOPIC_STOP,
     TURNOVER,
     TURNOVER_AFTER,
     parse_number,
 )
+from .facts import read_facts
+from .gazetteer import is_berlin, read_location, region_of
 from .models import CompanyProfile, Topic
-from .text import detect_language, fold
+from .text import clean, detect_language, fold, normalise_informal, numbers_to_digits
 
 
 def size_class(employees: int | None, turnover: int | None = None) -> str | None:
@@ -63,19 +66,29 @@ def size_class(employees: int | None, turnover: int | None = None) -> str | None
     return "micro"
 
 
+_NOT_HEADCOUNT_AFTER = re.compile(
+    r"\s*(?:%|prozent|percent|jahre|years|mio|million|eur|€)|"
+    r"[^.;!?,]{0,25}\b(?:einstellen|einzustellen|weiterbild\w*|schulen|qualifizier\w*|umschul\w*|suchen|gesucht|"
+    r"hire|hiring|recruit\w*|train|training|upskill\w*|zu [\w-]+ (?:weiterbilden|ausbilden|machen))\b")
+_NOT_HEADCOUNT_BEFORE = re.compile(r"\b(?:neue|neuen|zusätzliche\w*|weitere\w*|new|additional|more|another|further|davon|of them|of whom)\s*$")
+
+
 def _employees(t: str) -> int | None:
-    for pat in EMP_PATTERNS:
+    """Headcount: the first plausible staff number in the text ("30 MA", "team of 12", "wir sind 5")."""
+    hits: list[tuple[int, int]] = []
+    for prio, pat in enumerate(EMP_PATTERNS):
         for m in pat.finditer(t):
-            # skip "40 Jahre", "2 employees of which" style false hits by requiring plausible values
             try:
                 n = parse_number(m.group(1))
             except (ValueError, IndexError):
                 continue
-            tail = t[m.end():m.end() + 12]
-            if re.match(r"\s*(%|prozent|percent|jahre|years|mio|million|eur|€)", tail):
-                continue
+            if _NOT_HEADCOUNT_AFTER.match(t, m.end()) or _NOT_HEADCOUNT_BEFORE.search(t[max(0, m.start() - 25):m.start()]):
+                continue  # "40 Jahre", "2 Mitarbeiter weiterbilden", "3 neue Mitarbeiter"
             if 0 < n < 1_000_000 and n == int(n):
-                return int(n)
+                hits.append((m.start(1), int(n)))
+                break
+    if hits:
+        return min(hits)[1]
     for word, n in EMP_WORDS.items():
         if word in t:
             return n
@@ -126,54 +139,24 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
     return None, None
 
 
-_SEAT = r"(?:aus|in|im|bei|from|based in|located in|sitz in|standort in|firmensitz in|ansässig in|headquartered in)\s+(?:der |dem |the )?"
+def _location(text: str) -> tuple[str | None, bool | None, bool | None]:
+    """(location label, in_berlin, in_germany) of the company's seat (see ``gazetteer.read_location``).
 
-
-def _location(t: str) -> tuple[str | None, bool | None, bool | None]:
-    """(location label, in_berlin, in_germany).
-
-    Berlin places count wherever they stand ("Berliner KMU", "in Spandau"); other places only
-    as a seat ("aus München", "based in Vienna"), so "Export nach USA" says nothing about the seat.
+    Berlin places count as the seat unless they are a market, partner or planned site ("Kunden in
+    Berlin", "Messe in Hannover", "neuen Standort in Berlin eröffnen"); other places only as a seat.
     """
-    moving = NOT_IN_BERLIN.search(t)
-
-    def has(places, seat_only: bool):
-        for p in places:
-            pat = rf"(?<![a-zäöü]){re.escape(p)}(?:er|s)?(?![a-zäöü])"
-            if seat_only:
-                pat = _SEAT + pat
-            if re.search(pat, t):
-                return p
-        return None
-
-    other_de = has(GERMAN_CITIES, seat_only=True)
-    bb = has(BRANDENBURG_PLACES, seat_only=True)
-    abroad = has(ABROAD_PLACES, seat_only=True)
-    berlin = has(BERLIN_PLACES, seat_only=False)
-    if moving:
-        if other_de:
-            return other_de, False, True
-        if bb:
-            return "brandenburg", False, True
-        if abroad:
-            return abroad, False, False
-        return None, False, None
-    seat_first = re.search(r"(?:sitz|standort|based|located|ansässig|headquartered|firmensitz)\s+(?:in\s+|im\s+|at\s+)?([a-zäöüß\-]+)", t)
-    if berlin and not (seat_first and seat_first.group(1) not in BERLIN_PLACES and (other_de or bb or abroad)):
-        return "berlin", True, True
-    if bb:
-        return "brandenburg", False, True
-    if other_de:
-        return other_de, False, True
-    if abroad:
-        return abroad, False, False
-    if re.search(r"\b(deutschland|germany|german company|deutsches unternehmen)\b", t):
-        return "germany", None, True
-    return None, None, None
+    return read_location(text)
 
 
 def match_topics(t: str, topics: list[Topic]) -> list[str]:
-    """Topic ids whose keywords occur in the folded text ``t`` (with broader topics added)."""
+    """Topic ids whose keywords occur in the folded text ``t`` (with broader topics added).
+
+    A keyword of 5+ letters matches inside compounds ("recyc" in "Kunststoffrecycling"), a shorter
+    one only at the start of a word, "=ki" only as a whole word. A hit does not count inside a known
+    false friend (``TOPIC_STOP``: "mode" in "modernisieren", "netz" in "Netzwerk"), right after a
+    negation ("ohne externe Partner"), or without the context some keywords need (``TOPIC_NEEDS_CONTEXT``:
+    "Standort" only with something new, "it" only as information technology).
+    """
     found: list[str] = []
     by_id = {tp.id: tp for tp in topics}
     for tp in topics:
@@ -191,20 +174,60 @@ def match_topics(t: str, topics: list[Topic]) -> list[str]:
     return out
 
 
-_KW_CACHE: dict[str, re.Pattern] = {}
+_KW_CACHE: dict[str, tuple[re.Pattern, re.Pattern | None, re.Pattern | None]] = {}
 
 
 def _kw_hit(kw: str, t: str) -> bool:
-    pat = _KW_CACHE.get(kw)
-    if pat is None:
+    entry = _KW_CACHE.get(kw)
+    if entry is None:
         if kw.startswith("="):
             pat = re.compile(rf"(?<![\w]){re.escape(kw[1:])}(?![\w])")
         elif len(kw) >= 5:
             pat = re.compile(re.escape(kw))
         else:
             pat = re.compile(rf"(?<![\w]){re.escape(kw)}")
-        _KW_CACHE[kw] = pat
-    return bool(pat.search(t))
+        base = kw.lstrip("=")
+        stop = re.compile(TOPIC_STOP[base]) if base in TOPIC_STOP else None
+        new = re.compile(TOPIC_NEEDS_CONTEXT[base]) if base in TOPIC_NEEDS_CONTEXT else None
+        entry = _KW_CACHE[kw] = (pat, stop, new)
+    pat, stop, new = entry
+    for i, m in enumerate(pat.finditer(t)):
+        if i >= 50:  # a keyword repeated this often without one clean hit: give up (bounds the work)
+            break
+        lo = max(0, m.start() - 40)
+        window = t[lo:m.end() + 40]
+        at = m.start() - lo
+        if stop is not None and any(s.start() <= at < s.end() for s in stop.finditer(window)):
+            continue
+        if TOPIC_NEGATION.search(t[max(0, m.start() - 30):m.start()]):
+            continue
+        if new is not None and not new.search(_clause(t, m.start(), m.end())):
+            continue
+        return True
+    return False
+
+
+def _clause(t: str, start: int, end: int) -> str:
+    """The clause around a hit (between punctuation marks)."""
+    lo, hi = max(0, start - 150), min(len(t), end + 150)
+    left = max(t.rfind(c, lo, start) for c in ".;!?,()\n")
+    rights = [i for i in (t.find(c, end, hi) for c in ".;!?,()\n") if i >= 0]
+    return t[max(left + 1, lo):min(rights) if rights else hi]
+
+
+def _unnegated(rx: re.Pattern, t: str) -> bool:
+    """A hit of ``rx`` that is not right after a negation ("ohne externe Partner" is no need)."""
+    return any(not TOPIC_NEGATION.search(t[max(0, m.start() - 30):m.start()]) for m in rx.finditer(t))
+
+
+def _founding_topic(t: str, topics: list[str], stage: str | None, age: float | None) -> list[str]:
+    """"founding" means the founding phase: kept for pre-founding or a company under a year old, and
+    for an older start-up only when it states a founding plan ("wir wollen ausgründen")."""
+    if stage != "pre_founding" and age is not None and age >= 1 and "founding" in topics and not FOUNDING_PLAN.search(t):
+        return [x for x in topics if x != "founding"]
+    if "founding" not in topics and (stage == "pre_founding" or (age is not None and age < 1)):
+        return [*topics, "founding"]
+    return topics
 
 
 def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None) -> CompanyProfile:
@@ -221,8 +244,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         (40, 'small', True)
     """
     today = today or dt.date.today()
-    t = fold(text)
-    tn = NUMBER_WORD_RE.sub(lambda m: str(NUMBER_WORD_VALUES[m.group(1)]), t)  # "two years ago" -> "2 years ago"
+    t = normalise_informal(fold(text))
+    tn = NUMBER_WORD_RE.sub(lambda m: str(NUMBER_WORD_VALUES[m.group(1)]), numbers_to_digits(t))  # "two years ago" -> "2 years ago"
     lang, unsupported = detect_language(text)
     stated: list[str] = []
     p: dict = {"lang": lang, "unsupported_language": unsupported}
@@ -244,18 +267,26 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("age_years")
 
     pre = PRE_FOUNDING.search(t)
-    if RESEARCH_AS_SELF.search(t) and not pre:
+    if RESEARCH_AS_SELF.search(t):
         p["org_type"] = "research"
         stated.append("org_type")
+        if pre and age is None:  # researchers planning a spin-off
+            p["stage"] = "pre_founding"
+            stated.append("stage")
     elif INDIVIDUAL.search(t):
         p["org_type"] = "individual"
+        stated.append("org_type")
+    elif ASSOCIATION.search(t):
+        p["org_type"] = "association"
         stated.append("org_type")
     elif pre and age is None and (emp is None or emp <= 5):
         p["org_type"] = "individual"
         p["stage"] = "pre_founding"
         stated += ["org_type", "stage"]
     elif emp is not None or age is not None or re.search(
-        r"\b(gmbh|ug|ag|kg|ohg|gbr|e\.k\.|ltd|inc|firma|\w*unternehmen|\w*betrieb|company|firm|business|startup|start-up|mittelständ\w*|kmu|sme|manufacturer|hersteller|\w*hersteller|\w*bauer|\w*zulieferer|supplier|werk|plant|factory|fabrik|druckerei|gießerei|tischlerei|bäckerei|schlosserei)\b", t
+        r"\b(gmbh|ug|ag|kg|ohg|gbr|e\.k\.|ltd|inc|firma|\w*unternehmen|\w*betrieb|company|firm|business|startup|start-up|mittelständ\w*|kmu|sme|manufacturer|hersteller|\w*hersteller|\w*bauer|\w*zulieferer|supplier|werk|plant|factory|fabrik|druckerei|gießerei|tischlerei|bäckerei|schlosserei|"
+        r"(?:metal|job|machine|print|repair|coffee|bike|online)\s?shop|\w*studio|\w*büro|agentur|agency|\w*dienstleister|service provider|"
+        r"\w*labor|manufaktur|werkstatt|mandant(?:in)?|client|softwarehaus|software house|konzern|group|start-?up)\b", t
     ):
         p["org_type"] = "company"
         stated.append("org_type")
@@ -266,7 +297,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         elif STARTUP.search(t):
             p["stage"] = "startup"
             stated.append("stage")
-        elif p.get("org_type") == "company" and ((emp or 0) >= 10 or ESTABLISHED.search(t)):
+        elif p.get("org_type") == "company" and ((emp or 0) >= 10 or ESTABLISHED.search(t) or LARGE_WORDS.search(t)):
             # an existing firm with staff that does not call itself a start-up: derived, not stated
             p["stage"] = "established"
 
@@ -280,7 +311,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if sc is not None:
         p["size_class"] = sc
 
-    loc, in_berlin, in_de = _location(t)
+    loc, in_berlin, in_de = _location(clean(text))
     if loc is not None or in_berlin is not None:
         p["location"] = loc
         p["in_berlin"] = in_berlin
@@ -294,8 +325,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["has_research_partner"] = True
         stated.append("has_research_partner")
 
-    p["topics"] = match_topics(t, topics)
-    needs = [k for k, rx in NEED_RE.items() if rx.search(t)]
+    p["topics"] = _founding_topic(t, match_topics(t, topics), p.get("stage"), age)
+    needs = [k for k, rx in NEED_RE.items() if _unnegated(rx, t)]
     if p.get("stage") == "pre_founding" and "founding" not in needs:
         needs.append("founding")
     p["needs"] = needs
@@ -315,6 +346,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("needs")
     if wished:
         stated.append("instruments_wished")
+    facts = read_facts(text)
+    if facts:
+        p["facts"] = facts
+        stated.append("facts")
     p["stated"] = stated
     return CompanyProfile.model_validate(p)
 
@@ -324,6 +359,9 @@ def merge_profiles(old: CompanyProfile, new: CompanyProfile) -> CompanyProfile:
     data = old.model_dump()
     for f in new.stated:
         val = getattr(new, f)
+        if f == "facts":
+            data["facts"] = {**(old.facts or {}), **val}  # a later turn overrides a fact it states again
+            continue
         if isinstance(val, list):
             merged = list(data.get(f) or [])
             merged += [v for v in val if v not in merged]
@@ -350,7 +388,11 @@ def complete_profile(p: CompanyProfile) -> CompanyProfile:
     if data.get("stage") is None and p.age_years is not None:
         data["stage"] = "startup" if p.age_years < 5 else "established"
     if data.get("in_berlin") is None and p.location:
-        data["in_berlin"] = p.location.lower() in BERLIN_PLACES
+        data["in_berlin"] = is_berlin(p.location)
+    if data.get("in_germany") is None and p.location:
+        region = region_of(p.location) or (p.location.lower() if p.location.lower() in ("germany", "abroad") else None)
+        if region is not None:
+            data["in_germany"] = region != "abroad"
     if data.get("in_berlin") and data.get("in_germany") is None:
         data["in_germany"] = True
     if not data.get("stated"):

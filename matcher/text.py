@@ -107,7 +107,9 @@ class Decompounder:
 def detect_language(text: str) -> tuple[str, str | None]:
     """Return ("de"|"en", unsupported) where unsupported names another detected language.
 
-    A tiny stop-word vote: good enough to choose the answer language of a chat message.
+    A stop-word vote decides; a character n-gram model (``py3langid``, when installed) breaks ties
+    and catches short or keyword-only text ("energy audit funding berlin sme"). German is the
+    default: English only when the text is clearly English.
     """
     t = fold(text)
     if re.search(r"[\u0600-\u06ff]", t):
@@ -118,9 +120,105 @@ def detect_language(text: str) -> tuple[str, str | None]:
     fr = sum(1 for w in tokens if w in _FR)
     tr = sum(1 for w in tokens if w in _TR) + len(re.findall(r"[ğışç]", t))
     other = max((fr, "fr"), (tr, "tr"))
+    lang = "en" if en > de else "de"
+    model = _langid()
+    if model is not None and tokens:
+        if abs(en - de) <= 1:
+            guess, prob = model[0].classify(t)  # restricted to de/en
+            if guess == "en" and prob >= 0.95 and en >= de:
+                lang = "en"
+            elif guess == "de" and prob >= 0.8:
+                lang = "de"
+        if other[0] < 3 and len(tokens) >= 5 and max(de, en) <= 1:
+            guess, prob = model[1].classify(text)
+            if guess not in ("de", "en") and prob >= 0.75 and guess in _UNSUPPORTED_OK:
+                return lang, guess
     if other[0] >= 3 and other[0] > max(de, en) * 1.5:
-        return ("en" if en > de else "de"), other[1]
-    return ("en" if en > de else "de"), None
+        return lang, other[1]
+    return lang, None
+
+
+# languages we name as unsupported when the n-gram model is sure (others are too easily confused)
+_UNSUPPORTED_OK = frozenset("fr es it pt nl pl tr ru uk ar fa sv da cs ro hu el vi zh ja ko".split())
+_LANGID: list = []
+
+
+def _langid():
+    """(de/en identifier, full identifier) of py3langid, loaded once; None when not installed."""
+    if not _LANGID:
+        try:
+            from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+        except ImportError:
+            _LANGID.append(None)
+        else:
+            two = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+            two.set_languages(["de", "en"])
+            full = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+            _LANGID.append((two, full))
+    return _LANGID[0]
+
+
+# ---------------------------------------------------------------- informal writing and number words
+
+_INFORMAL = [
+    (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"(?<![\w/])w/\s?"), "with "),
+    (re.compile(r"\b(we|you|they|u|ppl|people|customers|clients)\s+r\b(?![&\w])"), r"\1 are"),
+    (re.compile(r"\bu\s+(?=are\b|can\b|have\b)"), "you "),
+    (re.compile(r"\bur\b"), "your"),
+    (re.compile(r"\bppl\b|\bppls\b|\bpax\b"), "people"),
+    (re.compile(r"\bemps\b"), "employees"),
+    (re.compile(r"\bmitarb\.?(?=\s|$|,)"), "mitarbeiter"),
+    (re.compile(r"\bbeschäft\.(?=\s|$|,)"), "beschäftigte"),
+    (re.compile(r"\bca(?=\s\d)"), "ca."),
+    (re.compile(r"(?<![\w'])'?ne(?=\s+(?:neue|alte|gute|kleine|große|grosse|eigene|[a-zäöüß]{3,}(?:ung|ine|age|lle|ee|e)\b))"), "eine"),
+    (re.compile(r"(?<![\w'])'?nen(?=\s+[a-zäöüß]{3,})"), "einen"),
+    (re.compile(r"\bthx\b|\bthnx\b"), "thanks"),
+    (re.compile(r"\bpls\b|\bplz(?!\s*:?\s*\d)"), "please"),
+    (re.compile(r"\bgrad\b"), "gerade"),
+]
+
+
+def normalise_informal(t: str) -> str:
+    """Spell out chat shorthand in folded text: "w/ 12 ppl" -> "with 12 people", "we r" -> "we are",
+    "ne neue Maschine" -> "eine neue Maschine"."""
+    for rx, rep in _INFORMAL:
+        t = rx.sub(rep, t)
+    return t
+
+
+_HALF = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
+_HALF_RE = re.compile(r"\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)einhalb\b")
+_SMALL = {"ein": 1, "a": 1, "an": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4}
+_DOZEN_RE = re.compile(r"\b(?:(ein|a|one|an|zwei|two|drei|three|vier|four|\d+)\s+)?(halbes\s+|half\s+a\s+)?(dutzend|dozen)\b(?!s\b)")
+
+
+def numbers_to_digits(t: str) -> str:
+    """Number words to digits in folded German/English text ("zwölf" -> "12", "twenty-five" -> "25",
+    "ein Dutzend" -> "12", "zweieinhalb" -> "2.5"). Uses ``text2num`` when installed."""
+    t = _HALF_RE.sub(lambda m: f"{_HALF[m.group(1)]}.5", t)
+    t = re.sub(r"\b(?:eineinhalb|anderthalb)\b", "1.5", t)
+    t = re.sub(r"\b(?:ein|an?)\s+(?:halbes\s+jahr|half\s+(?:a\s+)?year)\b", "0.5 jahre", t)
+    t = re.sub(r"\bhalf a year\b", "0.5 years", t)
+
+    def dozen(m: re.Match) -> str:
+        if m.group(2):
+            return "6"
+        n = m.group(1)
+        if n is None:
+            return m.group(0)
+        return str(12 * (int(n) if n.isdigit() else _SMALL[n]))
+
+    try:
+        from text_to_num import alpha2digit
+    except ImportError:  # pragma: no cover - optional dependency
+        return _DOZEN_RE.sub(dozen, t)
+    for lang in ("de", "en"):
+        try:
+            t = alpha2digit(t, lang)
+        except Exception:  # noqa: BLE001 - a parser hiccup must never break profile reading
+            pass
+    return _DOZEN_RE.sub(dozen, t)
 
 
 def _count(t: str, vocab: frozenset[str]) -> int:

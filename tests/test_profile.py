@@ -197,3 +197,147 @@ def test_short_words_inside_longer_ones_are_not_needs():
 
 def test_no_gmbh_yet_is_pre_founding():
     assert ex("KI-Start-up, 2 Gründer, noch keine GmbH, Berlin").stage == "pre_founding"
+
+
+# ---------------------------------------------------------------- informal writing, numbers, language
+
+@pytest.mark.parametrize("text,employees", [
+    ("hey, we r a small metal shop in wedding w/ 12 ppl. any grants??", 12),
+    ("Tischlerei, 12 MA", 12),
+    ("wir sind so 12 Leute", 12),
+    ("Wir haben ein Dutzend Mitarbeiter", 12),
+    ("a dozen people, based in Berlin", 12),
+    ("Wir sind zwölf Beschäftigte in Spandau", 12),
+    ("Wir sind zweiundzwanzig Leute", 22),
+    ("We are a team of twenty-five in Berlin", 25),
+    ("3D-Druck-Dienstleister, 30 MA. Wir wollen zwei Mitarbeiter zu AM-Experten weiterbilden", 30),
+    ("Werkstatt mit 8 Leuten, wir suchen 3 neue Mitarbeiter", 8),
+])
+def test_informal_and_spelled_out_headcounts(text, employees):
+    assert ex(text).employees == employees
+
+
+def test_chat_shorthand():
+    p = ex("hey, we r a small metal shop in wedding w/ 12 ppl. we need ne neue laser machine")
+    assert p.org_type == "company"
+    assert p.in_berlin is True
+    assert p.lang == "en"
+    assert "investment" in ex("wir brauchen ne neue Maschine, 5 MA, Berlin").needs
+
+
+@pytest.mark.parametrize("text,age", [
+    ("Software-Startup aus Kreuzberg, vor zweieinhalb Jahren gegründet", 2.5),
+    ("Berliner Startup, gegründet vor gut 1,5 Jahren", 1.5),
+    ("Gründung vor anderthalb Jahren, 4 Leute", 1.5),
+])
+def test_fractional_ages(text, age):
+    assert ex(text).age_years == pytest.approx(age, abs=0.01)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("energy audit funding berlin sme", "en"),
+    ("Berlin startup, 5 people, grant?", "en"),
+    ("KI-Startup Berlin, 5 MA", "de"),
+    ("fördrung für kreislaufwirtschft recycling anlage berlin kmu 40 ma", "de"),
+    ("Hallo", "de"),
+])
+def test_language_of_short_and_keyword_text(text, lang):
+    assert ex(text).lang == lang
+
+
+def test_other_languages_are_flagged_even_without_known_stop_words():
+    p = ex("Somos una empresa de reciclaje en Berlín y buscamos financiación para un proyecto nuevo")
+    assert p.unsupported_language == "es"
+
+
+# ---------------------------------------------------------------- organisation type and stage
+
+@pytest.mark.parametrize("text,org", [
+    ("Wir sind ein Unternehmensnetzwerk in Moabit (eingetragener Verein, 40 Mitgliedsfirmen)", "association"),
+    ("Wir sind der Branchenverband der Berliner Kunststoffverarbeiter", "association"),
+    ("Wir sind drei Doktoranden an der TU Berlin und wollen ausgründen", "research"),
+    ("We're an animal nutrition institute at a Berlin university", "research"),
+    ("Wir sind ein kleines Forscherteam an einer außeruniversitären Forschungseinrichtung", "research"),
+    ("Client: 2-person design studio in Friedrichshain", "company"),
+])
+def test_more_organisation_types(text, org):
+    assert ex(text).org_type == org
+
+
+def test_researchers_planning_a_spin_off_are_research_before_founding():
+    p = ex("Unsere Arbeitsgruppe an der HU Berlin hat ein Verfahren entwickelt. Wir wollen eventuell ausgründen.")
+    assert (p.org_type, p.stage) == ("research", "pre_founding")
+
+
+@pytest.mark.parametrize("text,stage", [
+    ("Wir sind ein junges Medizintechnik-Unternehmen aus Berlin", "startup"),
+    ("Ich habe eine Idee für eine App", "pre_founding"),
+    ("Wir wollen in Schöneberg ein Café eröffnen, 2 Gründerinnen", "pre_founding"),
+    ("Large chemical group, German production sites", "established"),
+])
+def test_more_stages(text, stage):
+    assert ex(text).stage == stage
+
+
+# ---------------------------------------------------------------- location through the gazetteer
+
+@pytest.mark.parametrize("text,in_berlin,loc", [
+    ("Sitz in Potsdam, Kunden in Berlin", False, "brandenburg"),
+    ("Wir sitzen in Spandau und verkaufen bundesweit", True, "berlin"),
+    ("Tischlerei in Köpenick", True, "berlin"),
+    ("Werkstatt in Weissensee, 4 Leute", True, "berlin"),
+    ("Ingenieurbüro mit Sitz in Falkensee, fast nur für Berliner Bauherren", False, "brandenburg"),
+    ("Wir sind ein kleines Münchner Unternehmen", False, "münchen"),
+    ("NIS2 compliance for our Berlin plant (180 staff)", True, "berlin"),
+    ("Partner in München, Messe in Hannover", None, None),
+])
+def test_location_seat_versus_market(text, in_berlin, loc):
+    p = ex(text)
+    assert (p.in_berlin, p.location) == (in_berlin, loc)
+
+
+def test_complete_profile_knows_berlin_districts():
+    from matcher.profile import complete_profile
+    assert complete_profile(CompanyProfile(location="Köpenick")).in_berlin is True
+    assert complete_profile(CompanyProfile(location="Potsdam")).in_berlin is False
+
+
+# ---------------------------------------------------------------- topics: fewer false friends
+
+@pytest.mark.parametrize("text,absent", [
+    ("Hallo, wir sind ein Software-Startup und wollen unsere Plattform modernisieren", {"textiles", "creative-industries", "materials", "investment"}),
+    ("Berlin chip design SME, 25 staff, RISC-V accelerators", {"creative-industries"}),
+    ("Wir recyceln Carbonfasern aus Altbauteilen", {"textiles", "construction"}),
+    ("Aus diesen Gründen betonen wir die Oberfläche unserer App", {"founding", "materials", "industrial-sites"}),
+    ("Gibt es Netzwerke für Automobilzulieferer?", {"energy"}),
+    ("Wir entwickeln allein, ohne externe Partner", {"networking"}),
+    ("Robotik-Startup, 4 Jahre alt, Lead-Investor steht", {"founding", "investment"}),
+    ("Wir sind der Berliner Standort eines Konzerns", {"investment"}),
+    ("Wir bauen Wärmetauscher (heat exchanger) für Rechenzentren", {"networking"}),
+    ("What's the Transfer BONUS and could we use it?", {"digitalisation"}),
+    ("Wir planen eine gemeinsame Stoffstromanalyse", {"energy"}),
+    ("2 Gründerinnen, Eigenkapital 20 T€, Gesamtbedarf 90 T€", {"venture-capital"}),
+])
+def test_topic_false_friends(text, absent):
+    assert not absent & set(ex(text).topics)
+
+
+@pytest.mark.parametrize("text,present", [
+    ("Modelabel aus Kreuzberg mit Textilrecycling", {"textiles", "recycling", "creative-industries"}),
+    ("Wir suchen einen neuen Standort für unsere Produktion", {"investment"}),
+    ("Wir wollen ein Start-up gründen", {"founding"}),
+    ("Client: design studio in Friedrichshain, founded 5 months ago", {"founding", "creative-industries"}),
+    ("Wir suchen Partner für ein Verbundprojekt", {"networking"}),
+    ("Unsere IT ist veraltet, wir brauchen IT-Sicherheit", {"digitalisation", "it-security"}),
+    ("Wir suchen Eigenkapital von Investoren", {"venture-capital"}),
+])
+def test_topics_still_found(text, present):
+    assert present <= set(ex(text).topics)
+
+
+@pytest.mark.parametrize("text", ["x-" * 10_000, "it " * 6_600, "Berlin-" * 2_850, "1-" * 10_000, "wir sind " * 2_200])
+def test_long_repetitive_text_is_read_in_linear_time(text):
+    import time
+    start = time.perf_counter()
+    ex(text[:20_000])
+    assert time.perf_counter() - start < 5.0

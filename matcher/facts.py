@@ -1,0 +1,351 @@
+"""Yes/no facts that programme conditions (``eligibility.checks``) ask about, read from free text.
+
+``read_facts(text)`` returns ``{fact: True/False}`` only for facts the text clearly states; a fact
+that is not mentioned, or stated both ways, stays out (the matcher then asks). A wrong ``False``
+excludes a programme, so every reader is conservative: explicit words, negation-aware.
+
+Facts: supraregional_sales, new_activity, university_link, project_not_started, master_craftsman,
+crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .gazetteer import find_places, left_clause, role_of
+from .text import clean, fold
+
+FACTS: tuple[str, ...] = (
+    "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
+    "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
+)
+
+_NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
+
+
+def _negated(t: str, start: int) -> bool:
+    """A negation word up to three words before ``start`` ("nicht bundesweit", "no export")."""
+    return bool(_NEG.search(t[max(0, start - 40):start]))
+
+
+def _bounded(pattern: str) -> str:
+    """Cap open word repeats (``\\w+``, ``[\\w-]*``) at 40 characters, so no pattern backtracks
+    quadratically over a long run of word characters ("x-x-x-...")."""
+    for loose, tight in ((r"[\w-]+", r"[\w-]{1,40}"), (r"[\w-]*", r"[\w-]{0,40}"), (r"\w+", r"\w{1,40}"), (r"\w*", r"\w{0,40}")):
+        pattern = pattern.replace(loose, tight)
+    return pattern
+
+
+def _rx(*parts: str) -> re.Pattern:
+    return re.compile(_bounded("|".join(f"(?:{p})" for p in parts)), re.I)
+
+
+def _decide(t: str, pos: re.Pattern, neg: re.Pattern | None) -> bool | None:
+    """True for an un-negated positive hit, False for a negative hit or a negated positive one;
+    None when nothing is said or the text says both."""
+    yes = no = False
+    for m in pos.finditer(t):
+        if _negated(t, m.start()):
+            no = True
+        else:
+            yes = True
+    if neg is not None:
+        for m in neg.finditer(t):
+            if _negated(t, m.start()):
+                yes = True  # "nicht nur lokal"
+            else:
+                no = True
+    if yes and no:
+        return None
+    return True if yes else False if no else None
+
+
+# ---------------------------------------------------------------- supraregional sales
+
+_SUPRA_POS = _rx(
+    r"\b(?:bundesweit|deutschlandweit|europaweit|weltweit|nationwide|worldwide|globally|international)\w*\b"
+    r"(?=[^.;!?]{0,40}\b(?:kund|verkauf|vertrieb|absatz|liefer|verkaufen|vertreiben|customers?|clients?|sell|sales|ship|deliver|aktiv|tätig|market))",
+    r"\b(?:kund\w*|abnehmer\w*|customers?|clients?|absatz\w*|sales|vertrieb\w*)\b[^.;!?]{0,40}\b(?:bundesweit|deutschlandweit|europaweit|weltweit|"
+    r"nationwide|worldwide|überregional\w*|international\w*|in ganz (?:deutschland|europa)|in der ganzen welt|all over|across (?:germany|europe|the)|"
+    r"throughout (?:germany|europe)|im ausland|abroad|in (?:\d+|vielen|mehreren|mehr als \d+) (?:ländern|countries))",
+    r"\b(?:verkaufen|vertreiben|liefern|sell|ship|deliver)\w*\b[^.;!?]{0,30}\b(?:bundesweit|deutschlandweit|europaweit|weltweit|nationwide|"
+    r"worldwide|überregional|international|in ganz|ins ausland|abroad|across|throughout|all over)",
+    r"\bexport(?:ieren|iert|e|s|ed|ing|anteil\w*|quote\w*|geschäft\w*|umsatz\w*)?\b(?!\s*(?:funding|support|grants?|credit|subsid\w*|förder\w*|beratung))",
+    r"\büberregional\w*\s+(?:absatz|vertrieb|kund\w*|tätig|aktiv|verkauf\w*|markt)",
+    r"\b(?:absatz|vertrieb|verkauf|umsatz)\w*\s+(?:ist\s+|erfolgt\s+|geht\s+)?(?:überwiegend\s+|hauptsächlich\s+|vor allem\s+|größtenteils\s+)?(?:überregional|international|bundesweit)",
+    r"\b(?:sell|sales)\b[^.;!?]{0,20}\b(?:mainly|mostly|primarily)\s+(?:outside|beyond)\s+(?:berlin|the region)",
+)
+_SUPRA_NEG = _rx(
+    r"\bnur\s+(?:lokal\w*|regional\w*|in berlin|in der region|im kiez|vor ort|in unserem kiez)",
+    r"\b(?:nur|ausschließlich|überwiegend|hauptsächlich|fast nur)\s+(?:\w+\s+){0,2}(?:lokal\w*|regional\w*|berliner|aus dem kiez|aus der nachbarschaft|aus der umgebung|aus berlin)\s*(?:kund\w*|laufkund\w*|abnehmer)?",
+    r"\b(?:kund\w*|kundschaft)\s+(?:kommen\s+|sind\s+)?(?:nur\s+|fast nur\s+|ausschließlich\s+|überwiegend\s+|hauptsächlich\s+)?(?:aus dem kiez|aus der nachbarschaft|aus dem bezirk|aus dem viertel|aus der umgebung|im kiez)",
+    r"\b(?:lokale|regionale)\s+(?:kund\w*|laufkund\w*|stammkund\w*)",
+    r"\blaufkundschaft\b",
+    r"\b(?:only|mainly|mostly|purely|exclusively)\s+(?:\w+\s+){0,2}(?:local|regional|berlin|neighbourhood|neighborhood)\s*(?:customers?|clients?|market|sales)?",
+    r"\blocal\s+(?:customers?|clients?)\s+only\b",
+    r"\b(?:customers?|clients?)\s+(?:are\s+)?(?:all\s+|mostly\s+|mainly\s+|only\s+)?(?:from|in)\s+(?:the\s+)?(?:neighbourhood|neighborhood|local area|our district)",
+    r"\bkein\w*\s+(?:überregional\w*|export)",
+)
+_SALES_CUE = re.compile(r"\b(?:kund\w*|customers?|clients?|abnehmer\w*|verkauf\w*|vertrieb\w*|vertreib\w*|absatz\w*|export\w*|"
+                        r"liefern|liefert|beliefern|sell\w*|sales|ship\w*|deliver\w*)\b", re.I)
+
+
+def _supraregional(t: str, original: str) -> bool | None:
+    v = _decide(t, _SUPRA_POS, _SUPRA_NEG)
+    if v is not None:
+        return v
+    # customers or sales in a named place outside Berlin/Brandenburg: "Kunden in München", "sell to the US"
+    for p in find_places(original):
+        if p.region in ("germany", "abroad") and role_of(original, p) == "market":
+            if _SALES_CUE.search(left_clause(original, p.start)):
+                return True
+    return None
+
+
+# ---------------------------------------------------------------- new economic activity (GRW, large firms)
+
+_NEW_ACT_POS = _rx(
+    r"\b(?:never|not)\s+(?:\w+\s+){0,2}(?:made|produced|manufactured|built|offered)\b",
+    r"\bnoch nie\s+(?:\w+\s+){0,3}(?:hergestellt|produziert|gefertigt|gebaut|angeboten)",
+    r"\bbisher\s+nicht\s+(?:\w+\s+){0,2}(?:hergestellt|produziert|gefertigt|angeboten)",
+    r"\berstmal\w*\s+(?:\w+\s+){0,3}(?:herstellen|produzieren|fertigen|anbieten)",
+    r"\bneue\w*\s+(?:wirtschaftlich\w*\s+)?(?:geschäftsfeld\w*|tätigkeit|geschäftsbereich\w*|betriebsstätte|sparte)",
+    r"\bnew\s+(?:economic\s+activity|business\s+(?:line|field|area|activity)|establishment)",
+    r"\b(?:diversifizier\w*|diversif\w*)",
+    r"\bin\s+(?:ein\w*\s+)?neue\w*\s+(?:markt|branche)\s+einsteigen",
+)
+_NEW_ACT_NEG = _rx(
+    r"\bersatzinvestition\w*",
+    r"\b(?:ersetzen|ersatz für|replace|replacing|replacement of)\s+(?:\w+\s+){0,2}(?:alte|bestehende|vorhandene|old|existing|our)",
+    r"\b(?:gleich\w*|selbe\w*|dieselbe\w*|same|existing|bestehend\w*)\s+(?:produkt\w*|products?)\b(?![^.;!?]{0,30}\bneu)",
+    r"\b(?:bestehende\w*|existing)\s+(?:produktion|production|linie|line|anlage|plant)\s+(?:erweitern|ausbauen|modernisieren|expand|extend|modernise|modernize)",
+)
+
+# ---------------------------------------------------------------- university link (EXIST research transfer)
+
+_UNI = (r"(?:tu|fu|hu|udk|bht|htw|hwr|hu berlin|tu berlin|fu berlin|charité|charite|uni\w*|hochschul\w*|fachhochschul\w*|"
+        r"institut\w*|fraunhofer|leibniz|helmholtz|max-planck|mpi|forschungseinrichtung\w*|forschungsinstitut\w*|lehrstuhl|"
+        r"university|universit\w*|institute|research (?:institute|institution|centre|center|lab))")
+_UNI_POS = _rx(
+    rf"\b(?:ausgründung|ausgegründet|spin-?off|spinoff|spin-out|spun out)\w*\s+(?:aus|von|of|from)\s+(?:der|dem|einer|einem|the|a|an)?\s*{_UNI}",
+    rf"\b(?:wissenschaftlich\w*\s+mitarbeiter\w*|doktorand\w*|promovierend\w*|postdoc\w*|post-doc\w*|wissenschaftler\w*|forscher\w*|"
+    rf"researchers?|research (?:associates?|assistants?|fellows?|staff)|phd (?:students?|candidates?)|doctoral (?:students?|candidates?)|professor\w*)"
+    rf"\s+(?:\w+\s+){{0,2}}(?:an|am|der|des|bei|at|of|from|in)\s+(?:der|dem|einer|einem|the|a|an)?\s*{_UNI}",
+    rf"\b(?:wir|we)\s+(?:sind|arbeiten|forschen|are|work|research)\s+(?:\w+\s+){{0,3}}(?:an|am|bei|at|in)\s+(?:der|dem|einer|einem|the|a|an)?\s*{_UNI}",
+    r"\b(?:unser\w*|our)\s+(?:arbeitsgruppe|forschungsgruppe|lehrstuhl|fachgebiet|institut|research group|lab|chair)\b",
+    r"\b(?:wir sind|we are|we're|als|as|unsere?|our)\s+(?:eine?\s+|an?\s+)?(?:[\w-]+\s+)?(?:ausgründung|spin-?off|spinoff)\b",
+    r"\b(?:wollen|möchten|planen|werden|want to|plan to)\s+(?:\w+\s+){0,4}(?:ausgründen|spin off)\b",
+    r"\b(?:aus|from)\s+(?:unserer|our)\s+(?:forschung|research)\b",
+)
+_UNI_NEG = _rx(
+    r"\b(?:keine|no|ohne|without)\s+(?:\w+\s+){0,2}(?:verbindung|anbindung|bezug|link|affiliation|connection|kontakt)\w*\s+(?:zu|zur|an|with|to)\s+(?:einer\s+|a\s+|der\s+)?(?:hochschul\w*|uni\w*|universit\w*|forschungseinrichtung\w*|academia)",
+    r"\bnicht\s+(?:an|aus)\s+(?:einer|der)\s+(?:hochschule|uni\w*|forschungseinrichtung)",
+    r"\bnot\s+(?:affiliated\s+with|from)\s+(?:a|any)\s+(?:university|research)",
+)
+
+# ---------------------------------------------------------------- project not started (apply before start)
+
+_STARTED = r"(?:begonnen|gestartet|angefangen|losgelegt|angelaufen|started|begun|kicked off|underway|under way)"
+_NOT_STARTED_POS = _rx(
+    rf"\bnoch\s+nicht\s+(?:\w+\s+){{0,2}}{_STARTED}",
+    rf"\b(?:not|haven't|have not|hasn't|has not)\s+(?:yet\s+)?(?:\w+\s+){{0,1}}{_STARTED}",
+    r"\bnot\s+(?:yet\s+)?(?:started|begun)\b",
+    r"\b(?:vor|before)\s+(?:dem\s+)?(?:projektbeginn|projektstart|vorhabensbeginn|(?:the\s+)?(?:project\s+)?start)\b",
+    r"\bbevor\s+wir\s+(?:\w+\s+){0,3}(?:anfangen|beginnen|starten|loslegen|bestellen|kaufen)",
+    r"\b(?:projektstart|projektbeginn|vorhabensbeginn|start)\s+(?:ist\s+|is\s+)?(?:[\w.]{1,40}\s+){0,3}(?:geplant|planned|vorgesehen|scheduled)\b",
+    r"\b(?:projekt\w*|vorhaben|investition|umsetzung|bau|bauarbeiten|entwicklung|wir)\s+(?:soll|sollen|wird|werden|wollen|möchten)\s+"
+    r"(?:\w+\s+){0,4}(?:starten|beginnen|anfangen|loslegen)\b",
+    r"\b(?:we|the project|our project|construction|the investment)\s+(?:will|would|shall|plan to|want to|intend to)\s+(?:\w+\s+){0,2}(?:start|begin)\b",
+    r"\b(?:noch nichts|nothing yet)\s+(?:\w+\s+){0,2}(?:bestellt|gekauft|beauftragt|unterschrieben|ordered|bought|signed)",
+)
+_NOT_STARTED_NEG = _rx(
+    rf"\b(?:bereits|schon|already)\s+(?:\w+\s+){{0,3}}(?:{_STARTED}|bestellt|gekauft|beauftragt|unterschrieben|unterzeichnet|"
+    r"ordered|bought|purchased|signed|commissioned|in vollem gange|running|läuft|laufen)",
+    r"\b(?:läuft|laufen|running|underway)\s+(?:\w+\s+){0,1}(?:bereits|schon|already|seit)\b",
+    r"\b(?:projekt|vorhaben|project)\s+(?:\w+\s+){0,2}(?:läuft|ist angelaufen|is running|is underway|has started)",
+    r"\b(?:nachträglich|rückwirkend|retroactive\w*|retrospectiv\w*)",
+)
+
+# ---------------------------------------------------------------- master craftsman, crafts business
+
+_NOT_MASTER = (r"bürger|haus|welt|europa|deutsch|kapell|konzert|schach|quiz|zahl|wacht|orts|bahnhofs|industrie|schicht|"
+               r"hallen|zeremonien|tanz|lehr|spiel|bau|hof|rechnungs|küchen|post|forst|hafen|brand|turn|berg|sieger")
+_MASTER_POS = _rx(
+    r"\bmeisterbrief\w*",
+    r"\bmeisterprüfung\w*\s+(?:\w+\s+){0,2}(?:bestanden|abgelegt|gemacht|absolviert|geschafft)",
+    r"\b(?:bestandene|abgelegte)\w*\s+meisterprüfung",
+    r"\b(?:meinen|seinen|ihren|unseren|den)\s+meister\s+(?:\w+\s+){0,4}(?:gemacht|bestanden|abgeschlossen|geschafft|absolviert)",
+    r"\b(?:bin|ist|sind|als)\s+(?:\w+\s+){0,2}meister(?:in)?\s+(?:im|in|für|des)\b",
+    rf"\b(?!(?:{_NOT_MASTER})meister)[a-zäöüß-]{{3,40}}meister(?:in|innen)?\b(?!\s*(?:schule|kurs|prüfung|lehrgang|bafög|titel machen))",
+    r"\bmaster\s+(?:craftsman|craftsperson|craftswoman|tradesman|electrician|carpenter|joiner|baker|butcher|plumber|"
+    r"painter|mechanic|roofer|bricklayer|hairdresser|goldsmith|optician)\w*",
+    r"\bmaster(?:'s)?\s+(?:craftsman\s+)?certificate\s+(?:in|as)\b",
+    r"\bmeister(?:in)?\s+(?:im|in)\s+\w*handwerk",
+)
+_MASTER_NEG = _rx(
+    r"\b(?:meinen|den|seinen|ihren)\s+(?:\w+)?meister\s+(?:\w+\s+){0,3}(?:machen|ablegen|anfangen|beginnen|vorbereiten)\b",
+    r"\b(?:kein\w*|ohne|noch keine?n?)\s+meister(?:brief|titel|prüfung)?\b",
+    r"\b(?:no|without)\s+(?:a\s+)?master(?:'s)?\s+(?:craftsman\s+)?(?:certificate|title|qualification)",
+    r"\bmeisterschule\b|\bmeisterkurs\w*\b|\bmeistervorbereitung\w*",
+)
+# a craft business: the trade noun in the singular, not what the company supplies ("für Bäckereien")
+_CRAFT_NOUNS = (
+    r"handwerksbetrieb|handwerksunternehmen|handwerksfirma|tischlerei|schreinerei|bäckerei|konditorei|fleischerei|metzgerei|"
+    r"elektrobetrieb|elektroinstallationsbetrieb|elektrofachbetrieb|sanitärbetrieb|shk-betrieb|heizungsbaubetrieb|heizungsbau|"
+    r"dachdeckerei|dachdeckerbetrieb|malerbetrieb|malerfirma|maurerbetrieb|zimmerei|schlosserei|metallbaubetrieb|steinmetzbetrieb|"
+    r"glaserei|friseursalon|friseurbetrieb|kfz-werkstatt|kfz-betrieb|autowerkstatt|goldschmiede|uhrmacherei|orthopädietechnik|"
+    r"zahntechnik(?:labor)?|dentallabor|augenoptik|hörakustik|raumausstattung|polsterei|buchbinderei|gebäudereinigung|"
+    r"installationsbetrieb|klempnerei|fliesenlegerbetrieb|parkettlegerbetrieb|feinwerkmechanik|schneiderei|maßschneiderei|"
+    r"schuhmacherei|sattlerei|brauerei|drechslerei|bootsbau|orgelbau|geigenbau|instrumentenbau|stuckateurbetrieb|gerüstbau|"
+    r"craft business|crafts business|craft enterprise|trade business|bakery|joinery|carpentry (?:shop|business|workshop)|"
+    r"plumbing business|electrical contractor|butcher'?s shop|hair salon|car repair shop|cabinetmaker'?s? (?:shop|workshop)"
+)
+_CRAFT_POS = re.compile(
+    rf"(?<![\w-])(?:{_CRAFT_NOUNS})(?![\w-])(?!\s*(?:-|\s)?(?:ausrüst|equipment|maschin|machine|bedarf|zubehör|software|supplies|supplier|kette|chain|kunden|customers))",
+    re.I,
+)
+_CRAFT_CTX_NEG = re.compile(r"\b(?:für|for|an|beliefern|supply|supplies|serve|serving|customers?|kunden|to|wie|like)\s+(?:\w+\s+){0,2}$", re.I)
+_CRAFT_EXTRA = _rx(
+    r"\b(?:wir sind|we are|ich bin|i am|i'm|als)\s+(?:ein\w*\s+|a\s+|an\s+)?(?:(?!kein\w*\b|nicht\b|not\b|no\b)\w+\s+){0,2}(?:handwerk\w*|craft\w*)\b",
+    r"\b(?:in die|in der|into the|in the)\s+handwerksrolle\b",
+    r"\bmitglied\w*\s+(?:der|in der)\s+handwerkskammer",
+    r"\bim\s+\w*handwerk\s+(?:tätig|selbständig|selbstständig)",
+)
+_CRAFT_NEG = _rx(
+    r"\bkein\w*\s+handwerk\w*",
+    r"\bnot\s+a\s+craft",
+    r"\bnicht\s+(?:in der|in die)\s+handwerksrolle",
+)
+
+
+def _crafts(t: str) -> bool | None:
+    yes = False
+    for m in _CRAFT_POS.finditer(t):
+        if _CRAFT_CTX_NEG.search(t[max(0, m.start() - 40):m.start()]):
+            continue
+        if _negated(t, m.start()):
+            continue
+        yes = True
+    if _CRAFT_EXTRA.search(t):
+        yes = True
+    no = bool(_CRAFT_NEG.search(t))
+    if yes and no:
+        return None
+    return True if yes else False if no else None
+
+
+# ---------------------------------------------------------------- manufacturing
+
+_NOT_GOODS = r"(?:film|video|musik|music|medien|media|content|podcast|theater|theatre|event|veranstaltungs|fernseh|tv|software|text|foto|photo)"
+_MANUF_POS = _rx(
+    r"\b(?:wir|we)\s+(?:\w+\s+){0,2}(?:produzieren|fertigen|produce|manufacture)\b(?!\s+(?:software|apps?|websites?|content|videos?|filme?))",
+    r"\b(?:wir|we)\s+stellen\s+(?:\w+\s+){0,4}her\b",
+    rf"\b(?!{_NOT_GOODS})[\w-]*(?:hersteller|produzent|fabrik|manufacturer|zulieferer|gießerei|giesserei|spritzgießer|spritzgiesser|druckerei)\b",
+    rf"\b(?:unsere|unserer|our|eigene\w*|own)\s+(?!{_NOT_GOODS})(?:\w+\s+)?(?:produktion|fertigung|production|manufacturing|werk|fabrik|factory|plant|werkhalle|produktionshalle|fertigungshalle)\b",
+    r"\bproduzierend\w*\s+gewerbe\b|\bindustriebetrieb\b|\bindustrieunternehmen\b|\bmanufacturing company\b|\bproduktionsbetrieb\b",
+    r"\b(?:maschinenbauer|maschinenbau-?(?:firma|unternehmen|betrieb)|metallbauer|metallverarbeit\w*|kunststoffverarbeit\w*|"
+    r"metalworking|machine builder|job shop|cnc-(?:fertig\w*|betrieb|lohnfertig\w*)|lohnfertig\w*)",
+    r"\b(?:produktionslinie|fertigungslinie|production line|assembly line|extrusionslinie)\b",
+)
+_MANUF_NEG = _rx(
+    r"\b(?:keine|no|ohne|without)\s+(?:eigene\w*\s+|own\s+)?(?:produktion|fertigung|production|manufacturing)\b",
+    r"\b(?:wir|we)\s+(?:produzieren|fertigen|produce|manufacture)\s+(?:nicht|nichts|nothing)\b",
+    r"\b(?:reine\w*|pure\w*|purely\s+a|only\s+a)\s+(?:software\w*|dienstleist\w*|händler|handel\w*|beratung\w*|service\w*|consult\w*|agentur|agency|trading)",
+    r"\bfabless\b",
+)
+
+# ---------------------------------------------------------------- emissions-intensive installation
+
+_EMIS_POS = _rx(
+    r"\b(?:energie|emissions|co2|strom)-?\s?intensiv\w*",
+    r"\b(?:energy|emission|carbon|co2)-?\s?intensive\b",
+    r"\bets-?(?:pflichtig\w*|anlage\w*|sektor\w*|installation\w*)",
+    r"\b(?:unterlieg\w*|fallen unter|fällt unter|teilnehm\w*\s+am|im)\s+(?:dem\s+)?(?:eu-)?(?:emissionshandel|ets)\b",
+    r"\b(?:under|covered by|subject to)\s+(?:the\s+)?(?:eu\s+)?(?:ets|emissions trading)",
+    r"\b(?:stahlwerk|zementwerk|glashütte|kalkwerk|raffinerie|hochofen|aluminiumhütte|steel mill|steelworks|cement plant|refinery|blast furnace)\w*",
+)
+_EMIS_NEG = _rx(
+    r"\b(?:nicht|kein\w*|not|no)\s+(?:\w+\s+){0,2}(?:energie|emissions)-?\s?intensiv\w*",
+    r"\b(?:not|no)\s+(?:\w+\s+){0,2}(?:energy|emission)-?\s?intensive\b",
+    r"\b(?:nicht|not)\s+(?:im|unter dem|in the|under the)\s+(?:eu-?\s?)?(?:emissionshandel|ets)\b",
+    r"\b(?:geringe\w*|niedrige\w*|low)\s+(?:energieverbrauch|energy (?:use|consumption)|emissionen|emissions)\b",
+)
+_CO2_AMOUNT = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(kt|kilotonnen|tsd\.?\s*t|tausend\s+tonnen|thousand\s+tonnes|t|tonnen|tonnes|tons)\s*(?:co2|co₂)", re.I)
+
+
+def _emissions(t: str) -> bool | None:
+    v = _decide(t, _EMIS_POS, _EMIS_NEG)
+    if v is not None:
+        return v
+    m = _CO2_AMOUNT.search(t)
+    if m:
+        raw = m.group(1)
+        n = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
+        unit = m.group(2).lower()
+        kt = n if unit.startswith(("kt", "kilo", "tsd", "tausend", "thousand")) else n / 1000
+        return kt >= 10
+    return None
+
+
+# ---------------------------------------------------------------- RIS-country lead (EIT RIS calls)
+
+_RIS = (r"polen|poland|polish|polnisch\w*|portugal|portugies\w*|portuguese|spanien|spain|spanish|spanisch\w*|italien|italy|italian|italienisch\w*|"
+        r"griechenland|greece|greek|griechisch\w*|tschechien|czechia|czech\w*|tschechisch\w*|slowakei|slovakia|slovak\w*|slowenien|slovenia|"
+        r"ungarn|hungary|hungarian|ungarisch\w*|rumänien|romania|romanian|rumänisch\w*|bulgarien|bulgaria|bulgarian|bulgarisch\w*|kroatien|croatia|"
+        r"croatian|kroatisch\w*|estland|estonia|estonian|estnisch\w*|lettland|latvia|latvian|lettisch\w*|litauen|lithuania|lithuanian|litauisch\w*|"
+        r"zypern|cyprus|cypriot|malta|maltese|türkei|turkey|türkiye|turkish|türkisch\w*|ukraine|ukrainian|ukrainisch\w*|serbien|serbia|serbian|"
+        r"albanien|albania|montenegro|nordmazedonien|north macedonia|georgien|georgia|armenien|armenia|moldau|moldova|bosnien|bosnia|kosovo")
+_LEAD = r"(?:lead(?:er)?|lead partner|koordinator\w*|coordinator|konsortialführ\w*|projektleit\w*|federführ\w*|führt|leitet|leads|coordinates)"
+_RIS_POS = _rx(
+    rf"\b{_LEAD}\b[^.;!?]{{0,40}}\b(?:aus|from|in)\s+(?:dem\s+|der\s+|the\s+)?(?:{_RIS})\b",
+    rf"\b(?:{_RIS})\w*\s+(?:\w+\s+){{0,2}}(?:partner\w*|firma|unternehmen|company|university|universität|institut\w*)\s+(?:\w+\s+){{0,2}}{_LEAD}\b",
+)
+_RIS_NEG = _rx(
+    r"\b(?:wir|we)\s+(?:\w+\s+){0,3}(?:wollen|möchten|want to|would like to|will|plan to)\s+(?:\w+\s+){0,3}(?:konsortium|consortium|projekt|project)?\s*"
+    r"(?:leiten|koordinieren|anführen|federführend|lead|coordinate)\b",
+    r"\b(?:als|as)\s+(?:\w+\s+)?(?:lead partner|koordinator\w*|coordinator|konsortialführer\w*|lead)\b",
+)
+
+# ---------------------------------------------------------------- hiring a disadvantaged jobseeker
+
+_HIRE = r"(?:einstell\w*|anstellen|beschäftigen|übernehmen|hire|hiring|employ\w*|recruit\w*|take on|einzustellen)"
+_DISADV = (r"(?:langzeitarbeitslos\w*|long-term unemployed|arbeitslos\w*|unemployed|arbeitsuchend\w*|jobseeker\w*|job seeker\w*|"
+           r"schwerbehindert\w*|mit behinderung|with (?:a )?disabilit\w*|disabled|vermittlungshemm\w*|schwer vermittelbar\w*|"
+           r"hard to place|hard-to-place|über 50-?jährig\w*|ältere arbeitslose|vom jobcenter|from the job ?cent(?:re|er)|"
+           r"von der (?:agentur für arbeit|arbeitsagentur)|from the employment agency)")
+_HIRE_POS = _rx(
+    rf"\b{_HIRE}\b[^.;!?]{{0,60}}\b{_DISADV}",
+    rf"\b{_DISADV}[^.;!?]{{0,60}}\b{_HIRE}",
+    r"\beingliederungszuschuss\w*",
+)
+_HIRE_NEG = _rx(
+    r"\b(?:keine|no)\s+(?:neue\w*\s+)?(?:einstellung\w*|new hires|hiring)\b",
+    r"\b(?:wir stellen|we are)\s+(?:derzeit\s+|currently\s+)?(?:niemanden|nicht|not)\s+(?:ein|hiring)\b",
+)
+
+_READERS: dict[str, Callable[[str, str], bool | None]] = {
+    "supraregional_sales": _supraregional,
+    "new_activity": lambda t, o: _decide(t, _NEW_ACT_POS, _NEW_ACT_NEG),
+    "university_link": lambda t, o: _decide(t, _UNI_POS, _UNI_NEG),
+    "project_not_started": lambda t, o: _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG),
+    "master_craftsman": lambda t, o: _decide(t, _MASTER_POS, _MASTER_NEG),
+    "crafts_business": lambda t, o: _crafts(t),
+    "manufacturing": lambda t, o: _decide(t, _MANUF_POS, _MANUF_NEG),
+    "emissions_intensive": lambda t, o: _emissions(t),
+    "ris_country_lead": lambda t, o: _decide(t, _RIS_POS, _RIS_NEG),
+    "new_hire_disadvantaged": lambda t, o: _decide(t, _HIRE_POS, _HIRE_NEG),
+}
+
+
+def read_facts(text: str) -> dict[str, bool]:
+    """The yes/no facts ``text`` clearly states, e.g. ``{"supraregional_sales": True}``."""
+    original = clean(text)
+    t = fold(text)
+    out: dict[str, bool] = {}
+    for fact, reader in _READERS.items():
+        v = reader(t, original)
+        if v is not None:
+            out[fact] = v
+    return out

@@ -1,0 +1,426 @@
+"""Berlin gazetteer: find place names in a text and decide where the company sits.
+
+The names live in ``data/places.yaml``: Berlin's 12 Bezirke with their 96 Ortsteile, short forms
+and well-known business sites, Brandenburg (state, districts, towns), other German cities and
+states, and places abroad. ``find_places`` finds every mention; ``read_location`` tells the seat
+from a market or a partner:
+
+* "Sitz in Potsdam, Kunden in Berlin"          -> brandenburg, not in Berlin
+* "wir sitzen in Spandau und verkaufen bundesweit" -> Berlin
+* "Vertrieb in Brandenburg", "Partner in München", "Messe in Hannover" -> markets, never the seat
+* "Tischlerei in Köpenick"                     -> Berlin (a district alone is enough)
+
+Names that are also common words or places elsewhere ("Mitte", "Wedding", "Buch", "Westend")
+count only right after a locative word ("in Mitte", "im Wedding", "Sitz: Buch") or as
+"Berlin-Mitte"; "Potsdamer Straße" is a street, not Potsdam. "BER" is never read as a place: the
+airport lies in Schönefeld (Brandenburg) and "am BER" says nothing certain about a seat.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data" / "places.yaml"
+
+# names whose capitalisation matters ("US" is not "us", "Essen" is not "essen")
+_CASE_SENSITIVE = {"US", "U.S.", "Essen", "Halle", "Buch", "Rom", "Forst", "Werder", "Golm", "Mitte", "Posen"}
+_STREET = r"(?:stra(?:ß|ss)e|str\.|allee|platz|damm|tor|chaussee|ufer|weg|ring|bahnhof|brücke|landstra(?:ß|ss)e|berg|park)\b"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One mention of a place in a text."""
+
+    start: int
+    end: int
+    region: str            # "berlin", "brandenburg", "germany", "abroad"
+    name: str              # canonical name as listed, e.g. "Köpenick", "Potsdam"
+    bezirk: str | None = None
+    adjective: bool = False  # "Berliner", "Potsdamer"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    region: str
+    bezirk: str | None
+    ambiguous: bool
+
+
+def _variant_pattern(name: str) -> str:
+    """Regex for a name: umlauts also as ae/oe/ue, ß as ss, spaces and hyphens interchangeable."""
+    out = []
+    for ch in name:
+        low = ch.lower()
+        if low == "ä":
+            out.append("(?:ä|ae|a)")
+        elif low == "ö":
+            out.append("(?:ö|oe|o)")
+        elif low == "ü":
+            out.append("(?:ü|ue|u)")
+        elif low == "ß":
+            out.append("(?:ß|ss)")
+        elif ch in " -":
+            out.append(r"[\s\-]?")
+        elif ch == ".":
+            out.append(r"\.\s?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict[str, _Entry], dict[str, list[tuple[str, re.Pattern]]], list[tuple[int, int, str]]]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    entries: dict[str, _Entry] = {}
+
+    def add(name: str, region: str, bezirk: str | None, ambiguous: set[str]) -> None:
+        key = name.lower()
+        if key not in entries:
+            entries[key] = _Entry(name, region, bezirk, name in ambiguous)
+
+    b = data["berlin"]
+    amb_b = set(b.get("ambiguous", []))
+    for bezirk, ortsteile in b["bezirke"].items():
+        add(bezirk, "berlin", bezirk, amb_b)
+        for o in ortsteile:
+            add(o, "berlin", bezirk, amb_b)
+    for name in [*b["city"], *b["variants"], *b["sites"]]:
+        add(name, "berlin", None, amb_b)
+    for region in ("brandenburg", "germany", "abroad"):
+        amb = set(data[region].get("ambiguous", []))
+        for name in data[region]["names"]:
+            add(name, region, None, amb)
+    for region in ("berlin", "brandenburg", "germany", "abroad"):
+        for item in data[region].get("adjectives", []):
+            name, _, place = item.partition("=")
+            add(name, region, None, set())
+            _ADJECTIVES[name.lower()] = place or name
+    # per first letter, longest names first, so "Frankfurt (Oder)" wins over "Frankfurt", "Berlin-Buch" over "Berlin"
+    buckets: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for key in sorted(entries, key=lambda k: (-len(k), k)):
+        e = entries[key]
+        if e.name.endswith("*"):
+            pat = _variant_pattern(e.name[:-1]) + r"\w*"
+            suffix = ""
+        else:
+            pat = _variant_pattern(e.name)
+            plain = e.ambiguous or key in _ADJECTIVES or not e.name[-1].isalpha()
+            suffix = "" if plain else r"(?P<adj>er(?:in(?:nen)?|n|s)?|s)?"
+        rx = re.compile(rf"(?P<core>{pat}){suffix}(?![\w])", re.I)
+        buckets.setdefault(_first(key), []).append((key, rx))
+    postcodes = [(lo, hi, "berlin") for lo, hi in b["postcodes"]]
+    postcodes += [(lo, hi, "brandenburg") for lo, hi in data["brandenburg"]["postcodes"]]
+    return entries, buckets, postcodes
+
+
+def _first(s: str) -> str:
+    c = s[:1].lower()
+    return {"ä": "a", "ö": "o", "ü": "u"}.get(c, c)
+
+
+_WORD_START = re.compile(r"(?<![\w])\w")
+_ADJECTIVES: dict[str, str] = {}  # listed adjective forms -> the place ("Münchner" -> "München")
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|im|aus|from|nach|at|near|bei|based in|located in|sitz(?:en|t)? in|ansässig in|standort|sitz|"
+    r"firmensitz|hauptsitz|headquarters?|hq|headquartered in|zwischen|between|ortsteil|bezirk|district)\s*:?\s*|"
+    r"berlin[\s\-]|berlin-)$",
+    re.I,
+)
+_LOCATIVE_AFTER = re.compile(r"^(?:[\s\-]based\b|\s*\(berlin\)|,\s*berlin\b)", re.I)
+
+
+def _accept(text: str, m: re.Match, key: str, e: _Entry, entries: dict[str, _Entry]) -> Place | None:
+    """The place of a name match, or None when its context says it is no place here."""
+    core = m.group("core")
+    adj = key in _ADJECTIVES or bool(m.groupdict().get("adj"))
+    if e.name in _CASE_SENSITIVE:
+        if e.name.isupper() and core != core.upper():
+            return None
+        if not core[0].isupper():
+            return None
+    if adj and re.match(r"\s+" + _STREET, text[m.end():], re.I):
+        return None  # "Potsdamer Straße", "Frankfurter Allee": a street, not the town
+    if e.ambiguous:
+        before = text[max(0, m.start() - 25):m.start()]
+        after = text[m.end():m.end() + 12]
+        if not (_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after)):
+            return None
+        if re.match(r"\s+(?:\d{4}|des jahres|of the year|nächsten|next)\b", text[m.end():], re.I):
+            return None  # "Mitte 2025"
+    name = _ADJECTIVES.get(key, e.name)
+    bezirk = entries[name.lower()].bezirk if name.lower() in entries else e.bezirk
+    return Place(m.start(), m.end(), e.region, name, bezirk, adj)
+
+
+@lru_cache(maxsize=256)
+def _find_cached(text: str) -> tuple[Place, ...]:
+    return tuple(_find(text))
+
+
+def find_places(text: str) -> list[Place]:
+    """Every place mention in ``text`` (original spelling; case matters for a few names)."""
+    return list(_find_cached(text))
+
+
+def _find(text: str) -> list[Place]:
+    """Every place mention in ``text`` (original spelling; case matters for a few names)."""
+    entries, buckets, postcodes = _load()
+    out: list[Place] = []
+    pos = 0
+    for w in _WORD_START.finditer(text):
+        if w.start() < pos:
+            continue
+        for key, rx in buckets.get(_first(w.group(0)), ()):
+            m = rx.match(text, w.start())
+            if m is None:
+                continue
+            place = _accept(text, m, key, entries[key], entries)
+            if place is not None:
+                out.append(place)
+                pos = m.end()
+                break
+    out += _postcodes(text, postcodes, out)
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+_PLZ = re.compile(r"(?<![\d.,€$])(\d{5})(?!\d|[.,]\d|\s*(?:€|eur|euro|mitarb|ma\b|beschäft|leute|stück|t\b|tonnen|kwh|m²|qm))", re.I)
+_PLZ_BEFORE = re.compile(r"(?:\bplz|postleitzahl|\bzip(?: code)?|postcode|post code|\bd-)\s*:?\s*$", re.I)
+_ADDRESS_BEFORE = re.compile(r"(?:stra(?:ß|ss)e|str\.|allee|platz|damm|weg|chaussee|ufer|ring)\s*\d+[a-z]?\s*,?\s*$", re.I)
+
+
+# a postcode followed by a capitalised place-like word: "12489 Adlershof", "14467 Potsdam"
+_PLACE_AFTER = re.compile(r"\s+(?!(?:Euro|EUR|Mitarbeit|Beschäftig|Leute|Stück|Tonnen|Kunden|Jobs|Menschen|Personen|Dollar|Quadrat)\w*)"
+                          r"[A-ZÄÖÜ][a-zäöüß]+(?:[\s-][A-ZÄÖÜ][a-zäöüß]+)?\b")
+
+
+def _postcodes(text: str, ranges: list[tuple[int, int, str]], found: list[Place]) -> list[Place]:
+    out = []
+    for m in _PLZ.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 30]
+        if not (_PLZ_BEFORE.search(before) or _ADDRESS_BEFORE.search(before) or _SEAT_LABEL.search(before)
+                or re.search(r"\b(?:in|based in|located in|sitz in|standort in)\s*$", before, re.I)
+                or _PLACE_AFTER.match(after)):
+            continue
+        region = postcode_region(int(m.group(1)), ranges)
+        out.append(Place(m.start(), m.end(), region, m.group(1)))
+    return out
+
+
+def postcode_region(n: int, ranges: list[tuple[int, int, str]] | None = None) -> str:
+    """'berlin', 'brandenburg' or 'germany' for a five-digit German postcode."""
+    if ranges is None:
+        ranges = _load()[2]
+    for lo, hi, region in ranges:
+        if lo <= n <= hi:
+            return region
+    return "germany"
+
+
+def region_of(name: str) -> str | None:
+    """Region of a place name as listed ("Köpenick" -> "berlin"), or None when unknown."""
+    if not name:
+        return None
+    entries = _load()[0]
+    e = entries.get(name.strip().lower())
+    if e is not None:
+        return e.region
+    places = find_places(name)
+    if len(places) == 1 and places[0].end - places[0].start >= len(name.strip()) - 3:
+        return places[0].region
+    return None
+
+
+def bezirk_of(name: str) -> str | None:
+    """The Berlin Bezirk of an Ortsteil or Bezirk name ("Adlershof" -> "Treptow-Köpenick")."""
+    e = _load()[0].get(name.strip().lower())
+    return e.bezirk if e else None
+
+
+# ---------------------------------------------------------------- seat versus market
+
+_BOUNDARY = re.compile(r"[.;:!?\n•|(),]|\s[-–]\s|\b(?:und|and|but|aber|sowie|while|während|whereas)\b", re.I)
+_MARKET = re.compile(
+    r"\b(?:kund\w*|customers|customer base|clients|abnehmer\w*|käufer\w*|buyers?|vertrieb\w*|vertreib\w*|verkauf\w*|sell\w*|sales|"
+    r"vermarkt\w*|export\w*|import\w*|liefern|liefert|lieferung\w*|deliver\w*|ship\w*|partner\w*|"
+    r"messe\w*|trade fairs?|trade shows?|fairs?|expo|konferenz\w*|conference\w*|kongress\w*|veranstaltung\w*|events?|"
+    r"märkte?n?|markt\w*|markets?|marketing|aufträge?|orders?|projekte?n?|projects?|baustellen?|"
+    r"kooperation\w*|cooperat\w*|collaborat\w*|zusammenarbeit\w*|together|zusammen|gemeinsam|"
+    r"in die|in den markt|bundesweit|europaweit|weltweit|nationwide|worldwide|ganz|all over|across|"
+    r"wettbewerb\w*|competitors?|konkurrenz|investor\w*|niederlassungen von|filialen von|vs|versus|"
+    r"ähnlich|similar|statt|instead|anders als|unlike|früher|formerly|previously|ehemals|ehemalig\w*)\b",
+    re.I,
+)
+_SEAT = re.compile(
+    r"\b(?:sitz\w*|sitzen|ansässig\w*|based|headquarter\w*|hq|located|location|standort\w*|niederlassung\w*|betriebsstätte\w*|"
+    r"werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|zentrale|hauptsitz\w*|filiale\w*|branch\w*|"
+    r"centre|center|labor|lab|werkstatt|workshop|halle|produktion\w*|production|produzieren|produce|manufactur\w*|"
+    r"fertig\w*|arbeiten|work|beheimatet|zuhause|zu hause|home|wohne\w*|live|lebe\w*|"
+    r"wir sind|we are|we're|i am|i'm|ich bin|firma|unternehmen|company|startup|start-up|betrieb\w*|gmbh|ug|"
+    r"an der|an einer|at the)\b",
+    re.I,
+)
+_PREP = re.compile(r"\b(?:in|im|aus|from|at|bei|von|vom)\s*(?:der|dem|den|the)?\s*$", re.I)
+_FOR_NEAR = re.compile(r"\b(?:für|for)\s+(?!unser|our\b)(?:[\w-]+\s+)?$", re.I)  # "für Berliner Bauherren"
+_DIRECTIONAL = re.compile(r"\b(?:nach|to|into|in die|ins|towards|richtung)\s*$", re.I)
+_MARKET_AFTER = re.compile(
+    r"^[^.;!?\n]{0,40}?\b(?:exportier\w*|expandier\w*|verkauf\w*|verkaufen|liefer\w*|vertreib\w*|ausliefer\w*|"
+    r"sell\w*|export\w*|expand\w*|deliver\w*|ship\w*|kunden|customers|vertrieb)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|errichten|verlager\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
+    r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk))\b",
+    re.I,
+)
+_SITE_NOUN = re.compile(
+    r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
+    r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|headquarters|zentrale|presence|präsenz)\b",
+    re.I,
+)
+
+
+_SELF = re.compile(r"\b(?:wir sind|we are|we're|ich bin|i am|i'm|ich arbeite|i work|wir arbeiten|we work)\b", re.I)
+_OURS = re.compile(r"\b(?:unser\w*|our|existing|bestehend\w*|current|jetzig\w*|heutig\w*)\b", re.I)
+_NOT_SEAT_NOUN = re.compile(
+    r"\s+(?:hochschul\w*|universität\w*|uni\b|institut\w*|partner\w*|kund\w*|markt\w*|märkte\w*|messe\w*|forschung\w*|"
+    r"förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
+    r"netzwerk\w*|cluster\w*|investor\w*|bank\w*|wirtschaftsförderung|universities|university|customers?|clients?|partners?|"
+    r"market\w*|funding|programmes?|programs?|investors?|ecosystem|institutes?|research)\b",
+    re.I,
+)
+
+
+def left_clause(text: str, start: int) -> str:
+    """The words before ``start`` back to the last clause boundary (punctuation, "und", "but", ...)."""
+    left = text[max(0, start - 80):start]
+    cut = max((m.end() for m in _BOUNDARY.finditer(left)), default=0)
+    return left[cut:]
+
+
+def _right_clause(text: str, end: int) -> str:
+    right = text[end:end + 80]
+    m = _BOUNDARY.search(right)
+    return right[:m.start()] if m else right
+
+
+_SEAT_LABEL = re.compile(
+    r"(?:sitz|firmensitz|hauptsitz|standort|location|hq|headquarters|adresse|address|ort|based|wo|where)\s*[:=]\s*$", re.I)
+_STRONG = re.compile(
+    r"\b(?:sitz\w*|sitzen|ansässig\w*|based|headquarter\w*|hq|located|firmensitz\w*|hauptsitz\w*|zentrale|beheimatet|"
+    r"registered)\b", re.I)
+_SITE = re.compile(
+    r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
+    r"filiale\w*|branch\w*|centre|center|labor|lab|werkstatt|workshop|halle|produktion\w*|production)\b", re.I)
+
+
+def seat_strength(text: str, p: Place) -> int:
+    """2: an explicit seat ("Sitz in", "based in", "Sitz: ..."), 1: a site of the company ("Werk in",
+    "R&D site in"), 0: any other seat-like mention ("Firma aus ...", "Berliner KMU")."""
+    left = left_clause(text, p.start)
+    if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]) or _STRONG.search(left):
+        return 2
+    if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
+        return 2
+    if _SITE.search(left):
+        return 1
+    return 0
+
+
+def role_of(text: str, p: Place) -> str:
+    """'seat', 'market', 'planned' or 'neutral' for one place mention."""
+    if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]):
+        return "seat"
+    left = left_clause(text, p.start)
+    right = _right_clause(text, p.end)
+    last_market = max((m.end() for m in _MARKET.finditer(left)), default=-1)
+    last_seat = max((m.end() for m in _SEAT.finditer(left)), default=-1)
+    whole = left + " " + right
+    if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
+        return "seat"
+    if _PLANNED.search(whole) and _SITE_NOUN.search(whole) and not _OURS.search(left):
+        return "planned"
+    if p.adjective and _NOT_SEAT_NOUN.match(text[p.end:p.end + 30]) and not _SELF.search(left):
+        return "market"  # "Berliner Hochschule", "Berliner Kunden", "Berliner Förderprogramme"
+    if _DIRECTIONAL.search(left) or _FOR_NEAR.search(left):
+        return "market"
+    if last_market > last_seat:
+        return "market"
+    if _MARKET_AFTER.match(right) and last_seat < 0:
+        return "market"
+    if last_seat >= 0 or _PREP.search(left) or p.adjective or p.name.isdigit():
+        return "seat"  # a postcode is part of an address
+    if re.match(r"^\s*(?:sitz\w*|ansässig|based|headquartered)\b", right, re.I):
+        return "seat"  # "in Berlin ansässig", "Berlin based"
+    return "neutral"
+
+
+_MOVING = re.compile(
+    r"(nicht in berlin|außerhalb (?:von )?berlins?|not (?:based )?in berlin|outside (?:of )?berlin|"
+    r"(?:umzug|ansiedlung|ansiedeln|verlagern|relocat\w*|move|moving|expand\w*) (?:nach|to) berlin|"
+    r"nach berlin (?:ziehen|umziehen|kommen|verlagern))",
+    re.I,
+)
+_GERMANY = re.compile(r"\b(deutschland|germany|german company|deutsches unternehmen|bundesrepublik)\b", re.I)
+
+
+def _label(p: Place) -> str:
+    if p.region in ("berlin", "brandenburg") or p.name.isdigit():
+        return p.region  # a postcode elsewhere in Germany: "germany"
+    return p.name.lower()
+
+
+def read_location(text: str) -> tuple[str | None, bool | None, bool | None]:
+    """(location label, in_berlin, in_germany) of the company's seat, from its own words.
+
+    The label is "berlin", "brandenburg", another German city or state in lower case
+    ("münchen") or a place abroad ("vienna"); ``None`` when the text does not say where the
+    company sits.
+    """
+    places = find_places(text)
+    roles = [(p, role_of(text, p)) for p in places]
+    moving = bool(_MOVING.search(text)) or any(r == "planned" and p.region == "berlin" for p, r in roles)
+    seats = [p for p, r in roles if r == "seat"]
+    neutral = [p for p, r in roles if r == "neutral"]
+    other_seats = [p for p in seats if p.region != "berlin"]
+    berlin_seats = [p for p in seats if p.region == "berlin"]
+    if berlin_seats and other_seats:
+        # "Sitz in Falkensee ... für Berliner Bauherren": an explicit seat elsewhere beats a weak Berlin
+        # mention; a Berlin site ("R&D site in Berlin", "Werk in Spandau") counts as being in Berlin
+        best_b = max(seat_strength(text, p) for p in berlin_seats)
+        best_o = max(seat_strength(text, p) for p in other_seats)
+        if best_o == 2 and best_b == 0:
+            berlin_seats = []
+            seats = other_seats
+    if moving:
+        elsewhere = other_seats or [p for p in neutral if p.region != "berlin"]
+        if elsewhere:
+            p = elsewhere[0]
+            return _label(p), False, p.region != "abroad"
+        return None, False, None
+    if berlin_seats:
+        return "berlin", True, True
+    if other_seats:
+        p = other_seats[0]
+        return _label(p), False, p.region != "abroad"
+    if any(p.region == "berlin" for p in neutral):
+        return "berlin", True, True
+    if _GERMANY.search(text):
+        return "germany", None, True
+    return None, None, None
+
+
+def is_berlin(name: str | None) -> bool | None:
+    """True/False for a location label or place name; None when it is unknown."""
+    if not name:
+        return None
+    r = region_of(name)
+    return None if r is None else r == "berlin"

@@ -1,0 +1,167 @@
+"""Yes/no facts for programme conditions, read only where the text states them clearly."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from matcher.corpus import load_topics
+from matcher.facts import FACTS, read_facts
+from matcher.profile import extract_profile, merge_profiles
+
+TOPICS = load_topics(Path(__file__).resolve().parent.parent / "corpus", [])
+
+
+def fact(text: str, name: str):
+    return read_facts(text).get(name)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Wir verkaufen bundesweit an Labore", True),
+    ("Unsere Kunden sitzen in ganz Europa", True),
+    ("Wir exportieren 60 % unserer Maschinen", True),
+    ("we sell to customers all over germany", True),
+    ("Kunden in München und Hamburg beliefern wir seit Jahren", True),
+    ("Unser Absatz ist überwiegend überregional", True),
+    ("Wir haben nur lokale Kundschaft", False),
+    ("Unsere Kunden kommen fast nur aus dem Kiez", False),
+    ("Kunden fast nur Privatleute im Berliner Südosten", False),
+    ("we only have local customers", False),
+    ("Wir sind nicht nur lokal unterwegs, sondern liefern auch nach Polen", True),
+    ("Wir sind eine Tischlerei in Köpenick", None),
+    ("Wir waren auf der Messe in Hannover", None),
+    ("Gibt es Exportförderung für uns?", None),
+    ("Is there export funding for a Berlin SME?", None),
+])
+def test_supraregional_sales(text, value):
+    assert fact(text, "supraregional_sales") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Meisterbrief im Elektrohandwerk liegt vor", True),
+    ("Ich bin Tischlermeisterin und will mich selbständig machen", True),
+    ("Ich habe letztes Jahr meinen Meister als Bäcker gemacht", True),
+    ("I got my master electrician certificate in 2024", True),
+    ("Ich möchte berufsbegleitend meinen Meister machen", False),
+    ("Ich besuche gerade die Meisterschule", False),
+    ("Unser Bürgermeister hat uns das Programm empfohlen", None),
+    ("I have a master's degree in chemistry", None),
+])
+def test_master_craftsman(text, value):
+    assert fact(text, "master_craftsman") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Wir sind eine Bäckerei mit drei Filialen", True),
+    ("Elektrobetrieb, 8 Leute, Spandau", True),
+    ("Wir sind ein Handwerksbetrieb im Dachdeckerhandwerk", True),
+    ("Wir bauen Öfen für Bäckereien", None),
+    ("We run a bakery-equipment factory", None),
+    ("Software-Start-up, 5 Leute", None),
+    ("Wir sind kein Handwerksbetrieb, sondern ein Industrieunternehmen", False),
+])
+def test_crafts_business(text, value):
+    assert fact(text, "crafts_business") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Ausgründung aus der TU Berlin, noch ohne GmbH", True),
+    ("Wir sind wissenschaftliche Mitarbeiter an der HU und wollen gründen", True),
+    ("Unsere Arbeitsgruppe an der Charité hat ein Verfahren entwickelt", True),
+    ("We are researchers at a Fraunhofer institute", True),
+    ("Wir haben keine Verbindung zu einer Hochschule", False),
+    ("Wir suchen eine Hochschule als Partner", None),
+    ("Gibt es Förderung für Ausgründungen?", None),
+    ("Unsere Arbeitsgruppe will im nächsten Jahr ausgründen", True),
+])
+def test_university_link(text, value):
+    assert fact(text, "university_link") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Das Projekt hat noch nicht begonnen", True),
+    ("We have not started the project yet", True),
+    ("Der Projektstart ist für März geplant", True),
+    ("Wir haben die Maschine schon bestellt", False),
+    ("Die Entwicklung läuft schon ein paar Monate", False),
+    ("The project is already running", False),
+    ("Wir wollen eine Anlage entwickeln", None),
+    ("Das Projekt soll im März starten", True),
+    ("Wann wird der nächste Aufruf starten?", None),
+    ("When will the next call start in 2027?", None),
+])
+def test_project_not_started(text, value):
+    assert fact(text, "project_not_started") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("We want a new production line for a product we've never made before", True),
+    ("Wir steigen in ein neues Geschäftsfeld ein: Wärmepumpen", True),
+    ("Es ist eine reine Ersatzinvestition für die alte Presse", False),
+    ("Wir wollen unsere bestehende Produktion erweitern", False),
+    ("Wir wollen eine neue Maschine kaufen", None),
+])
+def test_new_activity(text, value):
+    assert fact(text, "new_activity") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Wir fertigen Präzisionsteile für die Medizintechnik", True),
+    ("Kunststoffspritzgießer aus Spandau", True),
+    ("Our plant in Marzahn makes heat pumps", True),
+    ("Wir sind ein reines Softwareunternehmen", False),
+    ("Filmproduktion in Babelsberg", None),
+    ("Wir entwickeln Apps", None),
+    ("We build a platform and make decisions fast", None),
+    ("Softwarehersteller aus Berlin", None),
+])
+def test_manufacturing(text, value):
+    assert fact(text, "manufacturing") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Unser Zementwerk stößt jährlich 300 kt CO2 aus", True),
+    ("Wir betreiben eine energieintensive Glasschmelze", True),
+    ("Unsere Anlage unterliegt dem Emissionshandel", True),
+    ("Wir emittieren rund 2.000 t CO2 im Jahr", False),
+    ("Wir sind nicht energieintensiv, eher Bürobetrieb", False),
+    ("Wir wollen Energie sparen", None),
+])
+def test_emissions_intensive(text, value):
+    assert fact(text, "emissions_intensive") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Der Lead-Partner kommt aus Polen, wir wären Partner", True),
+    ("Wir wollen das Konsortium selbst koordinieren", False),
+    ("Wir suchen Partner in Europa", None),
+])
+def test_ris_country_lead(text, value):
+    assert fact(text, "ris_country_lead") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Wir wollen eine langzeitarbeitslose Person einstellen", True),
+    ("We would like to hire a jobseeker from the job centre", True),
+    ("Derzeit keine Einstellungen geplant", False),
+    ("Wir suchen Fachkräfte", None),
+])
+def test_new_hire_disadvantaged(text, value):
+    assert fact(text, "new_hire_disadvantaged") is value
+
+
+def test_only_known_facts_and_nothing_from_an_empty_text():
+    assert read_facts("") == {}
+    assert read_facts("Hallo, was gibt es?") == {}
+    assert set(read_facts("Tischlerei, Meisterbrief, wir verkaufen bundesweit, Projekt noch nicht begonnen")) <= set(FACTS)
+
+
+def test_facts_are_in_the_profile_and_merge_per_fact():
+    today = dt.date(2026, 11, 25)
+    first = extract_profile("Tischlerei in Köpenick, 6 MA, wir verkaufen bundesweit", TOPICS, today=today)
+    assert first.facts == {"supraregional_sales": True, "crafts_business": True}
+    assert "facts" in first.stated
+    second = extract_profile("Korrektur: eigentlich haben wir nur lokale Kundschaft. Meisterbrief habe ich.", TOPICS, today=today)
+    merged = merge_profiles(first, second)
+    assert merged.facts == {"supraregional_sales": False, "crafts_business": True, "master_craftsman": True}
+    assert merge_profiles(merged, extract_profile("Danke!", TOPICS, today=today)).facts == merged.facts

@@ -1,0 +1,123 @@
+"""Berlin gazetteer: place names, postcodes, and the seat versus a market or partner."""
+
+import pytest
+import yaml
+
+from matcher.gazetteer import DATA, bezirk_of, find_places, is_berlin, postcode_region, read_location
+
+
+def test_the_data_file_lists_12_bezirke_and_96_ortsteile():
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    bezirke = data["berlin"]["bezirke"]
+    assert len(bezirke) == 12
+    ortsteile = [o for names in bezirke.values() for o in names]
+    assert len(ortsteile) == 96
+    assert len(set(ortsteile)) == 96
+
+
+@pytest.mark.parametrize("name,bezirk", [
+    ("Adlershof", "Treptow-Köpenick"), ("Wedding", "Mitte"), ("Prenzlauer Berg", "Pankow"),
+    ("Siemensstadt", "Spandau"), ("Märkisches Viertel", "Reinickendorf"), ("Friedrichshain-Kreuzberg", "Friedrichshain-Kreuzberg"),
+])
+def test_ortsteile_know_their_bezirk(name, bezirk):
+    assert bezirk_of(name) == bezirk
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Unsere Werkstatt liegt in Weissensee", "Weißensee"),
+    ("Büro in Prenzl. Berg", "Prenzl. Berg"),
+    ("Wir sitzen im Koepenicker Gewerbehof", "Köpenick"),
+    ("Labor auf dem EUREF-Campus", "EUREF-Campus"),
+    ("Fertigung im CleanTech Business Park", "CleanTech Business Park"),
+    ("Wir ziehen in die Urban Tech Republic", "Urban Tech Republic"),
+    ("Biotech-Firma am Campus Buch", "Campus Buch"),
+])
+def test_spellings_and_sites_are_found(text, name):
+    assert name in [p.name for p in find_places(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Tisch steht in der Mitte des Raums",
+    "Bis Mitte 2027 wollen wir fertig sein",
+    "Wir lesen ein Buch über Förderung",
+    "a wedding photographer looking for a grant",
+    "Let us know what fits",
+    "Wir essen gerne in der Kantine",
+])
+def test_common_words_are_not_places(text):
+    assert find_places(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ingenieurbüro in Berlin-Mitte", "Metallbau im Wedding", "Start-up aus Mitte", "Labor in Buch",
+])
+def test_ambiguous_names_count_with_a_locative_word(text):
+    assert read_location(text)[1] is True
+
+
+@pytest.mark.parametrize("n,region", [(10115, "berlin"), (12489, "berlin"), (13629, "berlin"), (14195, "berlin"),
+                                      (14467, "brandenburg"), (15517, "brandenburg"), (3046, "brandenburg"),
+                                      (80331, "germany"), (20095, "germany")])
+def test_postcode_regions(n, region):
+    assert postcode_region(n) == region
+
+
+def test_a_postcode_with_plz_or_an_address_counts():
+    assert read_location("Firmensitz: PLZ 12489")[:2] == ("berlin", True)
+    assert read_location("Adresse: Rudower Chaussee 17, 12489")[:2] == ("berlin", True)
+    assert find_places("Wir haben 12500 Euro Eigenkapital") == []
+    assert find_places("Wir sind 12000 Mitarbeiter stark") == []
+    assert read_location("Sitz: 12489")[:2] == ("berlin", True)
+    assert read_location("Büro in 10997, 5 MA")[:2] == ("berlin", True)
+    assert read_location("Firma, 14467 Potsdam")[:2] == ("brandenburg", False)
+    assert read_location("Werk in 38440 Wolfsburg") == ("germany", False, True)
+    assert read_location("Kunden in 80331 München") == (None, None, None)
+
+
+@pytest.mark.parametrize("text,loc,in_berlin", [
+    ("Sitz in Potsdam, Kunden in Berlin", "brandenburg", False),
+    ("Wir sitzen in Spandau und verkaufen bundesweit", "berlin", True),
+    ("wir sitzen in Spandau und verkaufen nach Bayern", "berlin", True),
+    ("Wir sitzen in Spandau und exportieren in die USA", "berlin", True),
+    ("Tischlerei in Köpenick, 6 MA", "berlin", True),
+    ("Software-Firma aus Hamburg, Partner in Berlin", "hamburg", False),
+    ("Firma aus Potsdam, wir suchen eine Berliner Hochschule als Partner", "brandenburg", False),
+    ("Ingenieurbüro mit Sitz in Falkensee, wir arbeiten fast nur für Berliner Bauherren", "brandenburg", False),
+    ("Our HQ is in Munich, but we run an R&D site in Berlin-Charlottenburg", "berlin", True),
+    ("Automobilzulieferer aus Ludwigsfelde (Brandenburg), 40 MA", "brandenburg", False),
+    ("Wir sind ein kleines Münchner Unternehmen", "münchen", False),
+    ("Start-up aus Frankfurt (Oder)", "brandenburg", False),
+    ("Firma aus Frankfurt am Main", "frankfurt am main", False),
+    ("Büro am Potsdamer Platz", "berlin", True),
+    ("US-based manufacturer planning to open a production site in Berlin", "us", False),
+    ("We are thinking about moving our HQ from Hamburg to Berlin", "hamburg", False),
+])
+def test_the_seat_not_the_market(text, loc, in_berlin):
+    got = read_location(text)
+    assert (got[0], got[1]) == (loc, in_berlin)
+
+
+@pytest.mark.parametrize("text", [
+    "Vertrieb in Brandenburg, 20 MA", "Partner in München", "Kunden in ganz Europa",
+    "Wir waren auf der Messe in Hannover", "Büro an der Potsdamer Straße",
+])
+def test_markets_partners_and_streets_are_never_the_seat(text):
+    assert read_location(text) == (None, None, None)
+
+
+def test_is_berlin_for_labels_and_names():
+    assert is_berlin("Köpenick") is True
+    assert is_berlin("berlin") is True
+    assert is_berlin("Potsdam") is False
+    assert is_berlin("brandenburg") is False
+    assert is_berlin("Atlantis") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wir sitzen am BER", (None, None, None)),             # the airport: no seat is certain
+    ("Logistikfirma im Berliner Umland, 30 MA", ("brandenburg", False, True)),
+    ("Firma aus Gera, 40 MA", ("gera", False, True)),
+    ("Fleischerei mit 22 Filialen in der Börde (Sachsen-Anhalt)", ("börde", False, True)),
+])
+def test_airport_surroundings_and_other_regions(text, expected):
+    assert read_location(text) == expected

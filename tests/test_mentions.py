@@ -1,0 +1,53 @@
+"""Programme names in the user's text: exact aliases, capitals for everyday words, near matches for typos."""
+
+from pathlib import Path
+
+import pytest
+
+from matcher.corpus import check_corpus
+from matcher.mentions import build_aliases, find_mentions
+
+CORPUS = check_corpus(Path(__file__).resolve().parent.parent / "corpus").corpus
+ALIASES = build_aliases(CORPUS.programmes)
+IDS = {p.id for p in CORPUS.programmes}
+
+
+def names(text: str, fuzzy: bool = True) -> list[str]:
+    return find_mentions(text, ALIASES, fuzzy=fuzzy)
+
+
+@pytest.mark.parametrize("text,pid", [
+    ("Kann ich ZIM nutzen?", "zim"),
+    ("Gibt es die Digitalprämie Berlin noch?", "digitalpraemie-berlin"),
+    ("Was ist die Meistergründungsprämie?", "meistergruendungspraemie-berlin"),
+])
+def test_exact_names(text, pid):
+    assert pid in IDS
+    assert pid in names(text)
+
+
+@pytest.mark.parametrize("text,pid", [
+    ("Was ist die Meistergründungspämie?", "meistergruendungspraemie-berlin"),
+    ("Wie beantrage ich die Forschungszulgae?", "forschungszulage"),
+    ("Gibt es die Digitalprämi noch?", "digitalpraemie-berlin"),
+])
+def test_typos_in_longer_names_are_near_matches(text, pid):
+    assert pid in IDS
+    assert pid not in names(text, fuzzy=False)
+    assert pid in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Welches Förderprogramm passt zu uns?",
+    "We are a big company in life sciences and want to invest",
+    "Wir machen ein Projekt mit der HTW Berlin",
+    "Wir suchen Förderung für unsere Produktion",
+    "Wir brauchen einen Kredit für neue Maschinen",
+    "Wir wollen ein Patent anmelden und suchen Technologietransfer",
+])
+def test_generic_words_name_no_programme(text):
+    assert names(text) == []
+
+
+def test_short_names_are_never_guessed():
+    assert names("Kann ich ZIN nutzen?") == []  # a three-letter name must be exact
