@@ -328,7 +328,8 @@ def build_plan(profile: CompanyProfile, programmes: list[Programme], today: dt.d
                                 text="Antrag nur vor Vorhabensbeginn – Ihr Vorhaben hat schon begonnen" if de
                                 else "apply only before the project starts – your project has already started"))
             continue
-        conflict = next(((q, pr) for q in chosen if (pr := pair_rule(q, p, lang)).rule == "excluded"), None)
+        conflict = next(((q, pr) for q in chosen if (pr := pair_rule(q, p, lang)).rule == "excluded"), None) \
+            if not set(p.instruments) <= _SUPPORT else None
         if conflict:
             q, pr = conflict
             left.append(LeftOut(id=p.id, name=p.name, reason="excluded", by=q.id, text=pr.text or "", source=pr.source))
@@ -336,7 +337,7 @@ def build_plan(profile: CompanyProfile, programmes: list[Programme], today: dt.d
         chosen.append(p)
 
     considered = [p for p in programmes if p.id in {c.id for c in chosen} | {x.id for x in left if x.reason == "excluded"}]
-    considered = list({p.id: p for p in considered}.values())
+    considered = [p for p in {p.id: p for p in considered}.values() if not set(p.instruments) <= _SUPPORT]
     combos, excl = [], []
     for i, a in enumerate(considered):
         for b in considered[i + 1:]:
