@@ -180,7 +180,11 @@ def _programme_question(question, state: MatchState, eng: Engine, request_id: st
     for p in progs:
         x = Scored(p, 1.0, overall[p.id], effective_status(p, state.today))
         x.features = {"named": 1.0}
-        hits.append(_hit(x, criteria[p.id], state.profile, lang, topic_labels))
+        h = _hit(x, criteria[p.id], state.profile, lang, topic_labels)
+        # the sources of the record's combination rules are sources of this answer, too
+        h.sources = [*p.sources, *[r.source for r in p.combination
+                                   if not any(r.source.title == s.title and r.source.url == s.url for s in p.sources)]]
+        hits.append(h)
     data_as_of = max((r.as_of for r in eng.corpus.programmes), default=None)
     answer, cites, data = compose_programme_answer(progs, question.aspects, state.profile, lang, state.today,
                                                    criteria, overall, eng.corpus.actors, data_as_of)
