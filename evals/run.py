@@ -236,7 +236,7 @@ def _fmt(v) -> str:
 
 
 def write_results(path: Path, table: dict[str, dict[str, dict]], full_extra: dict, prf: dict | None,
-                  parts: dict[str, list], eng: Engine, chart: Path | None) -> str:
+                  parts: dict[str, list], eng: Engine, chart: Path | None, plan_section: str = "") -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=HERE.parent).stdout.strip() or "?"
     cols = ["recall@5", "ndcg@10", "mrr", "ineligible@3", "must_not@3", "closed@3", "support@3",
@@ -278,6 +278,8 @@ def write_results(path: Path, table: dict[str, dict[str, dict]], full_extra: dic
             lines.append(f"| {fname} | {_fmt(m.get('precision'))} | {_fmt(m.get('recall'))} | {_fmt(m.get('f1'))} | {m.get('support')} |")
     if chart:
         lines += ["", f"![nDCG@10 and recall@5 by variant, locked test part]({chart.name})"]
+    if plan_section:
+        lines += ["", plan_section]
     lines += ["", "Reproduce: `make eval` (or `.venv/bin/matcher eval`). Per-case failures of the dev part: "
               "`evals/failures.jsonl` (the test part is only reported in aggregate).", ""]
     text = "\n".join(lines)
@@ -345,13 +347,19 @@ def main(argv: list[str] | None = None) -> int:
     extra = {"answer checks (share of cases)": _rate(full_vr.answers),
              "profile fields correct (share)": _rate(full_vr.profiles)}
     prf = _profile_prf(full_vr, cases)
+    from .plan_eval import results_section, run_plan_cases
+
+    plan_scores = run_plan_cases(eng)
+    extra["programme questions and plans (issue 11)"] = {
+        "programme_question_accuracy": plan_scores["programme_questions"]["accuracy"],
+        "combination_pass_rate": plan_scores["combinations"]["pass_rate"]}
     if args.quick:
         return check_thresholds(table["full system"], extra)
     # per-case failures only for dev: the locked test part is reported as numbers, never read case by case
     fails = failures(full_vr, parts["dev"])
     chart = bar_chart({n: t.get("test", t.get("dev", {})) for n, t in table.items()}, HERE / "results.png")
     (HERE / "failures.jsonl").write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in fails))
-    print(write_results(args.out, table, extra, prf, parts, eng, chart))
+    print(write_results(args.out, table, extra, prf, parts, eng, chart, results_section(plan_scores)))
     return 0
 
 
@@ -391,6 +399,12 @@ def check_thresholds(full_by_part: dict[str, dict], extra: dict) -> int:
         problems.append(f"ineligible@3 {full['ineligible@3']} > {th['max_ineligible_in_top3']}")
     if full["must_not@3"] > th["max_must_not_in_top3"]:
         problems.append(f"must_not@3 {full['must_not@3']} > {th['max_must_not_in_top3']}")
+    plan = extra.get("programme questions and plans (issue 11)")
+    if plan and plan["programme_question_accuracy"] < th.get("min_programme_question_accuracy", 0):
+        problems.append(f"programme-question accuracy {plan['programme_question_accuracy']:.3f} < "
+                        f"{th['min_programme_question_accuracy']}")
+    if plan and plan["combination_pass_rate"] < th.get("min_combination_pass_rate", 0):
+        problems.append(f"combination pass rate {plan['combination_pass_rate']:.3f} < {th['min_combination_pass_rate']}")
     faithful = extra["answer checks (share of cases)"].get("faithful", 0)
     if faithful < 1.0:
         problems.append(f"faithfulness {faithful:.3f} < 1.0")

@@ -5,10 +5,15 @@ from __future__ import annotations
 import logging
 import time
 
+from . import eligibility as elig
 from .answer import compose, programme_reasons
 from .clock import today as _today
 from .engine import Engine, get_engine
 from .errors import InputError
+from .intent import detect_programme_question
+from .plan import build_plan
+from .programme_answer import compose_programme_answer
+from .staleness import effective_status
 from .models import CompanyProfile, Filters, MatchResult, Programme, ProgrammeHit
 from .pipeline import MatchState, full_pipeline, select_pipeline
 from .pipeline import run as run_pipeline
@@ -60,7 +65,8 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
           show_ineligible: bool = False, lang: str | None = None, request_id: str | None = None,
           previous_profile: CompanyProfile | None = None, context: str | None = None,
           pipeline: str | list | None = None, weights: Weights | None = None, scorer=None,
-          engine: Engine | None = None, refine_profile=None) -> MatchResult:
+          engine: Engine | None = None, refine_profile=None,
+          previous_ids: list[str] | None = None) -> MatchResult:
     """Rank programmes, support offers and MPI projects/actors for a company.
 
     Args:
@@ -79,6 +85,13 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         engine: an explicit engine (default: the process-wide one).
         refine_profile: optional ``f(text, profile) -> profile`` that fills facts the deterministic
             extractor left unknown (``matcher.llm.get_profile_refiner``); it must never raise.
+        previous_ids: the programme ids of the previous shortlist, in order, so that a follow-up
+            such as "Wie beantrage ich den zweiten?" is answered about the second of them.
+
+    A question about named programmes ("Wie hoch ist die Förderquote bei Pro FIT?") is routed to
+    ``matcher.programme_answer`` before the shortlist pipeline: the result has
+    ``intent="programme_question"``, the asked programmes and ``programme_answer``. A shortlist
+    carries ``plan`` (``matcher.plan.build_plan``).
 
     Returns:
         A ``MatchResult``; "no good match" is a result with ``message`` set, not an exception.
@@ -107,6 +120,12 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     state.filters = filters or Filters()
     state.top_k, state.show_ineligible = top_k, show_ineligible
     state.timings.update(load=load_ms, profile=(time.perf_counter() - t) * 1000)
+    if not isinstance(query, (CompanyProfile, dict)):
+        t = time.perf_counter()
+        question = detect_programme_question(state.text, eng.aliases, previous_ids, eng.corpus.programmes)
+        state.timings["intent"] = (time.perf_counter() - t) * 1000
+        if question is not None:
+            return _programme_question(question, state, eng, request_id, t0)
     state = run_pipeline(stages, state, eng)
 
     t = time.perf_counter()
@@ -130,6 +149,12 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
                 "Note: semantic search is unavailable right now; results rest on keywords and rules.")
         message = f"{note} {message or ''}".strip()
     data_as_of = max((r.as_of for r in eng.corpus.programmes), default=None)
+    plan = None
+    if state.scope == "funding" and (prog_hits or support_hits):
+        by_id = {p.id: p for p in eng.corpus.programmes}
+        shown = [*prog_hits, *support_hits]
+        plan = build_plan(state.profile, [by_id[h.id] for h in shown], today,
+                          eligibility={h.id: h.eligibility for h in shown}, lang=out_lang).model_dump(mode="json")
     answer, cites = compose(state.profile, prog_hits, state.projects, state.questions, out_lang, topic_labels,
                             message, data_as_of, support=support_hits)
     state.timings["answer"] = (time.perf_counter() - t) * 1000
@@ -138,8 +163,39 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         id=request_id, lang=out_lang, intent="shortlist" if state.scope == "funding" else state.scope,
         profile=state.profile, programmes=prog_hits, support=support_hits, hidden_ineligible=hidden_hits,
         projects=state.projects, questions=state.questions, answer=answer, citations=cites, message=message,
-        data_as_of=data_as_of, timings_ms=state.timings,
+        data_as_of=data_as_of, timings_ms=state.timings, plan=plan,
     )
+
+
+def _programme_question(question, state: MatchState, eng: Engine, request_id: str | None, t0: float) -> MatchResult:
+    """Answer a question about named programmes from their records (no new shortlist)."""
+    t = time.perf_counter()
+    by_id = {p.id: p for p in eng.corpus.programmes}
+    progs = [by_id[i] for i in question.ids if i in by_id]
+    lang = state.lang
+    criteria = {p.id: elig.check(p, state.profile, lang) for p in progs}
+    overall = {pid: elig.overall(c) for pid, c in criteria.items()}
+    topic_labels = {tp.id: (tp.label_de, tp.label_en) for tp in eng.corpus.topics}
+    hits = []
+    for p in progs:
+        x = Scored(p, 1.0, overall[p.id], effective_status(p, state.today))
+        x.features = {"named": 1.0}
+        h = _hit(x, criteria[p.id], state.profile, lang, topic_labels)
+        # the sources of the record's combination rules are sources of this answer, too
+        h.sources = [*p.sources, *[r.source for r in p.combination
+                                   if not any(r.source.title == s.title and r.source.url == s.url for s in p.sources)]]
+        hits.append(h)
+    data_as_of = max((r.as_of for r in eng.corpus.programmes), default=None)
+    answer, cites, data = compose_programme_answer(progs, question.aspects, state.profile, lang, state.today,
+                                                   criteria, overall, eng.corpus.actors, data_as_of)
+    data["by_reference"] = question.by_reference
+    questions = elig.follow_up_questions([criteria[p.id] for p in progs], state.profile, lang) \
+        if any(f in state.profile.stated for f in ("employees", "location", "founded_year", "org_type")) else []
+    state.timings["answer"] = (time.perf_counter() - t) * 1000
+    state.timings["total"] = (time.perf_counter() - t0) * 1000
+    return MatchResult(id=request_id, lang=lang, intent="programme_question", profile=state.profile, programmes=hits,
+                       projects=[], questions=questions, answer=answer, citations=cites, data_as_of=data_as_of,
+                       timings_ms=state.timings, programme_answer=data)
 
 
 def read_profile(query, eng: Engine, today, previous_profile: CompanyProfile | None = None,
@@ -203,5 +259,7 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels) 
         effective_status=x.effective_status if x.effective_status in ("rolling", "open", "call-based", "planned", "closed") else p.status,
         deadline=p.deadline, deadline_text=p.deadline_text, amount=amount, funding_rate=p.funding_rate,
         summary=p.summary_de if de else p.summary_en, sources=p.sources, as_of=p.as_of,
+        call_dates=p.call_dates, verified_on=p.verified_on,
+        verification_note=(p.verification_note_de if de else p.verification_note_en),
         why={k: round(v, 4) for k, v in x.features.items()},
     )

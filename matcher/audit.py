@@ -25,7 +25,7 @@ from .models import CHECKABLE_FIELDS, Corpus, Programme
 
 # Hosts that copy or report on official texts without being their publisher (legal-text mirrors,
 # consultancies, chambers, press services): a source there is secondary, whatever it reproduces.
-SECONDARY_HOSTS = ("buzer.de", "diebewertung.de", "readkong.com", "gesetze.legal",
+SECONDARY_HOSTS = ("buzer.de", "diebewertung.de", "readkong.com", "gesetze.legal", "nrwbank.de", "umweltpakt.bayern.de", "kea-bw.de",
                    "foerderflink.com", "foerdermittel", "fördermittel", "xn--frdermittel", "ihk.de", "hwk",
                    "handwerk", "wikipedia.org", "linkedin.com", "medium.com")
 MONEY = frozenset({"grant", "loan", "equity", "guarantee", "tax_credit", "scholarship", "prize"})

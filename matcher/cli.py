@@ -250,6 +250,62 @@ def _fail(ex: Exception, as_json: bool = False):
     sys.exit(code)
 
 
+# ---------------------------------------------------------------- consultations
+
+
+@cli.group(help="Saved consultations: list them, re-run them against the current corpus.")
+def consultations() -> None:
+    pass
+
+
+@consultations.command("list", help="Saved consultations, newest first.")
+@click.option("--json", "as_json", is_flag=True)
+def consultations_list(as_json: bool) -> None:
+    from .store import get_store
+
+    try:
+        rows = get_store().list_consultations()
+    except MatcherError as ex:
+        _fail(ex)
+    for r in rows:
+        click.echo(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) if as_json
+                   else f"{r.id}  {r.created_at:%Y-%m-%d %H:%M}  {r.client_name}")
+
+
+@consultations.command("recheck", help="Re-run saved consultations against the current corpus and list what changed "
+                                       "(now fitting, closed, changed amounts/rates/deadlines, new calls). The saved "
+                                       "consultations stay as they are; each recheck is stored beside them.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Only consultations saved on or after this date (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per consultation.")
+def consultations_recheck(since, as_json: bool) -> None:
+    from .recheck import recheck_all
+    from .store import get_store
+
+    try:
+        rows = recheck_all(get_store(), since=since.date() if since else None)
+    except MatcherError as ex:
+        _fail(ex)
+    for r in rows:
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+            continue
+        click.echo(f"{r['client_name']} ({r['consultation_id']}, saved {r['saved_at'][:10]}): "
+                   f"{r['n_differences']} difference(s)")
+        d = r["differences"]
+        for x in d["now_fit"]:
+            click.echo(f"  now fits: {x['id']}")
+        for x in d["closed"]:
+            click.echo(f"  closed: {x['id']} ({x['reason']})")
+        for x in d["changed"]:
+            click.echo(f"  changed {x['field']}: {x['id']}: {x['old']} -> {x['new']}")
+        for x in d["new_calls"]:
+            click.echo(f"  new call dates: {x['id']}: {', '.join(x['dates'])}")
+        for x in d["removed"]:
+            click.echo(f"  no longer in the corpus: {x['id']}")
+    click.echo(f"{len(rows)} consultation(s) rechecked", err=True)
+
+
 # ---------------------------------------------------------------- serve / eval
 
 

@@ -17,6 +17,9 @@ from pydantic import ValidationError
 from .errors import CorpusError
 from .models import Actor, Corpus, Programme, Project, Topic
 
+# Classes of aid a combination rule may name instead of a programme id (see ``matcher.plan.rule_matches``).
+COMBINATION_CLASSES = ("any_grant", "any_state_aid", "de_minimis", "public_loan")
+
 KIND_DIRS: dict[str, type] = {"programmes": Programme, "projects": Project, "actors": Actor}
 
 
@@ -167,6 +170,12 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
                 if ref not in seen:
                     rep.errors.append(f"{rel}: same_as: unknown record id '{ref}'")
     for rel, rec in records["programmes"]:
+        for k, rule in enumerate(rec.combination):
+            if rule.other == rec.id:
+                rep.errors.append(f"{rel}: combination.{k}.other: a programme cannot name itself")
+            elif rule.other not in prog_ids and rule.other not in COMBINATION_CLASSES:
+                rep.errors.append(f"{rel}: combination.{k}.other: unknown programme id '{rule.other}' "
+                                  f"(or use a class: {', '.join(COMBINATION_CLASSES)})")
         el = rec.eligibility
         if el.max_employees is not None and el.min_employees is not None and el.min_employees > el.max_employees:
             rep.errors.append(f"{rel}: eligibility.min_employees: larger than max_employees")

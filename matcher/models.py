@@ -343,6 +343,9 @@ class CompanyProfile(BaseModel):
     facts: dict[str, bool] = {}
     stated: list[str] = []  # names of fields taken from the text (the rest are derived or unknown)
     unsupported_language: str | None = None
+    # De-minimis aid the company says it received in the last three years (EUR), e.g.
+    # "wir haben letztes Jahr 80.000 EUR De-minimis bekommen"; checked by the plan's ceiling.
+    de_minimis_received_eur: int | None = Field(default=None, ge=0)
 
     def is_kmu(self) -> bool | None:
         if self.size_class is None:
@@ -386,6 +389,7 @@ class ProgrammeHit(BaseModel):
     amount: str | None
     funding_rate: str | None
     summary: str
+    call_dates: list[dt.date] = []
     sources: list[Source]
     as_of: dt.date
     verified_on: dt.date | None = None
@@ -430,7 +434,7 @@ class MatchResult(BaseModel):
 
     id: str | None = None
     lang: Literal["de", "en"]
-    intent: Literal["shortlist", "off_topic", "empty"] = "shortlist"
+    intent: Literal["shortlist", "off_topic", "empty", "programme_question"] = "shortlist"
     profile: CompanyProfile
     programmes: list[ProgrammeHit]
     support: list[ProgrammeHit] = []  # advice, network and training offers beside the money lane
@@ -442,6 +446,10 @@ class MatchResult(BaseModel):
     message: str | None = None  # e.g. "no good match", "unsupported language"
     data_as_of: dt.date | None = None
     timings_ms: dict[str, float] = {}
+    # intent "programme_question": the facts of the asked programmes (``matcher.programme_answer``)
+    programme_answer: dict | None = None
+    # intent "shortlist": the Förderfahrplan for the shortlist (``matcher.plan.build_plan``, as a dict)
+    plan: dict | None = None
 
     @model_validator(mode="after")
     def _citations_point_at_shown_sources(self) -> MatchResult:
@@ -465,6 +473,7 @@ class MatchResult(BaseModel):
                 "criteria": [c.model_dump(exclude_none=True) for c in h.criteria],
                 "reasons": h.reasons, "status": h.effective_status,
                 "deadline": h.deadline.isoformat() if h.deadline else None,
+                "call_dates": [d.isoformat() for d in h.call_dates],
                 "amount": h.amount, "funding_rate": h.funding_rate,
                 "sources": [s.url or f"{s.title}, {s.section}" for s in h.sources],
                 "source_kinds": [s.kind for s in h.sources],
@@ -491,4 +500,6 @@ class MatchResult(BaseModel):
             "message": self.message,
             "data_as_of": self.data_as_of.isoformat() if self.data_as_of else None,
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "programme_answer": self.programme_answer,
+            "plan": self.plan,
         }

@@ -114,6 +114,40 @@ def _turnover(t: str) -> int | None:
     return None
 
 
+_DE_MINIMIS = re.compile(r"de[- ]?minimis")
+_AMOUNT = re.compile(r"(?:(?:eur|€|euro)\s*)?(\d[\d.,’' ]*\d|\d)\s*(mio\.?|millionen|million|tsd\.?|tausend|k\b)?\s*(?:eur\b|€|euro\b)?")
+_NO_DE_MINIMIS = re.compile(r"(?:keine|noch nie|nie|no|never|not received any|haven't received any)\s+(?:\w+\s+){0,3}de[- ]?minimis")
+
+
+def _de_minimis_received(t: str) -> int | None:
+    """EUR of de-minimis aid the company says it already received ("80.000 EUR De-minimis bekommen").
+
+    The amount must stand within a few words of "de minimis"; "keine De-minimis-Beihilfen" reads as 0."""
+    if not _DE_MINIMIS.search(t):
+        return None
+    if _NO_DE_MINIMIS.search(t):
+        return 0
+    best: tuple[int, int] | None = None  # (distance to "de minimis", amount)
+    for dm in _DE_MINIMIS.finditer(t):
+        lo, hi = max(0, dm.start() - 80), min(len(t), dm.end() + 80)
+        for m in _AMOUNT.finditer(t, lo, hi):
+            window = t[m.start():m.end()]
+            if not re.search(r"eur|€|euro|mio|tsd|tausend|\bk\b", window):
+                continue  # a bare number (a year, a headcount) is no amount
+            try:
+                n = parse_number(m.group(1).replace(" ", ""))
+            except ValueError:
+                continue
+            unit = (m.group(2) or "").rstrip(".")
+            n *= {"mio": 1e6, "millionen": 1e6, "million": 1e6, "tsd": 1e3, "tausend": 1e3, "k": 1e3}.get(unit, 1)
+            if not 100 <= n <= 10_000_000:
+                continue
+            dist = min(abs(m.start() - dm.end()), abs(dm.start() - m.end()))
+            if best is None or dist < best[0]:
+                best = (dist, int(n))
+    return best[1] if best else None
+
+
 def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
     m = FOUNDED_YEAR.search(t)
     if m:
@@ -324,6 +358,11 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     elif PARTNER_RESEARCH.search(t):
         p["has_research_partner"] = True
         stated.append("has_research_partner")
+
+    dm = _de_minimis_received(t)
+    if dm is not None:
+        p["de_minimis_received_eur"] = dm
+        stated.append("de_minimis_received_eur")
 
     p["topics"] = _founding_topic(t, match_topics(t, topics), p.get("stage"), age)
     needs = [k for k, rx in NEED_RE.items() if _unnegated(rx, t)]

@@ -60,6 +60,28 @@ feedback = sa.Table(
 )
 
 
+rechecks = sa.Table(
+    "rechecks", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("consultation_id", sa.String(32), nullable=False, index=True),
+    sa.Column("corpus_hash", sa.String(64), nullable=False),
+    sa.Column("differences", sa.JSON, nullable=False),
+    sa.Column("result", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+
+
+class Recheck(BaseModel):
+    """A saved consultation re-run against a later corpus (stored beside it, never over it)."""
+
+    id: str
+    consultation_id: str
+    corpus_hash: str
+    differences: dict[str, Any]
+    result: dict[str, Any]
+    created_at: dt.datetime
+
+
 class ConsultationSummary(BaseModel):
     """One line of the saved-consultations list."""
 
@@ -207,9 +229,31 @@ class Store:
 
         def delete(c: sa.Connection) -> int:
             c.execute(feedback.delete().where(feedback.c.consultation_id == cid))
+            c.execute(rechecks.delete().where(rechecks.c.consultation_id == cid))
             return c.execute(consultations.delete().where(consultations.c.id == cid)).rowcount
 
         return self._tx("deleting a consultation", delete) == 1
+
+    # ------------------------------------------------------------ rechecks
+    def save_recheck(self, consultation_id: str, differences: dict, result: dict, corpus_hash: str = "") -> str:
+        """Store a recheck of a consultation (its differences and the new result); returns its id."""
+        cid = _id(consultation_id)
+        if not cid:
+            raise InputError(f"consultation id must be an id from save_consultation, got {consultation_id!r}")
+        row = dict(id=uuid.uuid4().hex, consultation_id=cid, corpus_hash=_clean("corpus hash", corpus_hash, 64),
+                   differences=_json_object("differences", differences), result=_json_object("result", result),
+                   created_at=dt.datetime.now(dt.UTC))
+        self._tx("saving a recheck", lambda c: c.execute(rechecks.insert().values(**row)))
+        return row["id"]
+
+    def list_rechecks(self, consultation_id: str | None = None, limit: int = 100) -> list[Recheck]:
+        """Rechecks, newest first; only one consultation's if given."""
+        _check_limit(limit, 1000)
+        q = sa.select(rechecks).order_by(rechecks.c.created_at.desc(), rechecks.c.id).limit(limit)
+        if consultation_id is not None:
+            q = q.where(rechecks.c.consultation_id == _id(consultation_id))
+        rows = self._tx("listing rechecks", lambda c: c.execute(q).all(), write=False)
+        return [Recheck(**_dates(r._asdict())) for r in rows]
 
     # ------------------------------------------------------------ feedback
     def add_feedback(self, answer_id: str, helpful: bool, comment: str = "",
