@@ -19,15 +19,11 @@ def is_support_only(item: Scored) -> bool:
     return set(item.prog.instruments) <= SUPPORT_ONLY
 
 
-def asked_for(item: Scored, profile: CompanyProfile) -> bool:
-    """True when the company asks for advice, so advice, network and training offers compete with money."""
-    return bool(ADMITTING_NEEDS & set(profile.needs))
-
-
 def split_lanes(ranked: list[Scored], profile: CompanyProfile) -> tuple[list[Scored], list[Scored]]:
     """(programme lane, support lane), each in the given order."""
-    main = [x for x in ranked if not is_support_only(x) or asked_for(x, profile)]
-    support = [x for x in ranked if is_support_only(x) and x not in main]
+    asked_for_advice = bool(ADMITTING_NEEDS & set(profile.needs))
+    main = [x for x in ranked if asked_for_advice or not is_support_only(x)]
+    support = [] if asked_for_advice else [x for x in ranked if is_support_only(x)]
     if not any(x.overall != "ineligible" and x.effective_status != "closed" for x in main):
         return ranked, []  # nothing else fits: support offers are the answer
     return main, support
