@@ -8,6 +8,8 @@ a weight vector then only re-scores, re-orders and re-splits the lanes, so CV is
 a regularised logistic regression (scikit-learn) over the features of ``matcher.rank.FEATURE_WEIGHTS``,
 label = the programme is ``must`` or ``should`` for the case (``must`` weighted twice). Its coefficients,
 rescaled so that retrieval keeps its default weight, become the linear scorer's weights.
+The file is a proposal: keep it only when `make eval` shows the locked test part and the real-company
+cases do not drop (2026-11-30: dev rose, test stayed, real fell, so the hand weights stayed).
 """
 
 from __future__ import annotations
