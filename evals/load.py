@@ -52,8 +52,9 @@ RESULTS_MD = HERE / "RESULTS.md"
 BLOCK = "## Load test"
 HOST = "127.0.0.1"
 
-# /chat outputs: msg, chatbot, cards, projects, chart, suggestions label, then the 8 profile fields.
-CHATBOT, CARDS, EMPLOYEES, N_CHAT_OUT = 1, 2, 6, 14
+# /chat outputs: msg, chatbot, cards, projects, chart, suggestions label, the 8 profile fields, support offers,
+# the completion signal.
+CHATBOT, CARDS, EMPLOYEES, N_CHAT_OUT = 1, 2, 6, 16
 TURNS_PER_CONSULTATION = 4
 
 DISTRICTS = ["Spandau", "Pankow", "Neukölln", "Marzahn", "Reinickendorf", "Lichtenberg", "Tempelhof", "Steglitz",
