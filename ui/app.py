@@ -16,6 +16,16 @@ import time
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
+
+def _instance_temp_dir() -> None:
+    """Gradio's file cache under this instance's data dir: instances on one machine share no fixed path."""
+    from matcher.settings import get_settings
+
+    os.environ.setdefault("GRADIO_TEMP_DIR", str(get_settings().data_dir / "gradio"))
+
+
+_instance_temp_dir()  # before gradio is imported: some of its modules read GRADIO_TEMP_DIR at import
+
 import gradio as gr  # noqa: E402
 
 from matcher.errors import ConfigError, MatcherError  # noqa: E402
@@ -376,7 +386,10 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     threading.Thread(target=_warm_up, name="engine-warm-up", daemon=True).start()
     demo = build_app()
     demo.queue(default_concurrency_limit=8)
+    from .handlers import export_root
+
     demo.launch(server_name=host, server_port=port, auth=auth, ssr_mode=False, show_error=False,
+                allowed_paths=[str(export_root())],
                 css=render.CSS, theme=gr.themes.Soft(), footer_links=["api"])
 
 
