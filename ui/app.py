@@ -115,8 +115,9 @@ def friendly_errors(lang: str, what: str):
 
 def status_html(st: dict, busy: bool = False) -> str:
     """The page's completion signal (``#fl-status``): ``data-state`` "busy" while a turn runs, "done" when
-    the answer, cards, picture, profile, export files and labels of result ``data-seq`` are all on the page.
-    Tests and scripts wait on it instead of on timing."""
+    the answer, cards, picture, profile and labels of result ``data-seq`` are on the page and the export
+    files are written (the browser shows their buttons once it has the file data). Tests and scripts wait on
+    it instead of on timing."""
     res = st.get("result") or {}
     return (f'<div class="fl-status" role="status" data-state="{"busy" if busy else "done"}" '
             f'data-seq="{int(st.get("seq", 0))}" data-lang="{html.escape(st.get("lang") or "de")}" '
