@@ -368,15 +368,16 @@ class App:
     """``matcher serve`` on a free 127.0.0.1 port with its own data dir (and optional database URL)."""
 
     def __init__(self, data_dir: Path, database_url: str | None = None, corpus_dir: Path | None = None,
-                 extra_env: dict[str, str] | None = None):
+                 extra_env: dict[str, str] | None = None, port: int | None = None):
         self.data_dir, self.database_url = data_dir, database_url
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://{HOST}:{self.port}/"
         self.log = data_dir / "server.log"
         env = {**os.environ, "MATCHER_DATA_DIR": str(data_dir), "MATCHER_HOST": HOST,
                "MATCHER_PORT": str(self.port), "GRADIO_ANALYTICS_ENABLED": "False", **(extra_env or {})}
         env.pop("MATCHER_AUTH", None)
         env.pop("MATCHER_DATABASE_URL", None)
+        env.pop("GRADIO_TEMP_DIR", None)  # under this instance's data dir
         if database_url:
             env["MATCHER_DATABASE_URL"] = database_url
         if corpus_dir:

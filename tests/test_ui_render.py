@@ -290,3 +290,26 @@ def test_card_static_parts_are_cached_per_programme_and_language(de_result):
 def test_streamed_pieces_are_few_and_join_to_the_answer(de_result):
     pieces = render.answer_chunks(de_result.answer, size=max(160, len(de_result.answer) // 5), at_lines=False)
     assert "".join(pieces) == de_result.answer and 1 <= len(pieces) <= 6
+
+
+def test_a_skipped_output_is_not_rebuilt(engine):
+    """gr.skip() must not make Gradio rebuild the component per session (it did: ~1 ms per output and chunk)."""
+    import asyncio
+
+    import gradio as gr
+    from gradio.state_holder import SessionState
+
+    from ui.app import build_app
+
+    demo = build_app()
+    fn = next(f for f in demo.fns.values() if f.name == "respond")
+    state = SessionState(demo)
+    preds = [gr.skip()] * len(fn.outputs)
+    out = asyncio.run(demo.postprocess_data(fn, preds, state))
+    assert all(o is None or o == {"__type__": "update"} for o in out)
+    assert not any(b._id in state.blocks_config.blocks and state.blocks_config.blocks[b._id] is not b
+                   for b in fn.outputs if not b.stateful)
+    # a real property update still goes through Gradio's own path
+    preds[3] = gr.update(value="<b>x</b>", visible=True)
+    out = asyncio.run(demo.postprocess_data(fn, preds, state))
+    assert out[3]["__type__"] == "update" and out[3]["value"] == "<b>x</b>"
