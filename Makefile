@@ -29,9 +29,10 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PIP) install -q $(TORCH) -e ".[llm,postgres,eval,test]"
 	touch $@
 
-system-test-deps:        ## Debian packages the tests use: chromium (browser tests), poppler (PDF check), PostgreSQL
+system-test-deps:        ## Debian packages the tests use: chromium (browser tests), poppler (PDF check), PostgreSQL, nginx (cluster)
 	@missing=""; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || missing="$$missing nginx-light"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
