@@ -809,6 +809,19 @@ def write_results(r: dict, path: Path = RESULTS_MD) -> None:
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
+def write_note(key: str, text: str, path: Path = RESULTS_MD) -> None:
+    """Put the note ``- key: text`` into the "## Load test" block (replacing an earlier one of that key);
+    later load runs keep it, as they keep the other backends' notes."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    before, block, after = _split_block(old)
+    if not block:
+        block = f"{BLOCK}\n\n"
+    lines = [ln for ln in block.rstrip("\n").splitlines() if not ln.startswith(f"- {key}:")]
+    lines.append(f"- {key}: {text}")
+    new = before + "\n".join(lines) + "\n" + (("\n" + after.lstrip("\n")) if after.strip() else "")
+    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evals.load", description=__doc__.split("\n\n")[0])
     ap.add_argument("--sessions", type=int, default=20)

@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=int, default=50, help="py-spy samples per second")
     ap.add_argument("--out", type=Path, default=None, help="keep py-spy's raw output here")
     ap.add_argument("--turns", type=int, default=40, help="sequential /chat turns for the CPU-per-turn figure")
+    ap.add_argument("--results", action="store_true", help="write the figures as a note into the load block of RESULTS.md")
     a = ap.parse_args(argv)
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     if not Path(spy).exists():
@@ -134,6 +135,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {label:35s} {100 * n / max(total, 1):5.1f} %  (~{1000 * r['server_cpu_s'] * n / max(total, 1) / chats:.0f} ms per /chat)")
     print(f"\nsequential, {a.turns} /chat turns: app CPU {app_ms:.0f} ms per turn, of which match (and the session "
           f"bookkeeping, measured in process) {match_ms:.0f} ms: {app_ms - match_ms:.0f} ms per turn beyond match")
+    if a.results:
+        import datetime as dt
+        import os
+
+        from .load import _commit, write_note
+
+        top = ", ".join(f"{label} {100 * n / max(total, 1):.0f} %" for label, n in
+                        sorted(per.items(), key=lambda kv: -kv[1])[:4])
+        write_note("Chat turn profile", (
+            f"{dt.datetime.now():%Y-%m-%d %H:%M}, commit {_commit()}, `python -m evals.profile_turn --sessions "
+            f"{a.sessions} --seconds {a.seconds:g} --turns {a.turns}`, 1-min load avg {os.getloadavg()[0]:.2f}: "
+            f"{a.turns} sequential `/chat` turns cost the app {app_ms:.0f} ms CPU each (client connects and the idle "
+            f"queue polling included), `match` {match_ms:.0f} ms of it, so {app_ms - match_ms:.0f} ms beyond `match`; "
+            f"under {a.sessions} sessions {1000 * r['server_cpu_s'] / chats:.0f} ms app CPU per `/chat` answer with all "
+            f"calls counted. py-spy, share of busy samples: {top}."))
+        print("wrote the note 'Chat turn profile' into the load block of evals/RESULTS.md")
     if not a.out:
         shutil.rmtree(data, ignore_errors=True)
     return 0
