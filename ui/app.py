@@ -52,9 +52,6 @@ def _pick_example(evt: gr.SelectData) -> str:
     return evt.value["text"] if isinstance(evt.value, dict) else str(evt.value)
 
 
-N_LABELS = 27
-
-
 def labels(lang: str) -> list:
     """Updates for the labelled components (``label_comps`` order) in ``lang``."""
     u = gr.update
@@ -134,8 +131,7 @@ def build_app() -> gr.Blocks:
         state = gr.State(session.new_state())
         init = {k: u["choices"] for k, u in zip(("e", "y", "berlin", "stage", "org", "t", "needs", "instr"),
                                                  profile_updates(None, "de")) if "choices" in u}
-        # the page's properties at load time must be what session.PAGE_AT_LOAD says
-        assert session.PAGE_AT_LOAD == {"lang": "de", "labels": "de", "sugg": 0}
+        # built in German with no follow-up button visible: what session.PAGE_AT_LOAD says
         status = gr.HTML(status_html(session.new_state()), elem_id="fl-status", visible="hidden")
         with gr.Row(equal_height=False):
             header = gr.Markdown(f"## {t('title')}\n{t('subtitle')}", elem_id="fl-header")
@@ -309,7 +305,7 @@ def build_app() -> gr.Blocks:
             lang = _ui_lang(lang_c, st)
             shown = st.setdefault("shown", {})
             if shown.get("labels") == lang:
-                return [gr.skip()] * N_LABELS
+                return [gr.skip()] * len(label_comps)
             shown["labels"] = lang
             return labels(lang)
 
