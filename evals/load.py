@@ -52,8 +52,9 @@ RESULTS_MD = HERE / "RESULTS.md"
 BLOCK = "## Load test"
 HOST = "127.0.0.1"
 
-# /chat outputs: msg, chatbot, cards, projects, chart, suggestions label, then the 8 profile fields.
-CHATBOT, CARDS, EMPLOYEES, N_CHAT_OUT = 1, 2, 6, 14
+# /chat outputs: msg, chatbot, cards, projects, chart, suggestions label, the 8 profile fields, support offers,
+# the completion signal.
+CHATBOT, CARDS, EMPLOYEES, N_CHAT_OUT = 1, 2, 6, 16
 TURNS_PER_CONSULTATION = 4
 
 DISTRICTS = ["Spandau", "Pankow", "Neukölln", "Marzahn", "Reinickendorf", "Lichtenberg", "Tempelhof", "Steglitz",
@@ -195,6 +196,8 @@ class Session:
                         first = time.perf_counter() - t0
                         self.stats.ok("/chat first chunk", first, served=False)
                     time.sleep(0.02)
+                if first is None and job.done():  # answered between two polls: the end bounds the first chunk
+                    self.stats.ok("/chat first chunk", time.perf_counter() - t0, served=False)
             out = job.result(timeout=max(0.0, t0 + self.timeout_s - time.perf_counter()))
         except concurrent.futures.TimeoutError:
             try:
@@ -365,15 +368,16 @@ class App:
     """``matcher serve`` on a free 127.0.0.1 port with its own data dir (and optional database URL)."""
 
     def __init__(self, data_dir: Path, database_url: str | None = None, corpus_dir: Path | None = None,
-                 extra_env: dict[str, str] | None = None):
+                 extra_env: dict[str, str] | None = None, port: int | None = None):
         self.data_dir, self.database_url = data_dir, database_url
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://{HOST}:{self.port}/"
         self.log = data_dir / "server.log"
         env = {**os.environ, "MATCHER_DATA_DIR": str(data_dir), "MATCHER_HOST": HOST,
                "MATCHER_PORT": str(self.port), "GRADIO_ANALYTICS_ENABLED": "False", **(extra_env or {})}
         env.pop("MATCHER_AUTH", None)
         env.pop("MATCHER_DATABASE_URL", None)
+        env.pop("GRADIO_TEMP_DIR", None)  # under this instance's data dir
         if database_url:
             env["MATCHER_DATABASE_URL"] = database_url
         if corpus_dir:
@@ -403,6 +407,18 @@ class App:
         except BaseException:
             self.stop()
             raise
+
+    @staticmethod
+    def warm(url: str, timeout_s: float) -> None:
+        """One /match on ``url`` (opens the index and loads the model)."""
+        from gradio_client import Client
+
+        c = Client(url, verbose=False, download_files=False, analytics_enabled=False,
+                   httpx_kwargs={"timeout": timeout_s})
+        try:
+            c.submit(text="Berliner Unternehmen, Innovation", api_name="/match").result(timeout=timeout_s)
+        finally:
+            c.close()
 
     def cpu_s(self) -> float | None:
         """User+system CPU seconds the app process has used so far (Linux /proc)."""
@@ -583,6 +599,81 @@ def _run_with_app(data: Path, sessions: int, seconds: float, database_url: str |
     return report
 
 
+def proc_cpu_s(pid: int, with_children: bool = True) -> float:
+    """CPU seconds of a process, its reaped children and (``with_children``) its live children (Linux /proc)."""
+    tck = os.sysconf("SC_CLK_TCK")
+
+    def stat(p: int) -> list[str] | None:
+        try:
+            return Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+
+    f = stat(pid)
+    if f is None:
+        return 0.0
+    total = sum(int(x) for x in f[11:15]) / tck  # utime, stime, cutime, cstime
+    if with_children:
+        for d in Path("/proc").iterdir():
+            if d.name.isdigit():
+                c = stat(int(d.name))
+                if c is not None and int(c[1]) == pid:
+                    total += sum(int(x) for x in c[11:13]) / tck
+    return total
+
+
+def run_with_cluster(sessions: int, seconds: float, instances: int = 2, kill_at: float | None = None,
+                     corpus_dir: Path | None = None, max_requests: int = 5000, timeout_s: float = 120.0,
+                     keep: bool = False) -> dict:
+    """Start ``instances`` app instances + nginx + Chroma server + PostgreSQL (deploy/cluster.py, temp run
+    dir), run the load through nginx, stop everything. ``kill_at``: SIGKILL instance 1 after that many
+    seconds (the database check then shows whether any acknowledged write was lost)."""
+    from deploy.cluster import Cluster
+
+    run_dir = Path(tempfile.mkdtemp(prefix="matcher-cluster-"))
+    cluster = Cluster(run_dir, instances, 0, corpus_dir)
+    try:
+        t = time.monotonic()
+        cluster.start()
+        for i in range(1, instances + 1):  # warm every instance (index open, model loaded) before measuring
+            App.warm(cluster.instance_url(i), 240.0)
+        startup = time.monotonic() - t
+        apps = {f"app{i}": cluster.procs[f"app{i}"].pid for i in range(1, instances + 1)}
+        pg_pid = int((run_dir / "postgres" / "data" / "postmaster.pid").read_text().split()[0])
+        others = {"nginx": cluster.procs["nginx"].pid, "chroma": cluster.procs["chroma"].pid, "postgres": pg_pid}
+        cpu0 = {k: proc_cpu_s(p) for k, p in {**apps, **others}.items()}
+        killer = None
+        if kill_at is not None:
+            def kill() -> None:
+                time.sleep(kill_at)
+                cpu0["app1_at_kill"] = proc_cpu_s(apps["app1"])
+                cluster.kill_instance(1)
+            killer = threading.Thread(target=kill, name="kill-app1", daemon=True)
+            killer.start()
+        report = run_load(cluster.url, cluster.database_url, sessions, seconds, max_requests, timeout_s)
+        cpu1 = {k: proc_cpu_s(p) for k, p in {**apps, **others}.items()}
+        if kill_at is not None:
+            cpu1["app1"] = cpu0.pop("app1_at_kill", cpu0["app1"])
+        alive = {k: cluster.procs[k].poll() is None for k in apps}
+        report["startup_s"] = round(startup, 1)
+        report["server_cpu_s"] = round(sum(cpu1[k] - cpu0[k] for k in apps), 1)
+        report["service_cpu_s"] = {k: round(cpu1[k] - cpu0[k], 1) for k in others}
+        report["backend"] = f"PostgreSQL, {instances} instances + nginx" + (" (1 killed)" if kill_at else "")
+        report["killed_at_s"] = kill_at
+        report["server_alive"] = all(v for k, v in alive.items() if not (kill_at is not None and k == "app1"))
+    finally:
+        cluster.stop()
+    errs = []
+    for i in range(1, instances + 1):
+        log = run_dir / "logs" / f"app{i}.log"
+        text = log.read_text(errors="replace") if log.exists() else ""
+        errs += [ln for ln in text.splitlines() if "Traceback" in ln or re.search(r"\b(ERROR|CRITICAL)\b", ln)]
+    report.update(server_log_errors=len(errs), server_log_samples=errs[:10], data_dir=str(run_dir))
+    if not keep:
+        shutil.rmtree(run_dir, ignore_errors=True)
+    return report
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -622,6 +713,10 @@ def print_report(r: dict) -> None:
         print(f"  {ep:15s} n={v['n']:5d}  p50 {_ms(v['p50_s']):>9s}  p95 {_ms(v['p95_s']):>9s}  max {_ms(v['max_s']):>9s}")
     print(f"CPU seconds during the run: app {r.get('server_cpu_s', '–')}, load generator {r['client_cpu_s']} "
           f"(wall {r['wall_s']} s, {r['cores']} cores)")
+    if r.get("server_cpu_s") and r.get("chat_answers"):
+        print(f"app CPU per /chat answer (all calls counted): {1000 * r['server_cpu_s'] / r['chat_answers']:.0f} ms")
+    if r.get("service_cpu_s"):
+        print("services CPU seconds: " + ", ".join(f"{k} {v}" for k, v in r["service_cpu_s"].items()))
     if r.get("startup_s") is not None:
         print(f"app start to first answer: {r['startup_s']} s; server alive at the end: {r.get('server_alive')}; "
               f"ERROR/Traceback lines in the server log: {r.get('server_log_errors')}")
@@ -680,7 +775,9 @@ def write_results(r: dict, path: Path = RESULTS_MD) -> None:
             f"{r['load_avg'][0]:g} at start, {r['load_avg'][1]:g} at end; {r['requests']} calls in {r['wall_s']:g} s "
             f"({r['connects']} clients); /chat max {_ms(chat.get('max_s', float('nan')))}, first answer chunk p50/p95 "
             f"{_ms(first.get('p50_s', nan))} / {_ms(first.get('p95_s', nan))}; CPU during the run: app "
-            f"{r.get('server_cpu_s', '–')} s ({per_chat} s per /chat answer), load generator {r['client_cpu_s']} s; "
+            f"{r.get('server_cpu_s', '–')} s ({per_chat} s per /chat answer), load generator {r['client_cpu_s']} s"
+            + (f", services {', '.join(f'{k} {v} s' for k, v in r['service_cpu_s'].items())}" if r.get("service_cpu_s") else "")
+            + (f"; instance 1 killed after {r['killed_at_s']:g} s" if r.get("killed_at_s") is not None else "") + "; "
             f"errors {r['errors']}, wrong-session answers {r['wrong_session']}; server-log ERROR/Traceback lines "
             f"{r.get('server_log_errors', '–')}; DB: feedback +{db.get('feedback_count_delta', '–')} rows "
             f"(helpful +{db.get('helpful_delta', '–')}), consultations +{db.get('consultations_count_delta', '–')}"
@@ -697,15 +794,32 @@ def write_results(r: dict, path: Path = RESULTS_MD) -> None:
         "field is not this session's; the database check compares the feedback rows (comment, vote, query hash, "
         "consultation id) and the consultations (id, client name) with what the sessions wrote, and the row-count "
         "growth. Latencies are per API call (submit to result), including streaming (a `/chat` answer arrives as "
-        "~50 streamed updates); per-call timeout 120 s. The load generator runs on the same 2 cores (its CPU "
-        "time is in the notes). The app is one Python process, so it can use about one core: under load the "
-        "`/chat` latency is queueing for that core. Most of a chat turn's app CPU (about 0.5 s) is not `match` "
-        "(~25 ms) but Gradio: the streamed updates (each resends the chat history) and the cards, picture and "
-        "profile editor of the final update. More sessions than one core serves need more app instances.", "",
+        "the question with a \"thinking\" bubble, ~4 answer pieces, then cards, picture and profile once); the first "
+        "answer chunk is the first update after the \"thinking\" one. Per-call timeout 120 s. The load generator runs on "
+        "the same 2 cores (its CPU time is in the notes; `gradio_client` costs it about as much CPU per call as the app). "
+        "App CPU per `/chat` answer divides the app's CPU for all calls (feedback, saves, lists, resets too) by the "
+        "`/chat` answers; `python -m evals.profile_turn` measures one turn alone and where its CPU goes. The cluster "
+        "rows run the same load through nginx (`deploy/cluster.py`: N `matcher serve` instances, one Chroma server, one "
+        "PostgreSQL, sticky cookie); \"1 killed\" rows SIGKILL instance 1 mid-run: calls in flight on it fail (errors), "
+        "their sessions reconnect to the other instance, and the database check shows whether an acknowledged "
+        "feedback or save was lost.", "",
         table([]).split("\n")[0], table([]).split("\n")[1], *rows, "", *notes, "",
     ]
     text = (rest + "\n\n" if rest else "") + "\n".join(lines)
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def write_note(key: str, text: str, path: Path = RESULTS_MD) -> None:
+    """Put the note ``- key: text`` into the "## Load test" block (replacing an earlier one of that key);
+    later load runs keep it, as they keep the other backends' notes."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    before, block, after = _split_block(old)
+    if not block:
+        block = f"{BLOCK}\n\n"
+    lines = [ln for ln in block.rstrip("\n").splitlines() if not ln.startswith(f"- {key}:")]
+    lines.append(f"- {key}: {text}")
+    new = before + "\n".join(lines) + "\n" + (("\n" + after.lstrip("\n")) if after.strip() else "")
+    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -714,7 +828,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=60.0)
     where = ap.add_mutually_exclusive_group(required=True)
     where.add_argument("--port", type=int, help="an app already running on 127.0.0.1:PORT")
-    where.add_argument("--start", action="store_true", help="start a fresh app (temp MATCHER_DATA_DIR) and stop it after")
+    where.add_argument("--start", action="store_true", default=False, help="start a fresh app (temp MATCHER_DATA_DIR) and stop it after")
     ap.add_argument("--database-url", default=None,
                     help="with --start: MATCHER_DATABASE_URL for the app; with --port: the app's database "
                          "(default: MATCHER_DATABASE_URL or the SQLite file in --data-dir / MATCHER_DATA_DIR)")
@@ -723,12 +837,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-requests", type=int, default=5000)
     ap.add_argument("--timeout", type=float, default=120.0, help="per call, seconds")
     ap.add_argument("--no-db-check", action="store_true", help="with --port: do not read the database")
+    ap.add_argument("--cluster", type=int, default=0, metavar="N",
+                    help="start N instances + nginx + Chroma server + PostgreSQL (deploy/cluster.py) instead of one app")
+    ap.add_argument("--kill-at", type=float, default=None, metavar="S",
+                    help="with --cluster: kill instance 1 after S seconds (checks that no acknowledged write is lost)")
     ap.add_argument("--results", action="store_true", help=f"write the block '{BLOCK}' at the end of evals/RESULTS.md")
     ap.add_argument("--keep", action="store_true", help="with --start: keep the temp data dir (server.log, matcher.db)")
     a = ap.parse_args(argv)
     if a.sessions < 1 or a.seconds <= 0 or a.max_requests < 1 or a.timeout <= 0:
         ap.error("--sessions, --seconds, --max-requests and --timeout must be positive")
-    if a.start:
+    if a.cluster:
+        if not a.start:
+            ap.error("--cluster needs --start")
+        print(f"starting a cluster of {a.cluster} ... load avg {os.getloadavg()[0]:.2f}", flush=True)
+        r = run_with_cluster(a.sessions, a.seconds, a.cluster, a.kill_at, a.corpus_dir, a.max_requests, a.timeout, a.keep)
+    elif a.start:
         print(f"starting the app (temp data dir) ... load avg {os.getloadavg()[0]:.2f}", flush=True)
         r = run_with_app(a.sessions, a.seconds, a.database_url, a.corpus_dir, a.max_requests, a.timeout, a.keep)
     else:
@@ -745,8 +868,9 @@ def main(argv: list[str] | None = None) -> int:
     if a.results:
         write_results(r)
         print(f"wrote the '{BLOCK}' block of {RESULTS_MD.relative_to(REPO)}")
-    ok = r["errors"] == 0 and r["wrong_session"] == 0 and (r.get("db") or {}).get("exact", True) \
-        and r.get("server_alive", True)
+    # with an instance killed, calls in flight on it fail by design; nothing acknowledged may be lost
+    ok = (r["errors"] == 0 or a.kill_at is not None) and r["wrong_session"] == 0 \
+        and (r.get("db") or {}).get("exact", True) and r.get("server_alive", True)
     return 0 if ok else 1
 
 

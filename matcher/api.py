@@ -260,6 +260,6 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels) 
         deadline=p.deadline, deadline_text=p.deadline_text, amount=amount, funding_rate=p.funding_rate,
         summary=p.summary_de if de else p.summary_en, sources=p.sources, as_of=p.as_of,
         call_dates=p.call_dates, verified_on=p.verified_on,
-        verification_note=(p.verification_note_de if de else p.verification_note_en),
+        verification_note=(p.verification_note_de if de else p.verification_note_en or p.verification_note_de),
         why={k: round(v, 4) for k, v in x.features.items()},
     )

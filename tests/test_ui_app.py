@@ -13,6 +13,7 @@ pytestmark = pytest.mark.slow
 # Output positions of the /chat endpoint: msg, chatbot, cards, projects, chart, suggestions label,
 # then the 8 profile fields, employees first (buttons are not part of API outputs).
 CHATBOT, CARDS, PROJECTS, CHART, EMPLOYEES = 1, 2, 3, 4, 6
+SUPPORT, STATUS, N_OUT = 14, 15, 16  # added after the profile fields, so the older positions stay
 
 
 def client(url):
@@ -161,3 +162,25 @@ def test_edited_profile_is_re_evaluated(ui_server):
     assert value(employees) == 300
     assert 'data-id="berlin-innovation-grant"' not in cards.split("<details")[0]
     assert "300 Mitarbeitende, Großunternehmen" in text_of(chatbot[-1])
+
+
+def test_chat_streams_a_few_updates_and_ends_with_the_completion_signal(ui_server):
+    c = client(ui_server)
+    job = c.submit(message="Wir recyceln Kunststoff, 40 MA, Berlin, wollen mit der TU eine Sortieranlage entwickeln",
+                   api_name="/chat")
+    final = job.result()
+    updates = job.outputs()
+    assert len(final) == N_OUT
+    # the question with a "thinking" bubble, a few answer pieces, then everything else once
+    assert 3 <= len(updates) <= 8, len(updates)
+    assert "data-state=\"busy\"" in value(updates[0][STATUS])
+    status = value(final[STATUS])
+    assert 'data-state="done"' in status and 'data-seq="1"' in status and 'data-lang="de"' in status
+    assert isinstance(value(final[SUPPORT]), str)
+    second = c.predict(message="Wir haben übrigens 300 Mitarbeitende", api_name="/chat")
+    assert 'data-seq="2"' in value(second[STATUS])
+
+
+def test_cards_in_the_api_carry_the_checked_date_and_source_kinds(ui_server):
+    out = client(ui_server).predict(message="Wir recyceln Kunststoff, 40 MA, Berlin", api_name="/chat")
+    assert "geprüft am 30.10.2026" in out[CARDS] and "fl-src-kind official" in out[CARDS]

@@ -210,3 +210,106 @@ def test_serve_refuses_public_host_without_auth(monkeypatch):
             app.serve(host="0.0.0.0", port=1)
     finally:
         get_settings.cache_clear()
+
+
+# ---------------------------------------------------------------- issues 9/10: lanes, intent, verification
+
+
+def test_card_shows_checked_date_secondary_only_facts_and_source_kinds(de_result, en_result):
+    html_de = render.programme_cards(de_result)
+    card = html_de.split('data-id="berlin-innovation-grant"')[1].split('<div class="fl-card')[0]
+    assert "geprüft am 30.10.2026" in card
+    assert 'class="fl-src-kind official">offizielle Seite<' in card
+    assert 'class="fl-src-kind secondary">Sekundärquelle<' in card
+    # the amount rests only on the blog: marked at the amount and listed in the footer
+    assert 'Zuschuss bis 400.000 EUR<span class="fl-secondary">nur Sekundärquelle</span>' in card
+    assert "nur Sekundärquelle: Umfang" in card
+    # employees and location are stated by the official page: their criteria carry no mark
+    assert 'Sie nennen 40<span class="fl-secondary">' not in card
+    en_card = render.programme_cards(en_result)
+    assert "checked on" in en_card or "not checked against an official source" in en_card
+
+
+def test_card_without_verification_shows_the_note_or_not_checked(de_result):
+    top = de_result.programmes[0]
+    noted = top.model_copy(update={"verified_on": None, "verification_note": "Keine offizielle Seite gefunden."})
+    plain = top.model_copy(update={"verified_on": None, "verification_note": None, "id": "other-id"})
+    out = render.programme_cards(de_result.model_copy(update={"programmes": [noted, plain], "hidden_ineligible": []}))
+    assert 'class="fl-unverified">Keine offizielle Seite gefunden.<' in out
+    assert "nicht gegen eine offizielle Quelle geprüft" in out
+    assert "geprüft am" not in out.replace("nicht gegen eine offizielle Quelle geprüft", "")
+    assert render.programme_card(noted, 1, "en").count("Keine offizielle Seite gefunden.") == 1
+
+
+def test_support_offers_have_their_own_lane_not_among_the_programme_cards(de_result, en_result):
+    offer = de_result.programmes[-1].model_copy(update={"id": "test-advice-offer", "name": "Testberatung",
+                                                        "instruments": ["advice"]})
+    res = de_result.model_copy(update={"support": [offer]})
+    lane = render.support_cards(res)
+    assert lane.startswith('<h3 class="fl-lane">Beratung, Netzwerke, Qualifizierung</h3>')
+    assert 'data-id="test-advice-offer"' in lane and "fl-num" not in lane  # unnumbered
+    assert 'data-id="test-advice-offer"' not in render.programme_cards(res)
+    assert "Advice, networks, training" in render.support_cards(res, "en")
+    assert render.support_cards(de_result.model_copy(update={"support": []})) == ""
+    md = export.to_markdown(res, TODAY)
+    assert "## Beratung, Netzwerke, Qualifizierung" in md and "**Testberatung**" in md
+
+
+@pytest.mark.parametrize("intent", ["off_topic", "empty"])
+def test_off_topic_and_empty_show_the_message_and_no_cards(de_result, intent):
+    res = de_result.model_copy(update={"intent": intent, "message": "Dazu kann ich nichts sagen."})
+    cards = render.programme_cards(res)
+    assert "Dazu kann ich nichts sagen." in cards and "fl-card " not in cards and "data-id" not in cards
+    assert render.project_cards(res) == "" and render.support_cards(res) == ""
+    assert render.shortlist_chart(res) is None
+
+
+def test_export_marks_checked_date_secondary_facts_and_source_kinds(de_result, en_result, tmp_path):
+    md = export.to_markdown(de_result, TODAY)
+    assert "geprüft am 30.10.2026" in md
+    assert "[offizielle Seite] https://example.org/innovation" in md
+    assert "[Sekundärquelle] https://example.org/blog-innovation" in md
+    assert "⚠ nur Sekundärquelle: Umfang" in md
+    md_en = export.to_markdown(en_result, TODAY)
+    assert ("checked on" in md_en) or ("not checked against an official source" in md_en)
+    pdf = export.to_pdf(de_result, tmp_path / "x.pdf", TODAY)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_card_static_parts_are_cached_per_programme_and_language(de_result):
+    render._static_parts.cache_clear()
+    render.programme_cards(de_result, "de")
+    first = render._static_parts.cache_info()
+    render.programme_cards(de_result, "de")
+    again = render._static_parts.cache_info()
+    assert again.misses == first.misses and again.hits > first.hits
+    render.programme_cards(de_result, "en")
+    assert render._static_parts.cache_info().misses > again.misses
+
+
+def test_streamed_pieces_are_few_and_join_to_the_answer(de_result):
+    pieces = render.answer_chunks(de_result.answer, size=max(160, len(de_result.answer) // 5), at_lines=False)
+    assert "".join(pieces) == de_result.answer and 1 <= len(pieces) <= 6
+
+
+def test_a_skipped_output_is_not_rebuilt(engine):
+    """gr.skip() must not make Gradio rebuild the component per session (it did: ~1 ms per output and chunk)."""
+    import asyncio
+
+    import gradio as gr
+    from gradio.state_holder import SessionState
+
+    from ui.app import build_app
+
+    demo = build_app()
+    fn = next(f for f in demo.fns.values() if f.name == "respond")
+    state = SessionState(demo)
+    preds = [gr.skip()] * len(fn.outputs)
+    out = asyncio.run(demo.postprocess_data(fn, preds, state))
+    assert all(o is None or o == {"__type__": "update"} for o in out)
+    assert not any(b._id in state.blocks_config.blocks and state.blocks_config.blocks[b._id] is not b
+                   for b in fn.outputs if not b.stateful)
+    # a real property update still goes through Gradio's own path
+    preds[3] = gr.update(value="<b>x</b>", visible=True)
+    out = asyncio.run(demo.postprocess_data(fn, preds, state))
+    assert out[3]["__type__"] == "update" and out[3]["value"] == "<b>x</b>"

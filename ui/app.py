@@ -16,6 +16,16 @@ import time
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
+
+def _instance_temp_dir() -> None:
+    """Gradio's file cache under this instance's data dir: instances on one machine share no fixed path."""
+    from matcher.settings import get_settings
+
+    os.environ.setdefault("GRADIO_TEMP_DIR", str(get_settings().data_dir / "gradio"))
+
+
+_instance_temp_dir()  # before gradio is imported: some of its modules read GRADIO_TEMP_DIR at import
+
 import gradio as gr  # noqa: E402
 
 from matcher.errors import ConfigError, MatcherError  # noqa: E402
@@ -30,6 +40,7 @@ from .i18n import EXAMPLES_DE, EXAMPLES_EN, instrument_label, level_label, t  # 
 
 log = logging.getLogger(__name__)
 STREAM_DELAY_S = 0.01
+STREAM_CHUNKS = 5  # the answer is complete when it streams; a few chunks show it growing at little cost
 LEVELS = ("berlin", "bund", "eu")
 
 
@@ -58,6 +69,35 @@ def labels(lang: str) -> list:
             u(value=t("refresh", lang))]
 
 
+class Blocks(gr.Blocks):
+    """``gr.Blocks`` whose ``gr.skip()`` outputs cost nothing.
+
+    Gradio 6 treats ``gr.skip()`` (``{"__type__": "update"}``) like any property update: it rebuilds the
+    component for the session and re-renders its config, about 1 ms of CPU per skipped output. A streamed
+    chat turn skips most outputs on every chunk, so that was most of the app's CPU per turn (profile in
+    evals/RESULTS.md). A bare skip changes nothing, so it is answered as Gradio answers it, without the rebuild.
+    """
+
+    async def postprocess_data(self, block_fn, predictions, state):
+        outputs = block_fn.outputs
+        if isinstance(predictions, (list, tuple)) and len(outputs) > 1 and len(predictions) == len(outputs):
+            bare = [i for i, p in enumerate(predictions) if type(p) is dict and p == _SKIP]
+            if bare:
+                from gradio.components.base import _Keywords
+
+                preds = list(predictions)
+                for i in bare:
+                    preds[i] = _Keywords.FINISHED_ITERATING  # Gradio's own "leave this output alone" marker
+                out = await super().postprocess_data(block_fn, preds, state)
+                for i in bare:
+                    out[i] = None if outputs[i].stateful else {"__type__": "update"}
+                return out
+        return await super().postprocess_data(block_fn, predictions, state)
+
+
+_SKIP = dict(gr.skip())
+
+
 @contextlib.contextmanager
 def friendly_errors(lang: str, what: str):
     """Translate errors once, at the edge: a MatcherError's message, or a generic note (logged in full)."""
@@ -70,15 +110,29 @@ def friendly_errors(lang: str, what: str):
         raise gr.Error(t("internal_error", lang)) from None
 
 
+def status_html(st: dict, busy: bool = False) -> str:
+    """The page's completion signal (``#fl-status``): ``data-state`` "busy" while a turn runs, "done" when
+    the answer, cards, picture, profile and labels of result ``data-seq`` are on the page and the export
+    files are written (the browser shows their buttons once it has the file data). Tests and scripts wait on
+    it instead of on timing."""
+    res = st.get("result") or {}
+    return (f'<div class="fl-status" role="status" data-state="{"busy" if busy else "done"}" '
+            f'data-seq="{int(st.get("seq", 0))}" data-lang="{html.escape(st.get("lang") or "de")}" '
+            f'data-answer="{html.escape(str(res.get("id") or ""))}">'
+            f'{html.escape(t("thinking" if busy else "answer_done", st.get("lang") or "de"))}</div>')
+
+
 def build_app() -> gr.Blocks:
     """The whole UI as a ``gr.Blocks`` (not launched)."""
     from matcher.llm import get_writer
 
     writer = get_writer()  # the deterministic composer unless MATCHER_LLM_* is configured
-    with gr.Blocks(title="Förderlotse") as demo:
+    with Blocks(title="Förderlotse") as demo:
         state = gr.State(session.new_state())
         init = {k: u["choices"] for k, u in zip(("e", "y", "berlin", "stage", "org", "t", "needs", "instr"),
                                                  profile_updates(None, "de")) if "choices" in u}
+        # built in German with no follow-up button visible: what session.PAGE_AT_LOAD says
+        status = gr.HTML(status_html(session.new_state()), elem_id="fl-status", visible="hidden")
         with gr.Row(equal_height=False):
             header = gr.Markdown(f"## {t('title')}\n{t('subtitle')}", elem_id="fl-header")
             lang_choice = gr.Radio([("Automatisch", "auto"), ("Deutsch", "de"), ("English", "en")], value="auto",
@@ -92,7 +146,7 @@ def build_app() -> gr.Blocks:
                     msg = gr.Textbox(show_label=False, placeholder=t("input_placeholder"), lines=2, max_lines=8,
                                      scale=5, elem_id="fl-input", autofocus=True)
                     send = gr.Button(t("send"), variant="primary", scale=1, min_width=90, elem_id="fl-send")
-                suggest_md = gr.Markdown(visible=False)
+                suggest_md = gr.Markdown("")
                 with gr.Row():
                     sugg = [gr.Button(visible=False, size="sm", elem_classes=["fl-sugg"]) for _ in range(N_SUGGEST)]
                 with gr.Row(equal_height=True, elem_id="fl-fb-row"):
@@ -110,7 +164,7 @@ def build_app() -> gr.Blocks:
                     with gr.Row():
                         p_stage = gr.Dropdown(choices=init["stage"], value=None, label=t("p_stage"))
                         p_org = gr.Dropdown(choices=init["org"], value=None, label=t("p_org"))
-                    p_topics = gr.Dropdown(choices=[], value=[], label=t("p_topics"), multiselect=True,
+                    p_topics = gr.Dropdown(choices=init["t"], value=[], label=t("p_topics"), multiselect=True,
                                            allow_custom_value=True)
                     p_needs = gr.CheckboxGroup(choices=init["needs"], label=t("p_needs"))
                     p_instr = gr.CheckboxGroup(choices=init["instr"], label=t("p_instr"))
@@ -124,7 +178,7 @@ def build_app() -> gr.Blocks:
                         f_inel = gr.Checkbox(label=t("f_inel"), value=False)
             with gr.Column(scale=6):
                 with gr.Accordion(t("picture"), open=True) as pic_acc:
-                    chart = gr.HTML(visible=False, elem_id="fl-chart")
+                    chart = gr.HTML("", elem_id="fl-chart")
                 with gr.Accordion(t("export"), open=True) as exp_acc:
                     with gr.Row():
                         pdf_btn = gr.DownloadButton(t("export_pdf"), visible=False, elem_id="fl-pdf")
@@ -133,6 +187,7 @@ def build_app() -> gr.Blocks:
                 cards = gr.HTML(render.programme_cards(None), elem_id="fl-cards")
                 proj_md = gr.Markdown(f"### {t('projects')}")
                 proj_cards = gr.HTML("", elem_id="fl-projects")
+                support_cards = gr.HTML("", elem_id="fl-support")
                 with gr.Accordion(t("saved"), open=False) as saved_acc:
                     with gr.Row():
                         client = gr.Textbox("", label=t("client"), max_length=200, scale=2)
@@ -148,51 +203,68 @@ def build_app() -> gr.Blocks:
         label_comps = [header, msg, send, new_btn, fb_md, fb_comment, prof_acc, rerate_btn, filt_acc, f_levels,
                        f_instr, f_open, f_inel, prog_md, proj_md, pic_acc, exp_acc, pdf_btn, md_btn, saved_acc,
                        client, save_btn, notes, saved_dd, open_btn, del_btn, refresh_btn]
-        view = [chatbot, cards, proj_cards, chart, suggest_md, *sugg, *profile_comps]
+        # /chat outputs after msg and state; new components go at the end so API positions stay
+        view = [chatbot, cards, proj_cards, chart, suggest_md, *sugg, *profile_comps, support_cards, status]
         filters_in = [f_levels, f_instr, f_open, f_inel]
         exports = [pdf_btn, md_btn]
         skip_view = [gr.skip()] * len(view)
 
-        def full_view(st: dict, lang: str, chart_img=None, history=None) -> list:
-            """Every component of ``view`` for the state's result."""
+        def full_view(st: dict, lang: str, history=None) -> list:
+            """Every component of ``view`` for the state's result, as plain values where possible.
+
+            A ``gr.update`` with properties (label, choices, visible) makes Gradio rebuild the component
+            for the session, so properties are sent only when they change (``st["shown"]``).
+            """
             res = session.result_of(st)
-            qs = res.questions if res else []
-            sugg_updates = [gr.update(value=qs[i], visible=True) if i < len(qs) else gr.update(visible=False)
-                            for i in range(N_SUGGEST)]
-            if not isinstance(chart_img, dict):  # a gr.skip()/gr.update() passes through unchanged
-                chart_img = gr.update(value=chart_img, visible=chart_img is not None)
+            qs = res.questions[:N_SUGGEST] if res else []
+            shown = st.setdefault("shown", {})
+            if shown.get("sugg") == len(qs):
+                sugg_updates = [qs[i] if i < len(qs) else gr.skip() for i in range(N_SUGGEST)]
+            else:
+                sugg_updates = [gr.update(value=qs[i], visible=True) if i < len(qs) else gr.update(visible=False)
+                                for i in range(N_SUGGEST)]
+                shown["sugg"] = len(qs)
+            if shown.get("lang") == lang:
+                f = render.profile_fields(session.profile_of(st))
+                berlin = {True: "yes", False: "no", None: "unknown"}[f["in_berlin"]]
+                prof = [f["employees"], f["founded_year"], berlin, f["stage"], f["org_type"], f["topics"], f["needs"],
+                        f["instruments_wished"]]
+            else:
+                prof = profile_updates(session.profile_of(st), lang)
+                shown["lang"] = lang
             return [history if history is not None else st["history"], render.programme_cards(res, lang),
-                    render.project_cards(res, lang), chart_img,
-                    gr.update(value=t("suggest", lang), visible=bool(qs)), *sugg_updates,
-                    *profile_updates(session.profile_of(st), lang)]
+                    render.project_cards(res, lang), render.shortlist_chart(res, lang) or "",
+                    t("suggest", lang) if qs else "", *sugg_updates, *prof, render.support_cards(res, lang),
+                    status_html(st)]
 
         def respond(message: str, st: dict, lang_c: str, levels, instruments, only_open, show_inel):
+            """One chat turn: the question and a "thinking" bubble at once, then only the growing answer
+            (Gradio sends each chunk as a diff of the chat), then cards, picture, profile and state once."""
             message = (message or "").strip()
             lang = _ui_lang(lang_c, st)
             if not message:
                 gr.Warning(t("empty_input", lang))
-                yield [gr.skip(), st, *skip_view]
+                yield [gr.skip(), gr.skip(), *skip_view]
                 return
             history = [*st["history"], {"role": "user", "content": html.escape(message, quote=False)},
                        {"role": "assistant", "content": t("thinking", lang)}]
-            yield ["", st, history, *skip_view[1:]]
+            yield ["", gr.skip(), history, *skip_view[1:-1], status_html(st, busy=True)]
             with friendly_errors(lang, "chat turn"):
                 res = session.chat_turn(st, message, session.filters_from(levels, instruments, only_open),
                                         bool(show_inel), session.lang_arg(lang_c))
             lang = session.lang_arg(lang_c) or res.lang
-            text = ""
             answer = writer.write(res, company_text=message)  # validated; falls back to res.answer
-            for i, chunk in enumerate(render.answer_chunks(answer, size=max(120, len(answer) // 8))):  # each update resends the history
+            chunks = render.answer_chunks(answer, size=max(160, len(answer) // STREAM_CHUNKS), at_lines=False)
+            text = ""
+            for chunk in chunks[:-1]:
                 text += chunk
                 history[-1] = {"role": "assistant", "content": text}
-                if i == 0:
-                    yield ["", st, *full_view(st, lang, gr.skip(), history)]
-                else:
-                    time.sleep(STREAM_DELAY_S)
-                    yield [gr.skip(), gr.skip(), history, *skip_view[1:]]
+                yield [gr.skip(), gr.skip(), history, *skip_view[1:]]
+                time.sleep(STREAM_DELAY_S)
+            history[-1] = {"role": "assistant", "content": answer}
             st["answer_ids"][str(len(history) - 1)] = res.id
             st["history"] = history
-            yield ["", st, *full_view(st, lang, render.shortlist_chart(res, lang))]
+            yield ["", st, *full_view(st, lang)]
 
         def rerun(st: dict, lang_c: str, levels, instruments, only_open, show_inel, profile_values=None):
             lang = _ui_lang(lang_c, st)
@@ -205,7 +277,7 @@ def build_app() -> gr.Blocks:
             if res is None:
                 return [st, *skip_view]
             lang = session.lang_arg(lang_c) or res.lang
-            return [st, *full_view(st, lang, render.shortlist_chart(res, lang))]
+            return [st, *full_view(st, lang)]
 
         def refilter(st: dict, lang_c: str, levels, instruments, only_open, show_inel):
             return rerun(st, lang_c, levels, instruments, only_open, show_inel)
@@ -215,24 +287,36 @@ def build_app() -> gr.Blocks:
             values = (employees, founded_year, in_berlin, stage, org_type, topics, needs, instruments_wished)
             return rerun(st, lang_c, levels, instruments, only_open, show_inel, values)
 
-        def reset(lang_c: str):
-            st = session.new_state()
+        def reset(lang_c: str, old: dict):
+            st = session.new_state(shown=old.get("shown"))
+            st["seq"] = old.get("seq", 0) + 1
             hidden = gr.update(value=None, visible=False)
             return [st, "", *full_view(st, session.lang_arg(lang_c) or "de"), hidden, hidden]
 
-        def reopen(cid: str | None, lang_c: str):
+        def reopen(cid: str | None, lang_c: str, old: dict):
             st, client_name, note = load_saved(cid)
-            res = session.result_of(st)
+            st["shown"] = dict(old.get("shown") or {})
+            st["seq"] = old.get("seq", 0) + 1
             lang = session.lang_arg(lang_c) or st.get("lang") or "de"
-            return [st, client_name, note, *full_view(st, lang, render.shortlist_chart(res, lang))]
+            return [st, client_name, note, *full_view(st, lang)]
 
         def relang(lang_c: str, st: dict):
-            return labels(_ui_lang(lang_c, st))
+            """Labels in the page's language; nothing is sent when they already are."""
+            lang = _ui_lang(lang_c, st)
+            shown = st.setdefault("shown", {})
+            if shown.get("labels") == lang:
+                return [gr.skip()] * len(label_comps)
+            shown["labels"] = lang
+            return labels(lang)
+
+        def done(st: dict):
+            return status_html(st)
 
         def after(ev):
             """Follow-ups of every event that changes the result: export files, then labels in its language."""
             return (ev.then(export_files, [state, client, notes], exports, api_visibility="private")
-                    .then(relang, [lang_choice, state], label_comps, api_visibility="private"))
+                    .then(relang, [lang_choice, state], label_comps, api_visibility="private")
+                    .then(done, [state], status, api_visibility="private", show_progress="hidden"))
 
         chat_ev = dict(fn=respond, inputs=[msg, state, lang_choice, *filters_in], outputs=[msg, state, *view],
                        concurrency_limit=8, show_progress="hidden")
@@ -245,7 +329,7 @@ def build_app() -> gr.Blocks:
         for comp in filters_in:
             after(comp.input(refilter, [state, lang_choice, *filters_in], [state, *view],
                              concurrency_limit=8, api_visibility="private"))
-        after(new_btn.click(reset, [lang_choice], [state, msg, *view, *exports], api_name="reset"))
+        after(new_btn.click(reset, [lang_choice, state], [state, msg, *view, *exports], api_name="reset"))
         lang_choice.change(relang, [lang_choice, state], label_comps, api_visibility="private")
         for b in sugg:
             b.click(suggestion_text, [b, state, lang_choice], msg, api_visibility="private")
@@ -258,7 +342,8 @@ def build_app() -> gr.Blocks:
         save_btn.click(save_current, [state, client, notes, lang_choice], [state, saved_dd], api_name="save")
         refresh_btn.click(list_saved, None, saved_dd, api_name="list_saved")
         saved_acc.expand(list_saved, None, saved_dd, api_visibility="private")
-        after(open_btn.click(reopen, [saved_dd, lang_choice], [state, client, notes, *view], api_name="open_saved"))
+        after(open_btn.click(reopen, [saved_dd, lang_choice, state], [state, client, notes, *view],
+                             api_name="open_saved"))
         del_btn.click(delete_saved, [saved_dd, state, lang_choice], [state, saved_dd], api_name="delete_saved")
         gr.api(api_match, api_name="match")
     return demo
@@ -298,7 +383,10 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     threading.Thread(target=_warm_up, name="engine-warm-up", daemon=True).start()
     demo = build_app()
     demo.queue(default_concurrency_limit=8)
+    from .handlers import export_root
+
     demo.launch(server_name=host, server_port=port, auth=auth, ssr_mode=False, show_error=False,
+                allowed_paths=[str(export_root())],
                 css=render.CSS, theme=gr.themes.Soft(), footer_links=["api"])
 
 

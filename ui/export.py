@@ -9,14 +9,31 @@ from pathlib import Path
 from matcher.models import CompanyProfile, MatchResult, ProgrammeHit, Source
 
 from .i18n import (
-    fmt_date, instrument_label, level_label, need_label, org_label, stage_label, status_label, t,
+    field_label, fmt_date, instrument_label, level_label, need_label, org_label, source_kind_label, stage_label,
+    status_label, t,
 )
 
 _VERDICT_MARK = {"fulfilled": "✓", "unknown": "?", "violated": "✗"}
 
 
-def _src_text(s: Source) -> str:
-    return s.url or f"{s.title}, {s.section}"
+def _src_text(s: Source, lang: str | None = None) -> str:
+    """The source's URL (or title and section), with its kind in brackets when ``lang`` is given."""
+    text = s.url or f"{s.title}, {s.section}"
+    kind = source_kind_label(s.kind, lang) if lang else ""
+    return f"[{kind}] {text}" if kind else text
+
+
+def _checked(h: ProgrammeHit, lang: str) -> str:
+    """"geprüft am <date>" / "checked on <date>", the record's verification note, or "not checked"."""
+    if h.verified_on:
+        return f"{t('verified_on', lang)} {fmt_date(h.verified_on, lang)}"
+    return h.verification_note or t("not_verified", lang)
+
+
+def _secondary(h: ProgrammeHit, lang: str) -> str:
+    """"nur Sekundärquelle: Umfang, Förderquote" for facts that rest only on secondary sources ("" if none)."""
+    fields = h.secondary_only_fields()
+    return f"{t('secondary_only', lang)}: " + ", ".join(field_label(f, lang) for f in fields) if fields else ""
 
 
 def profile_lines(p: CompanyProfile, lang: str) -> list[tuple[str, str]]:
@@ -78,8 +95,18 @@ def to_markdown(result: MatchResult, today: dt.date, client: str | None = None, 
             out.append(f"   - {t('why', lang)}: " + "; ".join(why))
         for c in h.criteria:
             out.append(f"   - {_VERDICT_MARK[c.verdict]} {c.reason}")
-        out.append(f"   - {t('sources', lang)}: " + ", ".join(_src_text(s) for s in h.sources)
-                   + f" ({t('as_of', lang)} {fmt_date(h.as_of, lang)})")
+        out.append(f"   - {t('sources', lang)}: " + ", ".join(_src_text(s, lang) for s in h.sources)
+                   + f" ({t('as_of', lang)} {fmt_date(h.as_of, lang)}; {_checked(h, lang)})")
+        if _secondary(h, lang):
+            out.append(f"   - ⚠ {_secondary(h, lang)}")
+    if result.support:
+        out += ["", f"## {t('support', lang)}", ""]
+        for h in result.support:
+            line = f"- **{h.name}** ({h.provider}): {h.summary} – " + ", ".join(_src_text(s, lang) for s in h.sources)
+            line += f" ({t('as_of', lang)} {fmt_date(h.as_of, lang)}; {_checked(h, lang)})"
+            if _secondary(h, lang):
+                line += f" ⚠ {_secondary(h, lang)}"
+            out.append(line)
     if result.projects:
         out += ["", f"## {t('projects', lang)}", ""]
         for p in result.projects:
@@ -168,8 +195,15 @@ def _build_pdf(result: MatchResult, today: dt.date, client: str | None, notes: s
             para(f"{t('why', lang)}: " + "; ".join(why[: 2 if compact else 4]), "", size, indent=4)
         if h.criteria:
             para("  ".join(f"{_VERDICT_MARK[c.verdict]} {c.reason}" for c in h.criteria), "", size - 0.5, indent=4)
-        para(f"{t('sources', lang)}: " + ", ".join(_src_text(s) for s in h.sources)
-             + f" ({t('as_of', lang)} {fmt_date(h.as_of, lang)})", "", size - 1, (28, 79, 138), 4)
+        para(f"{t('sources', lang)}: " + ", ".join(_src_text(s, lang) for s in h.sources)
+             + f" ({t('as_of', lang)} {fmt_date(h.as_of, lang)}; {_checked(h, lang)})", "", size - 1, (28, 79, 138), 4)
+        if _secondary(h, lang):
+            para(f"! {_secondary(h, lang)}", "", size - 1, (160, 110, 0), 4)
+    if result.support:
+        heading(t("support", lang))
+        for h in result.support:
+            para(f"• {h.name} ({h.provider}): {h.summary} – {', '.join(_src_text(s, lang) for s in h.sources)} "
+                 f"({_checked(h, lang)})" + (f" ! {_secondary(h, lang)}" if _secondary(h, lang) else ""), "", size)
     if result.projects:
         heading(t("projects", lang))
         for p in result.projects:

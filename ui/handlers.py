@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -26,8 +25,14 @@ from .i18n import (
 
 log = logging.getLogger(__name__)
 N_SUGGEST = 4
-EXPORT_ROOT = Path(tempfile.gettempdir()) / "foerderlotse-exports"
 EXPORT_MAX_AGE_S = 3600
+
+
+def export_root() -> Path:
+    """Export files live under this instance's data dir (never a path shared by all instances)."""
+    from matcher.settings import get_settings
+
+    return get_settings().data_dir / "exports"
 
 
 def _store():
@@ -90,10 +95,11 @@ def suggestion_text(question: str, st: dict, lang_c: str) -> str:
 
 
 def _purge_old_exports() -> None:
-    if not EXPORT_ROOT.exists():
+    root = export_root()
+    if not root.exists():
         return
     cutoff = time.time() - EXPORT_MAX_AGE_S
-    for d in EXPORT_ROOT.iterdir():
+    for d in root.iterdir():
         try:
             if d.stat().st_mtime < cutoff:
                 shutil.rmtree(d, ignore_errors=True)
@@ -104,7 +110,7 @@ def _purge_old_exports() -> None:
 def write_exports(result: MatchResult, client: str | None = None, notes: str | None = None) -> tuple[Path, Path]:
     """Write the PDF and Markdown export of ``result`` into a fresh folder; returns both paths."""
     _purge_old_exports()
-    folder = EXPORT_ROOT / uuid.uuid4().hex
+    folder = export_root() / uuid.uuid4().hex
     folder.mkdir(parents=True)
     day = today()
     stem = f"foerderlotse-{safe_filename(client) + '-' if client else ''}{day.isoformat()}"

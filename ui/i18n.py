@@ -100,6 +100,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "open_questions": ("Offene Fragen", "Open questions"),
     "shortlist": ("Auswahl", "Shortlist"),
     "chart_title": ("Treffer nach Ebene und Instrument", "Matches by level and instrument"),
+    "support": ("Beratung, Netzwerke, Qualifizierung", "Advice, networks, training"),
+    "verified_on": ("geprüft am", "checked on"),
+    "not_verified": ("nicht gegen eine offizielle Quelle geprüft", "not checked against an official source"),
+    "secondary_only": ("nur Sekundärquelle", "secondary source only"),
+    "answer_done": ("Antwort vollständig", "Answer complete"),
+}
+
+# Labels of the checkable facts a source can state (``matcher.models.ProvenanceField``).
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "applicants": ("Antragsberechtigte", "applicants"), "max_employees": ("Höchstzahl Beschäftigte", "maximum staff"),
+    "min_employees": ("Mindestzahl Beschäftigte", "minimum staff"),
+    "max_turnover_eur": ("Umsatzgrenze", "turnover limit"), "max_company_age_years": ("Höchstalter", "maximum age"),
+    "min_company_age_years": ("Mindestalter", "minimum age"), "pre_founding": ("vor der Gründung", "pre-founding"),
+    "location": ("Standort", "location"), "partner": ("Partner", "partner"), "amount": ("Umfang", "amount"),
+    "funding_rate": ("Förderquote", "funding rate"), "status": ("Status", "status"), "deadline": ("Frist", "deadline"),
+    "call_dates": ("Stichtage", "call dates"), "aid_basis": ("Beihilferecht", "state-aid basis"),
+    "apply_before_start": ("Antrag vor Beginn", "apply before start"),
+    "combination": ("Kombinierbarkeit", "combination"), "conditions": ("Bedingungen", "conditions"),
 }
 
 EXAMPLES_DE = [
@@ -158,6 +176,17 @@ def status_label(status: str, lang: str) -> str:
 def need_label(need: str, lang: str) -> str:
     pair = NEED_LABELS.get(need)
     return pair[_i(lang)] if pair else need
+
+
+def field_label(name: str, lang: str) -> str:
+    pair = FIELD_LABELS.get(name)
+    return pair[_i(lang)] if pair else name.replace("_", " ")
+
+
+def source_kind_label(kind: str | None, lang: str) -> str:
+    from matcher.models import SOURCE_KIND_LABELS_DE, SOURCE_KIND_LABELS_EN
+
+    return (SOURCE_KIND_LABELS_EN if lang == "en" else SOURCE_KIND_LABELS_DE).get(kind or "", "")
 
 
 def stage_label(stage: str, lang: str) -> str:

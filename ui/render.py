@@ -7,11 +7,12 @@ are only emitted for http(s) URLs.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import Any
 
 from matcher.models import CompanyProfile, MatchResult, ProgrammeHit, ProjectHit, Source
 
-from .i18n import fmt_date, instrument_label, level_label, status_label, t
+from .i18n import fmt_date, field_label, instrument_label, level_label, source_kind_label, status_label, t
 
 CSS = """
 .fl-cards {display:flex; flex-direction:column; gap:10px;}
@@ -43,6 +44,15 @@ CSS = """
   color:#fff; text-align:center; font-size:12px; margin-right:6px;}
 .fl-empty {color:#52606d; font-style:italic; padding:8px;}
 .fl-hidden summary {cursor:pointer; color:#52606d; margin-top:8px;}
+.fl-src-kind {display:inline-block; padding:0 5px; border-radius:6px; font-size:11px; margin-right:3px;
+  background:#eef2f7; color:#334e68;}
+.fl-src-kind.official, .fl-src-kind.legal {background:#e3f4e8; color:#1e6b30;}
+.fl-src-kind.secondary {background:#fff4d6; color:#7a5600;}
+.fl-lane {margin:14px 0 6px 0; font-size:17px;}
+#fl-status {display:none;}
+.fl-verified {color:#1e6b30;} .fl-unverified {color:#7a5600;}
+.fl-secondary {display:inline-block; margin-left:4px; padding:0 5px; border-radius:6px; font-size:11px;
+  background:#fff4d6; color:#7a5600;}
 .dark .fl-card {background:#1f2933; color:#e4e7eb;} .dark .fl-card h4 {color:#f0f4f8;}
 """
 
@@ -60,6 +70,24 @@ def source_link(src: Source) -> str:
     return label
 
 
+def source_item(src: Source, lang: str) -> str:
+    """A source with its kind (official page, legal text, report, secondary source) as a small badge."""
+    kind = source_kind_label(src.kind, lang)
+    badge = f'<span class="fl-src-kind {esc(src.kind)}">{esc(kind)}</span>' if kind else ""
+    return badge + source_link(src)
+
+
+def secondary_mark(lang: str) -> str:
+    return f'<span class="fl-secondary">{esc(t("secondary_only", lang))}</span>'
+
+
+def verification_line(hit: ProgrammeHit, lang: str) -> tuple[str, str]:
+    """(css class, text): "geprüft am <date>" / "checked on <date>", the record's note, or "not checked"."""
+    if hit.verified_on:
+        return "fl-verified", f"{t('verified_on', lang)} {fmt_date(hit.verified_on, lang)}"
+    return "fl-unverified", hit.verification_note or t("not_verified", lang)
+
+
 def status_badge(hit: ProgrammeHit, lang: str) -> str:
     st = hit.effective_status
     text = status_label(st, lang)
@@ -70,37 +98,67 @@ def status_badge(hit: ProgrammeHit, lang: str) -> str:
     return f'<span class="fl-badge {esc(st)}">{esc(text)}</span>'
 
 
-def programme_card(hit: ProgrammeHit, n: int, lang: str) -> str:
-    """One programme as an HTML card."""
-    instr = ", ".join(instrument_label(i, lang) for i in hit.instruments)
-    meta = f"{esc(hit.provider)} · {esc(level_label(hit.level, lang))} · {esc(instr)}"
+def programme_card(hit: ProgrammeHit, n: int | None, lang: str) -> str:
+    """One programme as an HTML card (``n``: its rank number, ``None`` for an unnumbered support offer).
+
+    The parts that depend only on the programme record and the language (title, meta, amount, sources,
+    verification) are rendered once per programme and language (``_static_parts``); the verdict,
+    status, reasons and criteria depend on the company and are rendered per call.
+    """
+    head, money, foot, secondary = _static_parts(_static_key(hit), lang)
     verdict = f'<span class="fl-badge v-{esc(hit.eligibility)}">{esc(t(hit.eligibility, lang))}</span>'
-    money = []
-    if hit.amount:
-        money.append(f"<b>{esc(t('amount', lang))}:</b> {esc(hit.amount)}")
-    if hit.funding_rate:
-        money.append(f"<b>{esc(t('funding_rate', lang))}:</b> {esc(hit.funding_rate)}")
     crit_texts = {c.reason for c in hit.criteria}
     why = [r for r in hit.reasons if r not in crit_texts]
-    parts = [
-        f'<div class="fl-card {esc(hit.eligibility)}" data-id="{esc(hit.id)}">',
-        f'<h4><span class="fl-num">{n}</span>{esc(hit.name)}</h4>',
-        f'<div class="fl-meta">{meta}</div>',
-        f"<div>{verdict}{status_badge(hit, lang)}</div>",
-    ]
-    if money:
-        parts.append(f'<div style="margin-top:4px">{" · ".join(money)}</div>')
+    num = f'<span class="fl-num">{n}</span>' if n is not None else ""
+    parts = [f'<div class="fl-card {esc(hit.eligibility)}" data-id="{esc(hit.id)}">', head.replace("\x00", num, 1),
+             f"<div>{verdict}{status_badge(hit, lang)}</div>", money]
     if why:
         parts.append(f"<div style='margin-top:4px'><b>{esc(t('why', lang))}:</b><ul>"
                      + "".join(f'<li class="fl-why">{esc(r)}</li>' for r in why) + "</ul></div>")
     if hit.criteria:
+        mark = secondary_mark(lang)
         parts.append(f"<div><b>{esc(t('criteria', lang))}:</b><ul>"
-                     + "".join(f'<li class="fl-crit {esc(c.verdict)}">{esc(c.reason)}</li>' for c in hit.criteria)
+                     + "".join(f'<li class="fl-crit {esc(c.verdict)}">{esc(c.reason)}'
+                               f'{mark if c.rule in secondary else ""}</li>' for c in hit.criteria)
                      + "</ul></div>")
-    links = " · ".join(source_link(s) for s in hit.sources)
-    parts.append(f'<div class="fl-foot">{esc(t("sources", lang))}: {links} · {esc(t("as_of", lang))} '
-                 f'{esc(fmt_date(hit.as_of, lang))}</div></div>')
+    parts.append(foot)
     return "".join(parts)
+
+
+def _static_key(hit: ProgrammeHit) -> tuple:
+    srcs = tuple((s.title, s.url, s.section, s.kind, tuple(s.supports)) for s in hit.sources)
+    return (hit.id, hit.name, hit.provider, hit.level, tuple(hit.instruments), hit.amount, hit.funding_rate,
+            hit.as_of, hit.verified_on, hit.verification_note, srcs)
+
+
+@lru_cache(maxsize=2048)
+def _static_parts(key: tuple, lang: str) -> tuple[str, str, str, frozenset]:
+    """(title + meta with a \\x00 slot for the number, amount line, footer, secondary-only fields)."""
+    (_id, name, provider, level, instruments, amount, rate, as_of, verified_on, note, srcs) = key
+    sources = [Source.model_construct(title=ti, url=u, section=se, kind=k, supports=list(sup))
+               for ti, u, se, k, sup in srcs]
+    hit = ProgrammeHit.model_construct(sources=sources, verified_on=verified_on, verification_note=note)
+    secondary = frozenset(hit.secondary_only_fields())
+    mark = secondary_mark(lang)
+    instr = ", ".join(instrument_label(i, lang) for i in instruments)
+    head = (f'<h4>\x00{esc(name)}</h4>'
+            f'<div class="fl-meta">{esc(provider)} · {esc(level_label(level, lang))} · {esc(instr)}</div>')
+    money = []
+    if amount:
+        money.append(f"<b>{esc(t('amount', lang))}:</b> {esc(amount)}{mark if 'amount' in secondary else ''}")
+    if rate:
+        money.append(f"<b>{esc(t('funding_rate', lang))}:</b> {esc(rate)}"
+                     f"{mark if 'funding_rate' in secondary else ''}")
+    money_html = f'<div style="margin-top:4px">{" · ".join(money)}</div>' if money else ""
+    cls, check = verification_line(hit, lang)
+    links = " · ".join(source_item(s, lang) for s in sources)
+    foot = [f'<div class="fl-foot">{esc(t("sources", lang))}: {links} · {esc(t("as_of", lang))} '
+            f'{esc(fmt_date(as_of, lang))} · <span class="{cls}">{esc(check)}</span>']
+    if secondary:
+        foot.append(f'<br>{esc(t("secondary_only", lang))}: '
+                    + esc(", ".join(field_label(f, lang) for f in sorted(secondary))))
+    foot.append("</div></div>")
+    return head, money_html, "".join(foot), secondary
 
 
 def programme_cards(result: MatchResult | None, lang: str | None = None) -> str:
@@ -108,6 +166,8 @@ def programme_cards(result: MatchResult | None, lang: str | None = None) -> str:
     if result is None:
         return f'<div class="fl-empty">{esc(t("no_results", lang or "de"))}</div>'
     lang = lang or result.lang
+    if result.intent != "shortlist":  # off-topic or empty input: the message, no cards
+        return f'<div class="fl-cards"><div class="fl-empty">{esc(result.message or t("no_programmes", lang))}</div></div>'
     if not result.programmes:
         msg = result.message or t("no_programmes", lang)
         body = f'<div class="fl-empty">{esc(msg)}</div>'
@@ -123,6 +183,16 @@ def programme_cards(result: MatchResult | None, lang: str | None = None) -> str:
     return f'<div class="fl-cards">{body}</div>'
 
 
+def support_cards(result: MatchResult | None, lang: str | None = None) -> str:
+    """The support offers (advice, networks, training) in their own lane: a heading and unnumbered cards
+    ("" when there are none)."""
+    if result is None or result.intent != "shortlist" or not result.support:
+        return ""
+    lang = lang or result.lang
+    return (f'<h3 class="fl-lane">{esc(t("support", lang))}</h3><div class="fl-cards fl-support">'
+            + "".join(programme_card(h, None, lang) for h in result.support) + "</div>")
+
+
 def project_card(hit: ProjectHit, lang: str) -> str:
     kind = t("project", lang) if hit.kind == "project" else t("actor", lang)
     if hit.status:
@@ -132,7 +202,7 @@ def project_card(hit: ProjectHit, lang: str) -> str:
              f"<div>{esc(hit.why)}</div>", f"<div style='margin-top:3px'>{esc(hit.offer)}</div>"]
     if hit.contact:
         parts.append(f"<div><b>{esc(t('contact', lang))}:</b> {esc(hit.contact)}</div>")
-    links = " · ".join(source_link(s) for s in hit.sources)
+    links = " · ".join(source_item(s, lang) for s in hit.sources)
     parts.append(f'<div class="fl-foot">{esc(t("sources", lang))}: {links} · {esc(t("as_of", lang))} '
                  f'{esc(fmt_date(hit.as_of, lang))}</div></div>')
     return "".join(parts)
@@ -140,7 +210,7 @@ def project_card(hit: ProjectHit, lang: str) -> str:
 
 def project_cards(result: MatchResult | None, lang: str | None = None) -> str:
     """The MPI project and contact cards."""
-    if result is None or not result.projects:
+    if result is None or result.intent != "shortlist" or not result.projects:
         return ""
     lang = lang or result.lang
     return '<div class="fl-cards">' + "".join(project_card(p, lang) for p in result.projects) + "</div>"
@@ -149,13 +219,15 @@ def project_cards(result: MatchResult | None, lang: str | None = None) -> str:
 # ---------------------------------------------------------------- streaming
 
 
-def answer_chunks(answer: str, size: int = 60) -> list[str]:
-    """Cut the answer into pieces of about ``size`` characters at word or line ends (joined = answer)."""
+def answer_chunks(answer: str, size: int = 60, at_lines: bool = True) -> list[str]:
+    """Cut the answer into pieces of about ``size`` characters at word ends (joined = answer); with
+    ``at_lines`` also at every line end. Each piece is one streamed update, and every update costs the
+    app a Gradio round (postprocess, diff, SSE message), so the chat streams a few large pieces."""
     chunks: list[str] = []
     buf = ""
     for token in _tokens(answer):
         buf += token
-        if len(buf) >= size or token.endswith("\n"):
+        if len(buf) >= size or (at_lines and token.endswith("\n")):
             chunks.append(buf)
             buf = ""
     if buf:
@@ -187,7 +259,7 @@ def shortlist_chart(result: MatchResult | None, lang: str | None = None) -> str 
 
     Returns ``None`` when there is nothing to draw.
     """
-    if result is None or not result.programmes:
+    if result is None or result.intent != "shortlist" or not result.programmes:
         return None
     lang = lang or result.lang
     hits = result.programmes

@@ -3,7 +3,9 @@
 The state is a plain JSON-able dict kept per browser session in ``gr.State``:
 ``history`` (chat messages), ``user_msgs``, ``profile`` and ``result`` (model dumps), ``basis``
 (how to recompute the last result when filters change), ``answer_ids`` (message index -> answer id),
-``consultation_id`` and ``lang``.
+``consultation_id``, ``lang``, ``seq`` (results produced so far; the page shows it in ``#fl-status``
+when a turn is complete) and ``shown`` (what the page's components show besides values: the language
+of labels and choices, how many follow-up buttons are visible), so unchanged properties are not resent.
 """
 
 from __future__ import annotations
@@ -15,9 +17,14 @@ from matcher.api import match
 from matcher.models import CompanyProfile, Filters, MatchResult
 
 
-def new_state() -> dict[str, Any]:
+PAGE_AT_LOAD = {"lang": "de", "labels": "de", "sugg": 0}  # what a freshly loaded page shows
+
+
+def new_state(shown: dict | None = None) -> dict[str, Any]:
+    """A fresh consultation; ``shown`` describes the page (default: as loaded; ``{}``: unknown, resend all)."""
     return {"history": [], "user_msgs": [], "profile": None, "result": None, "basis": None,
-            "answer_ids": {}, "consultation_id": None, "lang": None}
+            "answer_ids": {}, "consultation_id": None, "lang": None, "seq": 0,
+            "shown": dict(PAGE_AT_LOAD if shown is None else shown)}
 
 
 def filters_from(levels: list[str] | None, instruments: list[str] | None, only_open: bool) -> Filters:
@@ -96,6 +103,7 @@ def _remember(state: dict, result: MatchResult, basis: dict) -> None:
     state["result"] = result.model_dump(mode="json")
     state["basis"] = basis
     state["lang"] = result.lang
+    state["seq"] = state.get("seq", 0) + 1
 
 
 def saved_payload(state: dict) -> dict:
@@ -108,7 +116,7 @@ def saved_payload(state: dict) -> dict:
 
 def state_from_saved(consultation_id: str, result: dict) -> dict:
     """Rebuild a session state from a saved consultation (tolerates results saved by other tools)."""
-    st = new_state()
+    st = new_state(shown={})
     full = result.get("full")
     if full:
         mr = MatchResult.model_validate(full)
