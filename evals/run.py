@@ -23,7 +23,7 @@ import yaml
 from matcher.api import match
 from matcher.engine import Engine, build_engine
 from matcher.errors import MatcherError
-from matcher.rank import Weights
+from matcher.rank import WEIGHTS_FILE, Weights
 from matcher.settings import Settings, get_settings
 
 from .metrics import answer_checks, first_screen_recall, ir_metrics, per_query, profile_checks, ranking_as_run
@@ -66,7 +66,8 @@ def _variants(eng: Engine, quick: bool) -> list[tuple[str, callable]]:
         ("hybrid (RRF)", lambda q: match(q, top_k=10, engine=eng, pipeline="hybrid")),
         ("hybrid (convex)", lambda q: match(q, top_k=10, engine=eng, pipeline="convex")),
         ("hybrid + eligibility", lambda q: match(q, top_k=10, engine=eng, pipeline="hybrid+rules")),
-        ("full system, hand weights", lambda q: match(q, top_k=10, engine=eng, weights=Weights())),
+        *([("full system, hand weights", lambda q: match(q, top_k=10, engine=eng, weights=Weights()))]
+          if WEIGHTS_FILE.exists() else []),
         full,
     ]
     return out
