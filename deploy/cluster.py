@@ -364,7 +364,8 @@ def main(argv: list[str] | None = None) -> int:
                 p.returncode = None
         return 0
     stopping = []
-    signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):  # Ctrl-C, kill, a closed terminal: stop everything
+        signal.signal(sig, lambda *_: stopping.append(1))
     try:
         while not stopping and all(p is None or p.poll() is None for p in c.procs.values()):
             time.sleep(1)
