@@ -54,7 +54,7 @@ HOST = "127.0.0.1"
 
 # /chat outputs: msg, chatbot, cards, projects, chart, suggestions label, the 8 profile fields, support offers,
 # the completion signal.
-CHATBOT, CARDS, EMPLOYEES, N_CHAT_OUT = 1, 2, 6, 16
+CHATBOT, CARDS, EMPLOYEES, N_CHAT_OUT = 1, 2, 6, 17  # 17: the Förderfahrplan tab is the last output
 TURNS_PER_CONSULTATION = 4
 
 DISTRICTS = ["Spandau", "Pankow", "Neukölln", "Marzahn", "Reinickendorf", "Lichtenberg", "Tempelhof", "Steglitz",

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 # Output positions of the /chat endpoint: msg, chatbot, cards, projects, chart, suggestions label,
 # then the 8 profile fields, employees first (buttons are not part of API outputs).
 CHATBOT, CARDS, PROJECTS, CHART, EMPLOYEES = 1, 2, 3, 4, 6
-SUPPORT, STATUS, N_OUT = 14, 15, 16  # added after the profile fields, so the older positions stay
+SUPPORT, STATUS, PLAN, N_OUT = 14, 15, 16, 17  # added after the profile fields, so the older positions stay
 
 
 def client(url):
@@ -184,3 +184,45 @@ def test_chat_streams_a_few_updates_and_ends_with_the_completion_signal(ui_serve
 def test_cards_in_the_api_carry_the_checked_date_and_source_kinds(ui_server):
     out = client(ui_server).predict(message="Wir recyceln Kunststoff, 40 MA, Berlin", api_name="/chat")
     assert "geprüft am 30.10.2026" in out[CARDS] and "fl-src-kind official" in out[CARDS]
+
+
+# ---------------------------------------------------------------- issue 11: programme questions, plan, rechecks
+
+
+def test_programme_questions_get_the_programme_answer_and_the_plan_stays(ui_server):
+    c = client(ui_server)
+    job = c.submit(message="Wir recyceln Kunststoff, 40 MA, Berlin, wollen mit der TU eine Sortieranlage entwickeln",
+                   api_name="/chat")
+    first = job.result()
+    plans = [value(u[PLAN]) for u in job.outputs()]
+    plan = value(first[PLAN])
+    assert "Reihenfolge" in plan and 'class="fl-timeline"' in plan and "Schließen sich aus" in plan
+    assert "150.000 EUR" in plan and "https://example.org/innovation-richtlinie" in plan
+    # the plan is rendered once, with the final update, not with every streamed piece
+    assert sum(isinstance(p, str) and "fl-plan" in p for p in plans) == 1
+    # "den zweiten" is the second card of the shortlist on the page
+    out = c.predict(message="Wie beantrage ich den zweiten?", api_name="/chat")
+    answer = text_of(out[CHATBOT][-1])
+    assert "EU Accelerator (Testprogramm)" in answer and "So beantragen Sie" in answer
+    assert "### Passende Förderprogramme" not in answer
+    assert 'class="fl-cards fl-asked"' in out[CARDS] and out[CARDS].count('class="fl-card ') == 1
+    assert 'data-id="eu-accelerator"' in out[CARDS]
+    assert not (isinstance(value(out[PLAN]), str) and "fl-plan" in value(out[PLAN]))  # unchanged: not resent
+    # a question naming a programme, in a fresh session, in English
+    out = client(ui_server).predict(message="What is the deadline for the EU Accelerator (Testprogramm)?",
+                                    api_name="/chat")
+    assert 'data-id="eu-accelerator"' in out[CARDS] and "2026-12-17" in text_of(out[CHATBOT][-1])
+
+
+def test_recheck_lists_saved_consultations_and_changes_nothing_saved(ui_server):
+    c = client(ui_server)
+    c.predict(message="Wir recyceln Kunststoff, 40 MA, Berlin", api_name="/chat")
+    cid = c.predict(client="Recheck Test GmbH", notes="", api_name="/save")["value"]
+    before = c.predict(cid=cid, api_name="/open_saved")
+    listing = c.predict(api_name="/recheck")
+    card = listing.split(f'data-id="{cid}"')[1].split('<div class="fl-recheck"')[0]
+    assert "Recheck Test GmbH" in listing.split(f'data-id="{cid}"')[1][:200]
+    assert "Keine Änderungen." in card  # same corpus: nothing changed
+    assert f'data-id="{cid}"' in client(ui_server).predict(api_name="/list_rechecks")
+    assert c.predict(cid=cid, api_name="/open_saved")[:3] == before[:3]  # the saved consultation is untouched
+    c.predict(cid=cid, api_name="/delete_saved")

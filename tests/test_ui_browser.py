@@ -145,3 +145,27 @@ def test_language_switch_and_clickable_follow_up_questions(page):
     assert question.endswith("?")
     button.click()
     page.wait_for_function("document.querySelector('#fl-input textarea').value.length > 0")
+
+
+def test_plan_tab_shows_order_exclusion_de_minimis_and_the_timeline(page):
+    """Issue 11: the Förderfahrplan tab (rendered with the turn's final update) and a screenshot of its timeline."""
+    ask(page, "Wir recyceln Kunststoff, 40 MA, Berlin, wollen mit der TU eine Sortieranlage entwickeln")
+    page.locator("#fl-tabs").get_by_role("tab", name="Förderfahrplan").click()
+    plan = page.locator("#fl-plan")
+    timeline = plan.locator("svg.fl-timeline")
+    expect(timeline).to_be_visible()
+    expect(plan.locator('ol li[data-id="berlin-innovation-grant"]')).to_contain_text("Vor Projektbeginn beantragen")
+    expect(plan.locator(".fl-exclusions")).to_contain_text("Bundes-Investitionskredit")
+    expect(plan.locator(".fl-exclusions a[href='https://example.org/innovation-richtlinie']")).to_have_count(1)
+    expect(plan).to_contain_text("150.000 EUR")  # the de-minimis sum against the ceiling
+    expect(timeline.locator(".fl-tl-event.cutoff")).to_have_count(2)  # the accelerator's two cut-off dates
+    ARTIFACTS.mkdir(exist_ok=True)
+    timeline.screenshot(path=str(ARTIFACTS / "plan-timeline.png"))
+    page.screenshot(path=str(ARTIFACTS / "plan-tab.png"), full_page=True)
+    # a question about the second card answers about it, with its card, and keeps the plan
+    ask(page, "Wie beantrage ich den zweiten?")
+    page.locator("#fl-tabs").get_by_role("tab", name="Ergebnis").click()
+    expect(page.locator('#fl-cards .fl-asked .fl-card[data-id="eu-accelerator"]')).to_have_count(1)
+    expect(page.locator("#fl-cards .fl-card")).to_have_count(1)
+    page.locator("#fl-tabs").get_by_role("tab", name="Förderfahrplan").click()
+    expect(page.locator("#fl-plan svg.fl-timeline")).to_be_visible()

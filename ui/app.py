@@ -31,10 +31,10 @@ import gradio as gr  # noqa: E402
 from matcher.errors import ConfigError, MatcherError  # noqa: E402
 from matcher.models import INSTRUMENT_LABELS_DE  # noqa: E402
 
-from . import render, session  # noqa: E402
+from . import plan_render, render, session  # noqa: E402
 from .handlers import (  # noqa: E402
     N_SUGGEST, api_match, delete_saved, export_files, feedback, list_saved, load_saved, on_like, profile_updates,
-    rerate_profile, save_current, suggestion_text,
+    recheck_list, rerate_profile, run_recheck, save_current, suggestion_text,
 )
 from .i18n import EXAMPLES_DE, EXAMPLES_EN, instrument_label, level_label, t  # noqa: E402
 
@@ -66,7 +66,8 @@ def labels(lang: str) -> list:
             u(label=t("export_pdf", lang)), u(label=t("export_md", lang)), u(label=t("saved", lang)),
             u(label=t("client", lang)), u(value=t("save", lang)), u(label=t("notes", lang)),
             u(label=t("saved_list", lang)), u(value=t("open", lang)), u(value=t("delete", lang)),
-            u(value=t("refresh", lang))]
+            u(value=t("refresh", lang)), u(label=t("tab_results", lang)), u(label=t("tab_plan", lang)),
+            u(label=t("tab_changes", lang)), u(value=t("rc_intro", lang)), u(value=t("rc_run", lang))]
 
 
 class Blocks(gr.Blocks):
@@ -177,34 +178,44 @@ def build_app() -> gr.Blocks:
                         f_open = gr.Checkbox(label=t("f_open"), value=False)
                         f_inel = gr.Checkbox(label=t("f_inel"), value=False)
             with gr.Column(scale=6):
-                with gr.Accordion(t("picture"), open=True) as pic_acc:
-                    chart = gr.HTML("", elem_id="fl-chart")
-                with gr.Accordion(t("export"), open=True) as exp_acc:
-                    with gr.Row():
-                        pdf_btn = gr.DownloadButton(t("export_pdf"), visible=False, elem_id="fl-pdf")
-                        md_btn = gr.DownloadButton(t("export_md"), visible=False, elem_id="fl-md")
-                prog_md = gr.Markdown(f"### {t('programmes')}")
-                cards = gr.HTML(render.programme_cards(None), elem_id="fl-cards")
-                proj_md = gr.Markdown(f"### {t('projects')}")
-                proj_cards = gr.HTML("", elem_id="fl-projects")
-                support_cards = gr.HTML("", elem_id="fl-support")
-                with gr.Accordion(t("saved"), open=False) as saved_acc:
-                    with gr.Row():
-                        client = gr.Textbox("", label=t("client"), max_length=200, scale=2)
-                        save_btn = gr.Button(t("save"), scale=1)
-                    notes = gr.Textbox("", label=t("notes"), lines=2, max_length=20000)
-                    saved_dd = gr.Dropdown(label=t("saved_list"), choices=[], interactive=True)
-                    with gr.Row():
-                        open_btn = gr.Button(t("open"), size="sm")
-                        del_btn = gr.Button(t("delete"), size="sm", variant="stop")
-                        refresh_btn = gr.Button(t("refresh"), size="sm")
+                with gr.Tabs(elem_id="fl-tabs"):
+                    with gr.Tab(t("tab_results"), id="results", elem_id="fl-tab-results") as tab_results:
+                        with gr.Accordion(t("picture"), open=True) as pic_acc:
+                            chart = gr.HTML("", elem_id="fl-chart")
+                        with gr.Accordion(t("export"), open=True) as exp_acc:
+                            with gr.Row():
+                                pdf_btn = gr.DownloadButton(t("export_pdf"), visible=False, elem_id="fl-pdf")
+                                md_btn = gr.DownloadButton(t("export_md"), visible=False, elem_id="fl-md")
+                        prog_md = gr.Markdown(f"### {t('programmes')}")
+                        cards = gr.HTML(render.programme_cards(None), elem_id="fl-cards")
+                        proj_md = gr.Markdown(f"### {t('projects')}")
+                        proj_cards = gr.HTML("", elem_id="fl-projects")
+                        support_cards = gr.HTML("", elem_id="fl-support")
+                        with gr.Accordion(t("saved"), open=False) as saved_acc:
+                            with gr.Row():
+                                client = gr.Textbox("", label=t("client"), max_length=200, scale=2)
+                                save_btn = gr.Button(t("save"), scale=1)
+                            notes = gr.Textbox("", label=t("notes"), lines=2, max_length=20000)
+                            saved_dd = gr.Dropdown(label=t("saved_list"), choices=[], interactive=True)
+                            with gr.Row():
+                                open_btn = gr.Button(t("open"), size="sm")
+                                del_btn = gr.Button(t("delete"), size="sm", variant="stop")
+                                refresh_btn = gr.Button(t("refresh"), size="sm")
+                    with gr.Tab(t("tab_plan"), id="plan", elem_id="fl-tab-plan") as tab_plan:
+                        plan_box = gr.HTML(plan_render.plan_html(None), elem_id="fl-plan")
+                    with gr.Tab(t("tab_changes"), id="changes", elem_id="fl-tab-changes") as tab_changes:
+                        rc_intro = gr.Markdown(t("rc_intro"))
+                        rc_btn = gr.Button(t("rc_run"), variant="secondary", elem_id="fl-recheck-run")
+                        rc_list = gr.HTML("", elem_id="fl-rechecks")
 
         profile_comps = [p_emp, p_year, p_berlin, p_stage, p_org, p_topics, p_needs, p_instr]
         label_comps = [header, msg, send, new_btn, fb_md, fb_comment, prof_acc, rerate_btn, filt_acc, f_levels,
                        f_instr, f_open, f_inel, prog_md, proj_md, pic_acc, exp_acc, pdf_btn, md_btn, saved_acc,
-                       client, save_btn, notes, saved_dd, open_btn, del_btn, refresh_btn]
+                       client, save_btn, notes, saved_dd, open_btn, del_btn, refresh_btn, tab_results, tab_plan,
+                       tab_changes, rc_intro, rc_btn]
         # /chat outputs after msg and state; new components go at the end so API positions stay
-        view = [chatbot, cards, proj_cards, chart, suggest_md, *sugg, *profile_comps, support_cards, status]
+        view = [chatbot, cards, proj_cards, chart, suggest_md, *sugg, *profile_comps, support_cards, status, plan_box]
+        status_at = view.index(status)
         filters_in = [f_levels, f_instr, f_open, f_inel]
         exports = [pdf_btn, md_btn]
         skip_view = [gr.skip()] * len(view)
@@ -232,10 +243,23 @@ def build_app() -> gr.Blocks:
             else:
                 prof = profile_updates(session.profile_of(st), lang)
                 shown["lang"] = lang
+            # the plan of the last shortlist (a programme question keeps it): sent only when it changed
+            plan_key = plan_render.plan_key(st.get("plan"), lang)
+            if shown.get("plan") == plan_key:
+                plan_update = gr.skip()
+            else:
+                plan_update = plan_render.plan_html(st.get("plan"), lang)
+                shown["plan"] = plan_key
             return [history if history is not None else st["history"], render.programme_cards(res, lang),
                     render.project_cards(res, lang), render.shortlist_chart(res, lang) or "",
                     t("suggest", lang) if qs else "", *sugg_updates, *prof, render.support_cards(res, lang),
-                    status_html(st)]
+                    status_html(st), plan_update]
+
+        def busy_view(st: dict) -> list:
+            """Every output of ``view`` skipped but the completion signal, which says "busy"."""
+            out = list(skip_view)
+            out[status_at] = status_html(st, busy=True)
+            return out
 
         def respond(message: str, st: dict, lang_c: str, levels, instruments, only_open, show_inel):
             """One chat turn: the question and a "thinking" bubble at once, then only the growing answer
@@ -248,7 +272,7 @@ def build_app() -> gr.Blocks:
                 return
             history = [*st["history"], {"role": "user", "content": html.escape(message, quote=False)},
                        {"role": "assistant", "content": t("thinking", lang)}]
-            yield ["", gr.skip(), history, *skip_view[1:-1], status_html(st, busy=True)]
+            yield ["", gr.skip(), history, *busy_view(st)[1:]]
             with friendly_errors(lang, "chat turn"):
                 res = session.chat_turn(st, message, session.filters_from(levels, instruments, only_open),
                                         bool(show_inel), session.lang_arg(lang_c))
@@ -346,6 +370,8 @@ def build_app() -> gr.Blocks:
                              api_name="open_saved"))
         del_btn.click(delete_saved, [saved_dd, state, lang_choice], [state, saved_dd], api_name="delete_saved")
         gr.api(api_match, api_name="match")
+        rc_btn.click(run_recheck, [lang_choice, state], rc_list, api_name="recheck", concurrency_limit=1)
+        tab_changes.select(recheck_list, [lang_choice, state], rc_list, api_name="list_rechecks")
     return demo
 
 
@@ -387,7 +413,7 @@ def serve(host: str | None = None, port: int | None = None) -> None:
 
     demo.launch(server_name=host, server_port=port, auth=auth, ssr_mode=False, show_error=False,
                 allowed_paths=[str(export_root())],
-                css=render.CSS, theme=gr.themes.Soft(), footer_links=["api"])
+                css=render.CSS + plan_render.PLAN_CSS, theme=gr.themes.Soft(), footer_links=["api"])
 
 
 if __name__ == "__main__":

@@ -115,10 +115,95 @@ def to_markdown(result: MatchResult, today: dt.date, client: str | None = None, 
             if p.contact:
                 line += f" {t('contact', lang)}: {p.contact}."
             out.append(line + " – " + ", ".join(_src_text(s) for s in p.sources))
+    if result.plan:
+        out += ["", *plan_markdown(result.plan, lang)]
     if result.questions:
         out += ["", f"## {t('open_questions', lang)}", ""] + [f"- {q}" for q in result.questions]
     out += ["", "---", f"_{t('disclaimer', lang)} {t('data_as_of', lang)}: {fmt_date(result.data_as_of, lang) or '–'}._", ""]
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------- the Förderfahrplan
+
+
+def _plan(plan: dict):
+    from matcher.plan import Plan
+
+    return Plan.model_validate(plan)
+
+
+def _eur(n: int | None, lang: str) -> str:
+    if n is None:
+        return "–"
+    return f"{n:,}".replace(",", ".") + " EUR" if lang != "en" else f"EUR {n:,}"
+
+
+def plan_sections(plan_dict: dict, lang: str) -> dict[str, list[str]]:
+    """The plan as plain lines per part (order, combinations, exclusions, left out, timeline rows, de minimis,
+    notes); shared by the Markdown and the PDF export."""
+    from matcher.plan import PHASE_LABELS, RULE_LABELS
+
+    from .plan_render import plan_names
+
+    plan = _plan(plan_dict)
+    i = 1 if lang == "en" else 0
+    names = plan_names(plan)
+
+    def src(s) -> str:
+        return f" ({_src_text(s, lang)})" if s is not None else ""
+
+    order = [f"{s.n}. {s.name} – {PHASE_LABELS[s.phase][i]}" + (f": {s.when}" if s.when else "") for s in plan.order]
+    combos = [f"{names.get(c.a, c.a)} + {names.get(c.b, c.b)}: {RULE_LABELS[c.rule][i]}"
+              + (f" – {c.text}" if c.text and c.rule != "unknown" else "") + src(c.source) for c in plan.combinations]
+    excl = [f"{names.get(c.a, c.a)} ✗ {names.get(c.b, c.b)}: {RULE_LABELS[c.rule][i]}"
+            + (f" – {c.text}" if c.text else "") + src(c.source) for c in plan.exclusions]
+    left = [f"{x.name}" + (f" ({t('plan_because_of', lang)} {names.get(x.by, x.by)})" if x.by else "")
+            + f": {x.text}" + src(x.source) for x in plan.left_out]
+    step_of = {s.programme_id: s.n for s in plan.order}
+    timeline = []
+    for r in sorted(plan.timeline.rows, key=lambda r: step_of.get(r.programme_id, 99)):
+        if r.events:
+            timeline += [f"{r.name}|{fmt_date(e.date, lang)}|{e.label}" for e in r.events]
+        elif r.rolling:
+            timeline.append(f"{r.name}|{fmt_date(plan.timeline.start, lang)} – {fmt_date(plan.timeline.end, lang)}|"
+                            f"{t('rolling_any_time', lang)}")
+        else:
+            timeline.append(f"{r.name}|–|{status_label(r.status, lang)}")
+    dm = plan.de_minimis
+    received = _eur(dm.received_eur, lang) if dm.received_eur is not None else t("dm_not_stated", lang)
+    verdict = t("dm_exceeds", lang) if dm.exceeds else f"{t('dm_room', lang)} {_eur(dm.remaining_eur, lang)}"
+    de_min = [f"{t('dm_planned', lang)}: {_eur(dm.planned_eur, lang)} · {t('dm_received', lang)}: {received} · "
+              f"{t('dm_total', lang)}: {_eur(dm.total_eur, lang)} · {t('dm_ceiling', lang)}: "
+              f"{_eur(dm.ceiling_eur, lang)} – {verdict}"]
+    de_min += [f"{x.name}: " + (_eur(x.max_eur, lang) if x.max_eur is not None else t("dm_grant_equivalent", lang))
+               for x in dm.items]
+    if dm.note:
+        de_min.append(dm.note)
+    de_min.append(f"{t('sources', lang)}: {_src_text(dm.source, lang)}")
+    return {"order": order, "combinations": combos, "exclusions": excl, "left_out": left, "timeline": timeline,
+            "de_minimis": de_min, "notes": list(plan.notes)}
+
+
+def plan_markdown(plan_dict: dict, lang: str) -> list[str]:
+    """The Förderfahrplan as Markdown lines: order, combinations and exclusions with their sources, the
+    twelve-month dates as a table, and the de-minimis sum against the ceiling."""
+    p = plan_sections(plan_dict, lang)
+    out = [f"## {t('tab_plan', lang)}", "", f"### {t('plan_order', lang)}", ""]
+    out += p["order"] or [t("plan_nothing", lang)]
+    if p["combinations"]:
+        out += ["", f"### {t('plan_combinations', lang)}", ""] + [f"- {x}" for x in p["combinations"]]
+    if p["exclusions"]:
+        out += ["", f"### {t('plan_exclusions', lang)}", ""] + [f"- {x}" for x in p["exclusions"]]
+    if p["left_out"]:
+        out += ["", f"### {t('plan_left_out', lang)}", ""] + [f"- {x}" for x in p["left_out"]]
+    if p["timeline"]:
+        out += ["", f"### {t('timeline_table', lang)}", "",
+                f"| {t('tl_programme', lang)} | {t('tl_date', lang)} | {t('tl_kind', lang)} |", "|---|---|---|"]
+        out += ["| " + " | ".join(c.replace("|", "/") for c in row.split("|", 2)) + " |" for row in p["timeline"]]
+    out += ["", f"### {t('plan_de_minimis', lang)}", ""] + [f"- {x}" for x in p["de_minimis"]]
+    if p["notes"]:
+        out += [""] + [f"- {x}" for x in p["notes"]]
+    return out
 
 
 def _font_path() -> tuple[str, str]:
@@ -210,6 +295,22 @@ def _build_pdf(result: MatchResult, today: dt.date, client: str | None, notes: s
             kind = t("project", lang) if p.kind == "project" else t("actor", lang)
             contact = f" {t('contact', lang)}: {p.contact}." if p.contact else ""
             para(f"• {p.name} ({kind}): {p.why} {p.offer}{contact}", "", size)
+    if result.plan:
+        p = plan_sections(result.plan, lang)
+        heading(t("tab_plan", lang))
+        if compact or not p["order"]:
+            para("  ".join(p["order"]) or t("plan_nothing", lang), "", size)
+        for line in p["order"] if not compact else []:
+            para(line, "", size)
+        for key in ("combinations", "exclusions", "left_out"):
+            if p[key]:
+                label = {"combinations": "plan_combinations", "exclusions": "plan_exclusions",
+                         "left_out": "plan_left_out"}[key]
+                para(f"{t(label, lang)}: " + "; ".join(p[key]), "", size - 0.5, indent=4)
+        if p["timeline"]:
+            _timeline_table(pdf, p["timeline"], size - 0.5, lang)
+        para(f"{t('plan_de_minimis', lang)}: " + p["de_minimis"][0], "B", size - 0.5, indent=4)
+        para(" · ".join(p["de_minimis"][1:] if not compact else p["de_minimis"][-1:]), "", size - 1, (82, 96, 109), 4)
     if result.questions:
         heading(t("open_questions", lang))
         for q in result.questions:
@@ -218,6 +319,22 @@ def _build_pdf(result: MatchResult, today: dt.date, client: str | None, notes: s
     para(f"{t('disclaimer', lang)} {t('data_as_of', lang)}: {fmt_date(result.data_as_of, lang) or '–'}.", "",
          size - 1, (82, 96, 109))
     return pdf
+
+
+def _timeline_table(pdf, rows: list[str], size: float, lang: str) -> None:
+    """The plan's twelve-month dates as a three-column table (programme, date, kind)."""
+    pdf.set_font("DejaVu", "", size)
+    pdf.set_text_color(31, 41, 51)
+    pdf.set_x(pdf.l_margin + 4)
+    head = (t("tl_programme", lang), t("tl_date", lang), t("tl_kind", lang))
+    with pdf.table(width=pdf.epw - 4, col_widths=(60, 25, 25), line_height=size * 0.45, padding=0.6,
+                   text_align="LEFT", first_row_as_headings=True, align="RIGHT",
+                   borders_layout="HORIZONTAL_LINES") as table:
+        for cells in [head, *(row.split("|", 2) for row in rows)]:
+            r = table.row()
+            for c in cells:
+                r.cell(c)
+    pdf.ln(size * 0.2)
 
 
 def safe_filename(name: str) -> str:

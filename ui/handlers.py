@@ -231,6 +231,38 @@ def delete_saved(cid: str | None, st: dict, lang_c: str):
     return st, gr.update(choices=choices, value=None)
 
 
+# ---------------------------------------------------------------- what changed (rechecks)
+
+RECHECK_LIMIT = 200
+
+
+def recheck_list(lang_c: str, st: dict) -> str:
+    """The "Was hat sich geändert?" list: the newest recheck of each saved consultation."""
+    from .plan_render import recheck_rows, rechecks_html
+
+    lang = session.lang_arg(lang_c) or (st or {}).get("lang") or "de"
+    try:
+        store = _store()
+        rows = recheck_rows(store.list_rechecks(limit=1000), store.list_consultations(limit=1000))
+    except Exception as ex:
+        raise gr.Error(_friendly(ex, lang)) from None
+    return rechecks_html(rows, lang)
+
+
+def run_recheck(lang_c: str, st: dict) -> str:
+    """Re-run the saved consultations against the current corpus; each recheck is stored beside its
+    consultation (nothing saved is overwritten). Returns the refreshed list."""
+    from matcher.recheck import recheck_all
+
+    lang = session.lang_arg(lang_c) or (st or {}).get("lang") or "de"
+    try:
+        rows = recheck_all(_store(), limit=RECHECK_LIMIT)
+    except Exception as ex:
+        raise gr.Error(_friendly(ex, lang)) from None
+    gr.Info(f"{t('rc_done', lang)}: {len(rows)}")
+    return recheck_list(lang_c, st)
+
+
 # ---------------------------------------------------------------- script API
 
 

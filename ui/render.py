@@ -166,6 +166,11 @@ def programme_cards(result: MatchResult | None, lang: str | None = None) -> str:
     if result is None:
         return f'<div class="fl-empty">{esc(t("no_results", lang or "de"))}</div>'
     lang = lang or result.lang
+    if result.intent == "programme_question" and result.programmes:
+        # a question about named programmes: their cards, unnumbered (the numbers belong to the shortlist)
+        names = ", ".join(h.name for h in result.programmes)
+        return (f'<div class="fl-cards fl-asked"><div class="fl-meta">{esc(t("asked_programmes", lang))}: {esc(names)}</div>'
+                + "".join(programme_card(h, None, lang) for h in result.programmes) + "</div>")
     if result.intent != "shortlist":  # off-topic or empty input: the message, no cards
         return f'<div class="fl-cards"><div class="fl-empty">{esc(result.message or t("no_programmes", lang))}</div></div>'
     if not result.programmes:

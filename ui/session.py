@@ -4,7 +4,8 @@ The state is a plain JSON-able dict kept per browser session in ``gr.State``:
 ``history`` (chat messages), ``user_msgs``, ``profile`` and ``result`` (model dumps), ``basis``
 (how to recompute the last result when filters change), ``answer_ids`` (message index -> answer id),
 ``consultation_id``, ``lang``, ``seq`` (results produced so far; the page shows it in ``#fl-status``
-when a turn is complete) and ``shown`` (what the page's components show besides values: the language
+when a turn is complete), ``shortlist_ids`` and ``plan`` (the programme ids and the Förderfahrplan of the
+last shortlist: a question about "den zweiten" refers to it, and a programme question keeps it) and ``shown`` (what the page's components show besides values: the language
 of labels and choices, how many follow-up buttons are visible), so unchanged properties are not resent.
 """
 
@@ -17,13 +18,14 @@ from matcher.api import match
 from matcher.models import CompanyProfile, Filters, MatchResult
 
 
-PAGE_AT_LOAD = {"lang": "de", "labels": "de", "sugg": 0}  # what a freshly loaded page shows
+# what a freshly loaded page shows ("plan": ``ui.plan_render.plan_key`` of no plan in German)
+PAGE_AT_LOAD = {"lang": "de", "labels": "de", "sugg": 0, "plan": "none:de"}
 
 
 def new_state(shown: dict | None = None) -> dict[str, Any]:
     """A fresh consultation; ``shown`` describes the page (default: as loaded; ``{}``: unknown, resend all)."""
     return {"history": [], "user_msgs": [], "profile": None, "result": None, "basis": None,
-            "answer_ids": {}, "consultation_id": None, "lang": None, "seq": 0,
+            "answer_ids": {}, "consultation_id": None, "lang": None, "seq": 0, "shortlist_ids": [], "plan": None,
             "shown": dict(PAGE_AT_LOAD if shown is None else shown)}
 
 
@@ -44,15 +46,19 @@ def profile_of(state: dict) -> CompanyProfile | None:
     return CompanyProfile.model_validate(state["profile"]) if state.get("profile") else None
 
 
-def run_basis(basis: dict, filters: Filters, show_ineligible: bool, lang: str | None) -> MatchResult:
-    """Run ``match`` for a stored basis: a chat turn (text + earlier profile + context) or an edited profile."""
+def run_basis(basis: dict, filters: Filters, show_ineligible: bool, lang: str | None,
+              previous_ids: list[str] | None = None) -> MatchResult:
+    """Run ``match`` for a stored basis: a chat turn (text + earlier profile + context) or an edited profile.
+
+    ``previous_ids``: the programme ids of the shortlist on the page, so "den zweiten" can be resolved."""
     rid = uuid.uuid4().hex
     if basis["kind"] == "profile":
         return match(CompanyProfile.model_validate(basis["profile"]), filters=filters,
                      show_ineligible=show_ineligible, lang=lang, request_id=rid)
     prev = CompanyProfile.model_validate(basis["previous_profile"]) if basis.get("previous_profile") else None
     return match(basis["text"], previous_profile=prev, context=basis.get("context") or None, filters=filters,
-                 show_ineligible=show_ineligible, lang=lang, request_id=rid, refine_profile=_refiner())
+                 show_ineligible=show_ineligible, lang=lang, request_id=rid, refine_profile=_refiner(),
+                 previous_ids=previous_ids or None)
 
 
 _REFINER: list = []
@@ -70,11 +76,13 @@ def _refiner():
 def chat_turn(state: dict, message: str, filters: Filters, show_ineligible: bool, lang: str | None) -> MatchResult:
     """Answer one user message; later messages refine the profile of the earlier ones.
 
-    Mutates ``state`` (profile, result, basis, user_msgs; not history) and returns the result.
+    The programme ids of the shortlist on the page go along as ``previous_ids``, so "Wie beantrage ich den
+    zweiten?" is answered about the second card. Mutates ``state`` (profile, result, basis, user_msgs,
+    shortlist_ids, plan; not history) and returns the result.
     """
     basis = {"kind": "text", "text": message, "previous_profile": state.get("profile"),
              "context": "\n".join(state["user_msgs"][-6:])}
-    result = run_basis(basis, filters, show_ineligible, lang)
+    result = run_basis(basis, filters, show_ineligible, lang, previous_ids=state.get("shortlist_ids"))
     state["user_msgs"].append(message)
     _remember(state, result, basis)
     return result
@@ -101,7 +109,14 @@ def refilter(state: dict, filters: Filters, show_ineligible: bool, lang: str | N
 def _remember(state: dict, result: MatchResult, basis: dict) -> None:
     state["profile"] = result.profile.model_dump(mode="json")
     state["result"] = result.model_dump(mode="json")
-    state["basis"] = basis
+    if result.intent == "programme_question":
+        # an answer about named programmes: the shortlist, its plan and what filters re-run stay
+        state["basis"] = state.get("basis") or basis
+    else:
+        state["basis"] = basis
+    if result.intent == "shortlist":
+        state["shortlist_ids"] = [h.id for h in result.programmes]
+        state["plan"] = result.plan
     state["lang"] = result.lang
     state["seq"] = state.get("seq", 0) + 1
 
@@ -111,7 +126,8 @@ def saved_payload(state: dict) -> dict:
     result = result_of(state)
     assert result is not None
     return {**result.to_json_dict(), "full": state["result"], "history": state["history"],
-            "user_msgs": state["user_msgs"], "basis": state["basis"], "answer_ids": state["answer_ids"]}
+            "user_msgs": state["user_msgs"], "basis": state["basis"], "answer_ids": state["answer_ids"],
+            "shortlist_ids": state.get("shortlist_ids") or [], "shortlist_plan": state.get("plan")}
 
 
 def state_from_saved(consultation_id: str, result: dict) -> dict:
@@ -128,5 +144,10 @@ def state_from_saved(consultation_id: str, result: dict) -> dict:
     st["basis"] = result.get("basis") or (
         {"kind": "profile", "profile": st["profile"]} if st["profile"] else None)
     st["answer_ids"] = dict(result.get("answer_ids") or {})
+    if "shortlist_ids" in result:
+        st["shortlist_ids"], st["plan"] = list(result.get("shortlist_ids") or []), result.get("shortlist_plan")
+    elif full and full.get("intent", "shortlist") == "shortlist":  # saved before the plan tab existed
+        st["shortlist_ids"] = [h["id"] for h in full.get("programmes", [])]
+        st["plan"] = full.get("plan")
     st["consultation_id"] = consultation_id
     return st
