@@ -79,7 +79,8 @@ def test_timeline_draws_rows_dates_and_nothing_outside_the_window(de_result):
     for x in map(float, re.findall(r'<polygon points="([\d.]+),', svg)):
         assert 0 <= x <= 760
     assert ">Dez<" in svg and ">Jan 27<" in svg
-    assert ">Dec<" in plan_render.timeline_svg(de_result.plan, "en")
+    en = plan_render.timeline_svg(de_result.plan, "en")
+    assert ">Dec<" in en and ">4 Mar 27<" in en and "2027-03-04" in en
     # a date past the twelve months is not drawn
     plan = plan_render.Plan.model_validate(de_result.plan)
     row = plan.timeline.rows[1]

@@ -113,7 +113,7 @@ def friendly_errors(lang: str, what: str):
 
 def status_html(st: dict, busy: bool = False) -> str:
     """The page's completion signal (``#fl-status``): ``data-state`` "busy" while a turn runs, "done" when
-    the answer, cards, picture, profile and labels of result ``data-seq`` are on the page and the export
+    the answer, cards, picture, plan, profile and labels of result ``data-seq`` are on the page and the export
     files are written (the browser shows their buttons once it has the file data). Tests and scripts wait on
     it instead of on timing."""
     res = st.get("result") or {}

@@ -149,7 +149,8 @@ def timeline_svg(plan: Plan | dict, lang: str | None = None) -> str:
                          f'fill="#c0392b" stroke="#102a43" stroke-width="0.8"/>')
             out.append(f'<g class="fl-tl-event {esc(ev.kind)}"><title>{esc(tip)}</title>{shape}</g>')
             if x - last_label_x > 62:  # dates too close to the previous one are left to the tooltip
-                short = ev.date.strftime("%d.%m.%y") if lang != "en" else ev.date.strftime("%y-%m-%d")
+                d = ev.date
+                short = d.strftime("%d.%m.%y") if lang != "en" else f"{d.day} {MONTHS['en'][d.month - 1]} {d.year % 100:02d}"
                 out.append(f'<text x="{x:.1f}" y="{y + 17}" text-anchor="middle" font-size="10" fill="#334e68">'
                            f'{esc(short)}</text>')
                 last_label_x = x
