@@ -110,6 +110,17 @@ def programme_reasons(hit_features: dict[str, float], prog_needs: list[str], pro
     return out
 
 
+def source_lines(cites: list[Citation], lang: str) -> list[str]:
+    """The numbered source list under an answer (empty when nothing is cited)."""
+    if not cites:
+        return []
+    out = [f"**{'Quellen' if lang == 'de' else 'Sources'}:**"]
+    for c in cites:
+        label = c.title + (f", {c.section}" if c.section else "")
+        out.append(f"[{c.n}] [{label}]({c.url})" if c.url else f"[{c.n}] {label}")
+    return [*out, ""]
+
+
 def _fmt_date(d, lang: str) -> str:
     return d.strftime("%d.%m.%Y") if lang == "de" else d.isoformat()
 
@@ -179,12 +190,7 @@ def compose(profile: CompanyProfile, programmes: list[ProgrammeHit], projects: l
         lines.append(f"### {'Offene Fragen' if de else 'Open questions'}")
         lines += [f"- {q}" for q in questions]
         lines.append("")
-    if cites:
-        lines.append(f"**{'Quellen' if de else 'Sources'}:**")
-        for c in cites:
-            label = c.title + (f", {c.section}" if c.section else "")
-            lines.append(f"[{c.n}] [{label}]({c.url})" if c.url else f"[{c.n}] {label}")
-        lines.append("")
+    lines += source_lines(cites, lang)
     stand = f" {'Datenstand' if de else 'Data as of'}: {_fmt_date(data_as_of, lang)}." if data_as_of else ""
     lines.append(
         ("_Unverbindliche Orientierung, keine Rechts- oder Förderzusage; maßgeblich sind die Richtlinien der "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .answer import ELIG_LABELS
+from .answer import ELIG_LABELS, source_lines
 from .models import (
     INSTRUMENT_LABELS_DE,
     INSTRUMENT_LABELS_EN,
@@ -192,12 +192,7 @@ def compose_programme_answer(progs: list[Programme], aspects: list[str], profile
         head = f"**{'Kombination' if de else 'Combination'}: {progs[0].name} + {progs[1].name}** – {label}"
         lines.insert(0, "")
         lines.insert(0, head + (f": {pr.text}{ref}" if pr.rule != "unknown" and pr.text else "") )
-    if cites:
-        lines.append(f"**{'Quellen' if de else 'Sources'}:**")
-        for c in cites:
-            label = c.title + (f", {c.section}" if c.section else "")
-            lines.append(f"[{c.n}] [{label}]({c.url})" if c.url else f"[{c.n}] {label}")
-        lines.append("")
+    lines += source_lines(cites, lang)
     stand = f" {'Datenstand' if de else 'Data as of'}: {_fmt(data_as_of, lang)}." if data_as_of else ""
     lines.append(("_Unverbindliche Orientierung; maßgeblich sind die Richtlinien der Programmträger.{}_" if de else
                   "_Non-binding guidance; the programme rules are authoritative.{}_").format(stand))
