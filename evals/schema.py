@@ -125,10 +125,15 @@ def load_all_cases(folder: str | Path | None = None) -> list[GoldCase]:
     cases: list[GoldCase] = []
     for path in sorted(root.glob("*.yaml")):
         cases.extend(load_cases(path))
+    return _unique(cases, root)
+
+
+def _unique(cases: list[GoldCase], where: Path) -> list[GoldCase]:
+    """``cases`` unchanged; raises on a case id that occurs twice."""
     seen: set[str] = set()
     for c in cases:
         if c.id in seen:
-            raise ValueError(f"{root}: duplicate case id {c.id}")
+            raise ValueError(f"{where}: duplicate case id {c.id}")
         seen.add(c.id)
     return cases
 
@@ -143,10 +148,4 @@ def load_cases(path: str | Path | None = None) -> list[GoldCase]:
         raw = raw.get("cases", [])
     if not isinstance(raw, list):
         raise ValueError(f"{p}: expected a YAML list of cases")
-    cases = [GoldCase.model_validate(row) for row in raw]
-    seen: set[str] = set()
-    for c in cases:
-        if c.id in seen:
-            raise ValueError(f"{p}: duplicate case id {c.id}")
-        seen.add(c.id)
-    return cases
+    return _unique([GoldCase.model_validate(row) for row in raw], p)
