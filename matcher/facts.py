@@ -79,7 +79,7 @@ _SUPRA_POS = _rx(
 _SUPRA_NEG = _rx(
     r"\bnur\s+(?:lokal\w*|regional\w*|in berlin|in der region|im kiez|vor ort|in unserem kiez)",
     r"\b(?:nur|ausschließlich|überwiegend|hauptsächlich|fast nur)\s+(?:\w+\s+){0,2}(?:lokal\w*|regional\w*|berliner|aus dem kiez|aus der nachbarschaft|aus der umgebung|aus berlin)\s*(?:kund\w*|laufkund\w*|abnehmer)?",
-    r"\b(?:kund\w*|kundschaft)\s+(?:kommen\s+|sind\s+)?(?:nur\s+|fast nur\s+|ausschließlich\s+|überwiegend\s+|hauptsächlich\s+)?(?:aus dem kiez|aus der nachbarschaft|aus dem bezirk|aus dem viertel|aus der umgebung|im kiez)",
+    r"\b(?:kund\w*|kundschaft)\s+(?:kommen\s+|sind\s+)?(?:nur\s+|fast nur\s+|ausschließlich\s+|überwiegend\s+|hauptsächlich\s+)?(?:aus dem kiez|aus der nachbarschaft|aus dem bezirk|aus dem viertel|aus der umgebung|im kiez|im bezirk|im umkreis|in der umgebung|in der nachbarschaft|in berlin|in der region)",
     r"\b(?:lokale|regionale)\s+(?:kund\w*|laufkund\w*|stammkund\w*)",
     r"\blaufkundschaft\b",
     r"\b(?:only|mainly|mostly|purely|exclusively)\s+(?:\w+\s+){0,2}(?:local|regional|berlin|neighbourhood|neighborhood)\s*(?:customers?|clients?|market|sales)?",

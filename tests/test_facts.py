@@ -165,3 +165,10 @@ def test_facts_are_in_the_profile_and_merge_per_fact():
     merged = merge_profiles(first, second)
     assert merged.facts == {"supraregional_sales": False, "crafts_business": True, "master_craftsman": True}
     assert merge_profiles(merged, extract_profile("Danke!", TOPICS, today=today)).facts == merged.facts
+
+
+def test_customers_only_in_the_district_are_not_supraregional_sales():
+    from matcher.facts import read_facts
+
+    assert read_facts("Tischlerei, 6 MA, Köpenick, Kunden nur im Bezirk")["supraregional_sales"] is False
+    assert read_facts("Unsere Kunden kommen fast nur aus der Umgebung")["supraregional_sales"] is False

@@ -341,3 +341,10 @@ def test_long_repetitive_text_is_read_in_linear_time(text):
     start = time.perf_counter()
     ex(text[:20_000])
     assert time.perf_counter() - start < 5.0
+
+
+def test_money_for_new_equipment_is_an_investment_need():
+    from matcher.profile import extract_profile
+
+    p = extract_profile("we r a small metal shop in wedding w/ 12 ppl, need money for new laser cutter", [])
+    assert "investment" in p.needs and p.employees == 12 and p.in_berlin is True
