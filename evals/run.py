@@ -28,7 +28,7 @@ from matcher.settings import Settings, get_settings
 
 from .metrics import answer_checks, first_screen_recall, ir_metrics, per_query, profile_checks, ranking_as_run
 from .schema import load_all_cases, load_cases
-from .split import split
+from .split import parts
 
 HERE = Path(__file__).resolve().parent
 # The date the gold judgements refer to (deadlines, company ages); MATCHER_TODAY overrides it.
@@ -366,8 +366,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def case_parts(cases) -> dict[str, list]:
     """dev and locked test (hand-written and consultant cases), and every real-company case."""
-    sp = split([c for c in cases if c.origin != "real"])
-    return {"dev": sp["dev"], "test": sp["test"], "real": [c for c in cases if c.origin == "real"]}
+    return parts(cases)
 
 
 def _profile_prf(vr: VariantResult, cases) -> dict[str, dict] | None:

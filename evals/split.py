@@ -1,12 +1,12 @@
 """The one dev/test split of the gold cases, fixed by a seed and the case id.
 
-Each case falls into ``test`` when a hash of seed and id lands below the test share: 45 % for the
-hand-written cases, 70 % for real-company cases ("most go into the locked part"). The rule depends
-only on the id, so adding cases never moves an old one. Tune on ``dev``; report ``test`` and never
-read its failures case by case while tuning.
+Each hand-written or consultant-style case falls into ``test`` when a hash of seed and id lands below
+45 %. The rule depends only on the id, so adding cases never moves an old one. Real-company cases are
+all held out (``parts``): none is tuned on. Tune on ``dev``; report ``test`` and ``real`` and never read
+their failures case by case while tuning.
 
     python -m evals.split            # counts per part and origin
-    python -m evals.split --ids dev  # the dev ids, one per line
+    python -m evals.split --ids dev  # the dev ids, one per line (real-company cases are never dev)
 """
 
 from __future__ import annotations
@@ -34,15 +34,22 @@ def split(cases: list[GoldCase]) -> dict[str, list[GoldCase]]:
     return out
 
 
+def parts(cases: list[GoldCase]) -> dict[str, list[GoldCase]]:
+    """What the evaluation reports: dev and locked test of the hand-written and consultant-style cases, and
+    every real-company case as its own held-out part (none of them is tuned on)."""
+    sp = split([c for c in cases if c.origin != "real"])
+    return {"dev": sp["dev"], "test": sp["test"], "real": [c for c in cases if c.origin == "real"]}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m evals.split", description=__doc__.splitlines()[0])
-    ap.add_argument("--ids", choices=("dev", "test"), help="print the ids of one part")
+    ap.add_argument("--ids", choices=("dev", "test", "real"), help="print the ids of one part")
     a = ap.parse_args(argv)
-    parts = split(load_all_cases())
+    ps = parts(load_all_cases())
     if a.ids:
-        print("\n".join(c.id for c in parts[a.ids]))
+        print("\n".join(c.id for c in ps[a.ids]))
         return
-    for name, cs in parts.items():
+    for name, cs in ps.items():
         print(name, len(cs), dict(Counter(c.origin for c in cs)))
 
 
