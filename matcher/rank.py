@@ -261,13 +261,6 @@ class LinearScorer:
         return sum(self.coef.get(k, 0.0) * v for k, v in features.items())
 
 
-def programme_score(prog: Programme, profile: CompanyProfile, retrieval: float, overall: str,
-                    effective_status: str, w: Weights, named: bool = False) -> tuple[float, dict[str, float]]:
-    """The linear score of one programme and the features it came from."""
-    f = programme_features(prog, profile, retrieval, overall, effective_status, named=named)
-    return LinearScorer(w)(f), f
-
-
 def group_of(item: Scored) -> int:
     """0: open and not ineligible; 1: closed; 2: ineligible."""
     if item.overall == "ineligible":
