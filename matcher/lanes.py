@@ -13,6 +13,18 @@ from .rank import SUPPORT_ONLY, Scored
 
 # the stated needs that let a support offer into the programme ranking
 ADMITTING_NEEDS = frozenset({"advice"})
+# needs and wished instruments that ask for money as well
+MONEY_NEEDS = frozenset({"financing", "investment"})
+MONEY_INSTRUMENTS = frozenset({"grant", "loan", "equity", "guarantee", "tax_credit", "scholarship", "prize"})
+
+
+def advice_only(profile: CompanyProfile) -> bool:
+    """The company asks for advice and not also for money: then support offers may lead the ranking.
+    Asked for both ("Beratung zur Digitalisierung und Geld für ein MES"), money keeps the programme list
+    and the support lane beside it shows the advice offers."""
+    if not ADMITTING_NEEDS & set(profile.needs):
+        return False
+    return not (MONEY_NEEDS & set(profile.needs) or MONEY_INSTRUMENTS & set(profile.instruments_wished))
 
 
 def is_support_only(item: Scored) -> bool:
@@ -21,7 +33,7 @@ def is_support_only(item: Scored) -> bool:
 
 def split_lanes(ranked: list[Scored], profile: CompanyProfile) -> tuple[list[Scored], list[Scored]]:
     """(programme lane, support lane), each in the given order."""
-    asked_for_advice = bool(ADMITTING_NEEDS & set(profile.needs))
+    asked_for_advice = advice_only(profile)
     main = [x for x in ranked if asked_for_advice or not is_support_only(x)]
     support = [] if asked_for_advice else [x for x in ranked if is_support_only(x)]
     if not any(x.overall != "ineligible" and x.effective_status != "closed" for x in main):

@@ -24,6 +24,7 @@ from .rank import (
     LinearScorer,
     Scored,
     Weights,
+    example_affinity,
     normalise_max,
     order,
     programme_features,
@@ -78,6 +79,11 @@ def _timed(name: str, fn: Stage) -> Stage:
 
 # ---------------------------------------------------------------- retrieve
 
+# chunks fetched from the vector index per query: all of them at this corpus size (a few ms), so every
+# programme has a dense similarity, not only those whose chunks happen to be among the first few hundred
+DENSE_N = 5000
+
+
 def make_retrieve(fusion: str) -> Stage:
     """Dense (Chroma) and/or lexical (BM25) retrieval, fused by ``fusion``."""
     fuse = select_fusion(fusion)
@@ -88,30 +94,22 @@ def make_retrieve(fusion: str) -> Stage:
         if fusion != "lexical" and text.strip():
             qv = eng.embedder.encode([text[:4000]])[0]
             try:
-                state.dense, ex_dense = eng.index.dense_detail(qv, n=300)
+                state.dense, ex_dense = eng.index.dense_detail(qv, n=DENSE_N)
             except BackendUnavailable as ex:
                 state.degraded = str(ex)
         ex_lex: dict[str, float] = {}
         if fusion != "dense":
             state.lexical, ex_lex = eng.index.lexical_detail(text)
-        # a record is retrieved by its descriptive text or by a funded example, whichever is closer
-        state.fused = fuse(_max_merge(state.dense, ex_dense), _max_merge(state.lexical, ex_lex))
-        # similarity to a programme's funded examples: dense cosine where available, else BM25 share
-        if ex_dense:
-            state.examples = ex_dense
-        elif ex_lex:
-            state.examples = normalise_max(ex_lex)
+        # retrieval ranks the descriptive text only: merging in the funded examples would favour records
+        # with many examples (more chunks, a higher best match) whatever the company describes; how close
+        # the examples are counts as its own feature instead (measured by evals.example_cv and on dev)
+        state.fused = fuse(state.dense, state.lexical)
+        # closeness of a programme's funded examples relative to the neighbours (dense, else BM25)
+        state.examples = example_affinity(ex_dense) if ex_dense else example_affinity(normalise_max(ex_lex))
         return state
 
     return retrieve
 
-
-def _max_merge(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
-    out = dict(a)
-    for k, v in b.items():
-        if v > out.get(k, float("-inf")):
-            out[k] = v
-    return out
 
 
 # ---------------------------------------------------------------- eligibility

@@ -70,6 +70,22 @@ def normalise_max(scores: dict[str, float]) -> dict[str, float]:
     return {k: (v / hi if hi > 0 else 0.0) for k, v in scores.items()}
 
 
+def example_affinity(best: dict[str, float], k: int = 8) -> dict[str, float]:
+    """How much closer a programme's nearest funded example is to the query than the k-th best
+    programme's (0..1): 1 for the programme with the closest example, 0 from the k-th on.
+
+    The raw cosine has a floor of about 0.3 for any text, so using it directly would reward a programme
+    merely for having examples; relative to its neighbours, only programmes whose funded projects are
+    among the nearest gain."""
+    if not best:
+        return {}
+    sims = sorted(best.values(), reverse=True)
+    top, floor = sims[0], sims[min(k, len(sims)) - 1]
+    if top <= floor:
+        return {pid: (1.0 if v >= top else 0.0) for pid, v in best.items()}
+    return {pid: max(0.0, (v - floor) / (top - floor)) for pid, v in best.items() if v > floor}
+
+
 # ---------------------------------------------------------------- programme features
 
 NEED_POSITION_WEIGHT = (1.0, 0.75, 0.55, 0.4)
@@ -147,7 +163,7 @@ class Weights:
     need_mismatch_penalty: float = 0.10
     field_mismatch_penalty: float = 0.08
     first_choice_bonus: float = 0.15
-    example: float = 0.15
+    example: float = 0.10
 
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "weights.yaml"

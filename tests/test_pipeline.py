@@ -14,7 +14,7 @@ from matcher.ecosystem import rank_ecosystem
 from matcher.lanes import split_lanes
 from matcher.models import Actor, CompanyProfile, Programme, Project
 from matcher.pipeline import PIPELINES, select_pipeline
-from matcher.rank import LinearScorer, Scored, Weights, first_choice_match, programme_features
+from matcher.rank import LinearScorer, Scored, Weights, example_affinity, first_choice_match, programme_features
 from matcher.scope import funding_signal
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -45,6 +45,15 @@ def test_support_offers_leave_the_money_lane_unless_advice_is_asked():
 
     money, support = split_lanes([advice, network, grant], CompanyProfile(needs=["advice"]))
     assert [x.prog.id for x in money] == ["advice-x", "net-x", "berlin-innovation-grant"] and support == []
+
+
+def test_advice_and_money_asked_together_keep_money_first_and_advice_beside_it():
+    grant = _scored(_prog(), 0.5)
+    advice = _scored(_prog(id="advice-x", instruments=["advice"]), 0.9)
+    for profile in (CompanyProfile(needs=["financing", "advice", "digitalisation"]),
+                    CompanyProfile(needs=["advice", "digitalisation"], instruments_wished=["grant"])):
+        money, support = split_lanes([advice, grant], profile)
+        assert [x.prog.id for x in money] == ["berlin-innovation-grant"] and support == [advice]
 
 
 def test_training_stays_in_its_lane_for_a_skills_need_and_support_fills_in_when_no_money_fits():
@@ -92,6 +101,15 @@ def test_linear_scorer_adds_bonuses_and_subtracts_penalties():
     assert s({"retrieval": 1.0}) == pytest.approx(w.retrieval)
     assert s({"retrieval": 1.0, "first_choice": 1.0}) == pytest.approx(w.retrieval + w.first_choice_bonus)
     assert s({"retrieval": 1.0, "planned": 1.0}) == pytest.approx(w.retrieval - w.planned_penalty)
+
+
+def test_example_affinity_is_relative_to_the_neighbours():
+    best = {"a": 0.62, "b": 0.55, "c": 0.41, "d": 0.40, "e": 0.39}
+    aff = example_affinity(best, k=3)
+    assert aff["a"] == 1.0 and 0 < aff["b"] < 1 and "d" not in aff and "e" not in aff
+    # a uniform shift of every similarity (the cosine floor) changes nothing
+    assert example_affinity({k: v + 0.2 for k, v in best.items()}, k=3) == pytest.approx(aff)
+    assert example_affinity({}) == {}
 
 
 def test_features_keep_the_example_similarity():
