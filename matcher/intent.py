@@ -10,11 +10,10 @@ A long company description that only mentions a programme stays a shortlist requ
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
-from .mentions import _norm, find_mentions
+from .mentions import _near_mentions, _norm, find_mentions, near_matches
 from .models import Programme
 
 # Short names people use that the generated aliases leave out (shared heads such as "Pro FIT", "EXIST").
@@ -99,22 +98,6 @@ class ProgrammeQuestion:
     by_reference: bool = False      # resolved from the previous shortlist ("den zweiten")
 
 
-def _fuzzy_mentions(t: str, names: dict[str, str]) -> list[tuple[int, str]]:
-    """Close misspellings of single- and two-word short names ("Forschungszulge", "Transfer Bonsu")."""
-    toks = [(m.start(), m.group(0)) for m in re.finditer(r"[a-z0-9äöüß]+", t)]
-    grams = [(pos, w) for pos, w in toks if len(w) >= 6]
-    grams += [(toks[i][0], f"{toks[i][1]} {toks[i + 1][1]}") for i in range(len(toks) - 1)
-              if len(toks[i][1]) + len(toks[i + 1][1]) >= 8]
-    out = []
-    for pos, g in grams:
-        for alias, pid in names.items():
-            if len(alias) >= 7 and abs(len(alias) - len(g)) <= 2 and alias != g:
-                if difflib.SequenceMatcher(None, g, alias).ratio() >= 0.86:
-                    out.append((pos, pid))
-                    break
-    return out
-
-
 def named_programmes(text: str, aliases: list, programmes: list[Programme] | None = None) -> list[str]:
     """Programme ids named in ``text``: generated aliases, short names, then close misspellings.
 
@@ -135,7 +118,8 @@ def named_programmes(text: str, aliases: list, programmes: list[Programme] | Non
                                         for o in spans)]
     hits = [(s[0], s[2]) for s in kept]
     if not hits:
-        hits = _fuzzy_mentions(t, names)
+        # the same near-match rule as for ranking, over the short names and the generated aliases
+        hits = near_matches(t, list(names.items()), min_len=7) or _near_mentions(t, aliases)
     return list(dict.fromkeys(pid for _pos, pid in sorted(hits)))
 
 

@@ -95,7 +95,16 @@ def _alias_text(pat: re.Pattern) -> str:
 
 
 def _near_mentions(t: str, aliases: list[tuple[re.Pattern, str]]) -> list[tuple[int, str]]:
-    """(position, id) of aliases written with a typo; empty without ``rapidfuzz``."""
+    """(position, id) of generated aliases written with a typo."""
+    return near_matches(t, [(" ".join(_alias_text(pat).split()), pid) for pat, pid in aliases])
+
+
+def near_matches(t: str, names: list[tuple[str, str]], min_len: int = FUZZY_MIN_LEN) -> list[tuple[int, str]]:
+    """(position, id) where a name of ``names`` ((name, id) pairs, normalised like ``_norm``) is written with a
+    typo in the normalised text ``t``: the same number of words, the same first letter and a ``rapidfuzz``
+    ratio of at least ``FUZZY_SCORE`` (``FUZZY_SCORE_SHORT`` under 10 letters). Exact hits are left to the
+    caller. The one near-match rule for programme names, used for ranking (``find_mentions``) and for
+    programme questions (``intent.named_programmes``); empty without ``rapidfuzz``."""
     try:
         from rapidfuzz import fuzz, process
     except ImportError:  # pragma: no cover - optional dependency
@@ -104,17 +113,16 @@ def _near_mentions(t: str, aliases: list[tuple[re.Pattern, str]]) -> list[tuple[
     if not tokens:
         return []
     by_len: dict[int, list[tuple[str, str]]] = {}
-    for pat, pid in aliases:
-        a = " ".join(_alias_text(pat).split())
-        if len(a.replace(" ", "")) >= FUZZY_MIN_LEN and not a.isdigit():
+    for a, pid in names:
+        if len(a.replace(" ", "")) >= min_len and not a.isdigit():
             by_len.setdefault(len(a.split(" ")), []).append((a, pid))
     out: list[tuple[int, str]] = []
     for n, cands in by_len.items():
         grams = [(tokens[i][0], " ".join(w for _p, w in tokens[i:i + n])) for i in range(len(tokens) - n + 1)]
         if not grams:
             continue
-        names = [a for a, _pid in cands]
-        scores = process.cdist([g for _p, g in grams], names, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        scores = process.cdist([g for _p, g in grams], [a for a, _pid in cands], scorer=fuzz.ratio,
+                               score_cutoff=FUZZY_SCORE)
         for gi, row in enumerate(scores):
             for ai in row.nonzero()[0]:
                 a, pid = cands[ai]

@@ -51,3 +51,16 @@ def test_generic_words_name_no_programme(text):
 
 def test_short_names_are_never_guessed():
     assert names("Kann ich ZIN nutzen?") == []  # a three-letter name must be exact
+
+
+def test_one_near_match_rule_for_ranking_and_programme_questions():
+    from matcher.intent import named_programmes
+    from matcher.mentions import near_matches
+
+    names = [("forschungszulage", "fz"), ("transfer bonus", "tb"), ("zim", "zim")]
+    assert [pid for _pos, pid in near_matches("die forschungszulge bitte", names)] == ["fz"]
+    assert [pid for _pos, pid in near_matches("ein transfer bonsu", names)] == ["tb"]
+    assert near_matches("zum zin", names) == []  # short names are never guessed
+    assert near_matches("die forschungszulage", names) == []  # exact hits are the caller's
+    # a programme question finds a misspelt long name through the same rule as the ranking
+    assert named_programmes("Gilt die Meistergründungspämie noch?", ALIASES, CORPUS.programmes) == ["meistergruendungspraemie-berlin"]
