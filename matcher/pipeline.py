@@ -1,6 +1,6 @@
 """``match`` as a pipeline of named stages over one ``MatchState``.
 
-read profile -> retrieve -> judge eligibility -> score -> order -> lanes -> ecosystem -> questions
+read profile -> retrieve -> judge eligibility -> score -> order -> lift first answers -> lanes -> ecosystem -> questions
 -> scope -> (compose, in ``api``). Each stage is a small function ``stage(state, engine) -> state``;
 a variant of the system (an ablation, a baseline) is a different list of stages, picked by name
 from ``PIPELINES``, never a flag threaded through one long function.
@@ -17,7 +17,7 @@ from . import eligibility as elig
 from .ecosystem import rank_ecosystem
 from .engine import Engine
 from .errors import BackendUnavailable
-from .lanes import split_lanes
+from .lanes import advice_only, is_support_only, split_lanes
 from .mentions import find_mentions
 from .models import CompanyProfile, Criterion, Filters
 from .rank import (
@@ -25,6 +25,8 @@ from .rank import (
     Scored,
     Weights,
     example_affinity,
+    first_choice_match,
+    group_of,
     normalise_max,
     order,
     programme_features,
@@ -181,6 +183,27 @@ def make_order(w: Weights) -> Stage:
     return order_grouped
 
 
+FIRST_SCREEN = 5
+MAX_LIFTED = 1  # chosen on dev (0, 1, 2 lifted: nDCG@10 0.689, 0.699, 0.698; recall@5 0.860, 0.876, 0.860)
+
+
+def first_answers_up(state: MatchState, eng: Engine) -> MatchState:
+    """A consultant's first answer for the company's main need (``first_choice`` 1.0: the record names
+    this need and the company's known group) is shown on the first screen. If the ranking put it below the first
+    five programmes of the money lane, the best-placed such programme takes the fifth place (``MAX_LIFTED``), and
+    the programmes it passes move down. Only open, not ineligible, not merely planned programmes."""
+    in_lane = [x for x in state.ranked if not is_support_only(x) or advice_only(state.profile)]
+    others = [x for x in state.ranked if x not in in_lane]
+    movers = [x for x in in_lane[FIRST_SCREEN:]
+              if group_of(x) == 0 and x.effective_status != "planned"
+              and first_choice_match(x.prog, state.profile, known_group=True) >= 1.0][:MAX_LIFTED]
+    if movers:
+        keep = FIRST_SCREEN - len(movers)
+        rest = [x for x in in_lane[keep:] if x not in movers]
+        state.ranked = in_lane[:keep] + movers + rest + others
+    return state
+
+
 def order_by_score(state: MatchState, eng: Engine) -> MatchState:
     """Ablation: score order only."""
     state.ranked = sorted(state.candidates, key=lambda x: (-x.score, x.prog.id))
@@ -235,7 +258,7 @@ def scope(state: MatchState, eng: Engine) -> MatchState:
 def full_pipeline(weights: Weights | None = None, scorer=None, fusion: str = "rrf") -> list[Stage]:
     w = weights or Weights()
     return [make_retrieve(fusion), judge_eligibility, make_score(scorer or LinearScorer(w)), make_order(w),
-            money_and_support_lanes, ecosystem, questions, scope]
+            first_answers_up, money_and_support_lanes, ecosystem, questions, scope]
 
 
 def rules_pipeline(fusion: str = "rrf") -> list[Stage]:

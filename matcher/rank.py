@@ -201,15 +201,19 @@ class Scored:
     rank_overall: str | None = None  # the verdict the score uses (open yes/no questions left out)
 
 
-def first_choice_match(prog: Programme, profile: CompanyProfile) -> float:
+def first_choice_match(prog: Programme, profile: CompanyProfile, known_group: bool = False) -> float:
     """1 when the programme is a consultant's first answer for the company's main need (0.6 for a
-    later need), restricted to the groups the record names; 0 otherwise."""
+    later need), restricted to the groups the record names; 0 otherwise. With ``known_group`` a
+    group-restricted first answer counts only when the company's group is known to match (an unknown
+    size or stage is not enough)."""
     if not profile.needs or not prog.first_choice:
         return 0.0
     groups = company_groups(profile)
     best = 0.0
     for fc in prog.first_choice:
         if fc.need not in profile.needs:
+            continue
+        if fc.groups and groups is None and known_group:
             continue
         if fc.groups and groups is not None and not set(fc.groups) & groups:
             continue

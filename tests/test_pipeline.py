@@ -13,7 +13,7 @@ from matcher import eligibility as elig
 from matcher.ecosystem import rank_ecosystem
 from matcher.lanes import split_lanes
 from matcher.models import Actor, CompanyProfile, Programme, Project
-from matcher.pipeline import PIPELINES, select_pipeline
+from matcher.pipeline import PIPELINES, first_answers_up, select_pipeline
 from matcher.rank import LinearScorer, Scored, Weights, example_affinity, first_choice_match, programme_features
 from matcher.scope import funding_signal
 
@@ -93,6 +93,24 @@ def test_first_choice_counts_for_the_main_need_and_the_named_groups():
     assert first_choice_match(p, CompanyProfile(needs=["rnd"], size_class="large")) == 0.0
     assert first_choice_match(p, CompanyProfile(needs=["investment"], size_class="small")) == 0.0
     assert first_choice_match(p, CompanyProfile(needs=["rnd"])) == 1.0  # size unknown: not excluded
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"]), known_group=True) == 0.0  # ... but not known
+
+
+def _lift_case(first_choice_status: str = "rolling", size_class: str | None = "small"):
+    fc = [{"need": "rnd", "groups": ["kmu"], "reason_de": "Hauptprogramm für FuE von KMU",
+           "reason_en": "Main R&D programme for SMEs", "source": SRC}]
+    items = [_scored(_prog(id=f"p{i}"), 1.0 - i / 10) for i in range(7)]
+    items.append(_scored(_prog(id="workhorse", first_choice=fc), 0.2, status=first_choice_status))
+    st = SimpleNamespace(ranked=items, profile=CompanyProfile(needs=["rnd"], size_class=size_class))
+    return [x.prog.id for x in first_answers_up(st, None).ranked]
+
+
+def test_a_first_answer_for_the_main_need_is_lifted_to_the_first_screen():
+    assert _lift_case()[:5] == ["p0", "p1", "p2", "p3", "workhorse"]
+    assert _lift_case()[5:] == ["p4", "p5", "p6"]
+    # not when it is merely planned, or when the company's group is unknown
+    assert _lift_case(first_choice_status="planned")[4] == "p4"
+    assert _lift_case(size_class=None)[4] == "p4"
 
 
 def test_linear_scorer_adds_bonuses_and_subtracts_penalties():
