@@ -245,6 +245,9 @@ def _location_verdict(rule: str, p: CompanyProfile) -> tuple[str, str, str]:
         return "fulfilled", f"Sitz in Deutschland ({loc or 'genannt'})", f"based in Germany ({loc or 'stated'})"
     if rule == "eu" and p.in_germany is False and loc:
         return "unknown", f"Standort {loc} – EU-Zugehörigkeit prüfen", f"location {loc} – check EU membership"
+    if rule in ("berlin", "berlin_brandenburg") and p.facts.get("planned_berlin_site"):
+        return ("fulfilled", "geplanter Standort in Berlin (gefördert wird die Berliner Betriebsstätte)",
+                "planned site in Berlin (funding is for the Berlin establishment)")
     if p.in_berlin is False:
         if rule in ("berlin", "berlin_brandenburg"):
             return "violated", f"Ihr Standort: {loc or 'nicht Berlin'}", f"your location: {loc or 'not Berlin'}"

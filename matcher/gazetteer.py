@@ -378,6 +378,22 @@ def _label(p: Place) -> str:
     return p.name.lower()
 
 
+_TO_BERLIN = re.compile(
+    r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat\w*|move|moving) (?:\w+ ){0,3}?(?:nach|to) berlin|"
+    r"nach berlin (?:ziehen|umziehen|kommen|verlagern)",
+    re.I,
+)
+
+
+def plans_berlin_site(text: str) -> bool:
+    """The company is not (yet) in Berlin but plans a site there: "opening our first EU production site in
+    Berlin", "Umzug nach Berlin", "moving our HQ to Berlin". Berlin programmes are then open to it for the
+    new Berlin establishment."""
+    if _TO_BERLIN.search(text):
+        return True
+    return any(p.region == "berlin" and role_of(text, p) == "planned" for p in find_places(text))
+
+
 def read_location(text: str) -> tuple[str | None, bool | None, bool | None]:
     """(location label, in_berlin, in_germany) of the company's seat, from its own words.
 

@@ -46,7 +46,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     parse_number,
 )
 from .facts import read_facts
-from .gazetteer import is_berlin, read_location, region_of
+from .gazetteer import is_berlin, plans_berlin_site, read_location, region_of
 from .models import CompanyProfile, Topic
 from .text import clean, detect_language, fold, normalise_informal, numbers_to_digits
 
@@ -386,6 +386,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if wished:
         stated.append("instruments_wished")
     facts = read_facts(text)
+    if in_berlin is not True and plans_berlin_site(clean(text)):
+        facts["planned_berlin_site"] = True
     if facts:
         p["facts"] = facts
         stated.append("facts")

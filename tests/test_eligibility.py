@@ -40,6 +40,8 @@ def verdict(p: Programme, profile: CompanyProfile, rule: str) -> tuple[str, str]
     ({"location": "germany"}, CompanyProfile(in_berlin=False, location="vienna", in_germany=False), "location", "violated", "vienna"),
     ({"location": "berlin_brandenburg"}, CompanyProfile(in_berlin=False, location="brandenburg", in_germany=True), "location", "fulfilled", "Brandenburg"),
     ({"location": "berlin"}, CompanyProfile(), "location", "unknown", "nicht genannt"),
+    ({"location": "berlin"}, CompanyProfile(in_berlin=False, location="hamburg", in_germany=True,
+                                            facts={"planned_berlin_site": True}), "location", "fulfilled", "geplanter Standort"),
     ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="company", stage="established"), "pre_founding", "violated", "besteht bereits"),
     ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="individual", stage="pre_founding"), "pre_founding", "fulfilled", "noch nicht gegründet"),
     ({"pre_founding": "no"}, CompanyProfile(org_type="individual", stage="pre_founding"), "pre_founding", "violated", "bestehendes Unternehmen"),

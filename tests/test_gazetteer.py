@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from matcher.gazetteer import DATA, bezirk_of, find_places, is_berlin, postcode_region, read_location
+from matcher.gazetteer import DATA, bezirk_of, find_places, is_berlin, plans_berlin_site, postcode_region, read_location
 
 
 def test_the_data_file_lists_12_bezirke_and_96_ortsteile():
@@ -121,3 +121,16 @@ def test_is_berlin_for_labels_and_names():
 ])
 def test_airport_surroundings_and_other_regions(text, expected):
     assert read_location(text) == expected
+
+
+@pytest.mark.parametrize("text,planned", [
+    ("US-based medtech maker considering opening its first EU production site in Berlin", True),
+    ("We are in Hamburg and are thinking about moving our HQ to Berlin.", True),
+    ("Wir sind aus München und planen den Umzug nach Berlin.", True),
+    ("Wir wollen unseren Sitz nach Berlin verlagern.", True),
+    ("Maschinenbauer aus Stuttgart, wir liefern viel nach Berlin.", False),
+    ("Wir verkaufen an Kunden in Berlin und Brandenburg.", False),
+    ("Unser Werk in Spandau wird erweitert.", False),
+])
+def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
+    assert plans_berlin_site(text) is planned
