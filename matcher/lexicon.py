@@ -215,7 +215,12 @@ NEED_PATTERNS: dict[str, str] = {
                       r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor)",
 }
-NEED_RE = {k: re.compile(v, re.I) for k, v in NEED_PATTERNS.items()}
+# The order of a profile's needs: what the project is about (R&D, investment, skills, markets, energy,
+# digitalisation, succession) before how it is to be paid for or organised (founding, financing, advice,
+# partners). The first need is the main need for the programmes' ``first_choice`` roles.
+NEED_ORDER = ("rnd", "investment", "skills", "internationalisation", "energy_resources", "digitalisation",
+              "succession", "founding", "financing", "advice", "partners")
+NEED_RE = {k: re.compile(NEED_PATTERNS[k], re.I) for k in NEED_ORDER}
 
 INSTRUMENT_PATTERNS: dict[str, str] = {
     "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|non-dilutive|subsid|fördergeld|förderquote|prämie|bonus\b|incentive)",

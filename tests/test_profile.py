@@ -348,3 +348,14 @@ def test_money_for_new_equipment_is_an_investment_need():
 
     p = extract_profile("we r a small metal shop in wedding w/ 12 ppl, need money for new laser cutter", [])
     assert "investment" in p.needs and p.employees == 12 and p.in_berlin is True
+
+
+def test_needs_are_ordered_by_what_the_project_is_about_before_how_it_is_paid():
+    from typing import get_args
+
+    from matcher.lexicon import NEED_ORDER
+    from matcher.models import Need
+
+    assert sorted(NEED_ORDER) == sorted(get_args(Need))
+    p = extract_profile("Wir brauchen Geld und Beratung für ein neues MES-System zur Digitalisierung der Produktion.", [])
+    assert p.needs[0] == "digitalisation" and "financing" in p.needs
