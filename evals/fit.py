@@ -25,7 +25,7 @@ import yaml
 
 from matcher.api import read_profile
 from matcher.engine import Engine, build_engine
-from matcher.pipeline import MatchState, judge_eligibility, make_order, make_retrieve, make_score, money_and_support_lanes
+from matcher.pipeline import MatchState, judge_eligibility, make_retrieve, make_score, ordering_stages
 from matcher.rank import FEATURE_WEIGHTS, WEIGHTS_FILE, LinearScorer, Weights
 from matcher.settings import Settings, get_settings
 
@@ -61,7 +61,8 @@ def ranking(state: MatchState, w: Weights, eng: Engine) -> tuple[list[str], list
     for x in st.candidates:
         x.score = scorer(x.features)
     st.top_k = 10
-    st = money_and_support_lanes(make_order(w)(st, eng), eng)
+    for stage in ordering_stages(w):
+        st = stage(st, eng)
     progs = [x.prog.id for x in st.chosen]
     support = [x.prog.id for x in st.support]
     return progs[:5] + support + progs[5:], progs[:5] + support

@@ -255,10 +255,16 @@ def scope(state: MatchState, eng: Engine) -> MatchState:
 
 # ---------------------------------------------------------------- named pipelines
 
+def ordering_stages(w: Weights) -> list[Stage]:
+    """From scores to what is shown: order, lift first answers, split the lanes (also used by ``evals.fit``,
+    which re-runs only these for each weight vector)."""
+    return [make_order(w), first_answers_up, money_and_support_lanes]
+
+
 def full_pipeline(weights: Weights | None = None, scorer=None, fusion: str = "rrf") -> list[Stage]:
     w = weights or Weights()
-    return [make_retrieve(fusion), judge_eligibility, make_score(scorer or LinearScorer(w)), make_order(w),
-            first_answers_up, money_and_support_lanes, ecosystem, questions, scope]
+    return [make_retrieve(fusion), judge_eligibility, make_score(scorer or LinearScorer(w)), *ordering_stages(w),
+            ecosystem, questions, scope]
 
 
 def rules_pipeline(fusion: str = "rrf") -> list[Stage]:
