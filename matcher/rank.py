@@ -138,10 +138,14 @@ def topic_match(profile_topics: list[str], rec_topics: list[str]) -> float:
 
 
 def instrument_match(wished: list[str], offered: list[str]) -> float:
-    """1 if a wished instrument is offered, -1 if instruments were wished and none is offered, else 0."""
+    """1 if a wished instrument is offered; -1 if a form of money was wished (grant, loan, equity, ...)
+    and none of the wished forms is offered; else 0. A wish for advice, training or a network ("zwei
+    Mitarbeiter weiterbilden") does not count against a grant: support offers have their own lane."""
     if not wished:
         return 0.0
-    return 1.0 if any(w in offered for w in wished) else -1.0
+    if any(w in offered for w in wished):
+        return 1.0
+    return -1.0 if set(wished) - SUPPORT_ONLY else 0.0
 
 
 @dataclass

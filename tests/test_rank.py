@@ -38,6 +38,10 @@ def test_topic_and_instrument_match():
     assert instrument_match(["grant"], ["grant", "loan"]) == 1.0
     assert instrument_match(["grant"], ["loan"]) == -1.0
     assert instrument_match([], ["loan"]) == 0.0
+    # a wish for training or advice does not count against a grant (support offers have their own lane)
+    assert instrument_match(["training"], ["grant"]) == 0.0
+    assert instrument_match(["training", "grant"], ["loan"]) == -1.0
+    assert instrument_match(["advice"], ["advice", "network"]) == 1.0
 
 
 def test_technology_open_programmes_fit_any_technology_halfway():
