@@ -313,3 +313,24 @@ def test_a_skipped_output_is_not_rebuilt(engine):
     preds[3] = gr.update(value="<b>x</b>", visible=True)
     out = asyncio.run(demo.postprocess_data(fn, preds, state))
     assert out[3]["__type__"] == "update" and out[3]["value"] == "<b>x</b>"
+
+
+# ---------------------------------------------------------------- issue 12: the first answer piece
+
+
+def test_understood_piece_shows_the_profile_before_the_match(engine):
+    st = session.new_state()
+    info = session.understand(st, README_CASE, None)
+    text = render.understood(info)
+    assert text.startswith("Verstanden: ") and "40 Mitarbeitende" in text
+    assert f"Ich prüfe {len(engine.corpus.programmes)} Programme" in text
+    # it is the profile the answer will show
+    res = session.chat_turn(st, README_CASE, session.filters_from([], [], False), False, None)
+    assert f"**Ihr Profil:** {info['profile']}" in res.answer
+    # a later turn merges the earlier profile; a question naming a shortlisted programme says so
+    later = render.understood(session.understand(st, "Wie beantrage ich den zweiten?", None))
+    second = next(p.name for p in engine.corpus.programmes if p.id == st["shortlist_ids"][1])
+    assert later.startswith("Ihre Frage zu ") and second in later
+    assert render.understood(session.understand(st, "We have 300 employees", "en")).startswith("Understood: ")
+    assert session.understand(st, "\x00" * 50, None) is None and render.understood(None) is None
+

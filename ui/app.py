@@ -7,12 +7,12 @@ All user data lives in per-session ``gr.State``; the app calls only ``matcher.ap
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import logging
 import os
 import threading
-import time
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -26,6 +26,7 @@ def _instance_temp_dir() -> None:
 
 _instance_temp_dir()  # before gradio is imported: some of its modules read GRADIO_TEMP_DIR at import
 
+import anyio  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from matcher.errors import ConfigError, MatcherError  # noqa: E402
@@ -41,6 +42,9 @@ from .i18n import EXAMPLES_DE, EXAMPLES_EN, instrument_label, level_label, t  # 
 log = logging.getLogger(__name__)
 STREAM_DELAY_S = 0.01
 STREAM_CHUNKS = 5  # the answer is complete when it streams; a few chunks show it growing at little cost
+# Chat turns in flight per process: a turn costs no thread while it waits, so new questions get their first
+# pieces at once instead of queueing behind running turns (the queue's concurrency limit counts whole turns).
+CHAT_CONCURRENCY = 64
 LEVELS = ("berlin", "bund", "eu")
 
 
@@ -261,9 +265,16 @@ def build_app() -> gr.Blocks:
             out[status_at] = status_html(st, busy=True)
             return out
 
-        def respond(message: str, st: dict, lang_c: str, levels, instruments, only_open, show_inel):
-            """One chat turn: the question and a "thinking" bubble at once, then only the growing answer
-            (Gradio sends each chunk as a diff of the chat), then cards, picture, profile and state once."""
+        slots = asyncio.Semaphore(session.turn_slots())
+
+        async def respond(message: str, st: dict, lang_c: str, levels, instruments, only_open, show_inel):
+            """One chat turn: the question and a "thinking" bubble at once, then what was understood from it
+            (the profile, or the programmes asked about), then only the growing answer (Gradio sends each chunk
+            as a diff of the chat), then cards, picture, profile and state once.
+
+            The turn runs on the event loop; ``match``, the answer text and the rendering run in a worker
+            thread, at most ``slots`` turns at a time (CPU-bound work under one GIL gains nothing from more
+            threads, and fewer leave the event loop free to stream the other turns' pieces)."""
             message = (message or "").strip()
             lang = _ui_lang(lang_c, st)
             if not message:
@@ -273,22 +284,32 @@ def build_app() -> gr.Blocks:
             history = [*st["history"], {"role": "user", "content": html.escape(message, quote=False)},
                        {"role": "assistant", "content": t("thinking", lang)}]
             yield ["", gr.skip(), history, *busy_view(st)[1:]]
-            with friendly_errors(lang, "chat turn"):
-                res = session.chat_turn(st, message, session.filters_from(levels, instruments, only_open),
-                                        bool(show_inel), session.lang_arg(lang_c))
-            lang = session.lang_arg(lang_c) or res.lang
-            answer = writer.write(res, company_text=message)  # validated; falls back to res.answer
-            chunks = render.answer_chunks(answer, size=max(160, len(answer) // STREAM_CHUNKS), at_lines=False)
+            preface = render.understood(session.understand(st, message, session.lang_arg(lang_c)))
+            if preface:
+                history[-1] = {"role": "assistant", "content": preface}
+                yield [gr.skip(), gr.skip(), history, *skip_view[1:]]
+            filters = session.filters_from(levels, instruments, only_open)
+
+            def turn() -> tuple[list[str], list]:
+                """(the answer's pieces, the final view); updates the state."""
+                with friendly_errors(lang, "chat turn"):
+                    res = session.chat_turn(st, message, filters, bool(show_inel), session.lang_arg(lang_c))
+                    out_lang = session.lang_arg(lang_c) or res.lang
+                    answer = writer.write(res, company_text=message)  # validated; falls back to res.answer
+                    st["history"] = [*history[:-1], {"role": "assistant", "content": answer}]
+                    st["answer_ids"][str(len(st["history"]) - 1)] = res.id
+                    return (render.answer_chunks(answer, size=max(160, len(answer) // STREAM_CHUNKS), at_lines=False),
+                            full_view(st, out_lang))
+
+            async with slots:
+                chunks, final = await anyio.to_thread.run_sync(turn)
             text = ""
             for chunk in chunks[:-1]:
                 text += chunk
                 history[-1] = {"role": "assistant", "content": text}
                 yield [gr.skip(), gr.skip(), history, *skip_view[1:]]
-                time.sleep(STREAM_DELAY_S)
-            history[-1] = {"role": "assistant", "content": answer}
-            st["answer_ids"][str(len(history) - 1)] = res.id
-            st["history"] = history
-            yield ["", st, *full_view(st, lang)]
+                await asyncio.sleep(STREAM_DELAY_S)
+            yield ["", st, *final]
 
         def rerun(st: dict, lang_c: str, levels, instruments, only_open, show_inel, profile_values=None):
             lang = _ui_lang(lang_c, st)
@@ -343,7 +364,7 @@ def build_app() -> gr.Blocks:
                     .then(done, [state], status, api_visibility="private", show_progress="hidden"))
 
         chat_ev = dict(fn=respond, inputs=[msg, state, lang_choice, *filters_in], outputs=[msg, state, *view],
-                       concurrency_limit=8, show_progress="hidden")
+                       concurrency_limit=CHAT_CONCURRENCY, concurrency_id="chat", show_progress="hidden")
         after(send.click(api_name="chat", **chat_ev))
         after(msg.submit(api_visibility="private", **chat_ev))
         after(chatbot.example_select(_pick_example, None, msg, api_visibility="private")

@@ -11,11 +11,15 @@ of labels and choices, how many follow-up buttons are visible), so unchanged pro
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 
-from matcher.api import match
+from matcher.api import match, understand as _understand
+from matcher.errors import MatcherError
 from matcher.models import CompanyProfile, Filters, MatchResult
+
+log = logging.getLogger(__name__)
 
 
 # what a freshly loaded page shows ("plan": ``ui.plan_render.plan_key`` of no plan in German)
@@ -71,6 +75,31 @@ def _refiner():
 
         _REFINER.append(get_profile_refiner())
     return _REFINER[0]
+
+
+def understand(state: dict, message: str, lang: str | None) -> dict | None:
+    """What the next chat turn starts from (``matcher.api.understand``: the profile read from ``message`` and
+    the earlier turns, or the programmes a question names), for the page to show while ``match`` runs;
+    ``None`` if the message is unusable (the turn itself then reports why)."""
+    try:
+        return _understand(message, previous_profile=profile_of(state), lang=lang,
+                           previous_ids=state.get("shortlist_ids") or None)
+    except MatcherError:
+        return None
+    except Exception:  # a preview must never break the turn
+        log.exception("understand failed")
+        return None
+
+
+def turn_slots(settings=None) -> int:
+    """How many chat turns of one process run ``match`` and render at once (``MATCHER_TURN_SLOTS``; 0: 2, or
+    8 when an LLM is configured, whose calls wait on the network rather than on the CPU)."""
+    from matcher.settings import get_settings
+
+    s = settings or get_settings()
+    if s.turn_slots:
+        return s.turn_slots
+    return 8 if (s.llm_base_url and s.llm_model) else 2
 
 
 def chat_turn(state: dict, message: str, filters: Filters, show_ineligible: bool, lang: str | None) -> MatchResult:
