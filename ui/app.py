@@ -15,6 +15,11 @@ import os
 import threading
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# Gradio's queue recomputes its monitoring summary (a pandas frame of up to 10,000 past events, grouped, with
+# percentiles) after every event by default: in the load test that was 8 % of the app's CPU, growing with uptime.
+# Nothing here reads it (/monitoring), so it is refreshed every 500 events over the last 2,000.
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "500")
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
 
 
 def _instance_temp_dir() -> None:
@@ -101,6 +106,50 @@ class Blocks(gr.Blocks):
 
 
 _SKIP = dict(gr.skip())
+
+
+class _InlineAnyio:
+    """The ``anyio`` that ``gradio.blocks`` sees: the same module, except that the pre- and postprocessing of
+    the plain components this app uses run inline on the event loop instead of in a worker thread.
+
+    Gradio hands every input's ``preprocess`` and every output's ``postprocess`` to a worker thread, one hop
+    each (a chat turn's updates take about 30). For text, numbers, choices, HTML and chat messages these are
+    microseconds of work, while each hop costs a queue put, a thread wake-up and two GIL hand-overs, and waits
+    behind the running turns for the GIL: in the load test the hops were about a tenth of the app's CPU.
+    Files (download buttons) and the event functions themselves still run in threads."""
+
+    INLINE = (gr.Textbox, gr.Radio, gr.Checkbox, gr.CheckboxGroup, gr.Number, gr.Dropdown, gr.HTML, gr.Markdown,
+              gr.Button, gr.Chatbot)
+
+    class _ToThread:
+        def __init__(self, real):
+            self._real = real
+
+        def __getattr__(self, name):
+            return getattr(self._real, name)
+
+        async def run_sync(self, func, *args, **kwargs):
+            owner = getattr(func, "__self__", None)
+            if type(owner) in _InlineAnyio.INLINE and getattr(func, "__name__", "") in ("preprocess", "postprocess"):
+                return func(*args)
+            return await self._real.run_sync(func, *args, **kwargs)
+
+    def __init__(self, real):
+        self._real = real
+        self.to_thread = self._ToThread(real.to_thread)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+def _inline_component_processing() -> None:
+    import gradio.blocks
+
+    if not isinstance(gradio.blocks.anyio, _InlineAnyio):
+        gradio.blocks.anyio = _InlineAnyio(gradio.blocks.anyio)
+
+
+_inline_component_processing()
 
 
 @contextlib.contextmanager
@@ -273,8 +322,10 @@ def build_app() -> gr.Blocks:
             as a diff of the chat), then cards, picture, profile and state once.
 
             The turn runs on the event loop; ``match``, the answer text and the rendering run in a worker
-            thread, at most ``slots`` turns at a time (CPU-bound work under one GIL gains nothing from more
-            threads, and fewer leave the event loop free to stream the other turns' pieces)."""
+            thread, at most ``slots`` turns at a time (default 1). CPU-bound work under one GIL gains nothing from
+            more threads, and each extra one takes GIL time from the event loop, which serves every call: with
+            2 slots the loop got a third of the GIL and every call queued there (first piece p95 0.7 s in the
+            load test), with 1 slot the queue forms only before ``match`` (first piece p95 0.09 s)."""
             message = (message or "").strip()
             lang = _ui_lang(lang_c, st)
             if not message:
@@ -417,6 +468,12 @@ def _warm_up() -> None:
         match("Berliner Unternehmen, Innovation")  # also loads the embedding model, which is lazy
     except Exception as ex:  # the first request reports it to the user
         log.warning("engine warm-up failed: %s", ex)
+    try:
+        from matcher.store import get_store
+
+        get_store()  # the database layer too: the first feedback or save should not pay for its import
+    except Exception as ex:
+        log.warning("store warm-up failed: %s", ex)
 
 
 def serve(host: str | None = None, port: int | None = None) -> None:
