@@ -4,8 +4,9 @@
     python -m evals.load --sessions 10 --seconds 15 --start --database-url postgresql+psycopg://...
     python -m evals.load --sessions 20 --seconds 60 --port 7860      # an app that is already running
 
-Every session is one ``gradio_client.Client`` (the server keeps one consultation per client) and one
-distinct company: a unique employee count (11+i), a Berlin district and a sector. A session repeats
+Every session is one browser-like client on one asyncio event loop (its own cookies, Gradio session hash
+and heartbeat stream; the server keeps one consultation per session; calls speak Gradio's queue protocol,
+``queue/join`` + ``queue/data`` server-sent events, as the browser does) and one distinct company: a unique employee count (11+i), a Berlin district and a sector. A session repeats
 consultations of four chat turns (``/chat``, the path the browser uses) and between them sends 👍/👎
 feedback (``/feedback_up``/``/feedback_down``) with a unique comment, saves the consultation under a
 unique client name (``/save``), lists saved consultations (``/list_saved``) and starts over (``/reset``).
@@ -14,7 +15,9 @@ Every chat answer is checked to belong to its session: the last user message in 
 is the one just sent, the history has exactly this consultation's turns, and the profile line and the
 employees field show this session's employee count. Feedback rows are later checked against the
 session state the server must have used (query hash of this session's last message, consultation id
-of this session's last save).
+of this session's last save). A ``/chat`` answer streams: the question with a "thinking" bubble, then the
+first answer piece ("/chat first chunk"), then the next one ("/chat second chunk": with the app's "what was
+understood" piece first, this is the first piece of the matched answer), then cards, picture and profile.
 
 Bounded: the run stops starting new calls after ``--seconds`` or ``--max-requests``; every call has a
 timeout (``--timeout``, default 120 s). At the end the database is read with ``matcher.store.Store``
@@ -100,6 +103,7 @@ class Stats:
     feedback_uncertain: set[str] = field(default_factory=set)  # comments of calls that failed/timed out
     consultations: dict[str, str] = field(default_factory=dict)  # id -> client name
     consultations_uncertain: set[str] = field(default_factory=set)  # client names of failed saves
+    trace: list[tuple[float, str, float]] = field(default_factory=list)  # (end time, endpoint, seconds) per call
 
     def take(self) -> bool:
         """Reserve one request; False once the time or the request budget is used up."""
@@ -114,6 +118,7 @@ class Stats:
         with self.lock:
             self.served += served
             self.latencies.setdefault(endpoint, []).append(seconds)
+            self.trace.append((time.monotonic(), endpoint, seconds))
 
     def error(self, msg: str) -> None:
         with self.lock:
@@ -696,6 +701,8 @@ def run_load(url: str, store_url: str | None, sessions: int = 20, seconds: float
         "load_avg": (round(load0, 2), round(load1, 2)), "cores": os.cpu_count(),
         "client_cpu_s": round(client_cpu, 1),
     }
+    if os.environ.get("LOAD_TRACE"):  # per-call latencies over time, for diagnosis
+        Path(os.environ["LOAD_TRACE"]).write_text("".join(f"{t - t0:.3f}\t{ep}\t{sec:.4f}\n" for t, ep, sec in stats.trace))
     if store_url:
         from matcher.store import mask_url
 
@@ -909,11 +916,13 @@ def write_results(r: dict, path: Path = RESULTS_MD) -> None:
     db = r.get("db") or {}
     chat = r["per_endpoint"].get("/chat", {})
     first, nan = r["per_endpoint"].get("/chat first chunk", {}), float("nan")
+    second = r["per_endpoint"].get("/chat second chunk", {})
     per_chat = round(r["server_cpu_s"] / r["chat_answers"], 2) if r.get("server_cpu_s") and r["chat_answers"] else "–"
     note = (f"- {r.get('backend')}: {now:%Y-%m-%d %H:%M}, commit {_commit()}, {r['cores']} cores, 1-min load avg "
             f"{r['load_avg'][0]:g} at start, {r['load_avg'][1]:g} at end; {r['requests']} calls in {r['wall_s']:g} s "
             f"({r['connects']} clients); /chat max {_ms(chat.get('max_s', float('nan')))}, first answer chunk p50/p95 "
-            f"{_ms(first.get('p50_s', nan))} / {_ms(first.get('p95_s', nan))}; CPU during the run: app "
+            f"{_ms(first.get('p50_s', nan))} / {_ms(first.get('p95_s', nan))}, second chunk (first piece of the matched "
+            f"answer) p50/p95 {_ms(second.get('p50_s', nan))} / {_ms(second.get('p95_s', nan))}; CPU during the run: app "
             f"{r.get('server_cpu_s', '–')} s ({per_chat} s per /chat answer), load generator {r['client_cpu_s']} s"
             + (f", services {', '.join(f'{k} {v} s' for k, v in r['service_cpu_s'].items())}" if r.get("service_cpu_s") else "")
             + (f"; instance 1 killed after {r['killed_at_s']:g} s" if r.get("killed_at_s") is not None else "") + "; "
@@ -926,16 +935,22 @@ def write_results(r: dict, path: Path = RESULTS_MD) -> None:
     lines = [
         f"{BLOCK} ({now:%Y-%m-%d})", "",
         "Produced by `python -m evals.load` (`--sessions N --seconds S --start`, or `tests/test_load.py`): N concurrent "
-        "sessions against a fresh app on 127.0.0.1, each its own `gradio_client.Client` and a distinct company "
+        "sessions against a fresh app on 127.0.0.1, closed loop without think time (each session sends its next call "
+        "when the last one has returned), each a browser-like client (own cookies, Gradio session and heartbeat "
+        "stream; calls speak Gradio's queue protocol, `queue/join` and the `queue/data` event stream, all sessions on "
+        "one asyncio loop) and a distinct company "
         "(unique employee count, district, sector; every third in English). Each consultation: `/chat`, 👍, `/save` "
         "under a unique client name, 2 × `/chat`, 👎, `/chat`, `/reset`, and `/list_saved` in every other one. "
         "A wrong-session answer is a `/chat` result whose history, last user message, profile line or employees "
         "field is not this session's; the database check compares the feedback rows (comment, vote, query hash, "
         "consultation id) and the consultations (id, client name) with what the sessions wrote, and the row-count "
         "growth. Latencies are per API call (submit to result), including streaming (a `/chat` answer arrives as "
-        "the question with a \"thinking\" bubble, ~4 answer pieces, then cards, picture and profile once); the first "
-        "answer chunk is the first update after the \"thinking\" one. Per-call timeout 120 s. The load generator runs on "
-        "the same 2 cores (its CPU time is in the notes; `gradio_client` costs it about as much CPU per call as the app). "
+        "the question with a \"thinking\" bubble, what was understood from it (profile, or the programmes asked "
+        "about; known before `match` runs), ~4 answer pieces, then cards, picture and profile once); the first "
+        "answer chunk is the first update after the \"thinking\" one, the second chunk (in the notes) the one after it, "
+        "i.e. the first piece of the matched answer. Per-call timeout 120 s. The load generator runs on "
+        "the same 2 cores (its CPU time is in the notes; until 2026-11-30 it ran 20 `gradio_client.Client`s that "
+        "polled and cost it more CPU than the app). "
         "App CPU per `/chat` answer divides the app's CPU for all calls (feedback, saves, lists, resets too) by the "
         "`/chat` answers; `python -m evals.profile_turn` measures one turn alone and where its CPU goes. The cluster "
         "rows run the same load through nginx (`deploy/cluster.py`: N `matcher serve` instances, one Chroma server, one "
@@ -982,6 +997,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --cluster: kill instance 1 after S seconds (checks that no acknowledged write is lost)")
     ap.add_argument("--results", action="store_true", help=f"write the block '{BLOCK}' at the end of evals/RESULTS.md")
     ap.add_argument("--keep", action="store_true", help="with --start: keep the temp data dir (server.log, matcher.db)")
+    ap.add_argument("--label", default=None, help="appended to the row's name in RESULTS.md (e.g. 'run 2'), so that "
+                    "repeated runs of one setup keep a row each")
     a = ap.parse_args(argv)
     if a.sessions < 1 or a.seconds <= 0 or a.max_requests < 1 or a.timeout <= 0:
         ap.error("--sessions, --seconds, --max-requests and --timeout must be positive")
@@ -1003,6 +1020,8 @@ def main(argv: list[str] | None = None) -> int:
         url = f"http://{HOST}:{a.port}/"
         wait_http(url, None, None, 10)
         r = run_load(url, store_url, a.sessions, a.seconds, a.max_requests, a.timeout)
+    if a.label:
+        r["backend"] = f"{r.get('backend', '?')}, {a.label}"
     print_report(r)
     if a.results:
         write_results(r)
