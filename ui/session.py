@@ -48,7 +48,7 @@ def lang_arg(choice: str | None) -> str | None:
 # result is read back several times (view, feedback, save) and validating it costs more than the rest of the
 # turn's bookkeeping. A state replaces these dicts, never edits them, so the same dict is the same model.
 _MODELS: collections.OrderedDict[int, tuple[dict, Any]] = collections.OrderedDict()
-_MODELS_MAX = 1024
+_MODELS_MAX = 128  # a result is ~85 KB of JSON; beyond this many sessions a result is validated again
 _MODELS_LOCK = threading.Lock()
 
 
