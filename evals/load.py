@@ -4,8 +4,9 @@
     python -m evals.load --sessions 10 --seconds 15 --start --database-url postgresql+psycopg://...
     python -m evals.load --sessions 20 --seconds 60 --port 7860      # an app that is already running
 
-Every session is one ``gradio_client.Client`` (the server keeps one consultation per client) and one
-distinct company: a unique employee count (11+i), a Berlin district and a sector. A session repeats
+Every session is one browser-like client on one asyncio event loop (its own cookies, Gradio session hash
+and heartbeat stream; the server keeps one consultation per session; calls speak Gradio's queue protocol,
+``queue/join`` + ``queue/data`` server-sent events, as the browser does) and one distinct company: a unique employee count (11+i), a Berlin district and a sector. A session repeats
 consultations of four chat turns (``/chat``, the path the browser uses) and between them sends 👍/👎
 feedback (``/feedback_up``/``/feedback_down``) with a unique comment, saves the consultation under a
 unique client name (``/save``), lists saved consultations (``/list_saved``) and starts over (``/reset``).
@@ -14,7 +15,9 @@ Every chat answer is checked to belong to its session: the last user message in 
 is the one just sent, the history has exactly this consultation's turns, and the profile line and the
 employees field show this session's employee count. Feedback rows are later checked against the
 session state the server must have used (query hash of this session's last message, consultation id
-of this session's last save).
+of this session's last save). A ``/chat`` answer streams: the question with a "thinking" bubble, then the
+first answer piece ("/chat first chunk"), then the next one ("/chat second chunk": with the app's "what was
+understood" piece first, this is the first piece of the matched answer), then cards, picture and profile.
 
 Bounded: the run stops starting new calls after ``--seconds`` or ``--max-requests``; every call has a
 timeout (``--timeout``, default 120 s). At the end the database is read with ``matcher.store.Store``
@@ -26,8 +29,10 @@ The table is printed and, with ``--results``, written as the "## Load test" bloc
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
+import asyncio
+import contextlib
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -98,6 +103,7 @@ class Stats:
     feedback_uncertain: set[str] = field(default_factory=set)  # comments of calls that failed/timed out
     consultations: dict[str, str] = field(default_factory=dict)  # id -> client name
     consultations_uncertain: set[str] = field(default_factory=set)  # client names of failed saves
+    trace: list[tuple[float, str, float]] = field(default_factory=list)  # (end time, endpoint, seconds) per call
 
     def take(self) -> bool:
         """Reserve one request; False once the time or the request budget is used up."""
@@ -112,6 +118,7 @@ class Stats:
         with self.lock:
             self.served += served
             self.latencies.setdefault(endpoint, []).append(seconds)
+            self.trace.append((time.monotonic(), endpoint, seconds))
 
     def error(self, msg: str) -> None:
         with self.lock:
@@ -149,16 +156,76 @@ def _pct(xs: list[float], q: float) -> float:
 # ---------------------------------------------------------------- one session
 
 
-class Session:
-    """One browser-like user: its own Client, one company, consultations of several turns."""
+SKIP_TYPES = {"state", "row", "column", "tabs", "tab", "tabitem", "box", "form", "accordion", "group",
+              "interpretation", "dataset", "sidebar"}  # gradio_client.utils.SKIP_COMPONENTS
 
-    def __init__(self, i: int, url: str, run_id: str, stats: Stats, timeout_s: float):
-        self.i, self.url, self.run_id, self.stats, self.timeout_s = i, url, run_id, stats, timeout_s
+
+class Api:
+    """What the load generator needs of the app's Gradio config: per API name the dependency id, the
+    positions of ``gr.State`` inputs (the browser sends ``null`` there; the server keeps the state) and
+    which outputs the API leaves out (state, buttons), so results look as ``gradio_client`` returns them."""
+
+    def __init__(self, config: dict):
+        comps = {c["id"]: c.get("type") for c in config.get("components", [])}
+        # outputs the API leaves out, by the rule of gradio_client (state, layout and components marked skip_api)
+        skip = {c["id"]: c.get("skip_api", c.get("type") in SKIP_TYPES) for c in config.get("components", [])}
+        self.prefix = "/" + (config.get("api_prefix") or "/gradio_api").strip("/")
+        self.endpoints: dict[str, dict] = {}
+        for i, dep in enumerate(config.get("dependencies", [])):
+            name = dep.get("api_name")
+            if not name:
+                continue
+            self.endpoints["/" + name] = {
+                "fn_index": dep.get("id", i),
+                "state_in": [comps.get(c) == "state" for c in dep.get("inputs", [])],
+                "skip_out": [skip.get(c, False) for c in dep.get("outputs", [])],
+            }
+
+    def payload(self, endpoint: str, values: list) -> list:
+        """The ``data`` list of a call: ``values`` in the endpoint's input order, ``null`` for state inputs."""
+        ep, it = self.endpoints[endpoint], iter(values)
+        data = [None if is_state else next(it) for is_state in ep["state_in"]]
+        rest = list(it)
+        if rest:
+            raise ValueError(f"{endpoint}: {len(rest)} values too many")
+        return data
+
+    def result(self, endpoint: str, data: list) -> Any:
+        """The outputs the API shows (no state, no buttons); a single one unwrapped, as ``gradio_client`` does."""
+        flags = self.endpoints[endpoint]["skip_out"]
+        out = [d for d, skipped in zip(data, flags) if not skipped]
+        return out[0] if len(out) == 1 else out
+
+
+def fetch_api(url: str, timeout_s: float = 30.0) -> Api:
+    import httpx
+
+    r = httpx.get(url.rstrip("/") + "/config", timeout=timeout_s)
+    r.raise_for_status()
+    return Api(r.json())
+
+
+class Session:
+    """One browser-like user on one asyncio event loop: its own HTTP client (cookies, so the cluster's sticky
+    cookie pins it like a browser), its own Gradio session hash with a heartbeat stream, one company,
+    consultations of several turns.
+
+    A call speaks Gradio's queue protocol as the browser does: ``POST <prefix>/queue/join`` with the data and
+    the session hash, then ``GET <prefix>/queue/data?session_hash=...`` as server-sent events until the event's
+    ``process_completed`` (the server closes the stream when the session has no pending event). No polling:
+    every streamed update is timed as it arrives.
+    """
+
+    def __init__(self, i: int, url: str, run_id: str, stats: Stats, timeout_s: float, api: Api | None = None):
+        self.i, self.url, self.run_id, self.stats, self.timeout_s = i, url.rstrip("/"), run_id, stats, timeout_s
+        self.api = api
         self.en = i % 3 == 2  # every third company writes in English
         self.employees = 11 + i  # unique per session, < 1000 so no thousands separator
         self.district = DISTRICTS[i % len(DISTRICTS)]
         self.sector = (SECTORS_EN if self.en else SECTORS_DE)[i % len(SECTORS_DE)]
-        self.client = None
+        self.http = None  # httpx.AsyncClient
+        self.session_hash = ""
+        self.heartbeat = None  # asyncio.Task
         self.consultation = 0
         self.turn = 0  # chat turns answered in the current consultation
         self.last_message = ""
@@ -166,51 +233,119 @@ class Session:
         self.fb_no = 0
 
     # ---- plumbing
-    def _connect(self) -> None:
-        from gradio_client import Client
+    async def _connect(self) -> None:
+        """A fresh browser: new cookie jar and session hash, the page config, the heartbeat stream."""
+        import httpx
 
-        if self.client is not None:
-            self._close()
-        self.client = Client(self.url, verbose=False, max_workers=4, download_files=False,
-                             analytics_enabled=False, httpx_kwargs={"timeout": self.timeout_s})
+        await self._close()
+        self.http = httpx.AsyncClient(base_url=self.url, timeout=httpx.Timeout(self.timeout_s, connect=30.0))
+        r = await self.http.get("/config")  # what the page loads first; nginx pins the session here
+        r.raise_for_status()
+        self.session_hash = uuid.uuid4().hex[:11]
+        self.heartbeat = asyncio.create_task(self._heartbeat(self.http, self.session_hash))
         with self.stats.lock:
             self.stats.connects += 1
         self.turn, self.cid, self.last_message = 0, None, ""
 
-    def _close(self) -> None:
+    async def _heartbeat(self, http, session_hash: str) -> None:
+        """Hold ``/heartbeat/<session>`` open like the browser (the server forgets a session when it closes)."""
         try:
-            self.client.close()
+            async with http.stream("GET", f"{self.api.prefix}/heartbeat/{session_hash}",
+                                   timeout=None) as resp:
+                async for _ in resp.aiter_raw():
+                    pass
+        except asyncio.CancelledError:
+            raise
         except Exception:
-            pass
-        self.client = None
+            pass  # a dead instance: the next call fails and reconnects
 
-    def _call(self, endpoint: str, **kwargs) -> Any:
+    async def _close(self) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat.cancel()
+            with contextlib.suppress(BaseException):
+                await self.heartbeat
+            self.heartbeat = None
+        if self.http is not None:
+            with contextlib.suppress(Exception):
+                await self.http.aclose()
+            self.http = None
+
+    async def _events(self, event_id: str):
+        """The server-sent messages of this session's queue stream that belong to ``event_id``."""
+        async with self.http.stream("GET", f"{self.api.prefix}/queue/data",
+                                    params={"session_hash": self.session_hash}) as resp:
+            resp.raise_for_status()
+            buf = b""
+            async for chunk in resp.aiter_raw():
+                buf += chunk
+                while b"\n\n" in buf:
+                    block, buf = buf.split(b"\n\n", 1)
+                    for line in block.split(b"\n"):
+                        if not line.startswith(b"data:"):
+                            continue
+                        msg = json.loads(line[5:])
+                        kind = msg.get("msg")
+                        if kind == "close_stream":
+                            return
+                        if kind == "heartbeat":
+                            continue
+                        if msg.get("event_id") in (None, event_id):
+                            yield msg
+
+    async def _call(self, endpoint: str, values: list) -> Any:
         """One API call with a timeout; raises CallFailed (already counted as an error)."""
         t0 = time.perf_counter()
+        event_id = None
         try:
-            job = self.client.submit(api_name=endpoint, **kwargs)
-            if endpoint == "/chat":  # also time the first answer chunk (2nd streamed output; 1st is "thinking")
-                end, first = t0 + self.timeout_s, None
-                while not job.done() and time.perf_counter() < end:
-                    if first is None and len(job.outputs()) >= 2:
-                        first = time.perf_counter() - t0
-                        self.stats.ok("/chat first chunk", first, served=False)
-                    time.sleep(0.02)
-                if first is None and job.done():  # answered between two polls: the end bounds the first chunk
-                    self.stats.ok("/chat first chunk", time.perf_counter() - t0, served=False)
-            out = job.result(timeout=max(0.0, t0 + self.timeout_s - time.perf_counter()))
-        except concurrent.futures.TimeoutError:
-            try:
-                job.cancel()
-            except Exception:
-                pass
+            async with asyncio.timeout(self.timeout_s):
+                ep = self.api.endpoints[endpoint]
+                r = await self.http.post(f"{self.api.prefix}/queue/join", json={
+                    "data": self.api.payload(endpoint, values), "fn_index": ep["fn_index"],
+                    "session_hash": self.session_hash, "event_data": None, "trigger_id": None})
+                if r.status_code != 200:
+                    raise RuntimeError(f"queue/join answered {r.status_code}: {r.text[:200]}")
+                event_id = r.json()["event_id"]
+                updates, done = 0, None
+                async for msg in self._events(event_id):
+                    kind = msg.get("msg")
+                    if kind == "process_generating":
+                        updates += 1
+                        if endpoint == "/chat" and updates in (2, 3):
+                            # the 1st update is the question with the "thinking" bubble, the 2nd the first
+                            # answer piece, the 3rd the first piece after it (the matched answer)
+                            self.stats.ok("/chat first chunk" if updates == 2 else "/chat second chunk",
+                                          time.perf_counter() - t0, served=False)
+                    elif kind == "process_completed":
+                        done = msg  # the server closes the stream right after (read to the end, as the browser does)
+                    elif kind == "unexpected_error":
+                        raise RuntimeError(f"unexpected_error: {msg.get('message')}")
+                if done is None:
+                    raise RuntimeError("the event stream ended without a result")
+                out = done.get("output") or {}
+                if not done.get("success", True) or "error" in out:
+                    raise RuntimeError(f"the app raised an error: {str(out.get('error'))[:300]}")
+                result = self.api.result(endpoint, out.get("data") or [])
+        except TimeoutError:
             self.stats.error(f"S{self.i:02d} {endpoint}: no answer within {self.timeout_s:.0f}s")
+            await self._cancel(endpoint, event_id)
             raise CallFailed from None
         except Exception as ex:
             self.stats.error(f"S{self.i:02d} {endpoint}: {type(ex).__name__}: {str(ex)[:300]}")
             raise CallFailed from None
+        if endpoint == "/chat" and updates < 3:  # answered in fewer updates: the end bounds the first chunks
+            for k in range(max(updates, 1) + 1, 4):
+                self.stats.ok("/chat first chunk" if k == 2 else "/chat second chunk", time.perf_counter() - t0,
+                              served=False)
         self.stats.ok(endpoint, time.perf_counter() - t0)
-        return out
+        return result
+
+    async def _cancel(self, endpoint: str, event_id: str | None) -> None:
+        if event_id is None:
+            return
+        with contextlib.suppress(Exception):
+            await self.http.post(f"{self.api.prefix}/cancel", timeout=10, json={
+                "fn_index": self.api.endpoints[endpoint]["fn_index"], "session_hash": self.session_hash,
+                "event_id": event_id})
 
     # ---- the steps
     def message(self) -> str:
@@ -220,10 +355,10 @@ class Session:
             return f"We are a {self.sector} in Berlin-{self.district} with {self.employees} employees. {need}"
         return f"Wir sind ein {self.sector} in Berlin-{self.district} mit {self.employees} Mitarbeitenden. {need}"
 
-    def chat(self) -> None:
+    async def chat(self) -> None:
         msg = self.message()
-        out = self._call("/chat", message=msg, lang_c="auto", levels=[], instruments=[], only_open=False,
-                         show_inel=False)
+        # inputs after the state: language choice, levels, instruments, only open, show ineligible
+        out = await self._call("/chat", [msg, "auto", [], [], False, False])
         self.turn += 1
         self.last_message = msg
         problem = self.check_answer(out, msg)
@@ -252,14 +387,14 @@ class Session:
             return "no programme cards"
         return None
 
-    def feedback(self, helpful: bool) -> None:
+    async def feedback(self, helpful: bool) -> None:
         from matcher.store import query_hash
 
         self.fb_no += 1
         comment = f"load {self.run_id} S{self.i:02d} F{self.fb_no}"
         expected = {"helpful": helpful, "consultation_id": self.cid, "query_sha256": query_hash(self.last_message)}
         try:
-            out = self._call("/feedback_up" if helpful else "/feedback_down", c=comment, lc="auto")
+            out = await self._call("/feedback_up" if helpful else "/feedback_down", [comment, "auto"])
         except CallFailed:
             with self.stats.lock:
                 self.stats.feedback_uncertain.add(comment)
@@ -269,10 +404,10 @@ class Session:
         if out != "":
             self.stats.error(f"S{self.i:02d} feedback: comment box not cleared ({out!r})")
 
-    def save(self) -> None:
+    async def save(self) -> None:
         name = f"Lasttest {self.run_id} S{self.i:02d} K{self.consultation} {self.district}"
         try:
-            out = self._call("/save", client=name, notes=f"Lasttest Sitzung {self.i}", lang_c="auto")
+            out = await self._call("/save", [name, f"Lasttest Sitzung {self.i}", "auto"])
         except CallFailed:
             with self.stats.lock:
                 self.stats.consultations_uncertain.add(name)
@@ -291,13 +426,13 @@ class Session:
         if label is None or not label.startswith(name):
             self.stats.wrong(f"S{self.i:02d} save: list entry for {cid} is {label!r}, expected {name!r}")
 
-    def list_saved(self) -> None:
-        out = self._call("/list_saved")
+    async def list_saved(self) -> None:
+        out = await self._call("/list_saved", [])
         if not isinstance(out, dict) or "choices" not in out:
             self.stats.error(f"S{self.i:02d} list_saved: unexpected output {str(out)[:200]}")
 
-    def reset(self) -> None:
-        out = self._call("/reset")
+    async def reset(self) -> None:
+        out = await self._call("/reset", ["auto"])
         self.consultation += 1
         self.turn, self.cid, self.last_message = 0, None, ""
         if not isinstance(out, (list, tuple)) or out[1] != []:  # outputs: msg, chatbot, ...
@@ -312,9 +447,9 @@ class Session:
             steps.insert(0, self.list_saved)
         return [*steps, self.reset]
 
-    def run(self) -> None:
+    async def run(self) -> None:
         try:
-            self._connect()
+            await self._connect()
         except Exception as ex:
             self.stats.error(f"S{self.i:02d} connect: {type(ex).__name__}: {str(ex)[:200]}")
             return
@@ -324,20 +459,19 @@ class Session:
                     if not self.stats.take():
                         return
                     try:
-                        step()
+                        await step()
                     except CallFailed:
-                        # The server may still hold a half-finished turn for this client: start a
+                        # The server may still hold a half-finished turn for this session: start a
                         # new session so that later checks do not depend on it.
                         try:
-                            self._connect()
+                            await self._connect()
                         except Exception as ex:
                             self.stats.error(f"S{self.i:02d} reconnect: {type(ex).__name__}: {str(ex)[:200]}")
                             return
                         self.consultation += 1
                         break
         finally:
-            if self.client is not None:
-                self._close()
+            await self._close()
 
 
 # ---------------------------------------------------------------- the app
@@ -521,29 +655,39 @@ def run_load(url: str, store_url: str | None, sessions: int = 20, seconds: float
     if not re.match(rf"^http://{re.escape(HOST)}:\d+/?$", url):
         raise ValueError(f"load tests only run against http://{HOST}:PORT/, not {url}")
     run_id = uuid.uuid4().hex[:8]
+    api = fetch_api(url)
+    missing = {"/chat", "/feedback_up", "/feedback_down", "/save", "/list_saved", "/reset"} - set(api.endpoints)
+    if missing:
+        raise RuntimeError(f"the app at {url} has no API endpoints {sorted(missing)}")
     before = db_snapshot(store_url) if store_url else None
     load0 = os.getloadavg()[0]
     cpu0 = time.process_time()
     t0 = time.monotonic()
     stats = Stats(max_requests=max_requests, deadline=t0 + seconds)
-    threads = []
-    for i in range(sessions):
-        s = Session(i, url, run_id, stats, timeout_s)
-        th = threading.Thread(target=s.run, name=f"load-S{i:02d}", daemon=True)
-        th.start()
-        threads.append(th)
-        time.sleep(ramp_s / max(sessions, 1))
-    hard_deadline = t0 + seconds + timeout_s + 60
-    for th in threads:
-        th.join(timeout=max(0.0, hard_deadline - time.monotonic()))
-    stats.stop.set()
-    hung = sum(th.is_alive() for th in threads)
+
+    async def all_sessions() -> int:
+        tasks = []
+        for i in range(sessions):
+            tasks.append(asyncio.create_task(Session(i, url, run_id, stats, timeout_s, api).run(), name=f"load-S{i:02d}"))
+            await asyncio.sleep(ramp_s / max(sessions, 1))
+        done, pending = await asyncio.wait(tasks, timeout=max(0.0, t0 + seconds + timeout_s + 60 - time.monotonic()))
+        stats.stop.set()
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for task in done:
+            if not task.cancelled() and task.exception() is not None:
+                ex = task.exception()
+                stats.error(f"{task.get_name()} crashed: {type(ex).__name__}: {str(ex)[:200]}")
+        return len(pending)
+
+    hung = asyncio.run(all_sessions())
     if hung:
         stats.error(f"{hung} sessions still busy {timeout_s + 60:.0f}s after the end")
     wall = time.monotonic() - t0
     client_cpu = time.process_time() - cpu0
     load1 = os.getloadavg()[0]
-    all_lat = [x for ep, xs in stats.latencies.items() if not ep.endswith("first chunk") for x in xs]
+    all_lat = [x for ep, xs in stats.latencies.items() if "chunk" not in ep for x in xs]
     report = {
         "run_id": run_id, "url": url, "sessions": sessions, "seconds": seconds, "wall_s": round(wall, 1),
         "requests": stats.served, "started": stats.started, "connects": stats.connects,
@@ -557,6 +701,8 @@ def run_load(url: str, store_url: str | None, sessions: int = 20, seconds: float
         "load_avg": (round(load0, 2), round(load1, 2)), "cores": os.cpu_count(),
         "client_cpu_s": round(client_cpu, 1),
     }
+    if os.environ.get("LOAD_TRACE"):  # per-call latencies over time, for diagnosis
+        Path(os.environ["LOAD_TRACE"]).write_text("".join(f"{t - t0:.3f}\t{ep}\t{sec:.4f}\n" for t, ep, sec in stats.trace))
     if store_url:
         from matcher.store import mask_url
 
@@ -770,11 +916,13 @@ def write_results(r: dict, path: Path = RESULTS_MD) -> None:
     db = r.get("db") or {}
     chat = r["per_endpoint"].get("/chat", {})
     first, nan = r["per_endpoint"].get("/chat first chunk", {}), float("nan")
+    second = r["per_endpoint"].get("/chat second chunk", {})
     per_chat = round(r["server_cpu_s"] / r["chat_answers"], 2) if r.get("server_cpu_s") and r["chat_answers"] else "–"
     note = (f"- {r.get('backend')}: {now:%Y-%m-%d %H:%M}, commit {_commit()}, {r['cores']} cores, 1-min load avg "
             f"{r['load_avg'][0]:g} at start, {r['load_avg'][1]:g} at end; {r['requests']} calls in {r['wall_s']:g} s "
             f"({r['connects']} clients); /chat max {_ms(chat.get('max_s', float('nan')))}, first answer chunk p50/p95 "
-            f"{_ms(first.get('p50_s', nan))} / {_ms(first.get('p95_s', nan))}; CPU during the run: app "
+            f"{_ms(first.get('p50_s', nan))} / {_ms(first.get('p95_s', nan))}, second chunk (first piece of the matched "
+            f"answer) p50/p95 {_ms(second.get('p50_s', nan))} / {_ms(second.get('p95_s', nan))}; CPU during the run: app "
             f"{r.get('server_cpu_s', '–')} s ({per_chat} s per /chat answer), load generator {r['client_cpu_s']} s"
             + (f", services {', '.join(f'{k} {v} s' for k, v in r['service_cpu_s'].items())}" if r.get("service_cpu_s") else "")
             + (f"; instance 1 killed after {r['killed_at_s']:g} s" if r.get("killed_at_s") is not None else "") + "; "
@@ -787,16 +935,22 @@ def write_results(r: dict, path: Path = RESULTS_MD) -> None:
     lines = [
         f"{BLOCK} ({now:%Y-%m-%d})", "",
         "Produced by `python -m evals.load` (`--sessions N --seconds S --start`, or `tests/test_load.py`): N concurrent "
-        "sessions against a fresh app on 127.0.0.1, each its own `gradio_client.Client` and a distinct company "
+        "sessions against a fresh app on 127.0.0.1, closed loop without think time (each session sends its next call "
+        "when the last one has returned), each a browser-like client (own cookies, Gradio session and heartbeat "
+        "stream; calls speak Gradio's queue protocol, `queue/join` and the `queue/data` event stream, all sessions on "
+        "one asyncio loop) and a distinct company "
         "(unique employee count, district, sector; every third in English). Each consultation: `/chat`, 👍, `/save` "
         "under a unique client name, 2 × `/chat`, 👎, `/chat`, `/reset`, and `/list_saved` in every other one. "
         "A wrong-session answer is a `/chat` result whose history, last user message, profile line or employees "
         "field is not this session's; the database check compares the feedback rows (comment, vote, query hash, "
         "consultation id) and the consultations (id, client name) with what the sessions wrote, and the row-count "
         "growth. Latencies are per API call (submit to result), including streaming (a `/chat` answer arrives as "
-        "the question with a \"thinking\" bubble, ~4 answer pieces, then cards, picture and profile once); the first "
-        "answer chunk is the first update after the \"thinking\" one. Per-call timeout 120 s. The load generator runs on "
-        "the same 2 cores (its CPU time is in the notes; `gradio_client` costs it about as much CPU per call as the app). "
+        "the question with a \"thinking\" bubble, what was understood from it (profile, or the programmes asked "
+        "about; known before `match` runs), ~4 answer pieces, then cards, picture and profile once); the first "
+        "answer chunk is the first update after the \"thinking\" one, the second chunk (in the notes) the one after it, "
+        "i.e. the first piece of the matched answer. Per-call timeout 120 s. The load generator runs on "
+        "the same 2 cores (its CPU time is in the notes; until 2026-11-30 it ran 20 `gradio_client.Client`s that "
+        "polled and cost it more CPU than the app). "
         "App CPU per `/chat` answer divides the app's CPU for all calls (feedback, saves, lists, resets too) by the "
         "`/chat` answers; `python -m evals.profile_turn` measures one turn alone and where its CPU goes. The cluster "
         "rows run the same load through nginx (`deploy/cluster.py`: N `matcher serve` instances, one Chroma server, one "
@@ -843,6 +997,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --cluster: kill instance 1 after S seconds (checks that no acknowledged write is lost)")
     ap.add_argument("--results", action="store_true", help=f"write the block '{BLOCK}' at the end of evals/RESULTS.md")
     ap.add_argument("--keep", action="store_true", help="with --start: keep the temp data dir (server.log, matcher.db)")
+    ap.add_argument("--label", default=None, help="appended to the row's name in RESULTS.md (e.g. 'run 2'), so that "
+                    "repeated runs of one setup keep a row each")
     a = ap.parse_args(argv)
     if a.sessions < 1 or a.seconds <= 0 or a.max_requests < 1 or a.timeout <= 0:
         ap.error("--sessions, --seconds, --max-requests and --timeout must be positive")
@@ -864,6 +1020,8 @@ def main(argv: list[str] | None = None) -> int:
         url = f"http://{HOST}:{a.port}/"
         wait_http(url, None, None, 10)
         r = run_load(url, store_url, a.sessions, a.seconds, a.max_requests, a.timeout)
+    if a.label:
+        r["backend"] = f"{r.get('backend', '?')}, {a.label}"
     print_report(r)
     if a.results:
         write_results(r)

@@ -6,7 +6,7 @@ import logging
 import time
 
 from . import eligibility as elig
-from .answer import compose, programme_reasons
+from .answer import compose, profile_summary, programme_reasons
 from .clock import today as _today
 from .engine import Engine, get_engine
 from .errors import InputError
@@ -165,6 +165,30 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         projects=state.projects, questions=state.questions, answer=answer, citations=cites, message=message,
         data_as_of=data_as_of, timings_ms=state.timings, plan=plan,
     )
+
+
+def understand(text: str, previous_profile: CompanyProfile | None = None, lang: str | None = None,
+               previous_ids: list[str] | None = None, engine: Engine | None = None) -> dict:
+    """What ``match`` will start from, known in a few milliseconds, before any ranking: for a UI to show while
+    ``match`` runs ("Verstanden: ... – ich prüfe 114 Programme").
+
+    Returns a dict: ``lang`` (the answer language), ``profile`` (the one-line summary of the profile read
+    from ``text`` and merged with ``previous_profile``, as the answer's "Ihr Profil" line shows it; the
+    optional LLM refiner is not asked), ``asked`` (names of the programmes a question about named
+    programmes refers to, else empty) and ``programmes`` (how many programmes the corpus holds).
+
+    Raises:
+        InputError: the text is not usable (as ``match`` would).
+    """
+    eng = engine or get_engine()
+    state = read_profile(text, eng, _today(eng.settings), previous_profile)
+    out_lang = lang or state.profile.lang
+    labels = {tp.id: (tp.label_de, tp.label_en) for tp in eng.corpus.topics}
+    question = detect_programme_question(state.text, eng.aliases, previous_ids, eng.corpus.programmes)
+    names = {p.id: p.name for p in eng.corpus.programmes}
+    return {"lang": out_lang, "profile": profile_summary(state.profile, out_lang, labels),
+            "asked": [names[i] for i in question.ids if i in names] if question else [],
+            "programmes": len(eng.corpus.programmes)}
 
 
 def _programme_question(question, state: MatchState, eng: Engine, request_id: str | None, t0: float) -> MatchResult:

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     port: int = 7860
     auth: SecretStr | None = Field(None, description="'user:password' for the UI; required off loopback")
     today: str | None = Field(None, description="ISO date that overrides today's date (tests, replays)")
+    turn_slots: int = Field(0, ge=0, description="chat turns of one app process that match and render at once "
+                            "(0: 1, or 8 with an LLM); further turns show their first pieces and wait")
 
     @property
     def index_dir(self) -> Path:

@@ -226,3 +226,17 @@ def test_recheck_lists_saved_consultations_and_changes_nothing_saved(ui_server):
     assert f'data-id="{cid}"' in client(ui_server).predict(api_name="/list_rechecks")
     assert c.predict(cid=cid, api_name="/open_saved")[:3] == before[:3]  # the saved consultation is untouched
     c.predict(cid=cid, api_name="/delete_saved")
+
+
+def test_the_first_answer_piece_is_what_was_understood(ui_server):
+    """Issue 12: before the match runs, the answer bubble shows the profile read from the message; the answer
+    replaces it."""
+    c = client(ui_server)
+    job = c.submit(message="Wir recyceln Kunststoff, 40 MA, Berlin, wollen mit der TU eine Sortieranlage entwickeln",
+                   api_name="/chat")
+    final = job.result()
+    texts = [text_of(u[CHATBOT][-1]) for u in job.outputs() if isinstance(u[CHATBOT], list) and u[CHATBOT]]
+    assert texts[0] == "Ich suche passende Programme …"
+    assert texts[1].startswith("Verstanden: ") and "40 Mitarbeitende" in texts[1] and "Programme …" in texts[1]
+    answer = text_of(final[CHATBOT][-1])
+    assert not answer.startswith("Verstanden") and "### Passende Förderprogramme" in answer

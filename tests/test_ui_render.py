@@ -313,3 +313,67 @@ def test_a_skipped_output_is_not_rebuilt(engine):
     preds[3] = gr.update(value="<b>x</b>", visible=True)
     out = asyncio.run(demo.postprocess_data(fn, preds, state))
     assert out[3]["__type__"] == "update" and out[3]["value"] == "<b>x</b>"
+
+
+# ---------------------------------------------------------------- issue 12: the first answer piece, the model cache
+
+
+def test_understood_piece_shows_the_profile_before_the_match(engine):
+    st = session.new_state()
+    info = session.understand(st, README_CASE, None)
+    text = render.understood(info)
+    assert text.startswith("Verstanden: ") and "40 Mitarbeitende" in text
+    assert f"Ich prüfe {len(engine.corpus.programmes)} Programme" in text
+    # it is the profile the answer will show
+    res = session.chat_turn(st, README_CASE, session.filters_from([], [], False), False, None)
+    assert f"**Ihr Profil:** {info['profile']}" in res.answer
+    # a later turn merges the earlier profile; a question naming a shortlisted programme says so
+    later = render.understood(session.understand(st, "Wie beantrage ich den zweiten?", None))
+    second = next(p.name for p in engine.corpus.programmes if p.id == st["shortlist_ids"][1])
+    assert later.startswith("Ihre Frage zu ") and second in later
+    assert render.understood(session.understand(st, "We have 300 employees", "en")).startswith("Understood: ")
+    assert session.understand(st, "\x00" * 50, None) is None and render.understood(None) is None
+
+
+def test_the_state_models_are_validated_once_per_result(engine):
+    st = session.new_state()
+    res = session.chat_turn(st, README_CASE, session.filters_from([], [], False), False, None)
+    assert session.result_of(st) is res and session.profile_of(st) is res.profile  # no re-validation
+    again = session.result_of(st)
+    assert again is res
+    # a state rebuilt from its JSON (a saved consultation) validates once, then hits the cache
+    copy = {**st, "result": dict(st["result"]), "profile": dict(st["profile"])}
+    first = session.result_of(copy)
+    assert first is not res and first == res and session.result_of(copy) is first
+    assert session.result_of(session.new_state()) is None
+
+
+def test_plain_components_are_processed_on_the_event_loop_and_functions_in_threads():
+    """Gradio's per-component pre/postprocess thread hops are skipped for plain components (ui.app._InlineAnyio);
+    event functions and file components still run in worker threads."""
+    import asyncio
+    import threading
+    import types
+
+    import gradio as gr
+    import gradio.blocks
+
+    from ui.app import _InlineAnyio
+
+    proxy = gradio.blocks.anyio
+    assert isinstance(proxy, _InlineAnyio)
+
+    def postprocess(self, value):
+        return threading.get_ident()
+
+    md, dl = gr.Markdown("x", render=False), gr.DownloadButton(render=False)
+
+    async def run():
+        return (await proxy.to_thread.run_sync(types.MethodType(postprocess, md), "x"),
+                await proxy.to_thread.run_sync(types.MethodType(postprocess, dl), "x"),
+                await proxy.to_thread.run_sync(threading.get_ident))
+
+    here = threading.get_ident()
+    inline, download, function = asyncio.run(run())
+    assert inline == here and download != here and function != here
+    assert proxy.to_thread.current_default_thread_limiter is not None and proxy.CapacityLimiter

@@ -7,14 +7,19 @@ All user data lives in per-session ``gr.State``; the app calls only ``matcher.ap
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import logging
 import os
 import threading
-import time
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# Gradio's queue recomputes its monitoring summary (a pandas frame of up to 10,000 past events, grouped, with
+# percentiles) after every event by default: in the load test that was 8 % of the app's CPU, growing with uptime.
+# Nothing here reads it (/monitoring), so it is refreshed every 500 events over the last 2,000.
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "500")
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
 
 
 def _instance_temp_dir() -> None:
@@ -26,6 +31,7 @@ def _instance_temp_dir() -> None:
 
 _instance_temp_dir()  # before gradio is imported: some of its modules read GRADIO_TEMP_DIR at import
 
+import anyio  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from matcher.errors import ConfigError, MatcherError  # noqa: E402
@@ -41,6 +47,9 @@ from .i18n import EXAMPLES_DE, EXAMPLES_EN, instrument_label, level_label, t  # 
 log = logging.getLogger(__name__)
 STREAM_DELAY_S = 0.01
 STREAM_CHUNKS = 5  # the answer is complete when it streams; a few chunks show it growing at little cost
+# Chat turns in flight per process: a turn costs no thread while it waits, so new questions get their first
+# pieces at once instead of queueing behind running turns (the queue's concurrency limit counts whole turns).
+CHAT_CONCURRENCY = 64
 LEVELS = ("berlin", "bund", "eu")
 
 
@@ -97,6 +106,50 @@ class Blocks(gr.Blocks):
 
 
 _SKIP = dict(gr.skip())
+
+
+class _InlineAnyio:
+    """The ``anyio`` that ``gradio.blocks`` sees: the same module, except that the pre- and postprocessing of
+    the plain components this app uses run inline on the event loop instead of in a worker thread.
+
+    Gradio hands every input's ``preprocess`` and every output's ``postprocess`` to a worker thread, one hop
+    each (a chat turn's updates take about 30). For text, numbers, choices, HTML and chat messages these are
+    microseconds of work, while each hop costs a queue put, a thread wake-up and two GIL hand-overs, and waits
+    behind the running turns for the GIL: in the load test the hops were about a tenth of the app's CPU.
+    Files (download buttons) and the event functions themselves still run in threads."""
+
+    INLINE = (gr.Textbox, gr.Radio, gr.Checkbox, gr.CheckboxGroup, gr.Number, gr.Dropdown, gr.HTML, gr.Markdown,
+              gr.Button, gr.Chatbot)
+
+    class _ToThread:
+        def __init__(self, real):
+            self._real = real
+
+        def __getattr__(self, name):
+            return getattr(self._real, name)
+
+        async def run_sync(self, func, *args, **kwargs):
+            owner = getattr(func, "__self__", None)
+            if type(owner) in _InlineAnyio.INLINE and getattr(func, "__name__", "") in ("preprocess", "postprocess"):
+                return func(*args)
+            return await self._real.run_sync(func, *args, **kwargs)
+
+    def __init__(self, real):
+        self._real = real
+        self.to_thread = self._ToThread(real.to_thread)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+def _inline_component_processing() -> None:
+    import gradio.blocks
+
+    if not isinstance(gradio.blocks.anyio, _InlineAnyio):
+        gradio.blocks.anyio = _InlineAnyio(gradio.blocks.anyio)
+
+
+_inline_component_processing()
 
 
 @contextlib.contextmanager
@@ -261,9 +314,18 @@ def build_app() -> gr.Blocks:
             out[status_at] = status_html(st, busy=True)
             return out
 
-        def respond(message: str, st: dict, lang_c: str, levels, instruments, only_open, show_inel):
-            """One chat turn: the question and a "thinking" bubble at once, then only the growing answer
-            (Gradio sends each chunk as a diff of the chat), then cards, picture, profile and state once."""
+        slots = asyncio.Semaphore(session.turn_slots())
+
+        async def respond(message: str, st: dict, lang_c: str, levels, instruments, only_open, show_inel):
+            """One chat turn: the question and a "thinking" bubble at once, then what was understood from it
+            (the profile, or the programmes asked about), then only the growing answer (Gradio sends each chunk
+            as a diff of the chat), then cards, picture, profile and state once.
+
+            The turn runs on the event loop; ``match``, the answer text and the rendering run in a worker
+            thread, at most ``slots`` turns at a time (default 1). CPU-bound work under one GIL gains nothing from
+            more threads, and each extra one takes GIL time from the event loop, which serves every call: with
+            2 slots the loop got a third of the GIL and every call queued there (first piece p95 0.7 s in the
+            load test), with 1 slot the queue forms only before ``match`` (first piece p95 0.09 s)."""
             message = (message or "").strip()
             lang = _ui_lang(lang_c, st)
             if not message:
@@ -273,22 +335,32 @@ def build_app() -> gr.Blocks:
             history = [*st["history"], {"role": "user", "content": html.escape(message, quote=False)},
                        {"role": "assistant", "content": t("thinking", lang)}]
             yield ["", gr.skip(), history, *busy_view(st)[1:]]
-            with friendly_errors(lang, "chat turn"):
-                res = session.chat_turn(st, message, session.filters_from(levels, instruments, only_open),
-                                        bool(show_inel), session.lang_arg(lang_c))
-            lang = session.lang_arg(lang_c) or res.lang
-            answer = writer.write(res, company_text=message)  # validated; falls back to res.answer
-            chunks = render.answer_chunks(answer, size=max(160, len(answer) // STREAM_CHUNKS), at_lines=False)
+            preface = render.understood(session.understand(st, message, session.lang_arg(lang_c)))
+            if preface:
+                history[-1] = {"role": "assistant", "content": preface}
+                yield [gr.skip(), gr.skip(), history, *skip_view[1:]]
+            filters = session.filters_from(levels, instruments, only_open)
+
+            def turn() -> tuple[list[str], list]:
+                """(the answer's pieces, the final view); updates the state."""
+                with friendly_errors(lang, "chat turn"):
+                    res = session.chat_turn(st, message, filters, bool(show_inel), session.lang_arg(lang_c))
+                    out_lang = session.lang_arg(lang_c) or res.lang
+                    answer = writer.write(res, company_text=message)  # validated; falls back to res.answer
+                    st["history"] = [*history[:-1], {"role": "assistant", "content": answer}]
+                    st["answer_ids"][str(len(st["history"]) - 1)] = res.id
+                    return (render.answer_chunks(answer, size=max(160, len(answer) // STREAM_CHUNKS), at_lines=False),
+                            full_view(st, out_lang))
+
+            async with slots:
+                chunks, final = await anyio.to_thread.run_sync(turn)
             text = ""
             for chunk in chunks[:-1]:
                 text += chunk
                 history[-1] = {"role": "assistant", "content": text}
                 yield [gr.skip(), gr.skip(), history, *skip_view[1:]]
-                time.sleep(STREAM_DELAY_S)
-            history[-1] = {"role": "assistant", "content": answer}
-            st["answer_ids"][str(len(history) - 1)] = res.id
-            st["history"] = history
-            yield ["", st, *full_view(st, lang)]
+                await asyncio.sleep(STREAM_DELAY_S)
+            yield ["", st, *final]
 
         def rerun(st: dict, lang_c: str, levels, instruments, only_open, show_inel, profile_values=None):
             lang = _ui_lang(lang_c, st)
@@ -343,7 +415,7 @@ def build_app() -> gr.Blocks:
                     .then(done, [state], status, api_visibility="private", show_progress="hidden"))
 
         chat_ev = dict(fn=respond, inputs=[msg, state, lang_choice, *filters_in], outputs=[msg, state, *view],
-                       concurrency_limit=8, show_progress="hidden")
+                       concurrency_limit=CHAT_CONCURRENCY, concurrency_id="chat", show_progress="hidden")
         after(send.click(api_name="chat", **chat_ev))
         after(msg.submit(api_visibility="private", **chat_ev))
         after(chatbot.example_select(_pick_example, None, msg, api_visibility="private")
@@ -396,6 +468,12 @@ def _warm_up() -> None:
         match("Berliner Unternehmen, Innovation")  # also loads the embedding model, which is lazy
     except Exception as ex:  # the first request reports it to the user
         log.warning("engine warm-up failed: %s", ex)
+    try:
+        from matcher.store import get_store
+
+        get_store()  # the database layer too: the first feedback or save should not pay for its import
+    except Exception as ex:
+        log.warning("store warm-up failed: %s", ex)
 
 
 def serve(host: str | None = None, port: int | None = None) -> None:

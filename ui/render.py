@@ -360,3 +360,13 @@ def edited_profile(base: CompanyProfile | None, employees: Any, founded_year: An
     data["instruments_wished"] = list(instruments or [])
     data["stated"] = []  # recomputed: every filled field now counts as stated
     return CompanyProfile.model_validate(data)
+
+
+def understood(info: dict | None) -> str | None:
+    """The first answer piece of a chat turn, shown while ``match`` runs: what was understood from the message
+    (``ui.session.understand``); the answer replaces it. ``None`` when there is nothing to show."""
+    if not info:
+        return None
+    if info.get("asked"):
+        return t("understood_q", info["lang"]).format(names=", ".join(info["asked"]))
+    return t("understood", info["lang"]).format(profile=info["profile"], n=info["programmes"])

@@ -11,11 +11,17 @@ of labels and choices, how many follow-up buttons are visible), so unchanged pro
 
 from __future__ import annotations
 
+import collections
+import logging
+import threading
 import uuid
 from typing import Any
 
-from matcher.api import match
+from matcher.api import match, understand as _understand
+from matcher.errors import MatcherError
 from matcher.models import CompanyProfile, Filters, MatchResult
+
+log = logging.getLogger(__name__)
 
 
 # what a freshly loaded page shows ("plan": ``ui.plan_render.plan_key`` of no plan in German)
@@ -38,12 +44,40 @@ def lang_arg(choice: str | None) -> str | None:
     return choice if choice in ("de", "en") else None
 
 
+# The models behind the state's ``result`` and ``profile`` dicts, keyed by the dict's identity: a turn's
+# result is read back several times (view, feedback, save) and validating it costs more than the rest of the
+# turn's bookkeeping. A state replaces these dicts, never edits them, so the same dict is the same model.
+_MODELS: collections.OrderedDict[int, tuple[dict, Any]] = collections.OrderedDict()
+_MODELS_MAX = 128  # a result is ~85 KB of JSON; beyond this many sessions a result is validated again
+_MODELS_LOCK = threading.Lock()
+
+
+def _model_of(data: dict | None, cls, model=None):
+    """The ``cls`` model of ``data`` (validated once per dict; ``model``: the model ``data`` was dumped from).
+    Callers must not mutate it (copy with ``model_copy``)."""
+    if not data:
+        return None
+    with _MODELS_LOCK:
+        hit = _MODELS.get(id(data))
+        if model is None and hit is not None and hit[0] is data and type(hit[1]) is cls:
+            _MODELS.move_to_end(id(data))
+            return hit[1]
+    if model is None:
+        model = cls.model_validate(data)
+    with _MODELS_LOCK:
+        _MODELS[id(data)] = (data, model)  # the dict is kept alive with it, so its id is not reused
+        _MODELS.move_to_end(id(data))
+        while len(_MODELS) > _MODELS_MAX:
+            _MODELS.popitem(last=False)
+    return model
+
+
 def result_of(state: dict) -> MatchResult | None:
-    return MatchResult.model_validate(state["result"]) if state.get("result") else None
+    return _model_of(state.get("result"), MatchResult)
 
 
 def profile_of(state: dict) -> CompanyProfile | None:
-    return CompanyProfile.model_validate(state["profile"]) if state.get("profile") else None
+    return _model_of(state.get("profile"), CompanyProfile)
 
 
 def run_basis(basis: dict, filters: Filters, show_ineligible: bool, lang: str | None,
@@ -71,6 +105,31 @@ def _refiner():
 
         _REFINER.append(get_profile_refiner())
     return _REFINER[0]
+
+
+def understand(state: dict, message: str, lang: str | None) -> dict | None:
+    """What the next chat turn starts from (``matcher.api.understand``: the profile read from ``message`` and
+    the earlier turns, or the programmes a question names), for the page to show while ``match`` runs;
+    ``None`` if the message is unusable (the turn itself then reports why)."""
+    try:
+        return _understand(message, previous_profile=profile_of(state), lang=lang,
+                           previous_ids=state.get("shortlist_ids") or None)
+    except MatcherError:
+        return None
+    except Exception:  # a preview must never break the turn
+        log.exception("understand failed")
+        return None
+
+
+def turn_slots(settings=None) -> int:
+    """How many chat turns of one process run ``match`` and render at once (``MATCHER_TURN_SLOTS``; 0: 1, or
+    8 when an LLM is configured, whose calls wait on the network rather than on the CPU)."""
+    from matcher.settings import get_settings
+
+    s = settings or get_settings()
+    if s.turn_slots:
+        return s.turn_slots
+    return 8 if (s.llm_base_url and s.llm_model) else 1
 
 
 def chat_turn(state: dict, message: str, filters: Filters, show_ineligible: bool, lang: str | None) -> MatchResult:
@@ -109,6 +168,8 @@ def refilter(state: dict, filters: Filters, show_ineligible: bool, lang: str | N
 def _remember(state: dict, result: MatchResult, basis: dict) -> None:
     state["profile"] = result.profile.model_dump(mode="json")
     state["result"] = result.model_dump(mode="json")
+    _model_of(state["profile"], CompanyProfile, result.profile)
+    _model_of(state["result"], MatchResult, result)
     if result.intent == "programme_question":
         # an answer about named programmes: the shortlist, its plan and what filters re-run stay
         state["basis"] = state.get("basis") or basis
