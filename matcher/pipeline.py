@@ -192,14 +192,17 @@ def first_answers_up(state: MatchState, eng: Engine) -> MatchState:
     this need and the company's known group) is shown on the first screen. If the ranking put it below the first
     five programmes of the money lane, the best-placed such programme takes the fifth place (``MAX_LIFTED``), and
     the programmes it passes move down. Only open, not ineligible, not merely planned programmes."""
-    in_lane = [x for x in state.ranked if not is_support_only(x) or advice_only(state.profile)]
-    others = [x for x in state.ranked if x not in in_lane]
+    support_in_lane = advice_only(state.profile)
+    in_lane = [x for x in state.ranked if support_in_lane or not is_support_only(x)]
     movers = [x for x in in_lane[FIRST_SCREEN:]
-              if group_of(x) == 0 and x.effective_status != "planned"
+              if x.features.get("first_choice", 0.0) >= 1.0 and group_of(x) == 0 and x.effective_status != "planned"
               and first_choice_match(x.prog, state.profile, known_group=True) >= 1.0][:MAX_LIFTED]
     if movers:
+        # identity, not equality: Scored items compare field by field, which is slow and not what is meant
+        lane_ids, mover_ids = {id(x) for x in in_lane}, {id(x) for x in movers}
         keep = FIRST_SCREEN - len(movers)
-        rest = [x for x in in_lane[keep:] if x not in movers]
+        rest = [x for x in in_lane[keep:] if id(x) not in mover_ids]
+        others = [x for x in state.ranked if id(x) not in lane_ids]
         state.ranked = in_lane[:keep] + movers + rest + others
     return state
 

@@ -100,7 +100,9 @@ def _lift_case(first_choice_status: str = "rolling", size_class: str | None = "s
     fc = [{"need": "rnd", "groups": ["kmu"], "reason_de": "Hauptprogramm für FuE von KMU",
            "reason_en": "Main R&D programme for SMEs", "source": SRC}]
     items = [_scored(_prog(id=f"p{i}"), 1.0 - i / 10) for i in range(7)]
-    items.append(_scored(_prog(id="workhorse", first_choice=fc), 0.2, status=first_choice_status))
+    workhorse = _scored(_prog(id="workhorse", first_choice=fc), 0.2, status=first_choice_status)
+    workhorse.features = {"first_choice": 1.0}  # as the score stage sets it
+    items.append(workhorse)
     st = SimpleNamespace(ranked=items, profile=CompanyProfile(needs=["rnd"], size_class=size_class))
     return [x.prog.id for x in first_answers_up(st, None).ranked]
 
