@@ -76,7 +76,9 @@ def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[
     if p.in_berlin:
         parts.append("Berlin")
     elif p.location:
-        parts.append(p.location.title())
+        parts.append(p.location.upper() if len(p.location) <= 3 else p.location.title())  # "US", "Hamburg"
+    if not p.in_berlin and p.facts.get("planned_berlin_site"):
+        parts.append("geplanter Standort Berlin" if i == 0 else "planned site in Berlin")
     line = ", ".join(parts) if parts else ("noch keine Angaben zum Unternehmen" if i == 0 else "no company facts yet")
     if p.topics:
         labels = [topic_labels[t][i] for t in p.topics[:5] if t in topic_labels]

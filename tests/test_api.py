@@ -45,6 +45,15 @@ def test_company_outside_berlin_gets_no_berlin_only_programmes(engine):
     assert ids(res)[0] == "bund-investment-loan"
 
 
+def test_a_company_planning_a_berlin_site_keeps_berlin_programmes(engine):
+    res = match("We are a machine builder from Munich, 60 staff, and plan to open a new production site in Berlin. "
+                "Any grants for the investment?", show_ineligible=True)
+    assert res.profile.in_berlin is False and res.profile.facts.get("planned_berlin_site") is True
+    berlin = [h for h in res.programmes if h.level == "berlin"]
+    assert berlin and all(h.eligibility != "ineligible" for h in berlin)
+    assert "planned site in Berlin" in res.answer
+
+
 def test_pre_founding_team_gets_the_stipend_and_established_firm_does_not(engine):
     team = match("Wir sind drei Studierende der TU Berlin und wollen ein Start-up für Recycling gründen")
     assert "founder-stipend" in ids(team)[:2]
