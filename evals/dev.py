@@ -14,9 +14,8 @@ import sys
 
 from matcher.api import match
 from matcher.engine import build_engine
-from matcher.settings import Settings, get_settings
 
-from .run import PRODUCT_DATE, _fmt, case_parts, run_variant, summarise
+from .run import _fmt, case_parts, product_settings, run_variant, summarise
 from .schema import load_all_cases
 
 KEYS = ("recall@5", "ndcg@10", "mrr", "must_not@3", "ineligible@3", "support@3", "projects_recall@5")
@@ -26,10 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evals.dev", description=__doc__.splitlines()[0])
     ap.add_argument("--fails", action="store_true", help="list dev cases whose must is not on the first screen")
     a = ap.parse_args(argv)
-    s = get_settings()
-    if s.today is None:
-        s = Settings(**{**s.model_dump(), "today": PRODUCT_DATE})
-    eng = build_engine(s)
+    eng = build_engine(product_settings())
     dev = case_parts(load_all_cases())["dev"]
     vr = run_variant("full system", lambda q: match(q, top_k=10, engine=eng), dev, eng)
     m = summarise(vr, dev, eng)

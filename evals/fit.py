@@ -27,10 +27,9 @@ from matcher.api import read_profile
 from matcher.engine import Engine, build_engine
 from matcher.pipeline import MatchState, judge_eligibility, make_retrieve, make_score, ordering_stages
 from matcher.rank import FEATURE_WEIGHTS, WEIGHTS_FILE, LinearScorer, Weights
-from matcher.settings import Settings, get_settings
 
 from .metrics import first_screen_recall, ir_metrics, ranking_as_run
-from .run import PRODUCT_DATE, case_parts
+from .run import case_parts, product_settings
 from .schema import load_all_cases
 
 FEATURES = list(FEATURE_WEIGHTS)
@@ -156,10 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="report, do not write matcher/weights.yaml")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     a = ap.parse_args(argv)
-    s = get_settings()
-    if s.today is None:
-        s = Settings(**{**s.model_dump(), "today": PRODUCT_DATE})
-    eng = build_engine(s)
+    eng = build_engine(product_settings())
     dev = case_parts(load_all_cases())["dev"]
     states = scored_states(dev, eng)
     cv = cross_validate(states, dev, eng, c_reg=a.c)

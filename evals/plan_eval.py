@@ -155,14 +155,10 @@ def results_section(scores: dict) -> str:
 
 def main() -> int:
     from matcher.engine import build_engine
-    from matcher.settings import Settings, get_settings
 
-    from .run import PRODUCT_DATE
+    from .run import product_settings
 
-    s = get_settings()
-    if s.today is None:
-        s = Settings(**{**s.model_dump(), "today": PRODUCT_DATE})
-    scores = run_plan_cases(build_engine(s))
+    scores = run_plan_cases(build_engine(product_settings()))
     print(json.dumps(scores, indent=1, ensure_ascii=False))
     return 0
 

@@ -325,9 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cases = load_cases(args.cases) if args.cases else load_all_cases()
     parts = case_parts(cases)
-    s = get_settings()
-    if s.today is None:
-        s = Settings(**{**s.model_dump(), "today": PRODUCT_DATE})
+    s = product_settings()
     eng = build_engine(s)
     table: dict[str, dict[str, dict]] = {}
     full_vr = None
@@ -362,6 +360,12 @@ def main(argv: list[str] | None = None) -> int:
     (HERE / "failures.jsonl").write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in fails))
     print(write_results(args.out, table, extra, prf, parts, eng, chart, results_section(plan_scores)))
     return 0
+
+
+def product_settings() -> Settings:
+    """The app's settings, judged on the product date unless ``MATCHER_TODAY`` sets another day."""
+    s = get_settings()
+    return s if s.today is not None else Settings(**{**s.model_dump(), "today": PRODUCT_DATE})
 
 
 def case_parts(cases) -> dict[str, list]:
