@@ -10,22 +10,9 @@ import subprocess
 
 import pytest
 
+from fixtures.ui_results import EN_CASE, README_CASE, TODAY
 from matcher.api import match
 from ui import export, plan_render, render, session
-
-README_CASE = "Wir recyceln Kunststoff, 40 MA, Berlin, wollen mit der TU eine Sortieranlage entwickeln"
-EN_CASE = "We are a Berlin robotics startup with 8 people, founded 2023, looking for a grant for our prototype"
-TODAY = dt.date(2026, 11, 25)
-
-
-@pytest.fixture(scope="module")
-def de_result(engine):
-    return match(README_CASE, request_id="p1")
-
-
-@pytest.fixture(scope="module")
-def en_result(engine):
-    return match(EN_CASE)
 
 
 def _filters():

@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import html
-import datetime as dt
 import re
 from html import escape as html_escape
 
 import pytest
 
+from fixtures.ui_results import EN_CASE, README_CASE, TODAY
 from matcher.api import match
 from matcher.models import Source
 from ui import export, render, session
 from ui.i18n import answer_template, t
-
-README_CASE = "Wir recyceln Kunststoff, 40 MA, Berlin, wollen mit der TU eine Sortieranlage entwickeln"
-EN_CASE = "We are a Berlin robotics startup with 8 people, founded 2023, looking for a grant for our prototype"
-TODAY = dt.date(2026, 11, 25)
-
-
-@pytest.fixture(scope="module")
-def de_result(engine):
-    return match(README_CASE, request_id="r1")
-
-
-@pytest.fixture(scope="module")
-def en_result(engine):
-    return match(EN_CASE)
 
 
 def test_programme_cards_show_name_provider_verdict_criteria_status_source_and_as_of(de_result):
