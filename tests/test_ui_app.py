@@ -85,8 +85,7 @@ def test_streaming_sends_the_answer_in_chunks(ui_server):
     job.result()
     total = time.perf_counter() - t0
     assert len(set(lengths)) > 3, "the answer arrived in one piece"
-    assert first is not None and first < total
-    assert total < 20
+    assert first is not None and first < total  # the first answer text came before the end (speed: evals.bench)
 
 
 def test_export_gives_pdf_and_markdown(ui_server):
