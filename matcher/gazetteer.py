@@ -2,7 +2,7 @@
 
 The names live in ``data/places.yaml``: Berlin's 12 Bezirke with their 96 Ortsteile, short forms
 and well-known business sites, Brandenburg (state, districts, towns), other German cities and
-states, and places abroad. ``find_places`` finds every mention; ``read_location`` tells the seat
+states, and places abroad. ``find_places`` finds every mention; ``locate`` (``read_location``) tells the seat
 from a market or a partner:
 
 * "Sitz in Potsdam, Kunden in Berlin"          -> brandenburg, not in Berlin
@@ -363,10 +363,13 @@ def role_of(text: str, p: Place) -> str:
     return "neutral"
 
 
-_MOVING = re.compile(
-    r"(nicht in berlin|außerhalb (?:von )?berlins?|not (?:based )?in berlin|outside (?:of )?berlin|"
-    r"(?:umzug|ansiedlung|ansiedeln|verlagern|relocat\w*|move|moving|expand\w*) (?:nach|to) berlin|"
-    r"nach berlin (?:ziehen|umziehen|kommen|verlagern))",
+# not in Berlin: said so, or expanding there (a market or a site, the text does not tell)
+_NOT_IN_BERLIN = re.compile(r"nicht in berlin|außerhalb (?:von )?berlins?|not (?:based )?in berlin|outside (?:of )?berlin|"
+                            r"expand\w* (?:nach|to) berlin", re.I)
+# moving to Berlin or settling there: a planned Berlin site
+_TO_BERLIN = re.compile(
+    r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat\w*|move|moving) (?:\w+ ){0,3}?(?:nach|to) berlin|"
+    r"nach berlin (?:ziehen|umziehen|kommen|verlagern)",
     re.I,
 )
 _GERMANY = re.compile(r"\b(deutschland|germany|german company|deutsches unternehmen|bundesrepublik)\b", re.I)
@@ -378,32 +381,24 @@ def _label(p: Place) -> str:
     return p.name.lower()
 
 
-_TO_BERLIN = re.compile(
-    r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat\w*|move|moving) (?:\w+ ){0,3}?(?:nach|to) berlin|"
-    r"nach berlin (?:ziehen|umziehen|kommen|verlagern)",
-    re.I,
-)
+@dataclass(frozen=True)
+class Location:
+    """Where the company sits, from its own words."""
+
+    label: str | None               # "berlin", "brandenburg", another German place ("münchen"), a place abroad
+    in_berlin: bool | None
+    in_germany: bool | None
+    planned_berlin_site: bool = False  # not (yet) in Berlin, but opening a site or moving there
 
 
-def plans_berlin_site(text: str) -> bool:
-    """The company is not (yet) in Berlin but plans a site there: "opening our first EU production site in
-    Berlin", "Umzug nach Berlin", "moving our HQ to Berlin". Berlin programmes are then open to it for the
-    new Berlin establishment."""
-    if _TO_BERLIN.search(text):
-        return True
-    return any(p.region == "berlin" and role_of(text, p) == "planned" for p in find_places(text))
-
-
-def read_location(text: str) -> tuple[str | None, bool | None, bool | None]:
-    """(location label, in_berlin, in_germany) of the company's seat, from its own words.
-
-    The label is "berlin", "brandenburg", another German city or state in lower case
-    ("münchen") or a place abroad ("vienna"); ``None`` when the text does not say where the
-    company sits.
-    """
+def locate(text: str) -> Location:
+    """The company's seat, and whether it plans a site in Berlin ("opening our first EU production site in
+    Berlin", "Umzug nach Berlin", "moving our HQ to Berlin": Berlin programmes are then open to it for the
+    new Berlin establishment)."""
     places = find_places(text)
     roles = [(p, role_of(text, p)) for p in places]
-    moving = bool(_MOVING.search(text)) or any(r == "planned" and p.region == "berlin" for p, r in roles)
+    to_berlin = bool(_TO_BERLIN.search(text)) or any(r == "planned" and p.region == "berlin" for p, r in roles)
+    moving = to_berlin or bool(_NOT_IN_BERLIN.search(text))
     seats = [p for p, r in roles if r == "seat"]
     neutral = [p for p, r in roles if r == "neutral"]
     other_seats = [p for p in seats if p.region != "berlin"]
@@ -420,18 +415,29 @@ def read_location(text: str) -> tuple[str | None, bool | None, bool | None]:
         elsewhere = other_seats or [p for p in neutral if p.region != "berlin"]
         if elsewhere:
             p = elsewhere[0]
-            return _label(p), False, p.region != "abroad"
-        return None, False, None
+            return Location(_label(p), False, p.region != "abroad", to_berlin)
+        return Location(None, False, None, to_berlin)
     if berlin_seats:
-        return "berlin", True, True
+        return Location("berlin", True, True)
     if other_seats:
         p = other_seats[0]
-        return _label(p), False, p.region != "abroad"
+        return Location(_label(p), False, p.region != "abroad")
     if any(p.region == "berlin" for p in neutral):
-        return "berlin", True, True
+        return Location("berlin", True, True)
     if _GERMANY.search(text):
-        return "germany", None, True
-    return None, None, None
+        return Location("germany", None, True)
+    return Location(None, None, None)
+
+
+def read_location(text: str) -> tuple[str | None, bool | None, bool | None]:
+    """(location label, in_berlin, in_germany) of the company's seat, from its own words (see ``locate``).
+
+    The label is "berlin", "brandenburg", another German city or state in lower case
+    ("münchen") or a place abroad ("vienna"); ``None`` when the text does not say where the
+    company sits.
+    """
+    loc = locate(text)
+    return loc.label, loc.in_berlin, loc.in_germany
 
 
 def is_berlin(name: str | None) -> bool | None:

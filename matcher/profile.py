@@ -46,7 +46,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     parse_number,
 )
 from .facts import read_facts
-from .gazetteer import is_berlin, plans_berlin_site, read_location, region_of
+from .gazetteer import is_berlin, locate, region_of
 from .models import CompanyProfile, Topic
 from .text import clean, detect_language, fold, normalise_informal, numbers_to_digits
 
@@ -171,15 +171,6 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
     if m:
         return None, float(m.group(1))
     return None, None
-
-
-def _location(text: str) -> tuple[str | None, bool | None, bool | None]:
-    """(location label, in_berlin, in_germany) of the company's seat (see ``gazetteer.read_location``).
-
-    Berlin places count as the seat unless they are a market, partner or planned site ("Kunden in
-    Berlin", "Messe in Hannover", "neuen Standort in Berlin eröffnen"); other places only as a seat.
-    """
-    return read_location(text)
 
 
 def match_topics(t: str, topics: list[Topic]) -> list[str]:
@@ -345,7 +336,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if sc is not None:
         p["size_class"] = sc
 
-    loc, in_berlin, in_de = _location(clean(text))
+    # Berlin places count as the seat unless they are a market, partner or planned site ("Kunden in Berlin",
+    # "Messe in Hannover", "neuen Standort in Berlin eröffnen"); other places only as a seat
+    where = locate(clean(text))
+    loc, in_berlin, in_de = where.label, where.in_berlin, where.in_germany
     if loc is not None or in_berlin is not None:
         p["location"] = loc
         p["in_berlin"] = in_berlin
@@ -386,7 +380,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if wished:
         stated.append("instruments_wished")
     facts = read_facts(text)
-    if in_berlin is not True and plans_berlin_site(clean(text)):
+    if where.planned_berlin_site:
         facts["planned_berlin_site"] = True
     if facts:
         p["facts"] = facts

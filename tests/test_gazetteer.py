@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from matcher.gazetteer import DATA, bezirk_of, find_places, is_berlin, plans_berlin_site, postcode_region, read_location
+from matcher.gazetteer import DATA, bezirk_of, find_places, is_berlin, locate, postcode_region, read_location
 
 
 def test_the_data_file_lists_12_bezirke_and_96_ortsteile():
@@ -133,4 +133,4 @@ def test_airport_surroundings_and_other_regions(text, expected):
     ("Unser Werk in Spandau wird erweitert.", False),
 ])
 def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
-    assert plans_berlin_site(text) is planned
+    assert locate(text).planned_berlin_site is planned
