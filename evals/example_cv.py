@@ -25,12 +25,12 @@ import yaml
 
 from matcher.api import match
 from matcher.engine import build_engine
+from matcher.models import MONEY_INSTRUMENTS
 from matcher.rank import Weights
 from matcher.settings import Settings, get_settings
 
 from .run import PRODUCT_DATE
 
-MONEY = {"grant", "loan", "equity", "guarantee", "tax_credit", "scholarship", "prize"}
 
 
 def fold_of(programme_id: str, company: str) -> int:
@@ -47,7 +47,7 @@ def fold_corpus(src: Path, dst: Path, fold: int) -> list[tuple[str, str]]:
         if not exs:
             continue
         keep = [e for e in exs if fold_of(rec["id"], e["company"]) != fold]
-        if rec.get("status") != "closed" and MONEY & set(rec.get("instruments") or []):
+        if rec.get("status") != "closed" and MONEY_INSTRUMENTS & set(rec.get("instruments") or []):
             held += [(rec["id"], e["project_de"]) for e in exs if fold_of(rec["id"], e["company"]) == fold]
         if len(keep) != len(exs):
             if keep:

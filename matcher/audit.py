@@ -21,14 +21,13 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from .models import CHECKABLE_FIELDS, Corpus, Programme
+from .models import CHECKABLE_FIELDS, MONEY_INSTRUMENTS, Corpus, Programme
 
 # Hosts that copy or report on official texts without being their publisher (legal-text mirrors,
 # consultancies, chambers, press services): a source there is secondary, whatever it reproduces.
 SECONDARY_HOSTS = ("buzer.de", "diebewertung.de", "readkong.com", "gesetze.legal", "nrwbank.de", "umweltpakt.bayern.de", "kea-bw.de",
                    "foerderflink.com", "foerdermittel", "fördermittel", "xn--frdermittel", "ihk.de", "hwk",
                    "handwerk", "wikipedia.org", "linkedin.com", "medium.com")
-MONEY = frozenset({"grant", "loan", "equity", "guarantee", "tax_credit", "scholarship", "prize"})
 COMBINATION_CLASSES = frozenset({"any_grant", "any_state_aid", "de_minimis", "public_loan"})
 
 
@@ -44,7 +43,7 @@ class Finding:
 
 
 def is_money(p: Programme) -> bool:
-    return bool(MONEY & set(p.instruments))
+    return bool(MONEY_INSTRUMENTS & set(p.instruments))
 
 
 def set_fields(p: Programme) -> list[str]:

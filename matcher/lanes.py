@@ -8,14 +8,13 @@ lane, shown beside MPI projects and contacts.
 
 from __future__ import annotations
 
-from .models import CompanyProfile
+from .models import MONEY_INSTRUMENTS, CompanyProfile
 from .rank import SUPPORT_ONLY, Scored
 
 # the stated needs that let a support offer into the programme ranking
 ADMITTING_NEEDS = frozenset({"advice"})
 # needs and wished instruments that ask for money as well
 MONEY_NEEDS = frozenset({"financing", "investment"})
-MONEY_INSTRUMENTS = frozenset({"grant", "loan", "equity", "guarantee", "tax_credit", "scholarship", "prize"})
 
 
 def advice_only(profile: CompanyProfile) -> bool:

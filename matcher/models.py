@@ -16,6 +16,8 @@ Instrument = Literal[
     "grant", "loan", "equity", "guarantee", "tax_credit", "advice", "network", "training",
     "prize", "scholarship",
 ]
+# the instruments that are money (a "money programme" offers at least one); the rest are support offers
+MONEY_INSTRUMENTS = frozenset({"grant", "loan", "equity", "guarantee", "tax_credit", "scholarship", "prize"})
 Status = Literal["rolling", "open", "call-based", "planned", "closed"]
 TargetGroup = Literal["kmu", "large", "startup", "founders", "research", "individuals", "any"]
 Applicant = Literal["company", "research", "founder_team", "individual", "association"]

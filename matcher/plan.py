@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .models import CombinationRule, CompanyProfile, Programme, Source
+from .models import MONEY_INSTRUMENTS, CombinationRule, CompanyProfile, Programme, Source
 from .staleness import effective_status
 
 DE_MINIMIS_CEILING_EUR = 300_000
@@ -32,7 +32,6 @@ DE_MINIMIS_SOURCE = Source(
 )
 RULE_CLASSES = ("any_grant", "any_state_aid", "de_minimis", "public_loan")
 STRICTNESS = {"excluded": 3, "excluded_same_costs": 2, "allowed_with_limit": 1, "allowed": 0}
-_MONEY = {"grant", "loan", "equity", "guarantee", "tax_credit", "prize", "scholarship"}
 _SUPPORT = {"advice", "network", "training"}
 
 Phase = Literal["advice", "before_start", "grants", "loans", "tax_credit"]
@@ -147,7 +146,7 @@ def is_state_aid(p: Programme) -> bool:
     """Aid to an undertaking: de minimis, AGVO or another aid basis; unknown basis counts for money instruments."""
     if p.aid_basis is not None:
         return p.aid_basis != "none"
-    return bool(set(p.instruments) & _MONEY)
+    return bool(set(p.instruments) & MONEY_INSTRUMENTS)
 
 
 def rule_matches(other: str, target: Programme) -> int:
