@@ -184,6 +184,8 @@ NEED_PATTERNS: dict[str, str] = {
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben)",
     "investment": r"(investi|invest\b|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
+                  r"(?:production|manufacturing) (?:site|plant|facility)|new (?:plant|factory|facility)|"
+                  r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
                   r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"

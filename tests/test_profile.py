@@ -361,3 +361,12 @@ def test_needs_are_ordered_by_what_the_project_is_about_before_how_it_is_paid():
     assert sorted(NEED_ORDER) == sorted(get_args(Need))
     p = extract_profile("Wir brauchen Geld und Beratung für ein neues MES-System zur Digitalisierung der Produktion.", [])
     assert p.needs[0] == "digitalisation" and "financing" in p.needs
+
+
+@pytest.mark.parametrize("text", [
+    "We're a US medtech manufacturer planning our first EU production site in Berlin, about 100 jobs.",
+    "Wir wollen ein neues Werk in Marzahn bauen.",
+    "We are building a new factory near Adlershof.",
+])
+def test_a_new_site_or_plant_is_an_investment(text):
+    assert "investment" in ex(text).needs
