@@ -229,7 +229,9 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
     "loan": r"(darlehen|kredit|credit|loan|förderkredit|fremdkapital|debt)",
     "equity": r"(beteiligung|eigenkapital|equity|venture|wagniskapital|risikokapital|investor|\bvc\b|business angel|"
               r"finanzierungsrunde|funding round|seed-?runde|seed round|series a)",
-    "guarantee": r"(bürgschaft|buergschaft|guarantee|sicherheiten fehlen|keine sicherheiten|sicherheiten.{0,60}(?:haben wir nicht|fehlen|nicht)|no collateral|lack collateral|without collateral)",
+    "guarantee": r"(bürgschaft|buergschaft|guarantee|sicherheiten fehlen|keine sicherheiten|sicherheiten.{0,60}(?:haben wir nicht|fehlen|nicht)|no collateral|lack collateral|without collateral|"
+                 # a bank that hesitates or declines is the classic case for a guarantee bank
+                 r"(?:haus)?bank\w*\s+(?:zögert|zögern|zaudert|lehnt\w*|will nicht|sagt nein|ist (?:sehr )?zurückhaltend|hesitat\w*|declin\w*|refus\w*|is reluctant|said no|says no))",
     "tax_credit": r"(steuerlich|steuer|tax credit|tax incentive|forschungszulage|research allowance)",
     "advice": r"(beratung|berater|advice|consulting|coaching|mentoring|audit)",
     "training": r"(weiterbild|schulung|schulen|qualifizier|training|lehrgang|course|upskill)",
@@ -238,6 +240,14 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
     "network": r"(netzwerk|network|cluster)",
 }
 INSTR_RE = {k: re.compile(v, re.I) for k, v in INSTRUMENT_PATTERNS.items()}
+# Funds the company already has are a fact, not a wish for that instrument: "Eigenkapital 20 T€",
+# "20 T€ Eigenkapital", "Eigenmittel sind vorhanden", "EUR 20k of our own capital"
+_AMOUNT = r"(?:ca\.?\s*|rund\s*|etwa\s*|about\s*|approx\.?\s*)?(?:€\s*|eur\s*)?\d[\d.,]*\s*(?:t€|tsd\.?|k\b|€|eur\b|euro\b|mio\.?)?"
+OWN_FUNDS = re.compile(
+    rf"\b(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\s*(?:von\s+|of\s+|:\s*)?{_AMOUNT}"
+    rf"|{_AMOUNT}\s+(?:an\s+)?(?:eigenkapital|eigenmittel\w*|(?:of )?(?:our )?own (?:funds|capital|equity))"
+    r"|\b(?:eigenkapital|eigenmittel)\s+(?:ist\s+|sind\s+)?(?:vorhanden|da\b|haben wir)",
+    re.I)
 NEG_INSTR = re.compile(
     r"(?:kein(?:e|en)?|no|not|without|ohne|nicht)\s+(?:\w+\s+){0,2}?(zuschuss|darlehen|kredit|loan|credit|beteiligung|equity|investor\w*|"
     r"verwässerung|dilution|schulden|debt)", re.I,

@@ -24,6 +24,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     FOUNDING_PLAN,
     INDIVIDUAL,
     INSTR_RE,
+    OWN_FUNDS,
     LARGE_WORDS,
     MULT,
     NEED_RE,
@@ -365,8 +366,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     p["needs"] = needs
     negated = {m.group(1).lower() for m in NEG_INSTR.finditer(t)}
     wished = []
+    t_wish = OWN_FUNDS.sub(" ", t)
     for k, rx in INSTR_RE.items():
-        m = rx.search(t)
+        m = rx.search(t_wish)
         if not m:
             continue
         if any(n in m.group(0).lower() or m.group(0).lower() in n for n in negated):

@@ -91,6 +91,15 @@ def test_research_institute_is_recognised():
     ("Wir suchen einen Zuschuss, keinen Kredit", ["grant"], ["loan"]),
     ("Looking for a loan for new machines", ["loan"], ["grant"]),
     ("Wir suchen Investoren für unsere Seed-Runde", ["equity"], []),
+    # own funds already there are a fact, not a wish for equity
+    ("Café-Gründung, Eigenkapital 20 T€, Gesamtbedarf 90 T€", [], ["equity"]),
+    ("Wir haben 30.000 € Eigenkapital und brauchen einen Kredit", ["loan"], ["equity"]),
+    ("Eigenmittel sind vorhanden, es fehlt ein Darlehen", ["loan"], ["equity"]),
+    ("We put in EUR 20k of our own capital and need a loan", ["loan"], ["equity"]),
+    ("Wir suchen Eigenkapital von Investoren", ["equity"], []),
+    # a bank that hesitates or declines points to a guarantee
+    ("Die Hausbank zögert bei der Finanzierung der neuen Halle", ["guarantee"], []),
+    ("Our bank declined the loan for the new van", ["guarantee", "loan"], []),
 ])
 def test_instruments_wished_and_negation(text, wanted, not_wanted):
     p = ex(text)
