@@ -106,6 +106,12 @@ def programme_reasons(hit_features: dict[str, float], prog_needs: list[str], pro
         labels = INSTRUMENT_LABELS_DE if i == 0 else INSTRUMENT_LABELS_EN
         out.append(("Gewünschtes Instrument: " if i == 0 else "Instrument you asked for: ")
                    + ", ".join(labels[w] for w in wished))
+    if hit_features.get("example", 0.0) >= 0.5:
+        out.append("Nah an einem Projekt, das dieses Programm gefördert hat" if i == 0
+                   else "Close to a project this programme has funded")
+    elif hit_features.get("typical", 0.0) >= 0.5:
+        out.append("Nah an den typischen Vorhaben, die dieses Programm fördert" if i == 0
+                   else "Close to the typical projects this programme funds")
     out.extend(criteria_ok[:2])
     if not out:
         out.append("Inhaltlich ähnlich zu Ihrer Beschreibung" if i == 0 else "Similar in content to your description")

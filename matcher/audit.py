@@ -73,7 +73,8 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
         add("no-official-source" if is_money(p) else "support-offer-without-official-source",
             "no official page, legal text or MPI report among the sources", is_money(p))
     every_source = [*p.sources, *(fc.source for fc in p.first_choice), *(r.source for r in p.combination),
-                    *(ex.source for ex in p.examples)]
+                    *(ex.source for ex in p.examples),
+                    *([p.typical_projects.source] if p.typical_projects else [])]
     for s in every_source:
         host = urlparse(s.url).netloc.lower() if s.url else ""
         if s.kind in ("official", "legal") and any(h in host for h in SECONDARY_HOSTS):
@@ -98,6 +99,14 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
             add("not-verified", "neither verified_on nor a verification note", True)
     elif (today - p.verified_on).days > max_verify_age_days:
         add("stale-verification", f"last verified {p.verified_on.isoformat()}", False)
+    if p.typical_projects:
+        tp = p.typical_projects.source
+        if not any((s.url and s.url == tp.url) or (not s.url and s.title == tp.title) for s in p.sources):
+            add("typical-projects-source", f"the typical projects cite '{tp.title}', which is not among the record's sources",
+                True)
+        if not tp.is_primary:
+            add("typical-projects-source", f"the typical projects rest on '{tp.title}', not on an official page or legal text",
+                True)
     for rule in p.combination:
         if rule.other not in programme_ids and rule.other not in COMBINATION_CLASSES:
             add("unknown-combination", f"combination with unknown programme '{rule.other}'", True)

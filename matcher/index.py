@@ -33,9 +33,22 @@ from .models import Corpus, Programme, Project, Record
 
 log = logging.getLogger(__name__)
 
-CHUNKING_VERSION = "4"
+CHUNKING_VERSION = "5"
 COLLECTION_PREFIX = "foerderlotse"
 EXAMPLE_PART = "example"
+TYPICAL_PART = "typical"
+# What a chunk says about its record: the descriptive text ("text"), a project the programme really
+# funded ("example"), or a typical project in an applicant's words ("typical"). Retrieval ranks the
+# text channel; the other two are features of their own.
+CHANNELS = ("text", "example", "typical")
+
+
+def channel_of(part: str) -> str:
+    if part.startswith(EXAMPLE_PART):
+        return "example"
+    if part.startswith(TYPICAL_PART):
+        return "typical"
+    return "text"
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,11 @@ def make_chunks(corpus: Corpus) -> list[Chunk]:
                 parts[f"{EXAMPLE_PART}{i}"] = ex.project_de
                 if ex.project_en:
                     parts[f"{EXAMPLE_PART}{i}en"] = ex.project_en
+            # what the programme funds in an applicant's words (channel "typical", a feature of its own)
+            if r.typical_projects:
+                for i, tp in enumerate(r.typical_projects.items):
+                    parts[f"{TYPICAL_PART}{i}"] = tp.de
+                    parts[f"{TYPICAL_PART}{i}en"] = tp.en
         for part, text in parts.items():
             out.append(Chunk(f"{r.id}::{part}", r.id, r.kind, part, " ".join(text.split())))
     return out
@@ -122,7 +140,7 @@ class SearchIndex:
         self._record_ids = list(dict.fromkeys(c.record_id for c in self.chunks))
         pos = {rid: i for i, rid in enumerate(self._record_ids)}
         self._chunk_record = np.asarray([pos[c.record_id] for c in self.chunks], dtype=np.int64)
-        self._is_example = np.asarray([c.part.startswith(EXAMPLE_PART) for c in self.chunks], dtype=bool)
+        self._channel = np.asarray([CHANNELS.index(channel_of(c.part)) for c in self.chunks], dtype=np.int64)
         self._collection = None
         self._client = None
         self.build_seconds: float | None = None
@@ -304,20 +322,20 @@ class SearchIndex:
                 best[rid] = sim
         return best
 
-    def dense_detail(self, query_vec: np.ndarray, n: int = 120) -> tuple[dict[str, float], dict[str, float]]:
-        """Best cosine per record over its descriptive chunks, and over its funded-example chunks."""
+    def dense_detail(self, query_vec: np.ndarray, n: int = 120) -> dict[str, dict[str, float]]:
+        """Best cosine per record in each channel (``CHANNELS``: descriptive text, funded examples,
+        typical projects) among the top ``n`` chunks."""
         if self._collection is None:
             raise IndexError_("index not opened")
         res = self._query_with_recovery(query_vec, n, None)
-        text: dict[str, float] = {}
-        examples: dict[str, float] = {}
+        out: dict[str, dict[str, float]] = {c: {} for c in CHANNELS}
         for cid, dist in zip(res["ids"][0], res["distances"][0], strict=False):
             rid, part = cid.split("::", 1)
-            best = examples if part.startswith(EXAMPLE_PART) else text
+            best = out[channel_of(part)]
             sim = 1.0 - float(dist)
             if sim > best.get(rid, -1.0):
                 best[rid] = sim
-        return text, examples
+        return out
 
     def _query_with_recovery(self, query_vec: np.ndarray, n: int, where: dict | None):
         n = min(n, len(self.chunks))
@@ -354,15 +372,16 @@ class SearchIndex:
         np.maximum.at(best, self._chunk_record, scores)  # vectorised group-by-record max
         return {self._record_ids[i]: float(best[i]) for i in np.nonzero(best > 0)[0]}
 
-    def lexical_detail(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
-        """Best BM25 score per record over descriptive chunks, and over funded-example chunks."""
+    def lexical_detail(self, query: str) -> dict[str, dict[str, float]]:
+        """Best BM25 score per record in each channel (see ``dense_detail``); records scoring 0 are absent."""
         scores = self.lexical.scores(query)
-        out = []
-        for mask in (~self._is_example, self._is_example):
+        out = {}
+        for i, name in enumerate(CHANNELS):
+            mask = self._channel == i
             best = np.zeros(len(self._record_ids), dtype=np.float32)
             np.maximum.at(best, self._chunk_record[mask], scores[mask])
-            out.append({self._record_ids[i]: float(best[i]) for i in np.nonzero(best > 0)[0]})
-        return out[0], out[1]
+            out[name] = {self._record_ids[j]: float(best[j]) for j in np.nonzero(best > 0)[0]}
+        return out
 
     def info(self) -> dict:
         return {

@@ -162,6 +162,23 @@ class FundedExample(_Strict):
     source: Source
 
 
+class TypicalProject(_Strict):
+    """One kind of project the programme funds, written in an applicant's words (no real company)."""
+
+    de: str = Field(min_length=20)
+    en: str = Field(min_length=20)
+
+
+class TypicalProjects(_Strict):
+    """What the programme funds, as typical applicants would describe their project, from the programme's
+    own statement of what it funds (``source``). ``read`` says whether that page itself was read
+    (``stored_page``) or only the record's verified text (``record_only``)."""
+
+    source: Source
+    read: Literal["stored_page", "record_only"]
+    items: list[TypicalProject] = Field(min_length=1, max_length=8)
+
+
 class FirstChoice(_Strict):
     """A need for which a consultant names this programme first (for the given groups)."""
 
@@ -222,6 +239,7 @@ class Programme(_Strict):
     verification_note_de: str | None = None  # e.g. "keine offizielle Seite gefunden", shown to the user
     verification_note_en: str | None = None
     examples: list[FundedExample] = []
+    typical_projects: TypicalProjects | None = None
     first_choice: list[FirstChoice] = []
     aid_basis: AidBasis | None = None
     apply_before_start: bool | None = None

@@ -54,7 +54,8 @@ class MatchState:
     dense: dict[str, float] = field(default_factory=dict)
     lexical: dict[str, float] = field(default_factory=dict)
     fused: dict[str, float] = field(default_factory=dict)
-    examples: dict[str, float] = field(default_factory=dict)  # best similarity to a funded example
+    examples: dict[str, float] = field(default_factory=dict)  # closeness of the funded examples (0..1)
+    typical: dict[str, float] = field(default_factory=dict)   # closeness of the typical projects (0..1)
     degraded: str | None = None
     criteria: dict[str, list[Criterion]] = field(default_factory=dict)
     candidates: list[Scored] = field(default_factory=list)
@@ -86,28 +87,37 @@ def _timed(name: str, fn: Stage) -> Stage:
 DENSE_N = 5000
 
 
+def _affinity(dense: dict[str, float] | None, lexical: dict[str, float] | None) -> dict[str, float]:
+    if dense:
+        return example_affinity(dense)
+    return example_affinity(normalise_max(lexical)) if lexical else {}
+
+
 def make_retrieve(fusion: str) -> Stage:
     """Dense (Chroma) and/or lexical (BM25) retrieval, fused by ``fusion``."""
     fuse = select_fusion(fusion)
 
     def retrieve(state: MatchState, eng: Engine) -> MatchState:
         text = state.retrieval_text
-        ex_dense: dict[str, float] = {}
+        dense: dict[str, dict[str, float]] = {}
         if fusion != "lexical" and text.strip():
             qv = eng.embedder.encode([text[:4000]])[0]
             try:
-                state.dense, ex_dense = eng.index.dense_detail(qv, n=DENSE_N)
+                dense = eng.index.dense_detail(qv, n=DENSE_N)
             except BackendUnavailable as ex:
                 state.degraded = str(ex)
-        ex_lex: dict[str, float] = {}
+        state.dense = dense.get("text", {})
+        lexical: dict[str, dict[str, float]] = {}
         if fusion != "dense":
-            state.lexical, ex_lex = eng.index.lexical_detail(text)
-        # retrieval ranks the descriptive text only: merging in the funded examples would favour records
-        # with many examples (more chunks, a higher best match) whatever the company describes; how close
-        # the examples are counts as its own feature instead (measured by evals.example_cv and on dev)
+            lexical = eng.index.lexical_detail(text)
+            state.lexical = lexical["text"]
+        # retrieval ranks the descriptive text only: merging in the funded examples or typical projects
+        # would favour records with many of them (more chunks, a higher best match) whatever the company
+        # describes; how close they are counts as a feature of its own (measured by evals.example_cv and on dev)
         state.fused = fuse(state.dense, state.lexical)
-        # closeness of a programme's funded examples relative to the neighbours (dense, else BM25)
-        state.examples = example_affinity(ex_dense) if ex_dense else example_affinity(normalise_max(ex_lex))
+        # closeness relative to the neighbours (dense, else BM25)
+        state.examples = _affinity(dense.get("example"), lexical.get("example"))
+        state.typical = _affinity(dense.get("typical"), lexical.get("typical"))
         return state
 
     return retrieve
@@ -155,7 +165,8 @@ def make_score(scorer) -> Stage:
         for x in state.candidates:
             x.features = programme_features(x.prog, state.profile, ret.get(x.prog.id, 0.0), x.rank_overall or x.overall,
                                             x.effective_status, named=x.prog.id in state.named,
-                                            example=state.examples.get(x.prog.id, 0.0))
+                                            example=state.examples.get(x.prog.id, 0.0),
+                                            typical=state.typical.get(x.prog.id, 0.0))
             x.score = scorer(x.features)
         return state
 

@@ -98,3 +98,15 @@ def test_a_legal_text_mirror_marked_legal_fails():
     mirror = {**OFFICIAL, "title": "Richtlinie (Abschrift)", "url": "https://www.diebewertung.de/richtlinie", "kind": "legal"}
     assert _codes(sources=[OFFICIAL, mirror])["secondary-host-as-official"] is True
     assert "secondary-host-as-official" not in _codes(sources=[OFFICIAL, {**mirror, "kind": "secondary"}])
+
+
+def test_typical_projects_must_rest_on_one_of_the_records_official_sources():
+    items = [{"de": "Wir sind ein Metallbaubetrieb und entwickeln einen neuen Schweißroboter.",
+              "en": "We are a metalworking firm developing a new welding robot."}]
+    ok = {"source": {k: OFFICIAL[k] for k in ("title", "url", "kind")}, "read": "stored_page", "items": items}
+    assert _codes(typical_projects=ok) == {}
+    elsewhere = {**ok, "source": {"title": "Andere Seite", "url": "https://example.org/other", "kind": "official"}}
+    assert _codes(typical_projects=elsewhere) == {"typical-projects-source": True}
+    blog = {"title": "Blog", "url": "https://example.org/blog", "kind": "secondary"}
+    codes = _codes(sources=[OFFICIAL, blog], typical_projects={**ok, "source": blog})
+    assert codes == {"typical-projects-source": True}

@@ -183,3 +183,27 @@ def test_match_answers_from_the_lexical_index_when_the_server_goes_away(corpus_d
     eng.index._open_server = lambda *a, **k: reconnects.append(1) or real_open(*a, **k)
     assert match("Kredit für Maschinen, 30 MA, Berlin", engine=eng).message
     assert reconnects == [], "later requests must not wait for the dead server again"
+
+
+def test_typical_projects_and_examples_are_channels_of_their_own(corpus_dir, tmp_path, embedder):
+    """Typical projects and funded examples are indexed as their own chunks, and retrieval reports them
+    apart from the descriptive text: the text channel is what retrieval ranks, the others are features."""
+    import yaml
+
+    f = corpus_dir / "programmes" / "energy-efficiency-grant.yaml"
+    rec = yaml.safe_load(f.read_text(encoding="utf-8"))
+    rec["typical_projects"] = {
+        "source": rec["sources"][0], "read": "record_only",
+        "items": [{"de": "Wir sind eine Großbäckerei und ersetzen unsere alten Backöfen durch Wärmepumpen-Technik.",
+                   "en": "We are an industrial bakery replacing our old ovens with heat-pump technology."}]}
+    f.write_text(yaml.safe_dump(rec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    idx = open_index(corpus_dir, tmp_path, embedder)
+    parts = {c.part for c in idx.chunks if c.record_id == "energy-efficiency-grant"}
+    assert {"typical0", "typical0en"} <= parts
+    q = "Großbäckerei ersetzt alte Backöfen"
+    dense = idx.dense_detail(embedder.encode([q])[0], n=500)
+    lex = idx.lexical_detail(q)
+    for by_channel in (dense, lex):
+        assert set(by_channel) == {"text", "example", "typical"}
+        assert set(by_channel["typical"]) == {"energy-efficiency-grant"}  # only this record has typical projects
+    assert max(dense["typical"].values()) > dense["text"]["energy-efficiency-grant"]

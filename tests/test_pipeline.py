@@ -132,9 +132,23 @@ def test_example_affinity_is_relative_to_the_neighbours():
     assert example_affinity({}) == {}
 
 
-def test_features_keep_the_example_similarity():
-    f = programme_features(_prog(), CompanyProfile(needs=["rnd"]), 0.4, "eligible", "rolling", example=0.7)
-    assert f["example"] == 0.7 and f["eligible"] == 1.0 and f["need"] == 1.0
+def test_features_keep_the_example_and_typical_project_similarity():
+    f = programme_features(_prog(), CompanyProfile(needs=["rnd"]), 0.4, "eligible", "rolling", example=0.7,
+                           typical=0.6)
+    assert f["example"] == 0.7 and f["typical"] == 0.6 and f["eligible"] == 1.0 and f["need"] == 1.0
+    w = Weights()
+    assert LinearScorer(w)({"retrieval": 0.0, "typical": 1.0}) == pytest.approx(w.typical)
+
+
+def test_a_close_typical_project_or_funded_example_is_a_stated_reason():
+    from matcher.answer import programme_reasons
+
+    p = CompanyProfile()
+    assert programme_reasons({"typical": 0.8}, [], [], p, ["grant"], [], "de", {}) == [
+        "Nah an den typischen Vorhaben, die dieses Programm fördert"]
+    assert programme_reasons({"example": 0.9, "typical": 0.8}, [], [], p, ["grant"], [], "en", {}) == [
+        "Close to a project this programme has funded"]
+    assert "typischen" not in " ".join(programme_reasons({"typical": 0.2}, [], [], p, ["grant"], [], "de", {}))
 
 
 # ---------------------------------------------------------------- fact checks
