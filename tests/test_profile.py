@@ -379,3 +379,20 @@ def test_needs_are_ordered_by_what_the_project_is_about_before_how_it_is_paid():
 ])
 def test_a_new_site_or_plant_is_an_investment(text):
     assert "investment" in ex(text).needs
+
+
+@pytest.mark.parametrize("text,need", [
+    ("Wir forschen an implantierbaren Elektronikbauteilen", "rnd"),
+    ("Ein Forscherteam der Universität baut eine Fertigungskette auf", "rnd"),
+    ("Wir errichten eine Bioraffinerie für proteinreiche Zutaten", "investment"),
+    ("Wir rüsten eine bestehende Biogasanlage um; die Umrüstung kostet 2 Mio.", "investment"),
+    ("Wir starten mit unserem ersten Auszubildenden", "skills"),
+    ("Ich bilde mich in Teilzeit an zwei Abenden zum Fachwirt weiter", "skills"),
+])
+def test_project_descriptions_name_their_need_without_saying_need(text, need):
+    assert need in ex(text).needs
+
+
+def test_word_parts_that_look_like_needs_are_not_needs():
+    p = ex("Wir sind ein forscher Vertrieb und bilden ein Team")
+    assert "skills" not in p.needs
