@@ -99,6 +99,9 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
             add("not-verified", "neither verified_on nor a verification note", True)
     elif (today - p.verified_on).days > max_verify_age_days:
         add("stale-verification", f"last verified {p.verified_on.isoformat()}", False)
+    if not p.typical_projects and is_money(p) and p.status != "closed":
+        add("no-typical-projects", "an open money programme without typical projects is found less often for "
+            "companies that describe their project", False)
     if p.typical_projects:
         tp = p.typical_projects.source
         if not any((s.url and s.url == tp.url) or (not s.url and s.title == tp.title) for s in p.sources):

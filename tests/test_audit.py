@@ -22,7 +22,10 @@ OFFICIAL = {"title": "IBB – Programmseite", "url": "https://example.org/p", "k
 
 def _data(**changes) -> dict:
     d = yaml.safe_load((FIX / "programmes" / "berlin-innovation-grant.yaml").read_text(encoding="utf-8"))
-    d.update({"sources": [OFFICIAL], "verified_on": "2026-11-30"})
+    d.update({"sources": [OFFICIAL], "verified_on": "2026-11-30",
+              "typical_projects": {"source": {k: OFFICIAL[k] for k in ("title", "url", "kind")}, "read": "stored_page",
+                                   "items": [{"de": "Wir sind ein Berliner KMU und entwickeln einen neuen Sensor.",
+                                              "en": "We are a Berlin SME developing a new sensor."}]}})
     d.update(changes)
     return d
 
@@ -110,3 +113,8 @@ def test_typical_projects_must_rest_on_one_of_the_records_official_sources():
     blog = {"title": "Blog", "url": "https://example.org/blog", "kind": "secondary"}
     codes = _codes(sources=[OFFICIAL, blog], typical_projects={**ok, "source": blog})
     assert codes == {"typical-projects-source": True}
+
+
+def test_an_open_money_programme_without_typical_projects_is_a_warning():
+    assert _codes(typical_projects=None) == {"no-typical-projects": False}
+    assert "no-typical-projects" not in _codes(typical_projects=None, status="closed")
