@@ -87,10 +87,16 @@ def _timed(name: str, fn: Stage) -> Stage:
 DENSE_N = 5000
 
 
-def _affinity(dense: dict[str, float] | None, lexical: dict[str, float] | None) -> dict[str, float]:
-    if dense:
-        return example_affinity(dense)
-    return example_affinity(normalise_max(lexical)) if lexical else {}
+def hybrid_affinity(dense: dict[str, float] | None, lexical: dict[str, float] | None) -> dict[str, float]:
+    """Closeness of a programme's funded examples (or typical projects) to the query, relative to the other
+    programmes (``example_affinity``): the mean of the dense and the BM25 closeness, like retrieval itself is
+    hybrid; either one alone when the other is missing (no vector index, or no shared word).
+    Chosen on dev and example-CV: dense only 0.718 nDCG@10 / 0.605 CV recall@5, mean 0.726 / 0.658, max 0.720 / 0.658."""
+    d = example_affinity(dense) if dense else {}
+    lx = example_affinity(normalise_max(lexical)) if lexical else {}
+    if not d or not lx:
+        return d or lx
+    return {k: 0.5 * d.get(k, 0.0) + 0.5 * lx.get(k, 0.0) for k in set(d) | set(lx)}
 
 
 def make_retrieve(fusion: str) -> Stage:
@@ -115,9 +121,9 @@ def make_retrieve(fusion: str) -> Stage:
         # would favour records with many of them (more chunks, a higher best match) whatever the company
         # describes; how close they are counts as a feature of its own (measured by evals.example_cv and on dev)
         state.fused = fuse(state.dense, state.lexical)
-        # closeness relative to the neighbours (dense, else BM25)
-        state.examples = _affinity(dense.get("example"), lexical.get("example"))
-        state.typical = _affinity(dense.get("typical"), lexical.get("typical"))
+        # closeness relative to the neighbours (dense and BM25)
+        state.examples = hybrid_affinity(dense.get("example"), lexical.get("example"))
+        state.typical = hybrid_affinity(dense.get("typical"), lexical.get("typical"))
         return state
 
     return retrieve

@@ -13,7 +13,7 @@ from matcher import eligibility as elig
 from matcher.ecosystem import rank_ecosystem
 from matcher.lanes import split_lanes
 from matcher.models import Actor, CompanyProfile, Programme, Project
-from matcher.pipeline import PIPELINES, first_answers_up, select_pipeline
+from matcher.pipeline import PIPELINES, first_answers_up, hybrid_affinity, select_pipeline
 from matcher.rank import LinearScorer, Scored, Weights, example_affinity, first_choice_match, programme_features
 from matcher.scope import funding_signal
 
@@ -130,6 +130,20 @@ def test_example_affinity_is_relative_to_the_neighbours():
     # a uniform shift of every similarity (the cosine floor) changes nothing
     assert example_affinity({k: v + 0.2 for k, v in best.items()}, k=3) == pytest.approx(aff)
     assert example_affinity({}) == {}
+
+
+def test_hybrid_affinity_averages_dense_and_lexical_closeness():
+    dense = {"a": 0.62, "b": 0.55, "c": 0.41, "d": 0.40}
+    lexical = {"b": 9.0, "c": 2.0}
+    aff = hybrid_affinity(dense, lexical)
+    d, lx = example_affinity(dense), example_affinity({"b": 1.0, "c": 2 / 9})
+    assert aff["a"] == pytest.approx(0.5 * d["a"])           # close in meaning only
+    assert aff["b"] == pytest.approx(0.5 * d["b"] + 0.5 * lx["b"])
+    assert aff["b"] > aff["a"]                                # close in meaning and in words wins
+    # one side missing (no vector index, or no word in common): the other alone, not halved
+    assert hybrid_affinity(None, lexical) == pytest.approx(example_affinity({"b": 1.0, "c": 2 / 9}))
+    assert hybrid_affinity(dense, {}) == pytest.approx(d)
+    assert hybrid_affinity(None, None) == {}
 
 
 def test_features_keep_the_example_and_typical_project_similarity():
