@@ -184,6 +184,9 @@ class FirstChoice(_Strict):
 
     need: Need
     groups: list[TargetGroup] = []     # empty: any applicant the rules admit
+    # the role holds only when the company also states one of these needs (a programme for technology
+    # start-ups is no consultant's first answer for a café's founding: ``[rnd]``); empty: no such condition
+    with_needs: list[Need] = []
     reason_de: str = Field(min_length=10)
     reason_en: str = Field(min_length=10)
     source: Source

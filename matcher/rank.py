@@ -220,6 +220,8 @@ def first_choice_match(prog: Programme, profile: CompanyProfile, known_group: bo
     for fc in prog.first_choice:
         if fc.need not in profile.needs:
             continue
+        if fc.with_needs and not set(fc.with_needs) & set(profile.needs):
+            continue
         if fc.groups and groups is None and known_group:
             continue
         if fc.groups and groups is not None and not set(fc.groups) & groups:

@@ -96,6 +96,16 @@ def test_first_choice_counts_for_the_main_need_and_the_named_groups():
     assert first_choice_match(p, CompanyProfile(needs=["rnd"]), known_group=True) == 0.0  # ... but not known
 
 
+def test_a_first_choice_with_needs_holds_only_when_the_company_states_one_of_them():
+    """A technology start-up programme is the first answer for a start-up's founding only when the company
+    also develops something (R&D), not for a café's founding."""
+    p = _prog(first_choice=[{"need": "founding", "groups": ["startup"], "with_needs": ["rnd"],
+                             "reason_de": "Anlaufkosten junger Technologie-Start-ups",
+                             "reason_en": "start-up costs of young technology companies", "source": SRC}])
+    assert first_choice_match(p, CompanyProfile(needs=["founding"], stage="startup")) == 0.0
+    assert first_choice_match(p, CompanyProfile(needs=["founding", "rnd"], stage="startup")) == 1.0
+
+
 def _lift_case(first_choice_status: str = "rolling", size_class: str | None = "small"):
     fc = [{"need": "rnd", "groups": ["kmu"], "reason_de": "Hauptprogramm für FuE von KMU",
            "reason_en": "Main R&D programme for SMEs", "source": SRC}]
