@@ -8,6 +8,9 @@ from .rank import normalise_max, topic_match
 
 
 HUB_BONUS = 0.1
+# closeness of the requests a consultant would send to the offer (``typical_projects``); chosen on dev
+# (0, 0.1, 0.2, 0.3: projects recall@5 0.793, 0.804, 0.838, 0.838)
+TYPICAL_WEIGHT = 0.2
 
 
 def is_hub(r) -> bool:
@@ -18,7 +21,8 @@ def is_hub(r) -> bool:
 
 
 def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_prog_ids: list[str],
-                   lang: str, shown_elsewhere: list[str] = (), k: int = 5) -> list[ProjectHit]:
+                   lang: str, shown_elsewhere: list[str] = (), k: int = 5,
+                   typical: dict[str, float] | None = None) -> list[ProjectHit]:
     """Up to ``k`` projects and contacts; at most 3 projects, at least one contact when any fits.
 
     A record that is ``same_as`` one already shown (here or among the programmes in
@@ -30,9 +34,10 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     scored = []
     for r in recs:
         tm = topic_match(profile.topics, r.topics)
-        if tm == 0 and ret.get(r.id, 0.0) < 0.5:
+        ty = (typical or {}).get(r.id, 0.0)
+        if tm == 0 and ret.get(r.id, 0.0) < 0.5 and ty < 0.5:
             continue  # neither a shared topic nor close in content: not worth a consultant's call
-        s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm
+        s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm + TYPICAL_WEIGHT * ty
         if r.kind == "project":
             s += 0.08 if r.status == "running" else 0.0
             s += HUB_BONUS if r.status == "running" and is_hub(r) else 0.0

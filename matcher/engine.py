@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -25,6 +26,10 @@ class Engine:
     index: SearchIndex
     load_seconds: float
     aliases: list = field(default_factory=list)
+
+    @functools.cached_property
+    def programme_ids(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.corpus.programmes)
 
 
 _ENGINE: Engine | None = None

@@ -98,11 +98,12 @@ def make_chunks(corpus: Corpus) -> list[Chunk]:
                 parts[f"{EXAMPLE_PART}{i}"] = ex.project_de
                 if ex.project_en:
                     parts[f"{EXAMPLE_PART}{i}en"] = ex.project_en
-            # what the programme funds in an applicant's words (channel "typical", a feature of its own)
-            if r.typical_projects:
-                for i, tp in enumerate(r.typical_projects.items):
-                    parts[f"{TYPICAL_PART}{i}"] = tp.de
-                    parts[f"{TYPICAL_PART}{i}en"] = tp.en
+        # what the programme funds, or who turns to the offer, in a company's words (channel "typical",
+        # a feature of its own)
+        if r.typical_projects:
+            for i, tp in enumerate(r.typical_projects.items):
+                parts[f"{TYPICAL_PART}{i}"] = tp.de
+                parts[f"{TYPICAL_PART}{i}en"] = tp.en
         for part, text in parts.items():
             out.append(Chunk(f"{r.id}::{part}", r.id, r.kind, part, " ".join(text.split())))
     return out

@@ -274,6 +274,8 @@ class _EcosystemRecord(_Strict):
     keywords: list[str] = []
     sources: list[Source] = Field(min_length=1)
     as_of: dt.date
+    # requests a consultant would send here, in the company's words (from the record's own source)
+    typical_projects: TypicalProjects | None = None
 
 
 class Project(_EcosystemRecord):

@@ -56,6 +56,7 @@ class MatchState:
     fused: dict[str, float] = field(default_factory=dict)
     examples: dict[str, float] = field(default_factory=dict)  # closeness of the funded examples (0..1)
     typical: dict[str, float] = field(default_factory=dict)   # closeness of the typical projects (0..1)
+    typical_ecosystem: dict[str, float] = field(default_factory=dict)  # same, for MPI projects and contacts
     degraded: str | None = None
     criteria: dict[str, list[Criterion]] = field(default_factory=dict)
     candidates: list[Scored] = field(default_factory=list)
@@ -85,6 +86,14 @@ def _timed(name: str, fn: Stage) -> Stage:
 # chunks fetched from the vector index per query: all of them at this corpus size (a few ms), so every
 # programme has a dense similarity, not only those whose chunks happen to be among the first few hundred
 DENSE_N = 5000
+
+
+def _within(scores: dict[str, float] | None, ids: frozenset[str]) -> dict[str, float]:
+    return {k: v for k, v in (scores or {}).items() if k in ids}
+
+
+def _without(scores: dict[str, float] | None, ids: frozenset[str]) -> dict[str, float]:
+    return {k: v for k, v in (scores or {}).items() if k not in ids}
 
 
 def hybrid_affinity(dense: dict[str, float] | None, lexical: dict[str, float] | None) -> dict[str, float]:
@@ -121,9 +130,13 @@ def make_retrieve(fusion: str) -> Stage:
         # would favour records with many of them (more chunks, a higher best match) whatever the company
         # describes; how close they are counts as a feature of its own (measured by evals.example_cv and on dev)
         state.fused = fuse(state.dense, state.lexical)
-        # closeness relative to the neighbours (dense and BM25)
-        state.examples = hybrid_affinity(dense.get("example"), lexical.get("example"))
-        state.typical = hybrid_affinity(dense.get("typical"), lexical.get("typical"))
+        # closeness relative to the neighbours (dense and BM25): programmes among programmes, MPI projects and
+        # contacts among themselves (the ecosystem lane ranks them apart)
+        progs = eng.programme_ids
+        state.examples = hybrid_affinity(_within(dense.get("example"), progs), _within(lexical.get("example"), progs))
+        state.typical = hybrid_affinity(_within(dense.get("typical"), progs), _within(lexical.get("typical"), progs))
+        state.typical_ecosystem = hybrid_affinity(_without(dense.get("typical"), progs),
+                                                  _without(lexical.get("typical"), progs))
         return state
 
     return retrieve
@@ -253,7 +266,7 @@ def money_and_support_lanes(state: MatchState, eng: Engine) -> MatchState:
 def ecosystem(state: MatchState, eng: Engine) -> MatchState:
     """MPI projects and Berlin contacts that already work on the company's topic."""
     state.projects = rank_ecosystem(eng, state.fused, state.profile, [x.prog.id for x in state.chosen],
-                                    state.lang, [x.prog.id for x in state.support])
+                                    state.lang, [x.prog.id for x in state.support], typical=state.typical_ecosystem)
     return state
 
 

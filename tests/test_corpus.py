@@ -54,6 +54,11 @@ P = "programmes/berlin-innovation-grant.yaml"
      "duplicate id 'berlin-innovation-grant'"),
     (lambda d: edit(d / "projects/mpi-test-circular-hub.yaml", related_programmes=["nope"]), "related_programmes: unknown programme id 'nope'"),
     (lambda d: edit(d / "projects/mpi-test-circular-hub.yaml", same_as=["nope"]), "same_as: unknown record id 'nope'"),
+    (lambda d: edit(d / "projects/mpi-test-circular-hub.yaml", typical_projects={
+        "source": {"title": "Irgendein Blog", "url": "https://example.org/blog", "kind": "secondary"},
+        "read": "record_only", "items": [{"de": "Wir sind ein Möbelbauer und wollen Reststoffe verwerten.",
+                                          "en": "We are a furniture maker wanting to reuse offcuts."}]}),
+     "typical_projects.source: 'Irgendein Blog' is not among the record's sources"),
     (lambda d: edit(d / P, sources=[{"title": "Quelle", "url": "https://example.org", "kind": "rumour"}]),
      f"corpus/{P}: sources.0.kind: Input should be"),
 ])

@@ -238,6 +238,20 @@ def test_the_same_offer_is_shown_once_under_one_kind():
     assert len({"mpi-hub", "hub-actor"} & set(ids)) == 1
 
 
+def test_requests_like_the_company_s_lift_an_offer_in_the_ecosystem_lane():
+    eng = _eco_corpus()
+    fused = {"mpi-hub": 0.5, "other-actor": 0.6}
+    plain = [h.id for h in rank_ecosystem(eng, fused, CompanyProfile(topics=["recycling"]), [], "de")]
+    lifted = [h.id for h in rank_ecosystem(eng, fused, CompanyProfile(topics=["recycling"]), [], "de",
+                                           typical={"mpi-hub": 1.0})]
+    assert plain.index("other-actor") < plain.index("mpi-hub")
+    assert lifted.index("mpi-hub") < lifted.index("other-actor")
+    # close requests alone admit an offer that shares no topic and is not close in its description
+    far = rank_ecosystem(eng, {"other-actor": 0.1, "mpi-hub": 1.0}, CompanyProfile(topics=["ai"]), [], "de",
+                         typical={"other-actor": 0.9})
+    assert "other-actor" in [h.id for h in far]
+
+
 # ---------------------------------------------------------------- pipelines by name
 
 def test_unknown_pipeline_names_list_the_valid_ones():
