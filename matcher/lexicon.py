@@ -223,6 +223,22 @@ NEED_PATTERNS: dict[str, str] = {
 NEED_ORDER = ("rnd", "investment", "skills", "internationalisation", "energy_resources", "digitalisation",
               "succession", "founding", "financing", "advice", "partners")
 NEED_RE = {k: re.compile(NEED_PATTERNS[k], re.I) for k in NEED_ORDER}
+# When a request names no need at all ("NIS2 compliance for our plant – any support?"), the need its topics
+# stand for: a field of work implies what the company is working on.
+TOPIC_NEEDS: dict[str, str] = {
+    "it-security": "digitalisation", "digitalisation": "digitalisation", "ai": "digitalisation",
+    "automation": "digitalisation", "robotics": "digitalisation",
+    "energy-efficiency": "energy_resources", "energy": "energy_resources", "renewable-energy": "energy_resources",
+    "decarbonisation": "energy_resources", "resource-efficiency": "energy_resources",
+    "circular-economy": "energy_resources", "recycling": "energy_resources", "environment": "energy_resources",
+    "hydrogen": "energy_resources",
+    "skills": "skills", "apprenticeship": "skills",
+    "founding": "founding", "venture-capital": "financing", "working-capital": "financing",
+    "investment": "investment", "industrial-sites": "investment",
+    "internationalisation": "internationalisation", "succession": "succession",
+    "innovation": "rnd", "technology-transfer": "rnd",
+    "advice": "advice", "funding-advice": "advice", "networking": "partners",
+}
 
 INSTRUMENT_PATTERNS: dict[str, str] = {
     "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|non-dilutive|subsid|fördergeld|förderquote|prämie|bonus\b|incentive)",

@@ -25,6 +25,8 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     INDIVIDUAL,
     INSTR_RE,
     OWN_FUNDS,
+    TOPIC_NEEDS,
+    NEED_ORDER,
     LARGE_WORDS,
     MULT,
     NEED_RE,
@@ -363,6 +365,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     needs = [k for k, rx in NEED_RE.items() if _unnegated(rx, t)]
     if p.get("stage") == "pre_founding" and "founding" not in needs:
         needs.append("founding")
+    if not needs:  # nothing asked in so many words: the needs the topics stand for
+        implied = {TOPIC_NEEDS[t] for t in p["topics"] if t in TOPIC_NEEDS}
+        needs = [n for n in NEED_ORDER if n in implied]
     p["needs"] = needs
     negated = {m.group(1).lower() for m in NEG_INSTR.finditer(t)}
     wished = []

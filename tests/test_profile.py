@@ -396,3 +396,9 @@ def test_project_descriptions_name_their_need_without_saying_need(text, need):
 def test_word_parts_that_look_like_needs_are_not_needs():
     p = ex("Wir sind ein forscher Vertrieb und bilden ein Team")
     assert "skills" not in p.needs
+
+
+def test_a_request_without_a_stated_need_gets_the_needs_its_topics_stand_for():
+    p = ex("NIS2 compliance and IT security for our Berlin plant (180 staff) – is there any support?")
+    assert "digitalisation" in p.needs
+    assert ex("Schreib mir ein Gedicht").needs == []
