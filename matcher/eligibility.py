@@ -265,11 +265,13 @@ def overall(criteria: list[Criterion]) -> str:
     return "eligible"
 
 
-def overall_for_ranking(criteria: list[Criterion]) -> str:
+def overall_for_ranking(criteria: list[Criterion], selective: frozenset[str] | set[str] = frozenset()) -> str:
     """The verdict for scoring: an open yes/no question of a record's own ``checks`` (e.g. "project not
-    started yet") does not make a programme rank below one whose record simply lists fewer conditions.
-    A violated check still makes it ineligible."""
-    return overall([c for c in criteria if not (c.rule.startswith("fact:") and c.verdict == "unknown")])
+    started yet") does not make a programme rank below one whose record simply lists fewer conditions,
+    unless the condition is ``selective`` (few meet it, and those say so). A violated check still makes it
+    ineligible."""
+    return overall([c for c in criteria
+                    if not (c.rule.startswith("fact:") and c.verdict == "unknown" and c.rule[5:] not in selective)])
 
 
 QUESTIONS = {

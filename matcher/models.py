@@ -124,6 +124,9 @@ class FactCheck(_Strict):
     fact: str = Field(pattern=r"^[a-z][a-z0-9_]{2,60}$")
     required: bool = True          # the value the fact must have for the company to be eligible
     only_for: list[Literal["kmu", "large", "startup"]] = []  # empty: applies to every applicant
+    # few companies meet it, and one that does would normally say so (a plant in emissions trading, a
+    # master craftsman's certificate, a university spin-off): left open, it counts against the rank
+    selective: bool = False
     text_de: str = Field(min_length=10)
     text_en: str = Field(min_length=10)
     question_de: str = Field(min_length=10)

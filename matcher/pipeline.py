@@ -159,7 +159,8 @@ def judge_eligibility(state: MatchState, eng: Engine) -> MatchState:
             continue
         crit = elig.check(prog, state.profile, state.lang)
         state.criteria[prog.id] = crit
-        out.append(Scored(prog, 0.0, elig.overall(crit), eff, rank_overall=elig.overall_for_ranking(crit)))
+        selective = {fc.fact for fc in prog.eligibility.checks if fc.selective}
+        out.append(Scored(prog, 0.0, elig.overall(crit), eff, rank_overall=elig.overall_for_ranking(crit, selective)))
     state.candidates = out
     return state
 

@@ -283,6 +283,30 @@ def test_an_open_question_does_not_lower_the_rank_verdict_but_a_no_excludes():
     assert elig.overall_for_ranking([ok, no]) == "ineligible"
     size_unknown = Criterion(rule="employees", verdict="unknown", reason="?")
     assert elig.overall_for_ranking([ok, size_unknown]) == "uncertain"
+    # a selective condition (few meet it, and those say so) left open does lower the rank verdict
+    ets = Criterion(rule="fact:emissions_intensive", verdict="unknown", reason="offen")
+    assert elig.overall_for_ranking([ok, ets]) == "eligible"
+    assert elig.overall_for_ranking([ok, ets], {"emissions_intensive"}) == "uncertain"
+    assert elig.overall_for_ranking([ok, open_q], {"emissions_intensive"}) == "eligible"
+
+
+def test_the_shipped_selective_conditions_lower_only_the_rank_of_their_programme(real_engine):
+    """Klimaschutzverträge for a bakery that mentions no emissions-trading plant: still shown as a possibility
+    (its verdict stays 'uncertain' with the question), but it no longer counts as eligible for the ranking;
+    a cement works that says it is in emissions trading keeps it."""
+    import datetime as dt
+
+    from matcher.api import read_profile
+    from matcher.pipeline import judge_eligibility
+
+    def verdicts(text: str) -> tuple[str, str]:
+        st = judge_eligibility(read_profile(text, real_engine, dt.date(2026, 11, 30)), real_engine)
+        x = next(x for x in st.candidates if x.prog.id == "klimaschutzvertraege")
+        return x.overall, x.rank_overall
+
+    assert verdicts("Bäckerei in Berlin, 20 MA, wir wollen CO2 sparen") == ("uncertain", "uncertain")
+    cement = "Zementwerk in Brandenburg im EU-Emissionshandel, 300 MA, wir wollen auf CO2-arme Klinkerproduktion umstellen"
+    assert verdicts(cement) == ("eligible", "eligible")
 
 
 def test_hubs_are_projects_companies_can_turn_to():
