@@ -104,7 +104,7 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
             "companies that describe their project", False)
     if p.typical_projects:
         tp = p.typical_projects.source
-        if not any((s.url and s.url == tp.url) or (not s.url and s.title == tp.title) for s in p.sources):
+        if not p.typical_projects.cites_one_of(p.sources):
             add("typical-projects-source", f"the typical projects cite '{tp.title}', which is not among the record's sources",
                 True)
         if not tp.is_primary:

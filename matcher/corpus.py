@@ -164,8 +164,7 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
     for kind in ("projects", "actors"):
         for rel, rec in records[kind]:
             tp = rec.typical_projects
-            if tp and not any((s.url and s.url == tp.source.url) or (not s.url and s.title == tp.source.title)
-                              for s in rec.sources):
+            if tp and not tp.cites_one_of(rec.sources):
                 rep.errors.append(f"{rel}: typical_projects.source: '{tp.source.title}' is not among the record's sources")
             for ref in rec.related_programmes:
                 if ref not in prog_ids:

@@ -31,10 +31,11 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     topic_labels = {t.id: (t.label_de, t.label_en) for t in eng.corpus.topics}
     recs = [*eng.corpus.projects, *eng.corpus.actors]
     ret = normalise_max({r.id: fused.get(r.id, 0.0) for r in recs})
+    typical = typical or {}
     scored = []
     for r in recs:
         tm = topic_match(profile.topics, r.topics)
-        ty = (typical or {}).get(r.id, 0.0)
+        ty = typical.get(r.id, 0.0)
         if tm == 0 and ret.get(r.id, 0.0) < 0.5 and ty < 0.5:
             continue  # neither a shared topic nor close in content: not worth a consultant's call
         s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm + TYPICAL_WEIGHT * ty

@@ -141,7 +141,8 @@ class SearchIndex:
         self._record_ids = list(dict.fromkeys(c.record_id for c in self.chunks))
         pos = {rid: i for i, rid in enumerate(self._record_ids)}
         self._chunk_record = np.asarray([pos[c.record_id] for c in self.chunks], dtype=np.int64)
-        self._channel = np.asarray([CHANNELS.index(channel_of(c.part)) for c in self.chunks], dtype=np.int64)
+        channel = [channel_of(c.part) for c in self.chunks]
+        self._channel_masks = {name: np.asarray([ch == name for ch in channel], dtype=bool) for name in CHANNELS}
         self._collection = None
         self._client = None
         self.build_seconds: float | None = None
@@ -377,8 +378,7 @@ class SearchIndex:
         """Best BM25 score per record in each channel (see ``dense_detail``); records scoring 0 are absent."""
         scores = self.lexical.scores(query)
         out = {}
-        for i, name in enumerate(CHANNELS):
-            mask = self._channel == i
+        for name, mask in self._channel_masks.items():
             best = np.zeros(len(self._record_ids), dtype=np.float32)
             np.maximum.at(best, self._chunk_record[mask], scores[mask])
             out[name] = {self._record_ids[j]: float(best[j]) for j in np.nonzero(best > 0)[0]}

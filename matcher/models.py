@@ -153,6 +153,11 @@ class Eligibility(_Strict):
     # the verdict "uncertain", so no deciding condition is ever silently passed.
     checks: list[FactCheck] = []
 
+    @property
+    def selective_facts(self) -> set[str]:
+        """The facts of ``checks`` marked ``selective`` (left open, they lower the rank verdict)."""
+        return {fc.fact for fc in self.checks if fc.selective}
+
 
 class FundedExample(_Strict):
     """A project the programme really funded, in our own words, with where it is reported."""
@@ -180,6 +185,11 @@ class TypicalProjects(_Strict):
     source: Source
     read: Literal["stored_page", "record_only"]
     items: list[TypicalProject] = Field(min_length=1, max_length=8)
+
+    def cites_one_of(self, sources: list[Source]) -> bool:
+        """Whether ``source`` is one of the record's own sources (same url; same title for a report section)."""
+        s = self.source
+        return any((o.url and o.url == s.url) or (not o.url and o.title == s.title) for o in sources)
 
 
 class FirstChoice(_Strict):

@@ -159,8 +159,8 @@ def judge_eligibility(state: MatchState, eng: Engine) -> MatchState:
             continue
         crit = elig.check(prog, state.profile, state.lang)
         state.criteria[prog.id] = crit
-        selective = {fc.fact for fc in prog.eligibility.checks if fc.selective}
-        out.append(Scored(prog, 0.0, elig.overall(crit), eff, rank_overall=elig.overall_for_ranking(crit, selective)))
+        out.append(Scored(prog, 0.0, elig.overall(crit), eff,
+                          rank_overall=elig.overall_for_ranking(crit, prog.eligibility.selective_facts)))
     state.candidates = out
     return state
 
