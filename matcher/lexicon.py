@@ -217,6 +217,25 @@ NEED_PATTERNS: dict[str, str] = {
                       r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor)",
 }
+# Needs that a company's *product* or field of work can trigger without being a need of its own: a robotics
+# start-up that builds AI vision does not want to digitalise, a team researching battery recycling does not
+# want to save energy. A need read only from such field words is dropped when the company develops or founds
+# something (``settle_needs``); a word about its own operations keeps it ("KI in unsere Prozesse einführen",
+# "Strom sparen", "Wärmepumpe statt Gas").
+OWN_OPERATIONS: dict[str, re.Pattern] = {
+    "digitalisation": re.compile(
+        r"(digitalisier|digitalis|digitiz|digitalpr|\bit-|\bit sicherheit|it[- ]security|cyber|\berp\b|cloud|\biot\b|"
+        r"automatisier|automat(?:e|ing) our|gehackt|hacker|ransomware|nis-?2|"
+        r"(?:ki|ai|software|app|robot\w*|cobots?|plattform|platform|daten|data)\b[^.;!?]{0,40}\b(?:einführen|einsetzen|nutzen|"
+        r"ausprobieren|anschaffen|introduce|adopt|implement|roll out|use)|"
+        r"(?:einführen|einsetzen|nutzen|introduce|adopt|implement|use)\b[^.;!?]{0,20}\b(?:ki|ai|software|robot\w*|cobots?)\b|"
+        r"(?:unsere?|our) (?:eigenen? |own )?(?:prozesse|processes|abläufe|verwaltung|produktion|production|fertigung)\b)", re.I),
+    "energy_resources": re.compile(
+        r"(energie(?!wende)|energy|strom|electricity|wärme|heat|effizien|efficien|dekarbon|decarbon|"
+        r"co2|co₂|emission|einspar|sparen|save|(?:rezyklat|recyclate|recycled material|sekundärrohstoff)\w*[^.;!?]{0,30}\b(?:einsetz|verwend|nutz|use)|"
+        r"abfall vermeiden|less waste|weniger abfall|ressourcenverbrauch|material\w*einsparung)", re.I),
+}
+PRODUCT_NEEDS = frozenset(OWN_OPERATIONS)
 # The order of a profile's needs: what the project is about (R&D, investment, skills, markets, energy,
 # digitalisation, succession) before how it is to be paid for or organised (founding, financing, advice,
 # partners). The first need is the main need for the programmes' ``first_choice`` roles.

@@ -34,6 +34,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     NUMBER_WORD_RE,
     NUMBER_WORD_VALUES,
     OWN_FUNDS,
+    OWN_OPERATIONS,
     PARTNER_RESEARCH,
     PRE_FOUNDING,
     RESEARCH_AS_SELF,
@@ -258,6 +259,27 @@ def _founding_topic(t: str, topics: list[str], stage: str | None, age: float | N
     return topics
 
 
+def settle_needs(t: str, needs: list[str], stage: str | None, age: float | None) -> list[str]:
+    """The needs read by keyword, corrected for what the words say about the company rather than its wish.
+
+    - "founding" from "gegründet 2022" or "start-up" is no founding need for a company a year old or more
+      that states no founding plan and asks for something else (the same rule as for the topic).
+    - "digitalisation" and "energy_resources" read only from field words (AI, software, robots, recycling,
+      hydrogen) are the company's product or research field, not a need, when it develops or founds
+      something (R&D or founding need, or a start-up); words about its own operations keep them
+      (``OWN_OPERATIONS``). A need is never dropped when it is the only one.
+    """
+    out = list(needs)
+    if ("founding" in out and len(out) > 1 and stage != "pre_founding" and age is not None and age >= 1
+            and not FOUNDING_PLAN.search(t)):
+        out.remove("founding")
+    developing = bool({"rnd", "founding"} & set(out)) or stage in ("startup", "pre_founding")
+    if developing:
+        kept = [n for n in out if n not in OWN_OPERATIONS or OWN_OPERATIONS[n].search(t)]
+        out = kept or out
+    return out
+
+
 def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None) -> CompanyProfile:
     """Extract a ``CompanyProfile`` from a free-text company description.
 
@@ -362,7 +384,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("de_minimis_received_eur")
 
     p["topics"] = _founding_topic(t, match_topics(t, topics), p.get("stage"), age)
-    needs = [k for k, rx in NEED_RE.items() if _unnegated(rx, t)]
+    needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t)], p.get("stage"), age)
     if p.get("stage") == "pre_founding" and "founding" not in needs:
         needs.append("founding")
     if not needs:  # nothing asked in so many words: the needs the topics stand for

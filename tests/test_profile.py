@@ -160,6 +160,32 @@ def test_developing_a_plant_is_rnd_not_investment():
     assert "investment" in ex("Wir wollen neue Maschinen anschaffen").needs
 
 
+@pytest.mark.parametrize("text,present,absent", [
+    # the product or research field is no need of the company's own
+    ("Robotik-Start-up, gegründet 2021, 14 MA, wir entwickeln KI-Bildverarbeitung und suchen FuE-Zuschüsse",
+     ["rnd"], ["founding", "digitalisation"]),
+    ("We are a start-up researching hydrogen sensors and need money for the next development step",
+     ["rnd"], ["energy_resources"]),
+    ("Wir entwickeln mit der BHT ein Verfahren zum Recycling von Carbonfasern", ["rnd"], ["energy_resources"]),
+    # words about the company's own operations keep the need
+    ("Softwarehaus, 15 MA, seit 2010: wir wollen KI in unsere eigenen Prozesse einführen", ["digitalisation"], []),
+    ("Wir entwickeln ein neues Bauteil und wollen dabei den Stromverbrauch der Fertigung senken",
+     ["rnd", "energy_resources"], []),
+    ("Spritzgießer, 80 MA: wir wollen mehr Rezyklat einsetzen, ein FuE-Projekt ist angedacht",
+     ["rnd", "energy_resources"], []),
+    # a young company or a stated founding plan keeps "founding"; so does a founding question with no other need
+    ("Design-Studio, vor 5 Monaten gegründet, braucht Geld für Ausstattung", ["founding"], []),
+    ("Unsere GmbH ist 3 Jahre alt, wir wollen eine zweite Firma ausgründen und brauchen Kapital", ["founding"], []),
+    ("What is the Berliner Startup Stipendium? I incorporated my GmbH two years ago.", ["founding"], []),
+    # without development or founding, field words still stand for the need
+    ("Kunststoffrecycling-Betrieb, 40 MA, Berlin: Förderung für die Kreislaufwirtschaft?", ["energy_resources"], []),
+])
+def test_needs_from_product_words_or_own_operations(text, present, absent):
+    needs = ex(text).needs
+    assert set(present) <= set(needs), needs
+    assert not set(absent) & set(needs), needs
+
+
 @pytest.mark.parametrize("text,in_berlin,loc", [
     ("Berliner Medizintechnik-KMU, 60 MA, wollen nach USA exportieren", True, "berlin"),
     ("Wir liefern Kunden in Berlin, Firmensitz in München", False, "münchen"),
