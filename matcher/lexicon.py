@@ -261,7 +261,7 @@ TOPIC_NEEDS: dict[str, str] = {
 
 INSTRUMENT_PATTERNS: dict[str, str] = {
     "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|non-dilutive|subsid|fördergeld|förderquote|prämie|bonus\b|incentive)",
-    "loan": r"(darlehen|kredit|credit|loan|förderkredit|fremdkapital|debt)",
+    "loan": r"(darlehen|kredit|(?<!tax )(?<!tax-)credit|loan|förderkredit|fremdkapital|debt)",  # a tax credit is no loan
     "equity": r"(beteiligung|eigenkapital|equity|venture|wagniskapital|risikokapital|investor|\bvc\b|business angel|"
               r"finanzierungsrunde|funding round|seed-?runde|seed round|series a)",
     "guarantee": r"(bürgschaft|buergschaft|guarantee|sicherheiten fehlen|keine sicherheiten|sicherheiten.{0,60}(?:haben wir nicht|fehlen|nicht)|no collateral|lack collateral|without collateral|"

@@ -100,6 +100,9 @@ def test_research_institute_is_recognised():
     # a bank that hesitates or declines points to a guarantee
     ("Die Hausbank zögert bei der Finanzierung der neuen Halle", ["guarantee"], []),
     ("Our bank declined the loan for the new van", ["guarantee", "loan"], []),
+    # a tax credit is a tax instrument, not a loan
+    ("R&D tax credit Germany: how much can we claim?", ["tax_credit"], ["loan"]),
+    ("We need a credit line for working capital", ["loan"], []),
 ])
 def test_instruments_wished_and_negation(text, wanted, not_wanted):
     p = ex(text)
