@@ -23,6 +23,8 @@ _GENERIC = {
     # generic words and institutions that happen to stand in exactly one programme name
     "förderprogramm", "förderprogramme", "projektförderung", "technologietransfer", "weiterbildungsprogramm",
     "weiterbildungsförderung", "ausfallbürgschaften", "transferstelle", "bht", "htw", "tu", "hu", "fu", "bsi",
+    # everyday abbreviations in capitals that stand in one name ("CO2-Differenzverträge")
+    "co2", "ki", "ai", "it", "iot", "ccs", "ccu",
 }
 # all-caps short names that are also everyday words ("a big company", "life sciences", "we invest"):
 # they count only when written in capitals
@@ -50,6 +52,9 @@ def build_aliases(programmes: list[Programme]) -> list[tuple[re.Pattern, str]]:
         words = re.sub(r"^mpi ", "", _norm(p.name)).split(" ")
         if len(words) > 5:
             add(" ".join(words[:5]), p.id)  # "pro fit call circular economy"
+        for alt in re.split(r"\s+/\s+", re.split(r"\s*\(", p.name)[0])[1:]:
+            if "-" in alt and len(alt.split()) == 1:  # a second name of one compound ("CO2-Differenzverträge")
+                add(alt, p.id)
         first = _norm(head).split(" ")[0]
         if len(first) >= 12:  # distinctive single words: Forschungszulage, Meistergründungsprämie
             add(first, p.id)

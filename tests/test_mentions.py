@@ -20,6 +20,8 @@ def names(text: str, fuzzy: bool = True) -> list[str]:
     ("Kann ich ZIM nutzen?", "zim"),
     ("Gibt es die Digitalprämie Berlin noch?", "digitalpraemie-berlin"),
     ("Was ist die Meistergründungsprämie?", "meistergruendungspraemie-berlin"),
+    ("Kommen CO2-Differenzverträge für unser Werk in Frage?", "klimaschutzvertraege"),
+    ("Klimaschutzverträge für unser Werk?", "klimaschutzvertraege"),
 ])
 def test_exact_names(text, pid):
     assert pid in IDS
@@ -44,6 +46,8 @@ def test_typos_in_longer_names_are_near_matches(text, pid):
     "Wir suchen Förderung für unsere Produktion",
     "Wir brauchen einen Kredit für neue Maschinen",
     "Wir wollen ein Patent anmelden und suchen Technologietransfer",
+    # CO2 stands in the name of the Klimaschutzverträge / CO2-Differenzverträge, but names no programme
+    "Wir machen aus CO2 und grünem Wasserstoff synthetisches Kerosin",
 ])
 def test_generic_words_name_no_programme(text):
     assert names(text) == []
