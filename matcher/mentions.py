@@ -32,7 +32,8 @@ _CAPS_ONLY = {"big", "life", "invest", "amber", "vip", "bene", "erma", "cosme", 
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9äöüß ]+", " ", fold(s)).strip()
+    s = re.sub(r"\bstart[\s-]+(ups?)\b", r"start\1", fold(s))  # "Berliner Start-up" names no "Berlin Start"
+    return re.sub(r"[^a-z0-9äöüß ]+", " ", s).strip()
 
 
 def build_aliases(programmes: list[Programme]) -> list[tuple[re.Pattern, str]]:
@@ -133,6 +134,7 @@ def near_matches(t: str, names: list[tuple[str, str]], min_len: int = FUZZY_MIN_
                 a, pid = cands[ai]
                 g = grams[gi][1]
                 need = FUZZY_SCORE if len(a) >= 10 else FUZZY_SCORE_SHORT
-                if row[ai] >= need and g[0] == a[0] and g != a:
+                # a longer word that begins with the name is another word, not a typo ("berlin startup")
+                if row[ai] >= need and g[0] == a[0] and g != a and not g.startswith(a):
                     out.append((grams[gi][0], pid))
     return out

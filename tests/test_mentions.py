@@ -22,6 +22,7 @@ def names(text: str, fuzzy: bool = True) -> list[str]:
     ("Was ist die Meistergründungsprämie?", "meistergruendungspraemie-berlin"),
     ("Kommen CO2-Differenzverträge für unser Werk in Frage?", "klimaschutzvertraege"),
     ("Klimaschutzverträge für unser Werk?", "klimaschutzvertraege"),
+    ("Können wir Berlin Start für die Gründung nutzen?", "berlin-start"),
 ])
 def test_exact_names(text, pid):
     assert pid in IDS
@@ -48,6 +49,10 @@ def test_typos_in_longer_names_are_near_matches(text, pid):
     "Wir wollen ein Patent anmelden und suchen Technologietransfer",
     # CO2 stands in the name of the Klimaschutzverträge / CO2-Differenzverträge, but names no programme
     "Wir machen aus CO2 und grünem Wasserstoff synthetisches Kerosin",
+    # "Berlin Start" is a loan; a Berlin start-up does not name it, neither exactly nor as a near match
+    "Wir sind ein Berliner Start-up und entwickeln Software",
+    "We are a Berlin start-up building drones",
+    "Berlin startups in robotics: what funding is there?",
 ])
 def test_generic_words_name_no_programme(text):
     assert names(text) == []
