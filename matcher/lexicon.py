@@ -351,6 +351,7 @@ TOPIC_STOP: dict[str, str] = {
     "messe": r"(?<!auf )(?<!auf den )(?<!zwei )(?<!drei )\bmessen\b|messer\w*|\w+messer\b|messergebnis\w*|messeinricht\w*|messebene\w*|gemessen",
     "übernahme": r"(?:kosten|verantwortungs|daten|risiko)übernahme\w*|übernahme (?:der|von) (?:kosten|verantwortung)",
     "craft": r"(?:air|space|hover|water|mine)craft\w*",
+    "waste": r"waste[\s-]?heat\w*|wasted\b|waste of\b",  # waste heat is an energy topic, not recycling
     "workshop": r"workshops\b|workshop(?:reihe|serie|format)\w*",
     "meister": r"(?:industrie|bürger|haus|welt|europa|schicht|hallen|bahnhofs|kapell|konzert|quiz)meister\w*",
     "fläche": r"\w*oberfläch\w*|flächendeckend\w*|(?:wohn|anbau|grün|agrar)fläche\w*",

@@ -431,3 +431,8 @@ def test_a_request_without_a_stated_need_gets_the_needs_its_topics_stand_for():
     p = ex("NIS2 compliance and IT security for our Berlin plant (180 staff) – is there any support?")
     assert "digitalisation" in p.needs
     assert ex("Schreib mir ein Gedicht").needs == []
+
+
+def test_waste_heat_is_no_recycling_topic():
+    assert "recycling" not in ex("We want to recover waste heat from the cooling of our ovens").topics
+    assert "recycling" in ex("We sort plastic waste and recycle it").topics
