@@ -76,3 +76,6 @@ def test_field_specific_programme_for_another_field_is_a_mismatch():
     assert not field_mismatch(["additive-manufacturing"], ["additive-manufacturing", "skills"])
     assert not field_mismatch(["recycling"], ["innovation", "technology-transfer"])  # technology-open
     assert not field_mismatch([], ["hydrogen"])  # nothing known about the company's field
+    # the main topic shared: a digitalisation loan that also names AI and IT security fits a digitalisation need
+    assert not field_mismatch(["digitalisation", "urban-production"], ["digitalisation", "ai", "it-security"])
+    assert field_mismatch(["production", "investment"], ["venture-capital", "decarbonisation", "ai"])
