@@ -210,7 +210,7 @@ NEED_PATTERNS: dict[str, str] = {
               r"who (?:can )?helps?|who do we talk|wie geht das|wie funktioniert|beim antrag|antragstellung|audit|"
               r"help with|wer kann helfen|ansprechpartner|contact person|förderberatung|fördermittelberatung|"
               r"welche förder|which funding|überblick|overview|keine ahnung|no idea|wo anfangen|where to start)",
-    "partners": r"(partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|austausch|exchange|matchmaking|"
+    "partners": r"((?<!ansprech)(?<!gesprächs)partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|austausch|exchange|matchmaking|"
                 r"verbund|konsortium|consortium|kontakt|contacts|mit der tu|mit der hu|mit der fu|mit der bht|"
                 r"with (?:the )?tu|hochschule|university|institut)",
     "digitalisation": r"(digital|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
@@ -225,7 +225,7 @@ NEED_PATTERNS: dict[str, str] = {
 OWN_OPERATIONS: dict[str, re.Pattern] = {
     "digitalisation": re.compile(
         r"(digitalisier|digitalis|digitiz|digitalpr|\bit-|\bit sicherheit|it[- ]security|cyber|\berp\b|cloud|\biot\b|"
-        r"automatisier|automat(?:e|ing) our|gehackt|hacker|ransomware|nis-?2|"
+        r"(?:wollen|möchten|will|want to|need to) (?:[\w-]+ ){0,4}automatisieren|automat(?:e|ing) our|gehackt|hacker|ransomware|nis-?2|"
         r"(?:ki|ai|software|app|robot\w*|cobots?|plattform|platform|daten|data)\b[^.;!?]{0,40}\b(?:einführen|einsetzen|nutzen|"
         r"ausprobieren|anschaffen|introduce|adopt|implement|roll out|use)|"
         r"(?:einführen|einsetzen|nutzen|introduce|adopt|implement|use)\b[^.;!?]{0,20}\b(?:ki|ai|software|robot\w*|cobots?)\b|"
@@ -270,7 +270,7 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
     "tax_credit": r"(steuerlich|steuer|tax credit|tax incentive|forschungszulage|research allowance)",
     "advice": r"(beratung|berater|advice|consulting|coaching|mentoring|audit)",
     "training": r"(weiterbild|schulung|schulen|qualifizier|training|lehrgang|course|upskill)",
-    "scholarship": r"(stipendium|scholarship|stipend)",
+    "scholarship": r"(stipendium|scholarship|stipend|lebensunterhalt|living (?:costs|expenses)|cost of living)",
     "prize": r"(preis|wettbewerb|award|prize|competition|challenge)",
     "network": r"(netzwerk|network|cluster)",
 }
@@ -334,24 +334,31 @@ TOPIC_STOP: dict[str, str] = {
     "fiber": r"(?:carbon|glass|optical)[\s-]?fiber\w*|fiber[\s-]optic\w*",
     "design": r"(?:chip|circuit|schaltungs|system|asic|fpga|ic|pcb|hardware|software|engineering|experimental|study|research)[\s-]?design\w*|"
               r"design (?:of|for) (?:chips|circuits)",
-    "media": r"social media|media (?:buying|agency)",
+    "media": r"social media|media (?:buying|agency)|intermedia\w*",
     "werk": r"werk(?:statt|stätte|stoff|zeug(?!bau)|bank|vertrag|student|stück)\w*",
     "invest": r"investor\w*",
     "anlage": r"\w*anlagen(?:bau|plan|hersteller|technik|bauer)\w*|(?:pilot|schalt|geld|kapital|wert|grün|park|sport|frei|spiel)anlage\w*|"
               r"anlageberat\w*|anlage(?:n)?(?:strategie|vermögen)",
-    "lager": r"(?:kugel|wälz|gleit|end|zwischen)lager\w*|lager(?:logistik|verwaltung|roboter|feuer)\w*",
+    "lager": r"(?:kugel|wälz|gleit|end|zwischen)lager\w*|lager(?:logistik|verwaltung|roboter|feuer)\w*|(?:ver|um|aus)lager\w*",
     "verbund": r"\w*verbund(?:werkstoff|material|glas|sicherheitsglas|stoff|folie|platte|bau)\w*|faserverbund\w*",
     "austausch": r"(?:wärme|daten|heizungs|fenster|kessel|lampen|leuchten|motor|teile|batterie|öl|gas)austausch\w*|austauschbar\w*",
     "exchange": r"exchanger\w*|heat exchange\w*|ion exchange|data exchange|stock exchange|exchange rate\w*",
-    "institut": r"(?:kredit|finanz|geld)institut\w*",
+    "institut": r"(?:kredit|finanz|geld|förder)institut\w*",
     "science": r"data science|computer science",
-    "speicher": r"(?:daten|cloud|arbeits|zwischen)speicher\w*|speicher(?:platz|medi|karte|kapazität des servers)\w*",
+    "speicher": r"(?:daten|cloud|arbeits|zwischen)speicher\w*|speicher(?:platz|medi|karte|kapazität des servers)\w*|gespeichert\w*",
     "storage": r"(?:data|cloud|cold|file)\s+storage|storage (?:space|room|unit)\w*",
     "personal": r"personalisier\w*|personal computer\w*|personal data",
-    "messe": r"(?<!auf )(?<!auf den )(?<!zwei )(?<!drei )\bmessen\b|messer\w*|\w+messer\b|messergebnis\w*|messeinricht\w*|messebene\w*|gemessen",
+    "messe": r"(?<!auf )(?<!auf den )(?<!zwei )(?<!drei )\bmessen\b|ermessen\w*|messer\w*|\w+messer\b|messergebnis\w*|messeinricht\w*|messebene\w*|gemessen",
     "übernahme": r"(?:kosten|verantwortungs|daten|risiko)übernahme\w*|übernahme (?:der|von) (?:kosten|verantwortung)",
     "craft": r"(?:air|space|hover|water|mine)craft\w*",
     "waste": r"waste[\s-]?heat\w*|wasted\b|waste of\b",  # waste heat is an energy topic, not recycling
+    # words that merely contain a keyword: graduates and insolvency are no chemistry, equipment no defence,
+    # a contact person no network, a cyber attack no advice, accreditation no loan
+    "solvent": r"\w*absolvent\w*|insolven\w*",
+    "rüstung": r"\w*ausrüstung\w*|(?:auf|nach|um)rüstung\w*",
+    "partner": r"\w*(?:ansprech|gesprächs|interview)partner\w*",
+    "berat": r"cyberattack\w*",
+    "kredit": r"akkreditier\w*",
     "workshop": r"workshops\b|workshop(?:reihe|serie|format)\w*",
     "meister": r"(?:industrie|bürger|haus|welt|europa|schicht|hallen|bahnhofs|kapell|konzert|quiz)meister\w*",
     "fläche": r"\w*oberfläch\w*|flächendeckend\w*|(?:wohn|anbau|grün|agrar)fläche\w*",
@@ -364,9 +371,9 @@ TOPIC_STOP: dict[str, str] = {
     "material": r"(?:werbe|informations|info|lehr|schulungs|bild|video|marketing|unterrichts)material\w*",
     "industrie": r"(?:für|for)(?: die)? industrie\b",
     "hall": r"hallo\w*",
-    "halle": r"\bhallen(?:bad|sport)\w*",
+    "halle": r"\bhallen(?:bad|sport)\w*|challeng\w*",
     "einstell": r"(?:vor|grund)einstell\w*|einstellbar\w*",
-    "strom": r"(?:stoff|daten|geld|waren|besucher|kunden|touristen)strom\w*|stromaufwärts|stromabwärts|mainstream\w*",
+    "strom": r"(?:stoff|daten|geld|waren|besucher|kunden|touristen|abfall|material|wert)strom\w*|stromaufwärts|stromabwärts|mainstream\w*",
     "finanzierung": r"(?:frühphasen|wachstums|projekt|gründungs|investitions|anschluss|ko|co-|eigen|venture|förder|seed|"
                     r"unternehmens|mezzanine)finanzierung\w*|finanzierungsrunde\w*",
     "financing": r"(?:equity|growth|project|venture|seed|series [a-c]|debt|mezzanine|start-?up)[\s-]financing",

@@ -103,6 +103,9 @@ def test_research_institute_is_recognised():
     # a tax credit is a tax instrument, not a loan
     ("R&D tax credit Germany: how much can we claim?", ["tax_credit"], ["loan"]),
     ("We need a credit line for working capital", ["loan"], []),
+    # money to live on while founding is what a founder's scholarship pays
+    ("Wir gründen und brauchen ein Jahr lang Geld für unseren Lebensunterhalt", ["scholarship"], []),
+    ("We need to cover our living costs while we build the prototype", ["scholarship"], []),
 ])
 def test_instruments_wished_and_negation(text, wanted, not_wanted):
     p = ex(text)
@@ -172,6 +175,8 @@ def test_developing_a_plant_is_rnd_not_investment():
     ("Wir entwickeln mit der BHT ein Verfahren zum Recycling von Carbonfasern", ["rnd"], ["energy_resources"]),
     # words about the company's own operations keep the need
     ("Softwarehaus, 15 MA, seit 2010: wir wollen KI in unsere eigenen Prozesse einführen", ["digitalisation"], []),
+    ("Start-up, gegründet 2025, 40 MA: wir wollen unsere Montage automatisieren", ["digitalisation"], []),
+    ("Wir gründen ein Unternehmen mit Software für Laborautomatisierung", ["founding"], ["digitalisation"]),
     ("Wir entwickeln ein neues Bauteil und wollen dabei den Stromverbrauch der Fertigung senken",
      ["rnd", "energy_resources"], []),
     ("Spritzgießer, 80 MA: wir wollen mehr Rezyklat einsetzen, ein FuE-Projekt ist angedacht",
@@ -436,3 +441,19 @@ def test_a_request_without_a_stated_need_gets_the_needs_its_topics_stand_for():
 def test_waste_heat_is_no_recycling_topic():
     assert "recycling" not in ex("We want to recover waste heat from the cooling of our ovens").topics
     assert "recycling" in ex("We sort plastic waste and recycle it").topics
+
+
+@pytest.mark.parametrize("text,absent_topic", [
+    ("Wir sind zwei Absolventinnen der FU Berlin und gründen ein Software-Unternehmen", "chemistry"),
+    ("Unser größter Kunde ist insolvent", "chemistry"),
+    ("Wir brauchen neue Ausrüstung für die Werkstatt", "dual-use"),
+    ("Wer ist unser Ansprechpartner bei der IBB?", "networking"),
+    ("We take part in an innovation challenge", "investment"),
+])
+def test_words_that_merely_contain_a_keyword(text, absent_topic):
+    assert absent_topic not in ex(text).topics
+
+
+def test_a_contact_person_is_no_wish_for_partners():
+    assert "partners" not in ex("Wer ist unser Ansprechpartner bei der IBB für Kredite?").needs
+    assert "partners" in ex("Wir suchen einen Kooperationspartner an einer Hochschule").needs
