@@ -193,7 +193,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,2}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
                   r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?)\b|"
                   r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*))",
-    "skills": r"(fachkräft|skilled|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
+    "skills": r"(fachkräft|skilled|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
@@ -215,7 +215,9 @@ NEED_PATTERNS: dict[str, str] = {
                 r"with (?:the )?tu|hochschule|university|institut)",
     "digitalisation": r"(digital|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
                       r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware)",
-    "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor)",
+    "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
+                  r"in rente|rente (?:geht|gehen)|(?:\w+erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
+                  r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm))",
 }
 # Needs that a company's *product* or field of work can trigger without being a need of its own: a robotics
 # start-up that builds AI vision does not want to digitalise, a team researching battery recycling does not
