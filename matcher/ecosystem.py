@@ -36,8 +36,11 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     for r in recs:
         tm = topic_match(profile.topics, r.topics)
         ty = typical.get(r.id, 0.0)
-        if tm == 0 and ret.get(r.id, 0.0) < 0.5 and ty < 0.5:
-            continue  # neither a shared topic nor close in content: not worth a consultant's call
+        if tm == 0 and ty < 0.5:
+            # neither a shared topic nor close to the requests it serves: not worth a consultant's call, however
+            # near its description (the nearest record always is, relative to the others; dev projects recall
+            # unchanged, and a bakery replacing ovens no longer gets a timber-construction consortium)
+            continue
         s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm + TYPICAL_WEIGHT * ty
         if r.kind == "project":
             s += 0.08 if r.status == "running" else 0.0

@@ -38,3 +38,10 @@ def split_lanes(ranked: list[Scored], profile: CompanyProfile) -> tuple[list[Sco
     if not any(x.overall != "ineligible" and x.effective_status != "closed" for x in main):
         return ranked, []  # nothing else fits: support offers are the answer
     return main, support
+
+
+def fitting_support(support: list[Scored]) -> list[Scored]:
+    """The support offers worth showing beside the money: those that serve one of the company's stated needs
+    (a succession office is no help for new ovens). Without stated needs every offer may fit.
+    (Chosen on dev: nDCG@10 0.740 -> 0.746, recall unchanged.)"""
+    return [x for x in support if "need_mismatch" not in x.features]

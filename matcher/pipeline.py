@@ -17,7 +17,7 @@ from . import eligibility as elig
 from .ecosystem import rank_ecosystem
 from .engine import Engine
 from .errors import BackendUnavailable
-from .lanes import advice_only, is_support_only, split_lanes
+from .lanes import advice_only, fitting_support, is_support_only, split_lanes
 from .mentions import find_mentions
 from .models import CompanyProfile, Criterion, Filters
 from .rank import (
@@ -260,7 +260,7 @@ def money_and_support_lanes(state: MatchState, eng: Engine) -> MatchState:
     state.hidden = [x for x in state.ranked if x.overall == "ineligible"]
     main, support = split_lanes(visible, state.profile)
     state.chosen = main[: state.top_k]
-    state.support = support[:3]
+    state.support = fitting_support(support)[:3]
     return state
 
 

@@ -11,7 +11,7 @@ import yaml
 
 from matcher import eligibility as elig
 from matcher.ecosystem import rank_ecosystem
-from matcher.lanes import split_lanes
+from matcher.lanes import fitting_support, split_lanes
 from matcher.models import Actor, CompanyProfile, Programme, Project
 from matcher.pipeline import PIPELINES, first_answers_up, hybrid_affinity, select_pipeline
 from matcher.rank import LinearScorer, Scored, Weights, example_affinity, first_choice_match, programme_features
@@ -64,6 +64,19 @@ def test_training_stays_in_its_lane_for_a_skills_need_and_support_fills_in_when_
     grant = _scored(_prog(), 0.5, overall="ineligible")
     money, support = split_lanes([training, grant], CompanyProfile(needs=["rnd"]))
     assert [x.prog.id for x in money] == ["course-x", "berlin-innovation-grant"] and support == []
+
+
+def test_the_support_lane_shows_offers_that_serve_a_stated_need():
+    succession = _prog(id="succession-office", instruments=["advice"], needs=["succession", "advice"])
+    energy = _prog(id="energy-advice", instruments=["advice"], needs=["energy_resources", "advice"])
+    profile = CompanyProfile(needs=["energy_resources"], topics=["energy-efficiency"])
+    items = [Scored(p, 0.5, "eligible", "rolling", programme_features(p, profile, 0.5, "eligible", "rolling"))
+             for p in (succession, energy)]
+    assert [x.prog.id for x in fitting_support(items)] == ["energy-advice"]
+    # nothing stated: every offer may fit
+    items = [Scored(p, 0.5, "eligible", "rolling", programme_features(p, CompanyProfile(), 0.5, "eligible", "rolling"))
+             for p in (succession, energy)]
+    assert len(fitting_support(items)) == 2
 
 
 # ---------------------------------------------------------------- scope
@@ -250,6 +263,9 @@ def test_requests_like_the_company_s_lift_an_offer_in_the_ecosystem_lane():
     far = rank_ecosystem(eng, {"other-actor": 0.1, "mpi-hub": 1.0}, CompanyProfile(topics=["ai"]), [], "de",
                          typical={"other-actor": 0.9})
     assert "other-actor" in [h.id for h in far]
+    # closeness of the description alone admits nothing
+    near_only = rank_ecosystem(eng, {"other-actor": 1.0, "mpi-hub": 1.0}, CompanyProfile(topics=["succession"]), [], "de")
+    assert near_only == []
 
 
 # ---------------------------------------------------------------- pipelines by name
