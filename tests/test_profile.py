@@ -457,3 +457,17 @@ def test_words_that_merely_contain_a_keyword(text, absent_topic):
 def test_a_contact_person_is_no_wish_for_partners():
     assert "partners" not in ex("Wer ist unser Ansprechpartner bei der IBB für Kredite?").needs
     assert "partners" in ex("Wir suchen einen Kooperationspartner an einer Hochschule").needs
+
+
+@pytest.mark.parametrize("text,need,topic", [
+    ("Ich will die Schlosserei meines Chefs übernehmen, er geht in Rente", "succession", "succession"),
+    ("Our engineering firm wants to train 50 employees in AI and data skills", "skills", "skills"),
+    ("Bäckerei, wir wollen eine PV-Anlage aufs Dach", "energy_resources", "renewable-energy"),
+])
+def test_plain_wording_of_succession_training_and_pv(text, need, topic):
+    p = ex(text)
+    assert need in p.needs and topic in p.topics, (p.needs, p.topics)
+
+
+def test_covering_costs_is_no_takeover():
+    assert "succession" not in ex("Übernimmt jemand die Kosten für unser Patent?").needs
