@@ -44,10 +44,17 @@ def _outside(value: float, lo: float | None, hi: float | None) -> bool:
     return (hi is not None and value > hi) or (lo is not None and value < lo)
 
 
-def applicant_role(p: CompanyProfile) -> str | None:
+def applicant_roles(p: CompanyProfile) -> list[str]:
+    """The roles in which the company may apply. Researchers planning a spin-off apply both as a founder team
+    and through their research institution (EXIST-Forschungstransfer, VIP+, EIC Transition)."""
     if p.stage == "pre_founding":
-        return "founder_team"
-    return p.org_type
+        return ["founder_team", "research"] if p.org_type == "research" else ["founder_team"]
+    return [p.org_type] if p.org_type else []
+
+
+def _may_apply(role: str, applicants: list[str]) -> bool:
+    return (role in applicants or (role == "individual" and "founder_team" in applicants)
+            or (role == "founder_team" and "individual" in applicants))
 
 
 def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterion]:
@@ -60,16 +67,20 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         out.append(Criterion(rule=rule, verdict=verdict, reason=text_de if de else text_en, question=question))
 
     # who may apply
-    role = applicant_role(p)
+    roles = applicant_roles(p)
     allowed_de = ", ".join(_APPLICANT_DE[a] for a in el.applicants)
     allowed_en = ", ".join(_APPLICANT_EN[a] for a in el.applicants)
-    if role is None:
+    # a spin-off team applying through its institution, where research institutions are the main applicants
+    # (VIP+, EIC Pathfinder and Transition); company programmes that also admit research partners are not
+    # a pre-founding team's answer
+    as_research = "research" in roles and el.applicants[:1] == ["research"]
+    if not roles:
         add("applicants", "unknown", f"Antragsberechtigt: {allowed_de} – Art der Organisation nicht genannt",
             f"Eligible applicants: {allowed_en} – type of organisation not stated")
     else:
-        ok = role in el.applicants or (role == "individual" and "founder_team" in el.applicants)
-        if role == "founder_team" and "individual" in el.applicants:
-            ok = True
+        fitting = [r for r in roles if _may_apply(r, el.applicants)]
+        ok = bool(fitting)
+        role = fitting[0] if fitting else roles[0]
         rd, re_ = (_ROLE_DE.get(role, role), _ROLE_EN.get(role, role))
         add("applicants", "fulfilled" if ok else "violated",
             f"Antragsberechtigt: {allowed_de} – Sie sind: {rd}",
@@ -110,7 +121,7 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         else:
             add("pre_founding", "unknown", "Nur vor der Gründung – Gründungsstand nicht genannt",
                 "Only before founding – founding status not stated")
-    elif el.pre_founding == "no" and p.stage == "pre_founding":
+    elif el.pre_founding == "no" and p.stage == "pre_founding" and not as_research:
         add("pre_founding", "violated", "Setzt ein bestehendes Unternehmen voraus – Sie haben noch nicht gegründet",
             "Requires an existing company – you have not founded yet")
 

@@ -90,7 +90,7 @@ PRE_FOUNDING = re.compile(
     r"gründen (?:will|wollen|möchte|möchten)|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
-    r"ausgründung planen|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
+    r"ausgründung planen|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
     r"want to (?:found|start|launch|set up) (?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm)|"
     r"plan(?:ning)? to (?:found|start|incorporate|open)|(?:open|start) (?:my|our) own (?:business|company|workshop|shop)|"
     r"(?:mit einer eigenen|eigene) (?:werkstatt|firma|betrieb) .{0,30}selbst|"
@@ -122,7 +122,11 @@ RESEARCH_AS_SELF = re.compile(
     r"(?:we are|we're) (?:a|an|the) (?:[\w-]+ ){0,3}(?:research|university|institute|chair)|unser (?:institut|lehrstuhl|fachgebiet)|"
     r"our (?:institute|chair|lab|research group)|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
     r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut)|"
-    r"i (?:am|lead|head) .{0,30}(?:professor|chair|institute|research group))",
+    r"i (?:am|lead|head) .{0,30}(?:professor|chair|institute|research group)|"
+    # a terse note that starts with the group itself ("Forschungsgruppe an der HU Berlin, wir wollen ...")
+    r"^\W*(?:[\w-]+ )?(?:forschungsgruppe|arbeitsgruppe|nachwuchsgruppe|forschungsteam|lehrstuhl|fachgebiet|research group|research team|lab|chair) "
+    r"(?:an|am|der|des|at|of|from) (?:der |dem |einer |the |a )?(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|"
+    r"fraunhofer|leibniz|helmholtz|max-planck|charité))",
     re.I,
 )
 PARTNER_RESEARCH = re.compile(

@@ -118,12 +118,13 @@ BROAD_TOPICS = OPEN_TOPICS | {
 
 def field_mismatch(profile_topics: list[str], rec_topics: list[str]) -> bool:
     """True when the record is specific to fields, none of them is among the company's topics, and its main
-    (first) topic is not the company's either. A digitalisation loan that also names AI and IT security
+    (first) topic is not the company's either (a generic main topic such as "innovation" does not count).
+    A digitalisation loan that also names AI and IT security
     still fits a craft business that introduces order software; a course on additive manufacturing does not
     fit a PLC training need. (Chosen on dev and example-CV: recall@5 0.937 -> 0.944, CV 0.645 -> 0.658.)"""
     specific = set(rec_topics) - BROAD_TOPICS
     return bool(specific and profile_topics and not specific & set(profile_topics)
-                and rec_topics[0] not in profile_topics)
+                and (rec_topics[0] in OPEN_TOPICS or rec_topics[0] not in profile_topics))
 
 
 def topic_match(profile_topics: list[str], rec_topics: list[str]) -> float:

@@ -100,3 +100,16 @@ def test_target_groups_decide_when_the_rules_give_no_number(groups, profile, rul
 def test_target_groups_with_large_firms_add_no_sme_criterion():
     rules = {c.rule for c in elig.check(target(["kmu", "large"]), CompanyProfile(org_type="company", employees=300))}
     assert "sme_target" not in rules
+
+
+def test_a_research_team_before_its_spin_off_applies_through_its_institution():
+    team = CompanyProfile(org_type="research", stage="pre_founding")
+    validation = prog(applicants=["research"], pre_founding="no")  # VIP+-like: institutions apply
+    assert verdict(validation, team, "applicants")[0] == "fulfilled"
+    assert not any(c.rule == "pre_founding" and c.verdict == "violated" for c in elig.check(validation, team))
+    # a company programme that also admits research partners still needs the company first
+    company_first = prog(applicants=["company", "research"], pre_founding="no")
+    assert verdict(company_first, team, "pre_founding")[0] == "violated"
+    # a founder team without a research institution behind it is no research applicant
+    founders = CompanyProfile(org_type="individual", stage="pre_founding")
+    assert verdict(validation, founders, "applicants")[0] == "violated"

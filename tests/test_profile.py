@@ -471,3 +471,10 @@ def test_plain_wording_of_succession_training_and_pv(text, need, topic):
 
 def test_covering_costs_is_no_takeover():
     assert "succession" not in ex("Übernimmt jemand die Kosten für unser Patent?").needs
+
+
+def test_a_terse_note_that_starts_with_a_research_group():
+    p = ex("Forschungsgruppe an der HU Berlin, wir wollen unsere Sensortechnologie in eine Ausgründung überführen")
+    assert p.org_type == "research" and p.stage == "pre_founding"
+    # a research group named as a partner is not the writer
+    assert ex("Wir arbeiten mit einer Forschungsgruppe an der TU zusammen, 30 MA").org_type == "company"

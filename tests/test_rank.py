@@ -79,3 +79,5 @@ def test_field_specific_programme_for_another_field_is_a_mismatch():
     # the main topic shared: a digitalisation loan that also names AI and IT security fits a digitalisation need
     assert not field_mismatch(["digitalisation", "urban-production"], ["digitalisation", "ai", "it-security"])
     assert field_mismatch(["production", "investment"], ["venture-capital", "decarbonisation", "ai"])
+    # a generic main topic ("innovation") shared is no field in common
+    assert field_mismatch(["ai", "innovation"], ["innovation", "energy-efficiency", "decarbonisation"])
