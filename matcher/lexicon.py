@@ -197,19 +197,22 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,2}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
                   r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?)\b|"
                   r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*))",
-    "skills": r"(fachkräft|skilled|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
+    "skills": r"(fachkräft|skilled|umgeschult|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
                             r"weltmarkt|usa\b|china|asien|asia)",
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
-                        r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar)",
+                        r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|"
+                        r"elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|"
+                        r"(?:auf|to) (?:[\w-]+ )?(?:induktion|induction|strom|elektr\w*|electric\w*|wärmepumpe\w*|heat pumps?)\b)",
     "founding": r"(gründ|found|start-?up|ausgründ|spin-?off|existenzgründ|selbstständig|selbständig|pre-?seed|seed)",
     "financing": r"(finanzier|financ|kredit|credit|darlehen|loan|kapital|capital|liquidität|liquidity|investor|beteiligung|wachstumsphase|"
                  r"skalier|to scale|scale up|scale-up|non-dilutive|money|"
                  r"geld|money|bürgschaft|guarantee|eigenkapital|equity|wachstumsfinanz|betriebsmittel|working capital|"
-                 r"vorfinanz|sicherheiten|collateral|finanzierungsrunde|funding round|cash)",
+                 r"vorfinanz|sicherheiten|collateral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
+                 r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding))",
     "advice": r"(berat|advice|advis|consult|coaching|coach|mentor|orientierung|guidance|unterstützung bei|hilfe bei|wer hilft|hilft uns|"
               r"who (?:can )?helps?|who do we talk|wie geht das|wie funktioniert|beim antrag|antragstellung|audit|"
               r"help with|wer kann helfen|ansprechpartner|contact person|förderberatung|fördermittelberatung|"
@@ -238,7 +241,7 @@ OWN_OPERATIONS: dict[str, re.Pattern] = {
         r"(?:unsere?|our) (?:eigenen? |own )?(?:prozesse|processes|abläufe|verwaltung|produktion|production|fertigung)\b)", re.I),
     "energy_resources": re.compile(
         r"(energie(?!wende)|energy|strom|electricity|wärme|heat|effizien|efficien|dekarbon|decarbon|"
-        r"co2|co₂|emission|einspar|sparen|save|(?:rezyklat|recyclate|recycled material|sekundärrohstoff)\w*[^.;!?]{0,30}\b(?:einsetz|verwend|nutz|use)|"
+        r"co2|co₂|emission|einspar|sparen|save|elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|(?:rezyklat|recyclate|recycled material|sekundärrohstoff)\w*[^.;!?]{0,30}\b(?:einsetz|verwend|nutz|use)|"
         r"abfall vermeiden|less waste|weniger abfall|ressourcenverbrauch|material\w*einsparung)", re.I),
 }
 PRODUCT_NEEDS = frozenset(OWN_OPERATIONS)

@@ -478,3 +478,13 @@ def test_a_terse_note_that_starts_with_a_research_group():
     assert p.org_type == "research" and p.stage == "pre_founding"
     # a research group named as a partner is not the writer
     assert ex("Wir arbeiten mit einer Forschungsgruppe an der TU zusammen, 30 MA").org_type == "company"
+
+
+@pytest.mark.parametrize("text,need", [
+    ("Gießerei, 150 Leute: wir wollen unsere Kupolöfen auf Induktion umstellen", "energy_resources"),
+    ("We want to switch our dryers from natural gas to heat pumps", "energy_resources"),
+    ("Für die neue Produktion müssen 80 Mitarbeitende umgeschult werden", "skills"),
+    ("Marketplace start-up, 10 ppl, we want to raise a Series A next year", "financing"),
+])
+def test_plain_wording_of_fuel_switch_retraining_and_rounds(text, need):
+    assert need in ex(text).needs
