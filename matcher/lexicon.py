@@ -90,7 +90,7 @@ PRE_FOUNDING = re.compile(
     r"gründen (?:will|wollen|möchte|möchten)|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
-    r"ausgründung planen|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
+    r"ausgründung planen|no company yet|not a company yet|no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered)|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
     r"want to (?:found|start|launch|set up) (?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm)|"
     r"plan(?:ning)? to (?:found|start|incorporate|open)|(?:open|start) (?:my|our) own (?:business|company|workshop|shop)|"
     r"(?:mit einer eigenen|eigene) (?:werkstatt|firma|betrieb) .{0,30}selbst|"
@@ -188,6 +188,9 @@ NEED_PATTERNS: dict[str, str] = {
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben)",
     "investment": r"(investi|invest\b|errichte|errichtung|umrüst|nachrüst|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
+                  r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
+                  r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
+                  r"(?:zweite\w*|weitere\w*|neue\w*) (?:filiale|standort) (?:eröffnen|aufmachen)|"
                   r"(?:production|manufacturing) (?:site|plant|facility)|new (?:plant|factory|facility)|"
                   r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
@@ -197,11 +200,12 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,2}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
                   r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?)\b|"
                   r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*))",
-    "skills": r"(fachkräft|skilled|umgeschult|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
+    "skills": r"(fachkräft|skilled|umgeschult|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
-                            r"weltmarkt|usa\b|china|asien|asia)",
+                            r"weltmarkt|usa\b|china|asien|asia|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
+                            r"übersee|overseas|exhibit\w*|ausstell\w*)",
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
                         r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|"
@@ -241,7 +245,8 @@ OWN_OPERATIONS: dict[str, re.Pattern] = {
         r"(?:unsere?|our) (?:eigenen? |own )?(?:prozesse|processes|abläufe|verwaltung|produktion|production|fertigung)\b)", re.I),
     "energy_resources": re.compile(
         r"(energie(?!wende)|energy|strom|electricity|wärme|heat|effizien|efficien|dekarbon|decarbon|"
-        r"co2|co₂|emission|einspar|sparen|save|elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|(?:rezyklat|recyclate|recycled material|sekundärrohstoff)\w*[^.;!?]{0,30}\b(?:einsetz|verwend|nutz|use)|"
+        r"(?:unsere?|our|senk|reduzier|reduce|cut|vermeid|avoid)\w*[^.;!?]{0,40}(?:co2|co₂|emission)|"
+        r"(?:co2|co₂|emission)\w*[^.;!?]{0,30}(?:senken|reduzieren|reduce|cut|vermeiden|einsparen)|einspar|sparen|save|elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|(?:rezyklat|recyclate|recycled material|sekundärrohstoff)\w*[^.;!?]{0,30}\b(?:einsetz|verwend|nutz|use)|"
         r"abfall vermeiden|less waste|weniger abfall|ressourcenverbrauch|material\w*einsparung)", re.I),
 }
 PRODUCT_NEEDS = frozenset(OWN_OPERATIONS)

@@ -336,7 +336,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     elif emp is not None or age is not None or re.search(
         r"\b(gmbh|ug|ag|kg|ohg|gbr|e\.k\.|ltd|inc|firma|\w*unternehmen|\w*betrieb|company|firm|business|startup|start-up|mittelständ\w*|kmu|sme|manufacturer|hersteller|\w*hersteller|\w*bauer|\w*zulieferer|supplier|werk|plant|factory|fabrik|druckerei|gießerei|tischlerei|bäckerei|schlosserei|"
         r"(?:metal|job|machine|print|repair|coffee|bike|online)\s?shop|\w*studio|\w*büro|agentur|agency|\w*dienstleister|service provider|"
-        r"\w*labor|manufaktur|werkstatt|mandant(?:in)?|client|softwarehaus|software house|konzern|group|start-?up)\b", t
+        r"\w*labor|manufaktur|werkstatt|mandant(?:in)?|client|softwarehaus|software house|konzern|group|start-?up|"
+        r"restaurants?|gastronom\w*|hotels?|bistro|imbiss|maker|makers)\b", t
     ):
         p["org_type"] = "company"
         stated.append("org_type")
@@ -385,6 +386,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
 
     p["topics"] = _founding_topic(t, match_topics(t, topics), p.get("stage"), age)
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t)], p.get("stage"), age)
+    if p.get("has_research_partner") and "rnd" not in needs:
+        needs.insert(0, "rnd")  # working with a university or institute is R&D, however it is worded
     if p.get("stage") == "pre_founding" and "founding" not in needs:
         needs.append("founding")
     if not needs:  # nothing asked in so many words: the needs the topics stand for

@@ -488,3 +488,21 @@ def test_a_terse_note_that_starts_with_a_research_group():
 ])
 def test_plain_wording_of_fuel_switch_retraining_and_rounds(text, need):
     assert need in ex(text).needs
+
+
+def test_founders_without_a_company_and_a_product_about_emissions():
+    p = ex("we're 2 founders from Berlin, building a climate-tech app that tracks scope 3 emissions. no company yet.")
+    assert p.stage == "pre_founding"
+    assert "energy_resources" not in p.needs  # the emissions are the product, not the company's own
+    assert "energy_resources" in ex("Start-up, 2 Jahre alt: wir entwickeln eine Anlage und wollen unsere "
+                                    "eigenen CO2-Emissionen senken").needs
+
+
+@pytest.mark.parametrize("text,need", [
+    ("I'm a freelance designer and want to do a master's programme part-time", "skills"),
+    ("looking for grant money to open a second restaurant in kreuzberg", "investment"),
+    ("Berlin e-bike maker, 45 staff, wants to go to the US market and exhibit at CES", "internationalisation"),
+    ("We make sensors, 15 staff, and want to collaborate with Fraunhofer on a new soil moisture sensor", "rnd"),
+])
+def test_plain_wording_of_study_expansion_export_and_cooperation(text, need):
+    assert need in ex(text).needs
