@@ -326,6 +326,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     elif INDIVIDUAL.search(t):
         p["org_type"] = "individual"
         stated.append("org_type")
+        if pre and age is None:  # a craftsman or freelancer about to set up on their own
+            p["stage"] = "pre_founding"
+            stated.append("stage")
     elif ASSOCIATION.search(t):
         p["org_type"] = "association"
         stated.append("org_type")

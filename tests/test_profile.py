@@ -506,3 +506,14 @@ def test_founders_without_a_company_and_a_product_about_emissions():
 ])
 def test_plain_wording_of_study_expansion_export_and_cooperation(text, need):
     assert need in ex(text).needs
+
+
+@pytest.mark.parametrize("text,org,stage", [
+    ("Ich bin Tischlermeister und will mich mit einer eigenen Werkstatt selbstständig machen", "individual", "pre_founding"),
+    ("Ich bin Stuckateur und will mein eigener Chef werden", "individual", "pre_founding"),
+    ("I'm a freelance designer in Berlin", "individual", None),
+    ("Ich bin der Geschäftsführer einer Druckerei mit 30 MA", "company", "established"),
+])
+def test_a_person_naming_their_trade(text, org, stage):
+    p = ex(text)
+    assert (p.org_type, p.stage) == (org, stage)
