@@ -208,6 +208,7 @@ NEED_PATTERNS: dict[str, str] = {
                             r"übersee|overseas|exhibit\w*|ausstell\w*)",
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
+                        r"wiederverwert|wiederverwend|\breuse|upcycl|"
                         r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|"
                         r"elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|"
                         r"(?:auf|to) (?:[\w-]+ )?(?:induktion|induction|strom|elektr\w*|electric\w*|wärmepumpe\w*|heat pumps?)\b)",

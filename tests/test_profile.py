@@ -187,6 +187,7 @@ def test_developing_a_plant_is_rnd_not_investment():
     ("What is the Berliner Startup Stipendium? I incorporated my GmbH two years ago.", ["founding"], []),
     # without development or founding, field words still stand for the need
     ("Kunststoffrecycling-Betrieb, 40 MA, Berlin: Förderung für die Kreislaufwirtschaft?", ["energy_resources"], []),
+    ("Kleiner Textilbetrieb, 9 MA: wie können wir Alttextilien wiederverwerten?", ["energy_resources"], []),
 ])
 def test_needs_from_product_words_or_own_operations(text, present, absent):
     needs = ex(text).needs
