@@ -200,7 +200,8 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,2}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
                   r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?)\b|"
                   r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*))",
-    "skills": r"(fachkräft|skilled|umgeschult|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
+    "skills": r"(fachkräft|skilled|umgeschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
+              r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
@@ -217,7 +218,9 @@ NEED_PATTERNS: dict[str, str] = {
                  r"skalier|to scale|scale up|scale-up|non-dilutive|money|"
                  r"geld|money|bürgschaft|guarantee|eigenkapital|equity|wachstumsfinanz|betriebsmittel|working capital|"
                  r"vorfinanz|sicherheiten|collateral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
-                 r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding))",
+                 r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding)|"
+                 # an amount the company needs ("brauchen wir 3 Mio. €", "we need EUR 500k")
+                 r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around )?(?:eur |€ ?)?\d[\d.,]* ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
     "advice": r"(berat|advice|advis|consult|coaching|coach|mentor|orientierung|guidance|unterstützung bei|hilfe bei|wer hilft|hilft uns|"
               r"who (?:can )?helps?|who do we talk|wie geht das|wie funktioniert|beim antrag|antragstellung|audit|"
               r"help with|wer kann helfen|ansprechpartner|contact person|förderberatung|fördermittelberatung|"

@@ -518,3 +518,16 @@ def test_plain_wording_of_study_expansion_export_and_cooperation(text, need):
 def test_a_person_naming_their_trade(text, org, stage):
     p = ex(text)
     assert (p.org_type, p.stage) == (org, stage)
+
+
+@pytest.mark.parametrize("text,need", [
+    ("Für die präklinische Phase brauchen wir 3 Mio. €.", "financing"),
+    ("We need EUR 500k for the next step", "financing"),
+    ("Wir brauchen 2 neue Mitarbeiter für die Montage", "skills"),
+])
+def test_an_amount_needed_and_new_staff(text, need):
+    assert need in ex(text).needs
+
+
+def test_a_cooperative_is_a_company():
+    assert ex("Wir sind eine Genossenschaft in Pankow").org_type == "company"
