@@ -249,8 +249,7 @@ OWN_OPERATIONS: dict[str, re.Pattern] = {
         r"(?:unsere?|our) (?:eigenen? |own )?(?:prozesse|processes|abläufe|verwaltung|produktion|production|fertigung)\b)", re.I),
     "energy_resources": re.compile(
         r"(energie(?!wende)|energy|strom|electricity|wärme|heat|effizien|efficien|dekarbon|decarbon|"
-        r"(?:unsere?|our|senk|reduzier|reduce|cut|vermeid|avoid)\w*[^.;!?]{0,40}(?:co2|co₂|emission)|"
-        r"(?:co2|co₂|emission)\w*[^.;!?]{0,30}(?:senken|reduzieren|reduce|cut|vermeiden|einsparen)|einspar|sparen|save|elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|(?:rezyklat|recyclate|recycled material|sekundärrohstoff)\w*[^.;!?]{0,30}\b(?:einsetz|verwend|nutz|use)|"
+        r"co2|co₂|emission|einspar|sparen|save|elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|(?:rezyklat|recyclate|recycled material|sekundärrohstoff)\w*[^.;!?]{0,30}\b(?:einsetz|verwend|nutz|use)|"
         r"abfall vermeiden|less waste|weniger abfall|ressourcenverbrauch|material\w*einsparung)", re.I),
 }
 PRODUCT_NEEDS = frozenset(OWN_OPERATIONS)
@@ -260,6 +259,8 @@ PRODUCT_NEEDS = frozenset(OWN_OPERATIONS)
 NEED_ORDER = ("rnd", "investment", "skills", "internationalisation", "energy_resources", "digitalisation",
               "succession", "founding", "financing", "advice", "partners")
 NEED_RE = {k: re.compile(NEED_PATTERNS[k], re.I) for k in NEED_ORDER}
+# what the project is about, as opposed to how it is paid for or organised
+WHAT_NEEDS = frozenset(NEED_ORDER[:7])
 # When a request names no need at all ("NIS2 compliance for our plant – any support?"), the need its topics
 # stand for: a field of work implies what the company is working on.
 TOPIC_NEEDS: dict[str, str] = {

@@ -45,6 +45,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     TOPIC_NEEDS_CONTEXT,
     TOPIC_NEGATION,
     TOPIC_STOP,
+    WHAT_NEEDS,
     TURNOVER,
     TURNOVER_AFTER,
     parse_number,
@@ -389,8 +390,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
 
     p["topics"] = _founding_topic(t, match_topics(t, topics), p.get("stage"), age)
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t)], p.get("stage"), age)
-    if p.get("has_research_partner") and "rnd" not in needs:
-        needs.insert(0, "rnd")  # working with a university or institute is R&D, however it is worded
+    if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
+        # working with a university or institute is R&D, however it is worded, unless the company names
+        # what the work is for (an investment, energy, skills)
+        needs.insert(0, "rnd")
     if p.get("stage") == "pre_founding" and "founding" not in needs:
         needs.append("founding")
     if not needs:  # nothing asked in so many words: the needs the topics stand for

@@ -491,12 +491,12 @@ def test_plain_wording_of_fuel_switch_retraining_and_rounds(text, need):
     assert need in ex(text).needs
 
 
-def test_founders_without_a_company_and_a_product_about_emissions():
+def test_founders_without_a_company_and_work_on_emissions():
     p = ex("we're 2 founders from Berlin, building a climate-tech app that tracks scope 3 emissions. no company yet.")
     assert p.stage == "pre_founding"
-    assert "energy_resources" not in p.needs  # the emissions are the product, not the company's own
-    assert "energy_resources" in ex("Start-up, 2 Jahre alt: wir entwickeln eine Anlage und wollen unsere "
-                                    "eigenen CO2-Emissionen senken").needs
+    # emissions are the climate field whether they are the product or the company's own: climate R&D funders
+    # (DBU, UIP, Energieforschung) serve both
+    assert "energy_resources" in p.needs
 
 
 @pytest.mark.parametrize("text,need", [
@@ -531,3 +531,9 @@ def test_an_amount_needed_and_new_staff(text, need):
 
 def test_a_cooperative_is_a_company():
     assert ex("Wir sind eine Genossenschaft in Pankow").org_type == "company"
+
+
+def test_a_research_partner_means_rnd_unless_the_work_is_named():
+    assert "rnd" in ex("We make sensors and want to collaborate with Fraunhofer on a new soil moisture sensor").needs
+    # an investment with the TU as adviser stays an investment
+    assert ex("Wir wollen mit der TU Berlin als Beraterin eine neue Maschine anschaffen").needs[0] == "investment"
