@@ -537,3 +537,13 @@ def test_a_research_partner_means_rnd_unless_the_work_is_named():
     assert "rnd" in ex("We make sensors and want to collaborate with Fraunhofer on a new soil moisture sensor").needs
     # an investment with the TU as adviser stays an investment
     assert ex("Wir wollen mit der TU Berlin als Beraterin eine neue Maschine anschaffen").needs[0] == "investment"
+
+
+@pytest.mark.parametrize("text,has_advice", [
+    ("Bäckerei, 18 MA, Inhaber 66 J. Sucht Nachfolger. Was gibt es an Unterstützung?", True),
+    ("NIS2 compliance for our Berlin plant – is there any support or funding?", True),
+    ("Die Förderung unterstützt Unternehmen bei Investitionen", False),
+    ("Our project was supported by the EU", False),
+])
+def test_asking_for_support_is_asking_for_advice(text, has_advice):
+    assert ("advice" in ex(text).needs) is has_advice
