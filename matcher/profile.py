@@ -396,8 +396,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         needs.insert(0, "rnd")
     if p.get("stage") == "pre_founding" and "founding" not in needs:
         needs.append("founding")
-    if not needs:  # nothing asked in so many words: the needs the topics stand for
-        implied = {TOPIC_NEEDS[t] for t in p["topics"] if t in TOPIC_NEEDS}
+    if set(needs) <= {"advice"}:
+        # nothing asked in so many words, or only for help: the needs the topics stand for
+        implied = {TOPIC_NEEDS[t] for t in p["topics"] if t in TOPIC_NEEDS} | set(needs)
         needs = [n for n in NEED_ORDER if n in implied]
     p["needs"] = needs
     negated = {m.group(1).lower() for m in NEG_INSTR.finditer(t)}
