@@ -110,6 +110,21 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             add("sme_target", "unknown", "Zielgruppe: KMU – Unternehmensgröße nicht genannt",
                 "Target group: SMEs – company size not stated")
 
+    # programmes for companies beyond the SME limits (KfW großer Mittelstand): an SME uses the SME programme
+    if set(prog.target_groups) == {"large"} and p.org_type != "research":
+        if p.size_class in ("micro", "small", "medium"):
+            add("sme_excluded", "violated",
+                "Zielgruppe: Unternehmen jenseits der KMU-Grenzen – Sie sind nach Ihren Angaben ein KMU "
+                "(es sei denn, Sie gehören zu einer größeren Unternehmensgruppe)",
+                "Target group: companies above the SME limits – by what you state you are an SME "
+                "(unless you belong to a larger group)")
+        elif p.size_class == "large":
+            add("sme_excluded", "fulfilled", "Zielgruppe: Unternehmen jenseits der KMU-Grenzen – trifft zu",
+                "Target group: companies above the SME limits – applies")
+        else:
+            add("sme_excluded", "unknown", "Zielgruppe: Unternehmen jenseits der KMU-Grenzen – Unternehmensgröße nicht genannt",
+                "Target group: companies above the SME limits – company size not stated")
+
     # founding stage
     if el.pre_founding == "only":
         if p.stage == "pre_founding":
@@ -293,6 +308,8 @@ QUESTIONS = {
     "employees": ("Wie viele Mitarbeitende hat Ihr Unternehmen?", "How many employees does your company have?"),
     "turnover": ("Wie hoch ist Ihr Jahresumsatz (ungefähr)?", "What is your annual turnover (roughly)?"),
     "sme_target": ("Wie viele Mitarbeitende hat Ihr Unternehmen?", "How many employees does your company have?"),
+    "sme_excluded": ("Wie viele Mitarbeitende und welchen Jahresumsatz hat Ihr Unternehmen (mit Unternehmensgruppe)?",
+                     "How many employees and what annual turnover does your company have (including its group)?"),
     "target_group": ("In welchem Jahr wurde Ihr Unternehmen gegründet?", "In which year was your company founded?"),
     "company_age": ("In welchem Jahr wurde Ihr Unternehmen gegründet?", "In which year was your company founded?"),
     "location": ("Wo hat Ihr Unternehmen seinen Sitz oder eine Betriebsstätte – in Berlin?",

@@ -113,3 +113,14 @@ def test_a_research_team_before_its_spin_off_applies_through_its_institution():
     # a founder team without a research institution behind it is no research applicant
     founders = CompanyProfile(org_type="individual", stage="pre_founding")
     assert verdict(validation, founders, "applicants")[0] == "violated"
+
+
+def test_a_programme_beyond_the_sme_limits_excludes_an_sme_and_asks_when_size_is_unknown():
+    mid_cap = prog(applicants=["company"])
+    mid_cap = mid_cap.model_copy(update={"target_groups": ["large"]})
+    assert verdict(mid_cap, CompanyProfile(org_type="company", employees=30, size_class="small"), "sme_excluded")[0] == "violated"
+    assert verdict(mid_cap, CompanyProfile(org_type="company", size_class="large"), "sme_excluded")[0] == "fulfilled"
+    unknown = CompanyProfile(org_type="company", needs=["investment"])
+    crits = elig.check(mid_cap, unknown)
+    assert next(c for c in crits if c.rule == "sme_excluded").verdict == "unknown"
+    assert any("Jahresumsatz" in q for q in elig.follow_up_questions([crits], unknown, "de"))
