@@ -5,7 +5,8 @@ that is not mentioned, or stated both ways, stays out (the matcher then asks). A
 excludes a programme, so every reader is conservative: explicit words, negation-aware.
 
 Facts: supraregional_sales, new_activity, university_link, project_not_started, master_craftsman,
-crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged.
+crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged,
+private_lead_investor, work_loss.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .text import clean, fold
 FACTS: tuple[str, ...] = (
     "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
+    "private_lead_investor", "work_loss",
 )
 
 _NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
@@ -325,6 +327,43 @@ _HIRE_NEG = _rx(
     r"\b(?:wir stellen|we are)\s+(?:derzeit\s+|currently\s+)?(?:niemanden|nicht|not)\s+(?:ein|hiring)\b",
 )
 
+# ---------------------------------------------------------------- private lead investor
+
+_INVESTOR = (r"(?:lead-?investor\w*|lead investor\w*|privat\w* (?:co-?)?investor\w*|private (?:co-?)?investors?|"
+             r"business angels?|venture capital|vc-?(?:fonds|fund|investor\w*|geber)|family office|wagniskapitalgeber\w*|"
+             r"risikokapitalgeber\w*|investor\w*|investors?)")
+_LEAD_POS = _rx(
+    rf"\b{_INVESTOR}[^.;!?]{{0,50}}\b(?:steht|stehen|ist an bord|sind an bord|on board|committed|zugesagt|beteiligt|"
+    r"investiert|investieren|mitgehen|mitzugehen|bereit|dabei|signed|unterschrieben|secured|lined up|is in|are in)",
+    rf"\b(?:haben|hat|have|has|got|gefunden|found|secured|mit)\s+(?:einen?|an?|unseren?|our|zwei|two|mehrere|several)?\s*"
+    rf"(?:(?!(?:no|not|kein\w*|keine)\b)[\w-]+\s+)?{_INVESTOR}",
+    rf"\b(?:unsere?|our|bestehende\w*|existing)\s+(?:[\w-]+\s+)?{_INVESTOR}",
+    r"\b(?:closed|abgeschlossen\w*|raised|eingesammelt)\b[^.;!?]{0,40}\b(?:seed|series [a-c]|runde|round|finanzierungsrunde)",
+    r"\b(?:seed|series [a-c]|finanzierungsrunde|finanzierungsrunden)[^.;!?]{0,30}\b(?:abgeschlossen|closed|läuft|laufend|running|steht)",
+)
+_LEAD_NEG = _rx(
+    rf"\b(?:noch\s+)?(?:keine[n]?|no|ohne|without)\s+(?:privaten?\s+|private\s+)?{_INVESTOR}",
+)
+
+
+def _lead_investor(t: str) -> bool | None:
+    """A private (lead) investor stands beside the company (True), or the company says it has none (False).
+    Looking for investors decides nothing: the programme's question is asked."""
+    return _decide(t, _LEAD_POS, _LEAD_NEG)
+
+
+# ---------------------------------------------------------------- loss of work (short-time work)
+
+_WORK_LOSS_POS = _rx(
+    r"\b(?:kurzarbeit\w*|short-?time work\w*|arbeitsausfall\w*|auftragseinbruch\w*|auftragsrückgang\w*|"
+    r"auftragsflaute|umsatzeinbruch\w*|produktionsstopp\w*|produktionsausfall\w*|betriebsstillstand\w*)",
+    r"\b(?:weniger|kaum|keine)\s+(?:aufträge|arbeit)\b",
+    r"\b(?:orders?|demand|sales)\s+(?:have\s+|has\s+)?(?:collapsed|dropped|fallen|plunged|slumped)\b",
+    r"\b(?:order|sales)\s+(?:slump|collapse|drop)\b",
+    r"\b(?:not enough|no|too little)\s+work\s+for\s+(?:our|the)\s+(?:staff|employees|workers|people)\b",
+)
+
+
 _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "supraregional_sales": _supraregional,
     "new_activity": lambda t, o: _decide(t, _NEW_ACT_POS, _NEW_ACT_NEG),
@@ -336,6 +375,8 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "emissions_intensive": lambda t, o: _emissions(t),
     "ris_country_lead": lambda t, o: _decide(t, _RIS_POS, _RIS_NEG),
     "new_hire_disadvantaged": lambda t, o: _decide(t, _HIRE_POS, _HIRE_NEG),
+    "private_lead_investor": lambda t, o: _lead_investor(t),
+    "work_loss": lambda t, o: _decide(t, _WORK_LOSS_POS, None),
 }
 
 

@@ -172,3 +172,25 @@ def test_customers_only_in_the_district_are_not_supraregional_sales():
 
     assert read_facts("Tischlerei, 6 MA, Köpenick, Kunden nur im Bezirk")["supraregional_sales"] is False
     assert read_facts("Unsere Kunden kommen fast nur aus der Umgebung")["supraregional_sales"] is False
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Robotik-Startup, wir sammeln gerade eine Series A ein, Lead-Investor steht.", True),
+    ("We just closed a 2M seed round with two business angels.", True),
+    ("Wir haben einen Business Angel an Bord", True),
+    ("Wir haben noch keine Investoren", False),
+    ("We have no investors yet", False),
+    ("Wir suchen noch Investoren für unsere Seed-Runde.", None),  # looking decides nothing: asked
+    ("Metallbau, 12 MA, neue Laserschneidanlage", None),
+])
+def test_private_lead_investor(text, expected):
+    assert read_facts(text).get("private_lead_investor") is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wegen eines Auftragseinbruchs müssen wir Kurzarbeit anmelden", True),
+    ("Our orders have collapsed since spring", True),
+    ("we r a small metal shop, need money for new laser cutter", None),
+])
+def test_work_loss(text, expected):
+    assert read_facts(text).get("work_loss") is expected

@@ -325,6 +325,21 @@ def test_the_shipped_selective_conditions_lower_only_the_rank_of_their_programme
     assert verdicts(cement) == ("eligible", "eligible")
 
 
+def test_co_investment_funds_and_short_time_work_need_their_deciding_fact(real_engine):
+    """A metal shop buying a laser cutter mentions no co-investor and no loss of work: the DeepTech & Climate Fonds
+    and Kurzarbeitergeld stay possible (with their questions) but leave the first screen; a start-up whose lead
+    investor stands gets the co-investment funds as eligible."""
+    from matcher.api import match
+
+    shop = match("we r a small metal shop in wedding w/ 12 ppl, need money for new laser cutter", top_k=5,
+                 engine=real_engine)
+    assert not {"deeptech-climate-fonds", "kurzarbeitergeld"} & {h.id for h in shop.programmes}
+    series_a = match("Robotik-Startup aus Berlin, 4 Jahre alt, 25 MA. Wir sammeln gerade eine Series A ein, "
+                     "Lead-Investor steht. Gibt es öffentliche Co-Investoren?", top_k=5, engine=real_engine)
+    shown = {h.id: h.eligibility for h in series_a.programmes}
+    assert shown.get("coparion") == "eligible" and shown.get("berlininnogrowth-big") == "eligible"
+
+
 def test_hubs_are_projects_companies_can_turn_to():
     from matcher.ecosystem import is_hub
 
