@@ -328,10 +328,11 @@ _HIRE_NEG = _rx(
 )
 
 # ---------------------------------------------------------------- private lead investor
+# A private (lead) investor stands beside the company (True), or the company says it has none (False).
+# Looking for investors decides nothing: the programme's question is asked.
 
-_INVESTOR = (r"(?:lead-?investor\w*|lead investor\w*|privat\w* (?:co-?)?investor\w*|private (?:co-?)?investors?|"
-             r"business angels?|venture capital|vc-?(?:fonds|fund|investor\w*|geber)|family office|wagniskapitalgeber\w*|"
-             r"risikokapitalgeber\w*|investor\w*|investors?)")
+_INVESTOR = (r"(?:lead[ -]?investor\w*|privat\w* (?:co-?)?investor\w*|business angels?|venture capital|"
+             r"vc-?(?:fonds|fund|investor\w*|geber)|family office|wagniskapitalgeber\w*|risikokapitalgeber\w*|investor\w*)")
 _LEAD_POS = _rx(
     rf"\b{_INVESTOR}[^.;!?]{{0,50}}\b(?:steht|stehen|ist an bord|sind an bord|on board|committed|zugesagt|beteiligt|"
     r"investiert|investieren|mitgehen|mitzugehen|bereit|dabei|signed|unterschrieben|secured|lined up|is in|are in)",
@@ -344,12 +345,6 @@ _LEAD_POS = _rx(
 _LEAD_NEG = _rx(
     rf"\b(?:noch\s+)?(?:keine[n]?|no|ohne|without)\s+(?:privaten?\s+|private\s+)?{_INVESTOR}",
 )
-
-
-def _lead_investor(t: str) -> bool | None:
-    """A private (lead) investor stands beside the company (True), or the company says it has none (False).
-    Looking for investors decides nothing: the programme's question is asked."""
-    return _decide(t, _LEAD_POS, _LEAD_NEG)
 
 
 # ---------------------------------------------------------------- loss of work (short-time work)
@@ -375,7 +370,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "emissions_intensive": lambda t, o: _emissions(t),
     "ris_country_lead": lambda t, o: _decide(t, _RIS_POS, _RIS_NEG),
     "new_hire_disadvantaged": lambda t, o: _decide(t, _HIRE_POS, _HIRE_NEG),
-    "private_lead_investor": lambda t, o: _lead_investor(t),
+    "private_lead_investor": lambda t, o: _decide(t, _LEAD_POS, _LEAD_NEG),
     "work_loss": lambda t, o: _decide(t, _WORK_LOSS_POS, None),
 }
 

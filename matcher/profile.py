@@ -45,9 +45,9 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     TOPIC_NEEDS_CONTEXT,
     TOPIC_NEGATION,
     TOPIC_STOP,
-    WHAT_NEEDS,
     TURNOVER,
     TURNOVER_AFTER,
+    WHAT_NEEDS,
     parse_number,
 )
 from .facts import read_facts
@@ -250,10 +250,15 @@ def _unnegated(rx: re.Pattern, t: str) -> bool:
     return any(not TOPIC_NEGATION.search(t[max(0, m.start() - 30):m.start()]) for m in rx.finditer(t))
 
 
+def _past_founding(t: str, stage: str | None, age: float | None) -> bool:
+    """A company a year old or more that states no founding plan ("wir wollen ausgründen") is past founding."""
+    return stage != "pre_founding" and age is not None and age >= 1 and not FOUNDING_PLAN.search(t)
+
+
 def _founding_topic(t: str, topics: list[str], stage: str | None, age: float | None) -> list[str]:
     """"founding" means the founding phase: kept for pre-founding or a company under a year old, and
     for an older start-up only when it states a founding plan ("wir wollen ausgründen")."""
-    if stage != "pre_founding" and age is not None and age >= 1 and "founding" in topics and not FOUNDING_PLAN.search(t):
+    if "founding" in topics and _past_founding(t, stage, age):
         return [x for x in topics if x != "founding"]
     if "founding" not in topics and (stage == "pre_founding" or (age is not None and age < 1)):
         return [*topics, "founding"]
@@ -271,8 +276,7 @@ def settle_needs(t: str, needs: list[str], stage: str | None, age: float | None)
       (``OWN_OPERATIONS``). A need is never dropped when it is the only one.
     """
     out = list(needs)
-    if ("founding" in out and len(out) > 1 and stage != "pre_founding" and age is not None and age >= 1
-            and not FOUNDING_PLAN.search(t)):
+    if "founding" in out and len(out) > 1 and _past_founding(t, stage, age):
         out.remove("founding")
     developing = bool({"rnd", "founding"} & set(out)) or stage in ("startup", "pre_founding")
     if developing:
@@ -398,7 +402,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         needs.append("founding")
     if set(needs) <= {"advice"}:
         # nothing asked in so many words, or only for help: the needs the topics stand for
-        implied = {TOPIC_NEEDS[t] for t in p["topics"] if t in TOPIC_NEEDS} | set(needs)
+        implied = {TOPIC_NEEDS[tp] for tp in p["topics"] if tp in TOPIC_NEEDS} | set(needs)
         needs = [n for n in NEED_ORDER if n in implied]
     p["needs"] = needs
     negated = {m.group(1).lower() for m in NEG_INSTR.finditer(t)}
