@@ -1,4 +1,5 @@
-"""Provenance audit of the programme records: is every fact official, dated and re-checkable?
+"""Provenance audit of the programme records (and of the sources of MPI projects and contacts): is every fact
+official, dated and re-checkable?
 
 Findings are errors (the audit fails) or warnings (listed, to recheck). Errors:
 - ``no-official-source``: a money programme (grant, loan, equity, guarantee, tax credit, scholarship,
@@ -8,6 +9,7 @@ Findings are errors (the audit fails) or warnings (listed, to recheck). Errors:
 - ``not-verified``: a record with neither ``verified_on`` nor a ``verification_note`` shown to users;
 - ``unknown-combination``: a combination rule naming a programme id that does not exist;
 - ``secondary-host-as-official``: a source on a mirror, consultancy or chamber host marked official/legal.
+MPI projects and contacts are checked for the last two only: their cards show each source's kind too.
 Warnings:
 - ``support-offer-without-official-source``; ``old-source`` (stated date older than 24 months);
 - ``undated-status``: the status rests on no dated source (neither a source with a ``published`` date
@@ -21,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from .models import CHECKABLE_FIELDS, MONEY_INSTRUMENTS, Corpus, Programme
+from .models import CHECKABLE_FIELDS, MONEY_INSTRUMENTS, Actor, Corpus, Programme, Project, Source
 
 # Hosts that copy or report on official texts without being their publisher (legal-text mirrors,
 # consultancies, chambers, press services): a source there is secondary, whatever it reproduces.
@@ -40,6 +42,15 @@ class Finding:
 
     def line(self) -> str:
         return f"{'ERROR' if self.error else 'warn '} {self.record_id}: {self.code}: {self.detail}"
+
+
+def _host(s: Source) -> str:
+    return urlparse(s.url).netloc.lower() if s.url else ""
+
+
+def passed_off(s: Source) -> bool:
+    """A source on a mirror, consultancy or chamber host that is marked official or legal."""
+    return s.kind in ("official", "legal") and any(h in _host(s) for h in SECONDARY_HOSTS)
 
 
 def is_money(p: Programme) -> bool:
@@ -76,9 +87,8 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
                     *(ex.source for ex in p.examples),
                     *([p.typical_projects.source] if p.typical_projects else [])]
     for s in every_source:
-        host = urlparse(s.url).netloc.lower() if s.url else ""
-        if s.kind in ("official", "legal") and any(h in host for h in SECONDARY_HOSTS):
-            add("secondary-host-as-official", f"'{s.title}' ({host}) is a copy or report, not the publisher", True)
+        if passed_off(s):
+            add("secondary-host-as-official", f"'{s.title}' ({_host(s)}) is a copy or report, not the publisher", True)
     for s in p.sources:
         if s.kind is None:
             add("unclassified-source", f"'{s.title}' has no kind (official, legal, report, secondary)", True)
@@ -116,8 +126,29 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
     return out
 
 
+def audit_sources(record_id: str, sources: list[Source]) -> list[Finding]:
+    """The source checks every record gets: each source is classified, and no copy or report is passed off
+    as the publisher."""
+    out = []
+    for s in sources:
+        if s.kind is None:
+            out.append(Finding(record_id, "unclassified-source",
+                               f"'{s.title}' has no kind (official, legal, report, secondary)", True))
+        elif passed_off(s):
+            out.append(Finding(record_id, "secondary-host-as-official",
+                               f"'{s.title}' ({_host(s)}) is a copy or report, not the publisher", True))
+    return out
+
+
+def audit_ecosystem_record(r: Project | Actor) -> list[Finding]:
+    """An MPI project or contact: its sources (and the one its typical requests rest on) are classified."""
+    return audit_sources(r.id, [*r.sources, *([r.typical_projects.source] if r.typical_projects else [])])
+
+
 def audit(corpus: Corpus, today: dt.date) -> list[Finding]:
-    """Every finding over all programme records, errors first, then by record id."""
+    """Every finding over all programme records and the sources of MPI projects and contacts, errors first,
+    then by record id."""
     ids = {p.id for p in corpus.programmes}
     findings = [f for p in corpus.programmes for f in audit_programme(p, today, ids)]
+    findings += [f for r in (*corpus.projects, *corpus.actors) for f in audit_ecosystem_record(r)]
     return sorted(findings, key=lambda f: (not f.error, f.record_id, f.code))

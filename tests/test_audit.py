@@ -118,3 +118,24 @@ def test_typical_projects_must_rest_on_one_of_the_records_official_sources():
 def test_an_open_money_programme_without_typical_projects_is_a_warning():
     assert _codes(typical_projects=None) == {"no-typical-projects": False}
     assert "no-typical-projects" not in _codes(typical_projects=None, status="closed")
+
+
+def test_project_and_contact_sources_must_be_classified():
+    from matcher.audit import audit_ecosystem_record
+    from matcher.models import Actor
+
+    d = yaml.safe_load((FIX / "actors" / sorted(p.name for p in (FIX / "actors").glob("*.yaml"))[0]).read_text(encoding="utf-8"))
+    d["sources"] = [{"title": "MPI-Bericht", "section": "(3.1)"}]
+    assert [f.code for f in audit_ecosystem_record(Actor.model_validate(d))] == ["unclassified-source"]
+    d["sources"] = [{"title": "Kammer-Seite", "url": "https://www.ihk.de/x", "kind": "official"}]
+    assert [f.code for f in audit_ecosystem_record(Actor.model_validate(d))] == ["secondary-host-as-official"]
+    d["sources"] = [{"title": "Kammer-Seite", "url": "https://www.ihk.de/x", "kind": "secondary"}]
+    assert audit_ecosystem_record(Actor.model_validate(d)) == []
+
+
+def test_every_project_and_contact_source_of_the_corpus_is_classified():
+    from matcher.audit import audit_ecosystem_record
+    from matcher.corpus import load_corpus
+
+    corpus = load_corpus(Path(__file__).resolve().parents[1] / "corpus")
+    assert [f.line() for r in (*corpus.projects, *corpus.actors) for f in audit_ecosystem_record(r)] == []
