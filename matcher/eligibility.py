@@ -78,7 +78,10 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         add("applicants", "unknown", f"Antragsberechtigt: {allowed_de} – Art der Organisation nicht genannt",
             f"Eligible applicants: {allowed_en} – type of organisation not stated")
     else:
-        fitting = [r for r in roles if _may_apply(r, el.applicants)]
+        # a spin-off team counts as its institution only where that institution is the main applicant; otherwise
+        # it would read "you are: research institution" beside "requires an existing company"
+        fitting = [r for r in roles if _may_apply(r, el.applicants)
+                   and (r != "research" or p.stage != "pre_founding" or as_research)]
         ok = bool(fitting)
         role = fitting[0] if fitting else roles[0]
         rd, re_ = (_ROLE_DE.get(role, role), _ROLE_EN.get(role, role))

@@ -110,6 +110,9 @@ def test_a_research_team_before_its_spin_off_applies_through_its_institution():
     # a company programme that also admits research partners still needs the company first
     company_first = prog(applicants=["company", "research"], pre_founding="no")
     assert verdict(company_first, team, "pre_founding")[0] == "violated"
+    # ... and does not tell the team it may apply as a research institution beside that
+    v, reason = verdict(company_first, team, "applicants")
+    assert v == "violated" and "Forschungseinrichtung" not in reason.split("Sie sind:")[1]
     # a founder team without a research institution behind it is no research applicant
     founders = CompanyProfile(org_type="individual", stage="pre_founding")
     assert verdict(validation, founders, "applicants")[0] == "violated"
