@@ -137,7 +137,8 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
                     for x in state.hidden[:10]] if state.scope == "funding" else [])
     message = _named_notes(state.named, state.ranked, state.criteria, out_lang) or None
     if state.scope != "funding":
-        message = f"{message} {scope_note(state.scope, out_lang)}" if message else scope_note(state.scope, out_lang)
+        note = scope_note(state.scope, out_lang, continuing=state.continuing)
+        message = f"{message} {note}" if message else note
     if state.profile.unsupported_language:
         note = ("Hinweis: Ich antworte auf Deutsch oder Englisch." if out_lang == "de"
                 else "Note: I answer in German or English.")
@@ -230,19 +231,21 @@ def read_profile(query, eng: Engine, today, previous_profile: CompanyProfile | N
             query = CompanyProfile.model_validate(query)
         except ValueError as ex:
             raise InputError(f"invalid profile: {str(ex).splitlines()[0]}") from None
+    continuing = False
     if isinstance(query, CompanyProfile):
-        profile = complete_profile(query)
+        profile = turn_profile = complete_profile(query)
         text = _query_from_profile(profile, eng)
     else:
         text = validate_query(query)
-        profile = extract_profile(text, eng.corpus.topics, today=today)
+        profile = turn_profile = extract_profile(text, eng.corpus.topics, today=today)
         if refine_profile is not None:
-            profile = refine_profile(text, profile)
+            profile = turn_profile = refine_profile(text, profile)
         if previous_profile is not None:
             profile = merge_profiles(previous_profile, profile)
+            continuing = True
     retrieval_text = f"{context}\n{text}" if context else text
     return MatchState(text=text, retrieval_text=retrieval_text, profile=profile, lang=profile.lang, today=today,
-                      filters=Filters())
+                      filters=Filters(), turn_profile=turn_profile, continuing=continuing)
 
 
 def _named_notes(named: set[str], scored: list[Scored], crit_map, lang: str) -> str | None:

@@ -67,6 +67,10 @@ class MatchState:
     projects: list = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     scope: str = "funding"  # "funding", "off_topic" or "empty"
+    # the profile read from this message alone (``profile`` merges the earlier turns of a consultation) and
+    # whether there were earlier turns: a poem asked for mid-consultation is off-topic however rich the profile
+    turn_profile: CompanyProfile | None = None
+    continuing: bool = False
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -279,8 +283,10 @@ def questions(state: MatchState, eng: Engine) -> MatchState:
 
 
 def scope(state: MatchState, eng: Engine) -> MatchState:
-    """A request with no company, need, topic or programme in it gets no programme list."""
-    if not funding_signal(state.text, state.profile, state.named):
+    """A message with no company, need, topic or programme in it gets no programme list. Judged on the message
+    itself: in a running consultation the profile of the earlier turns would make any message look on-topic."""
+    own_named = set(find_mentions(state.text, eng.aliases)) if state.continuing else state.named
+    if not funding_signal(state.text, state.turn_profile or state.profile, own_named):
         state.scope = "empty" if len(state.text.split()) <= 3 else "off_topic"
         state.chosen, state.support, state.hidden, state.projects = [], [], [], []
         state.questions = elig.basic_questions(state.lang)

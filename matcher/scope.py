@@ -30,8 +30,23 @@ def funding_signal(text: str, profile: CompanyProfile, named: set[str]) -> bool:
     return bool(FUNDING_WORDS.search(text))
 
 
-def scope_note(kind: str, lang: str) -> str:
-    """The short note for a request outside the assistant's scope (or an almost empty one)."""
+def scope_note(kind: str, lang: str, continuing: bool = False) -> str:
+    """The short note for a request outside the assistant's scope (or an almost empty one). ``continuing``: a
+    message within a consultation ("danke", "ja", a poem in between): what is known so far is kept, and the note
+    says so and how to go on."""
+    if continuing:
+        kept = ("Ihre bisherigen Angaben und die Vorschläge bleiben erhalten. Ergänzen Sie gern Angaben in einem Satz "
+                "(z. B. „Wir haben 12 Mitarbeitende“) oder fragen Sie zu einem der Programme."
+                if lang == "de" else
+                "What you told me so far and the suggestions are kept. Add details in a sentence (e.g. \"We have 12 "
+                "employees\") or ask about one of the programmes.")
+        if kind == "empty":
+            return kept
+        lead = ("Dabei kann ich nicht helfen: Ich bin der Förderlotse des Masterplans Industriestadt Berlin und finde "
+                "Förderprogramme, MPI-Projekte und Ansprechpartner." if lang == "de" else
+                "I can't help with that: I am the funding assistant of the Masterplan Industriestadt Berlin and find "
+                "funding programmes, MPI projects and contacts.")
+        return f"{lead} {kept}"
     if kind == "empty":
         return ("Ich konnte in Ihrer Nachricht noch kein Vorhaben oder Förderthema erkennen. Beschreiben Sie bitte "
                 "Ihr Unternehmen (Branche, Größe, Standort) und was Sie vorhaben."

@@ -131,6 +131,21 @@ def test_second_turn_refines_the_profile(engine):
     assert "berlin-innovation-grant" not in ids(second)
 
 
+def test_an_off_topic_message_mid_consultation_gets_the_note_not_the_old_list_again(engine):
+    first = match(README_CASE)
+    assert first.intent == "shortlist" and first.programmes
+    poem = match("Schreib mir ein Gedicht zum Geburtstag meiner Oma.", previous_profile=first.profile,
+                 context=README_CASE)
+    assert poem.intent == "off_topic" and poem.programmes == [] and poem.projects == []
+    assert "Förderlotse" in poem.message and "bleiben erhalten" in poem.message
+    assert poem.profile.in_berlin is True  # what the consultation knows is not lost
+    thanks = match("danke!", previous_profile=first.profile, context=README_CASE)
+    assert thanks.intent == "empty" and thanks.programmes == [] and "bleiben erhalten" in thanks.message
+    # a short message that adds a fact or a need still refines the shortlist
+    assert match("Und was ist mit Beratung?", previous_profile=first.profile, context=README_CASE).intent == "shortlist"
+    assert match("Wir sind in Spandau.", previous_profile=first.profile, context=README_CASE).intent == "shortlist"
+
+
 @pytest.mark.parametrize("bad,msg", [
     ("", "empty"),
     ("   \n\t ", "empty"),

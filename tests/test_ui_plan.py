@@ -160,6 +160,19 @@ def test_a_question_about_the_second_card_uses_the_shortlist_and_keeps_the_plan(
     assert third.intent == "programme_question" and [h.id for h in third.programmes] == [st2["shortlist_ids"][2]]
 
 
+def test_a_message_in_between_keeps_the_consultation_on_the_page(engine):
+    st = session.new_state()
+    first = session.chat_turn(st, README_CASE, _filters(), False, None)
+    kept = {k: st[k] for k in ("profile", "result", "basis", "shortlist_ids", "plan")}
+    res = session.chat_turn(st, "Please write a birthday poem for my grandmother", _filters(), False, None)
+    assert res.intent == "off_topic" and "funding assistant" in res.message
+    assert {k: st[k] for k in kept} == kept and st["seq"] == 2
+    cards = render.programme_cards(session.result_of(st))
+    assert all(h.name in cards for h in first.programmes)
+    # filters re-run the consultation, not the poem
+    assert [h.id for h in session.refilter(st, _filters(), False, None).programmes] == st["shortlist_ids"]
+
+
 def test_saved_state_keeps_the_shortlist_and_plan(engine):
     st = session.new_state()
     session.chat_turn(st, README_CASE, _filters(), False, None)

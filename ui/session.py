@@ -166,6 +166,11 @@ def refilter(state: dict, filters: Filters, show_ineligible: bool, lang: str | N
 
 
 def _remember(state: dict, result: MatchResult, basis: dict) -> None:
+    if result.intent in ("off_topic", "empty") and state.get("basis"):
+        # a message in between ("danke", a poem): its note goes into the chat, while the consultation on the
+        # page (profile, shortlist, cards, plan, what filters re-run) stays as it was
+        state["seq"] = state.get("seq", 0) + 1
+        return
     state["profile"] = result.profile.model_dump(mode="json")
     state["result"] = result.model_dump(mode="json")
     _model_of(state["profile"], CompanyProfile, result.profile)
