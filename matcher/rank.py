@@ -97,7 +97,12 @@ def need_match(profile_needs: list[str], prog_needs: list[str]) -> float:
     if not profile_needs:
         return 0.0
     best = 0.0
+    # advice is a way of helping, not a subject: an offer for another subject (a succession office, an energy
+    # audit) does not meet a wish for advice on something else
+    subject_elsewhere = bool(prog_needs) and prog_needs[0] != "advice" and prog_needs[0] not in profile_needs
     for pos, need in enumerate(prog_needs):
+        if need == "advice" and subject_elsewhere:
+            continue
         if need in profile_needs:
             best = max(best, NEED_POSITION_WEIGHT[min(pos, len(NEED_POSITION_WEIGHT) - 1)])
     return best

@@ -529,6 +529,7 @@ def test_a_research_partner_means_rnd_unless_the_work_is_named():
     ("NIS2 compliance for our Berlin plant – is there any support or funding?", True),
     ("Die Förderung unterstützt Unternehmen bei Investitionen", False),
     ("Our project was supported by the EU", False),
+    ("Ich will meinen Betrieb an einen Nachfolger übergeben. Wer berät mich?", True),
 ])
 def test_asking_for_support_is_asking_for_advice(text, has_advice):
     assert ("advice" in ex(text).needs) is has_advice

@@ -27,6 +27,10 @@ def test_unknown_fusion_lists_the_valid_names():
     (["partners"], ["rnd", "partners"], 0.75),
     ([], ["rnd"], 0.0),
     (["investment"], ["rnd"], 0.0),
+    # advice is a way of helping, not a subject: a succession office does not meet advice on innovation management
+    (["advice"], ["succession", "advice"], 0.0),
+    (["succession", "advice"], ["succession", "advice"], 1.0),
+    (["advice"], ["advice", "rnd"], 1.0),
 ])
 def test_need_match_weights_the_programmes_main_purpose(profile, prog, expected):
     assert need_match(profile, prog) == expected
