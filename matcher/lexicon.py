@@ -280,7 +280,10 @@ TOPIC_NEEDS: dict[str, str] = {
 }
 
 INSTRUMENT_PATTERNS: dict[str, str] = {
-    "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|non-dilutive|subsid|fördergeld|förderquote|prämie|bonus\b|incentive)",
+    "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|non-dilutive|subsid|fördergeld|förderquote|prämie|bonus\b|incentive|"
+             # someone paying part of it: "Zahlt da jemand mit?", "übernimmt jemand einen Teil der Kosten?", "pay part of it"
+             r"(?:zahlt|übernimmt|trägt) (?:da |denn |uns )?(?:jemand|wer|irgendwer)\b|"
+             r"(?:anyone|someone|somebody) (?:\w+ )?(?:pays?|covers?|chips? in|contributes?)\b)",
     "loan": r"(darlehen|kredit|(?<!tax )(?<!tax-)credit|loan|förderkredit|fremdkapital|debt)",  # a tax credit is no loan
     "equity": r"(beteiligung|eigenkapital|equity|venture|wagniskapital|risikokapital|investor|\bvc\b|business angel|"
               r"finanzierungsrunde|funding round|seed-?runde|seed round|series a)",

@@ -533,3 +533,14 @@ def test_a_research_partner_means_rnd_unless_the_work_is_named():
 ])
 def test_asking_for_support_is_asking_for_advice(text, has_advice):
     assert ("advice" in ex(text).needs) is has_advice
+
+
+@pytest.mark.parametrize("text,grant", [
+    ("Kleine GmbH, 7 MA, Berlin, erstes Patent. Zahlt da jemand mit?", True),
+    ("Übernimmt jemand einen Teil der Kosten für die neue Maschine?", True),
+    ("Does anyone pay part of the trade fair costs?", True),
+    ("Die Kosten übernimmt unser Kunde.", False),
+    ("Wir zahlen die Miete mit Eigenmitteln.", False),
+])
+def test_asking_who_pays_part_is_a_wish_for_a_grant(text, grant):
+    assert ("grant" in ex(text).instruments_wished) is grant
