@@ -299,16 +299,25 @@ _NOT_SEAT_NOUN = re.compile(
 )
 
 
+# the full stops of abbreviations end no clause ("Kunden v.a. in Brandenburg", "z. B. in Polen", "ca. 20 km")
+_ABBREV = re.compile(r"\b(?:[a-zäöü]\.\s?(?:[a-zäöü]\.)?|(?:bzw|ca|inkl|ggf|evtl|usw|etc|approx|nr|str|ggü|vgl)\.)", re.I)
+
+
+def _unabbreviated(s: str) -> str:
+    """``s`` with the full stops of abbreviations blanked (same length, so positions still fit)."""
+    return _ABBREV.sub(lambda m: m.group(0).replace(".", " "), s)
+
+
 def left_clause(text: str, start: int) -> str:
     """The words before ``start`` back to the last clause boundary (punctuation, "und", "but", ...)."""
     left = text[max(0, start - 80):start]
-    cut = max((m.end() for m in _BOUNDARY.finditer(left)), default=0)
+    cut = max((m.end() for m in _BOUNDARY.finditer(_unabbreviated(left))), default=0)
     return left[cut:]
 
 
 def _right_clause(text: str, end: int) -> str:
     right = text[end:end + 80]
-    m = _BOUNDARY.search(right)
+    m = _BOUNDARY.search(_unabbreviated(right))
     return right[:m.start()] if m else right
 
 

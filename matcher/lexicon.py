@@ -28,7 +28,8 @@ MULT = {
 STAFF_WORDS = (
     r"(?:ma\b|mitar?b[a-zä]*(?::innen|\*innen|_innen)?|beschäftigte[n]?|angestellte[n]?|"
     r"leute|personen|köpfe|fte|vollzeitstellen|stellen|employees?|staff|people|workers|heads|team members|"
-    r"persons|fachkräfte|gründer(?:innen)?|founders|co-?founders)"
+    r"persons|fachkräfte|gesell(?:en|innen)|arbeiter(?:innen)?|arbeitskräfte|kolleg(?:en|innen)|"
+    r"gründer(?:innen)?|founders|co-?founders)"
 )
 EMP_PATTERNS = [
     re.compile(rf"{_NUM}[- ](?:person|people|employee|staff|mann|köpfig\w*|mitarbeiter)\b(?!s? (?:jahre|years))", re.I),

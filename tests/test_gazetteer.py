@@ -91,6 +91,10 @@ def test_a_postcode_with_plz_or_an_address_counts():
     ("Büro am Potsdamer Platz", "berlin", True),
     ("US-based manufacturer planning to open a production site in Berlin", "us", False),
     ("We are thinking about moving our HQ from Hamburg to Berlin", "hamburg", False),
+    # an abbreviation's full stop ends no clause: the customers stay customers
+    ("Schlosserei, 14 MA, Hellersdorf; Kunden v.a. in Brandenburg und Sachsen", "berlin", True),
+    ("Tischlerei in Köpenick. Kunden z. B. in Potsdam.", "berlin", True),
+    ("Sitz: Potsdam. Kunden u.a. in Berlin.", "brandenburg", False),
 ])
 def test_the_seat_not_the_market(text, loc, in_berlin):
     got = read_location(text)

@@ -544,3 +544,8 @@ def test_asking_for_support_is_asking_for_advice(text, has_advice):
 ])
 def test_asking_who_pays_part_is_a_wish_for_a_grant(text, grant):
     assert ("grant" in ex(text).instruments_wished) is grant
+
+
+def test_craft_staff_words_count_as_headcount():
+    assert ex("Dachdeckerbetrieb aus Reinickendorf, 11 Gesellen, brauchen einen neuen Kran").employees == 11
+    assert ex("Baufirma mit 25 Arbeitern in Spandau").employees == 25
