@@ -88,7 +88,7 @@ AGE_HYPHEN = re.compile(r"(\d+)-(?:year|jahr|jährig)", re.I)
 
 PRE_FOUNDING = re.compile(
     r"(noch nicht gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)|not (?:yet )?incorporated|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
-    r"gründen (?:will|wollen|möchte|möchten)|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
+    r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
     r"ausgründung planen|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|no company yet|not a company yet|no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered)|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
@@ -113,6 +113,11 @@ RESEARCH = re.compile(
     r"research institute|research institution|research group|forschungsgruppe|arbeitsgruppe|professur|chair of)\b",
     re.I,
 )
+# a spin-off team that is still part of its university or institute (read only before founding)
+SPINOFF_TEAM = re.compile(
+    r"\b((?:university|uni|hochschul\w*|universitäts|institut\w*)[ -]?(?:spin-?off|spin-?out|ausgründung)|"
+    r"\d+ (?:researchers|scientists|forscher(?:innen)?|wissenschaftler(?:innen)?|doktorand(?:en|innen))\b)", re.I)
+
 RESEARCH_AS_SELF = re.compile(
     r"\b(wir sind (?:ein|eine|das|die) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|forscher|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
     r"(?:wir sind|we are|we're) (?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche mitarbeiter\w*|wissenschaftler\w*|forscher\w*|postdocs?|"
@@ -191,7 +196,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
-                  r"(?:zweite\w*|weitere\w*|neue\w*) (?:filiale|standort) (?:eröffnen|aufmachen)|"
+                  r"(?:zweite\w*|dritte\w*|weitere\w*|neue\w*) (?:filiale|standort|laden|geschäft|salon|restaurant|café|werkstatt) (?:eröffnen|aufmachen)|"
                   r"(?:production|manufacturing) (?:site|plant|facility)|new (?:plant|factory|facility)|"
                   r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
@@ -288,7 +293,8 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
     "loan": r"(darlehen|kredit|(?<!tax )(?<!tax-)credit|loan|förderkredit|fremdkapital|debt)",  # a tax credit is no loan
     "equity": r"(beteiligung|eigenkapital|equity|venture|wagniskapital|risikokapital|investor|\bvc\b|business angel|"
               r"finanzierungsrunde|funding round|seed-?runde|seed round|series a)",
-    "guarantee": r"(bürgschaft|buergschaft|guarantee|sicherheiten fehlen|keine sicherheiten|sicherheiten.{0,60}(?:haben wir nicht|fehlen|nicht)|no collateral|lack collateral|without collateral|"
+    "guarantee": r"(bürgschaft|buergschaft|guarantee|sicherheiten fehlen|keine sicherheiten|"
+                 r"(?:haus)?bank\w* (?:will|verlangt|fordert|möchte|wants|asks for|requires) (?:\w+ ){0,2}(?:sicherheiten|collateral)|sicherheiten.{0,60}(?:haben wir nicht|fehlen|nicht)|no collateral|lack collateral|without collateral|"
                  # a bank that hesitates or declines is the classic case for a guarantee bank
                  r"(?:haus)?bank\w*\s+(?:zögert|zögern|zaudert|lehnt\w*|will nicht|sagt nein|ist (?:sehr )?zurückhaltend|hesitat\w*|declin\w*|refus\w*|is reluctant|said no|says no))",
     "tax_credit": r"(steuerlich|steuer|tax credit|tax incentive|forschungszulage|research allowance)",

@@ -38,6 +38,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     PARTNER_RESEARCH,
     PRE_FOUNDING,
     RESEARCH_AS_SELF,
+    SPINOFF_TEAM,
     SME_WORDS,
     STAFF_WORDS,
     STARTUP,
@@ -322,7 +323,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("age_years")
 
     pre = PRE_FOUNDING.search(t)
-    if RESEARCH_AS_SELF.search(t):
+    if RESEARCH_AS_SELF.search(t) or (pre and age is None and SPINOFF_TEAM.search(t)):
         p["org_type"] = "research"
         stated.append("org_type")
         if pre and age is None:  # researchers planning a spin-off

@@ -549,3 +549,19 @@ def test_asking_who_pays_part_is_a_wish_for_a_grant(text, grant):
 def test_craft_staff_words_count_as_headcount():
     assert ex("Dachdeckerbetrieb aus Reinickendorf, 11 Gesellen, brauchen einen neuen Kran").employees == 11
     assert ex("Baufirma mit 25 Arbeitern in Spandau").employees == 25
+
+
+def test_opening_a_second_shop_is_an_investment():
+    assert "investment" in ex("Friseursalon in Neukölln, 3 Leute, möchte einen zweiten Laden aufmachen").needs
+
+
+def test_a_client_founding_a_shop_whose_bank_wants_collateral():
+    p = ex("Mandantin gründet Bioladen in Pankow, braucht 60 T€, Bank will Sicherheiten")
+    assert p.stage == "pre_founding" and "guarantee" in p.instruments_wished
+
+
+def test_a_university_spin_off_team_before_founding_is_research():
+    p = ex("Our university spin-off (TU Berlin) is not founded yet; 3 researchers; quantum sensors")
+    assert p.org_type == "research" and p.stage == "pre_founding"
+    # a founded spin-off is a company
+    assert ex("University spin-off GmbH, founded 2023, 12 staff, quantum sensors").org_type == "company"
