@@ -8,10 +8,6 @@ from .rank import normalise_max, topic_match
 
 
 HUB_BONUS = 0.1
-# funded consortia (named companies, no open offer) among the at most three projects shown: a company is better
-# served by the hubs it can turn to, and the consortia alone filled the lane for most circular-economy questions.
-# Chosen on dev with the main-topic rule below (1, 2, 3: projects recall@5 0.888, 0.871, 0.838; 0.838 before)
-MAX_CONSORTIA = 1
 # closeness of the requests a consultant would send to the offer (``typical_projects``); chosen on dev
 # (0, 0.1, 0.2, 0.3: projects recall@5 0.793, 0.804, 0.838, 0.838)
 TYPICAL_WEIGHT = 0.2
@@ -24,24 +20,10 @@ def is_hub(r) -> bool:
                 or {"advice", "networking"} & set(r.topics))
 
 
-def open_hub(r) -> bool:
-    """A running MPI project that companies can turn to (see ``is_hub``)."""
-    return r.kind == "project" and r.status == "running" and is_hub(r)
-
-
-def ecosystem_topic_match(profile_topics: list[str], r) -> float:
-    """Shared topics of company and record; a hub whose main topic is the company's counts fully, however
-    many other topics each names (the circular-economy hub for a recycling firm)."""
-    if open_hub(r) and r.topics and r.topics[0] in profile_topics:
-        return 1.0
-    return topic_match(profile_topics, r.topics)
-
-
 def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_prog_ids: list[str],
                    lang: str, shown_elsewhere: list[str] = (), k: int = 5,
                    typical: dict[str, float] | None = None) -> list[ProjectHit]:
-    """Up to ``k`` projects and contacts; at most 3 projects (at most ``MAX_CONSORTIA`` of them funded consortia
-    rather than hubs), at least one contact when any fits.
+    """Up to ``k`` projects and contacts; at most 3 projects, at least one contact when any fits.
 
     A record that is ``same_as`` one already shown (here or among the programmes in
     ``shown_elsewhere``/``top_prog_ids``) is skipped, so no offer appears twice under two kinds."""
@@ -52,7 +34,7 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     typical = typical or {}
     scored = []
     for r in recs:
-        tm = ecosystem_topic_match(profile.topics, r)
+        tm = topic_match(profile.topics, r.topics)
         ty = typical.get(r.id, 0.0)
         if tm == 0 and ty < 0.5:
             # neither a shared topic nor close to the requests it serves: not worth a consultant's call, however
@@ -62,7 +44,7 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
         s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm + TYPICAL_WEIGHT * ty
         if r.kind == "project":
             s += 0.08 if r.status == "running" else 0.0
-            s += HUB_BONUS if open_hub(r) else 0.0
+            s += HUB_BONUS if r.status == "running" and is_hub(r) else 0.0
         else:
             s += 0.1 * (1.0 if set(r.needs) & set(profile.needs) else 0.0)
         if set(r.related_programmes) & set(top_prog_ids):
@@ -76,9 +58,7 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
             continue
         seen |= {r.id, *r.same_as}
         unique.append((s, r))
-    projects = [sr for sr in unique if sr[1].kind == "project"]
-    consortia = [sr[1].id for sr in projects if not open_hub(sr[1])][:MAX_CONSORTIA]
-    projects = [sr for sr in projects if open_hub(sr[1]) or sr[1].id in consortia][:3]
+    projects = [sr for sr in unique if sr[1].kind == "project"][:3]
     actors = [sr for sr in unique if sr[1].kind == "actor"][: k - len(projects)]
     chosen = sorted(projects + actors, key=lambda sr: (-sr[0], sr[1].id))[:k]
     out = []

@@ -348,21 +348,3 @@ def test_hubs_are_projects_companies_can_turn_to():
     assert not is_hub(hub.model_copy(update={"fields_of_action": ["innovation"], "topics": ["recycling"]}))
     assert is_hub(hub.model_copy(update={"fields_of_action": ["kompetenzen"]}))
     assert is_hub(hub.model_copy(update={"fields_of_action": ["innovation"], "topics": ["advice"]}))
-
-
-def test_hubs_on_the_company_s_main_topic_come_before_more_consortia():
-    src = [{"title": "MPI-Bericht", "section": "Tabelle 1", "kind": "report"}]
-
-    def project(pid: str, topics: list[str], fields: list[str]) -> Project:
-        return Project(id=pid, name=pid, status="running", fields_of_action=fields, topics=topics,
-                       summary_de="Ein Projekt in Berlin zum Thema.", summary_en="A project in Berlin on the topic.",
-                       offer_de="Austausch und Beratung", offer_en="Exchange and advice", sources=src, as_of="2026-11-01")
-
-    consortia = [project(f"mpi-consortium-{i}", ["recycling", "materials", "circular-economy"], ["innovation"])
-                 for i in range(3)]
-    hub = project("mpi-circular-hub", ["circular-economy", "skills", "networking"], ["kommunikation_vernetzung"])
-    eng = SimpleNamespace(corpus=SimpleNamespace(projects=[*consortia, hub], actors=[], topics=[]))
-    fused = {**{p.id: 1.0 for p in consortia}, hub.id: 0.4}  # generic hub texts are far from any company's
-    ids = [h.id for h in rank_ecosystem(eng, fused, CompanyProfile(topics=["recycling", "circular-economy", "materials"]),
-                                        [], "de")]
-    assert hub.id in ids and sum(i.startswith("mpi-consortium") for i in ids) == 1
