@@ -348,6 +348,10 @@ def follow_up_questions(criteria_lists: list[list[Criterion]], profile: CompanyP
     return qs[:limit]
 
 
-def basic_questions(lang: str) -> list[str]:
-    """Who, where and how old: the first questions when nothing is known."""
-    return [QUESTIONS[r][0 if lang == "de" else 1] for r in ("employees", "location", "company_age")]
+def basic_questions(lang: str, profile: CompanyProfile | None = None) -> list[str]:
+    """Who, where and how old: the first questions, those of them that ``profile`` (what earlier turns of a
+    consultation told) does not answer yet."""
+    p = profile or CompanyProfile()
+    known = {"employees": p.employees is not None, "location": p.in_berlin is not None or p.location is not None,
+             "company_age": p.age_years is not None or p.founded_year is not None or p.stage == "pre_founding"}
+    return [QUESTIONS[r][0 if lang == "de" else 1] for r in ("employees", "location", "company_age") if not known[r]]

@@ -289,7 +289,7 @@ def scope(state: MatchState, eng: Engine) -> MatchState:
     if not funding_signal(state.text, state.turn_profile or state.profile, own_named):
         state.scope = "empty" if len(state.text.split()) <= 3 else "off_topic"
         state.chosen, state.support, state.hidden, state.projects = [], [], [], []
-        state.questions = elig.basic_questions(state.lang)
+        state.questions = elig.basic_questions(state.lang, state.profile)
     return state
 
 

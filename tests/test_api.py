@@ -139,6 +139,7 @@ def test_an_off_topic_message_mid_consultation_gets_the_note_not_the_old_list_ag
     assert poem.intent == "off_topic" and poem.programmes == [] and poem.projects == []
     assert "Förderlotse" in poem.message and "bleiben erhalten" in poem.message
     assert poem.profile.in_berlin is True  # what the consultation knows is not lost
+    assert not any("Berlin" in q for q in poem.questions)  # and is not asked again
     thanks = match("danke!", previous_profile=first.profile, context=README_CASE)
     assert thanks.intent == "empty" and thanks.programmes == [] and "bleiben erhalten" in thanks.message
     # a short message that adds a fact or a need still refines the shortlist
