@@ -83,15 +83,11 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
     if not primary:
         add("no-official-source" if is_money(p) else "support-offer-without-official-source",
             "no official page, legal text or MPI report among the sources", is_money(p))
-    every_source = [*p.sources, *(fc.source for fc in p.first_choice), *(r.source for r in p.combination),
-                    *(ex.source for ex in p.examples),
-                    *([p.typical_projects.source] if p.typical_projects else [])]
-    for s in every_source:
-        if passed_off(s):
-            add("secondary-host-as-official", f"'{s.title}' ({_host(s)}) is a copy or report, not the publisher", True)
+    out += audit_sources(p.id, p.sources)
+    out += audit_sources(p.id, [*(fc.source for fc in p.first_choice), *(r.source for r in p.combination),
+                                *(ex.source for ex in p.examples),
+                                *([p.typical_projects.source] if p.typical_projects else [])], require_kind=False)
     for s in p.sources:
-        if s.kind is None:
-            add("unclassified-source", f"'{s.title}' has no kind (official, legal, report, secondary)", True)
         if s.published and (today - s.published).days > max_source_age_days:
             add("old-source", f"'{s.title}' dates from {s.published.isoformat()}", False)
     supported = {f for s in p.sources for f in s.supports}
@@ -126,12 +122,12 @@ def audit_programme(p: Programme, today: dt.date, programme_ids: set[str],
     return out
 
 
-def audit_sources(record_id: str, sources: list[Source]) -> list[Finding]:
-    """The source checks every record gets: each source is classified, and no copy or report is passed off
-    as the publisher."""
+def audit_sources(record_id: str, sources: list[Source], require_kind: bool = True) -> list[Finding]:
+    """The source checks every record gets: each source is classified (unless ``require_kind`` is off, for the
+    sources of single statements inside a record), and no copy or report is passed off as the publisher."""
     out = []
     for s in sources:
-        if s.kind is None:
+        if s.kind is None and require_kind:
             out.append(Finding(record_id, "unclassified-source",
                                f"'{s.title}' has no kind (official, legal, report, secondary)", True))
         elif passed_off(s):

@@ -30,33 +30,32 @@ def funding_signal(text: str, profile: CompanyProfile, named: set[str]) -> bool:
     return bool(FUNDING_WORDS.search(text))
 
 
+# what the assistant is, said to a request outside its scope
+_WHO = {
+    "de": "Dabei kann ich nicht helfen: Ich bin der Förderlotse des Masterplans Industriestadt Berlin und finde "
+          "für Unternehmen passende Förderprogramme (Berlin, Bund, EU), MPI-Projekte und Ansprechpartner.",
+    "en": "I can't help with that: I am the funding assistant of the Masterplan Industriestadt Berlin and find "
+          "funding programmes (Berlin, federal, EU), MPI projects and contacts for companies.",
+}
+_NEXT = {
+    "off_topic": {"de": "Beschreiben Sie Ihr Unternehmen (Branche, Größe, Standort) und Ihr Vorhaben, dann schlage ich "
+                        "Programme vor.",
+                  "en": "Describe your company (sector, size, location) and your plans, and I will suggest programmes."},
+    "empty": {"de": "Ich konnte in Ihrer Nachricht noch kein Vorhaben oder Förderthema erkennen. Beschreiben Sie bitte "
+                    "Ihr Unternehmen (Branche, Größe, Standort) und was Sie vorhaben.",
+              "en": "I could not find a project or funding topic in your message yet. Please describe your company "
+                    "(sector, size, location) and what you plan to do."},
+    "kept": {"de": "Ihre bisherigen Angaben und die Vorschläge bleiben erhalten. Ergänzen Sie gern Angaben in einem Satz "
+                   "(z. B. „Wir haben 12 Mitarbeitende“) oder fragen Sie zu einem der Programme.",
+             "en": "What you told me so far and the suggestions are kept. Add details in a sentence (e.g. \"We have 12 "
+                   "employees\") or ask about one of the programmes."},
+}
+
+
 def scope_note(kind: str, lang: str, continuing: bool = False) -> str:
     """The short note for a request outside the assistant's scope (or an almost empty one). ``continuing``: a
     message within a consultation ("danke", "ja", a poem in between): what is known so far is kept, and the note
     says so and how to go on."""
-    if continuing:
-        kept = ("Ihre bisherigen Angaben und die Vorschläge bleiben erhalten. Ergänzen Sie gern Angaben in einem Satz "
-                "(z. B. „Wir haben 12 Mitarbeitende“) oder fragen Sie zu einem der Programme."
-                if lang == "de" else
-                "What you told me so far and the suggestions are kept. Add details in a sentence (e.g. \"We have 12 "
-                "employees\") or ask about one of the programmes.")
-        if kind == "empty":
-            return kept
-        lead = ("Dabei kann ich nicht helfen: Ich bin der Förderlotse des Masterplans Industriestadt Berlin und finde "
-                "Förderprogramme, MPI-Projekte und Ansprechpartner." if lang == "de" else
-                "I can't help with that: I am the funding assistant of the Masterplan Industriestadt Berlin and find "
-                "funding programmes, MPI projects and contacts.")
-        return f"{lead} {kept}"
-    if kind == "empty":
-        return ("Ich konnte in Ihrer Nachricht noch kein Vorhaben oder Förderthema erkennen. Beschreiben Sie bitte "
-                "Ihr Unternehmen (Branche, Größe, Standort) und was Sie vorhaben."
-                if lang == "de" else
-                "I could not find a project or funding topic in your message yet. Please describe your company "
-                "(sector, size, location) and what you plan to do.")
-    return ("Dabei kann ich nicht helfen: Ich bin der Förderlotse des Masterplans Industriestadt Berlin und finde "
-            "für Unternehmen passende Förderprogramme (Berlin, Bund, EU), MPI-Projekte und Ansprechpartner. "
-            "Beschreiben Sie Ihr Unternehmen (Branche, Größe, Standort) und Ihr Vorhaben, dann schlage ich Programme vor."
-            if lang == "de" else
-            "I can't help with that: I am the funding assistant of the Masterplan Industriestadt Berlin and find "
-            "funding programmes (Berlin, federal, EU), MPI projects and contacts for companies. Describe your "
-            "company (sector, size, location) and your plans, and I will suggest programmes.")
+    lg = "en" if lang == "en" else "de"
+    nxt = _NEXT["kept" if continuing else kind][lg]
+    return nxt if kind == "empty" else f"{_WHO[lg]} {nxt}"
