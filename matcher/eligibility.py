@@ -7,6 +7,7 @@ Overall: any ``violated`` -> ineligible; else any ``unknown`` -> uncertain; else
 from __future__ import annotations
 
 from .models import CompanyProfile, Criterion, Programme
+from .world import in_eu
 
 _APPLICANT_DE = {
     "company": "Unternehmen", "research": "Forschungseinrichtungen/Hochschulen", "founder_team": "Gründungsteams",
@@ -273,6 +274,12 @@ def _location_verdict(rule: str, p: CompanyProfile) -> tuple[str, str, str]:
     if rule in ("germany", "eu") and p.in_germany is True:
         return "fulfilled", f"Sitz in Deutschland ({loc or 'genannt'})", f"based in Germany ({loc or 'stated'})"
     if rule == "eu" and p.in_germany is False and loc:
+        member = in_eu(loc)
+        if member:
+            return "fulfilled", f"Sitz in der EU ({loc})", f"based in the EU ({loc})"
+        if member is False:
+            return ("unknown", f"Standort {loc}: kein EU-Mitglied – prüfen, ob das Land assoziiert ist",
+                    f"location {loc}: not an EU member – check whether the country is associated")
         return "unknown", f"Standort {loc} – EU-Zugehörigkeit prüfen", f"location {loc} – check EU membership"
     if rule in ("berlin", "berlin_brandenburg") and p.facts.get("planned_berlin_site"):
         return ("fulfilled", "geplanter Standort in Berlin (gefördert wird die Berliner Betriebsstätte)",

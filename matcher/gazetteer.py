@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from . import world
+
 DATA = Path(__file__).resolve().parent / "data" / "places.yaml"
 
 # names whose capitalisation matters ("US" is not "us", "Essen" is not "essen")
@@ -187,8 +189,84 @@ def _find(text: str) -> list[Place]:
                 pos = m.end()
                 break
     out += _postcodes(text, postcodes, out)
+    out += _world_places(text, out)
     out.sort(key=lambda p: p.start)
     return out
+
+
+# ---------------------------------------------------------------- places the list does not have
+
+_CAP_WORD = re.compile(r"(?<![\w\-])[A-ZÄÖÜ][\w'’]*(?:[\s\-](?:am|an der|an|upon|on|de|di|del|la|le|sur|im|ob|bei)?"
+                       r"\s?[A-ZÄÖÜ][\w'’]*){0,2}")
+_CAP_START = re.compile(r"(?<![\w\-])[A-ZÄÖÜ]")
+# "aus Graz", "from Galway", "bei Lyon" (where the company or its plant is)
+_FROM = re.compile(r"\b(?:aus|from|bei|near|nahe|close to|nähe von)\s+(?:der|dem|den|the)?\s*$", re.I)
+_SELF_OR_FIRM = re.compile(
+    r"\b(?:wir|we|ich|i|unternehmen\w*|firma|betrieb\w*|start-?up\w*|company|companies|firm|team\w*|gmbh|ag|ug|"
+    r"hersteller\w*|manufacturer\w*|mittelständ\w*|familienunternehmen|spin-?off|ausgründung\w*|"
+    r"zulieferer\w*|supplier\w*|handwerksbetrieb\w*|werk|plant|fabrik\w*|anlage\w*|raffinerie\w*|biorefinery|"
+    r"refinery|standort\w*|site|lab\w*|institut\w*|institute|gründer\w*|founders?)\b", re.I)
+# "mit Sitz in Tuttlingen", "based in Lyon", "Standort: Jena", "Werk in Ilmenau"
+_SEAT_IN = re.compile(
+    r"(?:\b(?:sitz\w*|sitzen|sitzt|ansässig\w*|based|headquartered|located|beheimatet|standort\w*|niederlassung\w*|"
+    r"werk|büro\w*|office|zentrale|hauptsitz\w*|firmensitz\w*)\s+(?:in|im|at)\s+(?:der|dem|the)?\s*|"
+    r"\b(?:sitz|standort|location|hq|headquarters|ort)\s*[:=]\s*)$", re.I)
+_IN = re.compile(r"\b(?:in|im)\s+$", re.I)
+_FIRM_NOUN = re.compile(
+    r"\s+(?:start-?up\w*|unternehmen\w*|firma|betrieb\w*|team\w*|mittelständler\w*|hersteller\w*|"
+    r"familienunternehmen\w*|spin-?off\w*|ingenieurbüro\w*|software\w*|maschinenbau\w*|handwerksbetrieb\w*)\b", re.I)
+# a research or founding team of a university: "Gründungsteam der Hochschule Worms", "researchers at the University of Galway"
+_UNI_BEFORE = re.compile(
+    r"\b(?:universität|universitaet|uni|hochschule|fachhochschule|tu|th|fh|university of|université de|"
+    r"universidad de|università di|politecnico di|university)\s+(?:des|der|von|zu|in)?\s*$", re.I)
+_TEAM = re.compile(  # no word start: "Gründungsteam", "Masterabsolventen"
+    r"(?:team\w*|forscher\w*|wissenschaftler\w*|absolvent\w*|studierende\w*|studenten|doktorand\w*|"
+    r"researchers?|scientists?|graduates?|students?|spin-?off|ausgründung\w*|gründungsteam\w*|lehrstuhl\w*|"
+    r"professor\w*)\b", re.I)
+_BIG_CITY = 100_000  # a plain "in <name>" counts for a city of this size
+
+
+def _world_places(text: str, found: list[Place]) -> list[Place]:
+    """Towns and cities from ``world`` (GeoNames) that the list does not have, only where the words around them
+    say where a company, plant or team is (see ``world``): a name that is also an ordinary word is then no risk."""
+    taken = [(p.start, p.end) for p in found]
+    out: list[Place] = []
+    for w in _CAP_START.finditer(text):
+        m = _CAP_WORD.match(text, w.start())
+        if m is None:
+            continue
+        words = re.split(r"(?<=\w)(?=[\s\-])", m.group(0))
+        # longest first: "Frankfurt an der Oder" before "Frankfurt"
+        for n in range(len(words), 0, -1):
+            name = "".join(words[:n]).strip()
+            start, end = m.start(), m.start() + len("".join(words[:n]))
+            if any(s < end and start < e for s, e in taken):
+                break
+            place = _world_accept(text, start, end, name)
+            if place is not None:
+                out.append(place)
+                taken.append((start, end))
+                break
+    return out
+
+
+def _world_accept(text: str, start: int, end: int, name: str) -> Place | None:
+    before, after = text[max(0, start - 40):start], text[end:end + 40]
+    wp = world.lookup(name)
+    if wp is None and len(name) > 4 and name.endswith("er") and _FIRM_NOUN.match(after):
+        wp = world.lookup(name[:-2])  # "ein Grazer Start-up"
+        if wp is not None:
+            return Place(start, end, wp.region, wp.name, None, True)
+    if wp is None:
+        return None
+    if re.match(r"\s*(?:\d{4}\b|\d{1,2}\.)", after):
+        return None  # a date, not a place
+    if (_SEAT_IN.search(before) or re.match(r"^[\s\-]based\b", after, re.I)
+            or (_FROM.search(before) and _SELF_OR_FIRM.search(left_clause(text, start)))
+            or (_UNI_BEFORE.search(before) and _TEAM.search(left_clause(text, start)))
+            or (_IN.search(before) and wp.population >= _BIG_CITY)):
+        return Place(start, end, wp.region, wp.name)
+    return None
 
 
 _PLZ = re.compile(r"(?<![\d.,€$])(\d{5})(?!\d|[.,]\d|\s*(?:€|eur|euro|mitarb|ma\b|beschäft|leute|stück|t\b|tonnen|kwh|m²|qm))", re.I)
@@ -236,7 +314,8 @@ def region_of(name: str) -> str | None:
     places = find_places(name)
     if len(places) == 1 and places[0].end - places[0].start >= len(name.strip()) - 3:
         return places[0].region
-    return None
+    wp = world.lookup(name)
+    return wp.region if wp is not None else None
 
 
 def bezirk_of(name: str) -> str | None:
@@ -251,7 +330,7 @@ _BOUNDARY = re.compile(r"[.;:!?\n•|(),]|\s[-–]\s|\b(?:und|and|but|aber|sowie
 _MARKET = re.compile(
     r"\b(?:kund\w*|customers|customer base|clients|abnehmer\w*|käufer\w*|buyers?|vertrieb\w*|vertreib\w*|verkauf\w*|sell\w*|sales|"
     r"vermarkt\w*|export\w*|import\w*|liefern|liefert|lieferung\w*|deliver\w*|ship\w*|partner\w*|"
-    r"messe\w*|trade fairs?|trade shows?|fairs?|expo|konferenz\w*|conference\w*|kongress\w*|veranstaltung\w*|events?|"
+    r"\w*messe\w*|trade fairs?|trade shows?|fairs?|expo|konferenz\w*|conference\w*|kongress\w*|veranstaltung\w*|events?|"
     r"märkte?n?|markt\w*|markets?|marketing|aufträge?|orders?|projekte?n?|projects?|baustellen?|"
     r"kooperation\w*|cooperat\w*|collaborat\w*|zusammenarbeit\w*|together|zusammen|gemeinsam|"
     r"in die|in den markt|bundesweit|europaweit|weltweit|nationwide|worldwide|ganz|all over|across|"
@@ -357,6 +436,8 @@ def role_of(text: str, p: Place) -> str:
         return "seat"
     if _PLANNED.search(whole) and _SITE_NOUN.search(whole) and not _OURS.search(left):
         return "planned"
+    if _UNI_BEFORE.search(text[max(0, p.start - 40):p.start]) and not _TEAM.search(left):
+        return "market"  # "mit der Universität Freiburg": a partner; a team of that university sits there
     if p.adjective and _NOT_SEAT_NOUN.match(text[p.end:p.end + 30]) and not _SELF.search(left):
         return "market"  # "Berliner Hochschule", "Berliner Kunden", "Berliner Förderprogramme"
     if _DIRECTIONAL.search(left) or _FOR_NEAR.search(left):

@@ -114,7 +114,8 @@ def test_is_berlin_for_labels_and_names():
     assert is_berlin("berlin") is True
     assert is_berlin("Potsdam") is False
     assert is_berlin("brandenburg") is False
-    assert is_berlin("Atlantis") is None
+    assert is_berlin("Xyzzyhausen") is None
+    assert is_berlin("Tuttlingen") is False  # not in the list: the GeoNames table (world.py)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -138,3 +139,34 @@ def test_airport_surroundings_and_other_regions(text, expected):
 ])
 def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     assert locate(text).planned_berlin_site is planned
+
+
+# ---------------------------------------------------------------- places beyond the list (world.py, GeoNames)
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wir sind ein Grazer Start-up und haben ein Ladesystem entwickelt.", ("graz", False, False)),
+    ("Wir sind ein Medizintechnik-Unternehmen aus Galway.", ("galway", False, False)),
+    ("Wir errichten bei Lyon eine Bioraffinerie.", ("lyon", False, False)),
+    ("We are a Lyon-based start-up building batteries.", ("lyon", False, False)),
+    ("Mittelständler mit Sitz in Tuttlingen, 120 MA", ("tuttlingen", False, True)),
+    ("Wir sind Masterabsolventen der Hochschule Worms und entwickeln eine Software.", ("worms", False, True)),
+    ("Wir sind ein Deep-Tech-Start-up aus den Niederlanden.", ("niederlanden", False, False)),
+])
+def test_towns_beyond_the_list_are_read_where_they_say_where_the_company_is(text, expected):
+    assert read_location(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind ein Team aus Ende und Anfang.",          # Ende (Indonesia) is a word here
+    "Our workshop in March 2026 went well.",          # March (England)
+    "Wir liefern Möbel aus Holz.",
+    "Wir sind in Central Europe tätig.",
+    "Wir arbeiten mit der Universität Freiburg zusammen.",  # a partner, not the seat
+])
+def test_ordinary_words_and_partners_are_no_seat(text):
+    assert read_location(text) == (None, None, None)
+
+
+def test_a_berlin_company_with_customers_or_a_fair_elsewhere_stays_in_berlin():
+    assert read_location("Wir sind ein Berliner Start-up, Kunden in Lyon.")[1] is True
+    assert read_location("Wir wollen auf einer Fachmesse in Chicago ausstellen. Sensorhersteller, 50 MA, Berlin.")[1] is True

