@@ -131,9 +131,12 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     t = time.perf_counter()
     out_lang = state.lang
     topic_labels = {tp.id: (tp.label_de, tp.label_en) for tp in eng.corpus.topics}
-    prog_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels) for x in state.chosen]
-    support_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels) for x in state.support]
-    hidden_hits = ([_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels)
+    names = {p.id: p.name for p in eng.corpus.programmes}
+    prog_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels, names)
+                 for x in state.chosen]
+    support_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels, names)
+                    for x in state.support]
+    hidden_hits = ([_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels, names)
                     for x in state.hidden[:10]] if state.scope == "funding" else [])
     message = _named_notes(state.named, state.ranked, state.criteria, out_lang) or None
     if state.scope != "funding":
@@ -205,7 +208,7 @@ def _programme_question(question, state: MatchState, eng: Engine, request_id: st
     for p in progs:
         x = Scored(p, 1.0, overall[p.id], effective_status(p, state.today))
         x.features = {"named": 1.0}
-        h = _hit(x, criteria[p.id], state.profile, lang, topic_labels)
+        h = _hit(x, criteria[p.id], state.profile, lang, topic_labels, {q.id: q.name for q in eng.corpus.programmes})
         # the sources of the record's combination rules are sources of this answer, too
         h.sources = [*p.sources, *[r.source for r in p.combination
                                    if not any(r.source.title == s.title and r.source.url == s.url for s in p.sources)]]
@@ -268,7 +271,8 @@ def _named_notes(named: set[str], scored: list[Scored], crit_map, lang: str) -> 
     return " ".join(notes) or None
 
 
-def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels) -> ProgrammeHit:
+def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels,
+         names: dict[str, str] | None = None) -> ProgrammeHit:
     p: Programme = x.prog
     de = lang == "de"
     ok = [c.reason for c in criteria if c.verdict == "fulfilled"]
@@ -277,6 +281,9 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels) 
         reasons.insert(0, "Von Ihnen genannt" if de else "You asked about this programme")
     if x.effective_status == "closed":
         reasons.insert(0, "Programm ist geschlossen – nur zur Information" if de else "Programme is closed – for information only")
+    if p.apply_via:
+        via = ", ".join((names or {}).get(i, i) for i in p.apply_via)
+        reasons.insert(0, f"Kein eigener Antrag – Zugang über: {via}" if de else f"No application of its own – apply through: {via}")
     amount = None
     if p.amount:
         amount = p.amount.text_de if de or not p.amount.text_en else p.amount.text_en

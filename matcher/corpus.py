@@ -173,6 +173,9 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
                 if ref not in seen:
                     rep.errors.append(f"{rel}: same_as: unknown record id '{ref}'")
     for rel, rec in records["programmes"]:
+        for ref in rec.apply_via:
+            if ref == rec.id or ref not in prog_ids:
+                rep.errors.append(f"{rel}: apply_via: '{ref}' is not another programme's id")
         for k, rule in enumerate(rec.combination):
             if rule.other == rec.id:
                 rep.errors.append(f"{rel}: combination.{k}.other: a programme cannot name itself")

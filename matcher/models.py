@@ -260,6 +260,9 @@ class Programme(_Strict):
     aid_basis: AidBasis | None = None
     apply_before_start: bool | None = None
     combination: list[CombinationRule] = []
+    # an umbrella fund with no application of its own (EFRE, InvestEU): the programmes through which companies
+    # reach it; it is ranked after every open programme one can apply to directly
+    apply_via: list[str] = []
 
     kind: Literal["programme"] = "programme"
 

@@ -303,17 +303,20 @@ class LinearScorer:
 
 
 def group_of(item: Scored) -> int:
-    """0: open and not ineligible; 1: closed; 2: ineligible."""
+    """0: open and not ineligible; 1: an open umbrella fund without an application of its own (``apply_via``)
+    that the user did not name; 2: closed; 3: ineligible."""
     if item.overall == "ineligible":
-        return 2
+        return 3
     if item.effective_status == "closed":
-        return 1
+        return 2
+    if item.prog.apply_via and "named" not in item.features:
+        return 1  # named by the user, it keeps its place (with "apply through ..." on its card)
     return 0
 
 
 def order(items: list[Scored], w: Weights, greedy_depth: int = 20,
           wished_instruments: list[str] | None = None) -> list[Scored]:
-    """Group order (open, closed, ineligible), score within groups, and a greedy diversity step:
+    """Group order (open, open umbrella funds, closed, ineligible), score within groups, and a greedy diversity step:
     a programme whose main instrument is already on the list loses a little, so the top is not five
     loans, unless the company asked for that instrument. Only the first ``greedy_depth`` places of a
     group are chosen greedily; the rest follow by score.
@@ -323,7 +326,7 @@ def order(items: list[Scored], w: Weights, greedy_depth: int = 20,
     main need first.)"""
     wished = set(wished_instruments or [])
     out: list[Scored] = []
-    for g in (0, 1, 2):
+    for g in (0, 1, 2, 3):
         pool = sorted((x for x in items if group_of(x) == g), key=lambda x: (-x.score, x.prog.id))
         used: dict[str, int] = {}
         for _ in range(min(greedy_depth, len(pool))):

@@ -54,6 +54,7 @@ P = "programmes/berlin-innovation-grant.yaml"
      "duplicate id 'berlin-innovation-grant'"),
     (lambda d: edit(d / "projects/mpi-test-circular-hub.yaml", related_programmes=["nope"]), "related_programmes: unknown programme id 'nope'"),
     (lambda d: edit(d / "projects/mpi-test-circular-hub.yaml", same_as=["nope"]), "same_as: unknown record id 'nope'"),
+    (lambda d: edit(d / P, apply_via=["nope"]), f"corpus/{P}: apply_via: 'nope' is not another programme's id"),
     (lambda d: edit(d / "projects/mpi-test-circular-hub.yaml", typical_projects={
         "source": {"title": "Irgendein Blog", "url": "https://example.org/blog", "kind": "secondary"},
         "read": "record_only", "items": [{"de": "Wir sind ein Möbelbauer und wollen Reststoffe verwerten.",

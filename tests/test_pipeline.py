@@ -348,3 +348,15 @@ def test_hubs_are_projects_companies_can_turn_to():
     assert not is_hub(hub.model_copy(update={"fields_of_action": ["innovation"], "topics": ["recycling"]}))
     assert is_hub(hub.model_copy(update={"fields_of_action": ["kompetenzen"]}))
     assert is_hub(hub.model_copy(update={"fields_of_action": ["innovation"], "topics": ["advice"]}))
+
+
+def test_an_umbrella_fund_is_shown_only_when_named_and_then_says_where_to_apply(real_engine):
+    from matcher.api import match
+
+    plain = match("Berliner Maschinenbauer, 40 MA: wir suchen Förderung für ein Forschungsprojekt.", top_k=10,
+                  engine=real_engine)
+    assert "efre-berlin" not in [h.id for h in plain.programmes]
+    named = match("Berliner Maschinenbauer, 40 MA: wir wollen EU-Regionalförderung (EFRE) für Forschung nutzen.",
+                  top_k=10, engine=real_engine)
+    hit = next(h for h in named.programmes if h.id == "efre-berlin")
+    assert hit.reasons[0].startswith("Kein eigener Antrag – Zugang über: Pro FIT")

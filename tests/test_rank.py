@@ -85,3 +85,22 @@ def test_field_specific_programme_for_another_field_is_a_mismatch():
     assert field_mismatch(["production", "investment"], ["venture-capital", "decarbonisation", "ai"])
     # a generic main topic ("innovation") shared is no field in common
     assert field_mismatch(["ai", "innovation"], ["innovation", "energy-efficiency", "decarbonisation"])
+
+
+def test_an_umbrella_fund_follows_every_programme_one_can_apply_to():
+    import datetime as dt
+
+    from matcher.models import Eligibility, Programme, Source
+    from matcher.rank import Scored, Weights, order
+
+    def p(pid, score, status="rolling", overall="eligible", via=()):
+        prog = Programme(id=pid, name=f"Programm {pid}", provider="x", level="berlin", instruments=["grant"],
+                         target_groups=["kmu"], eligibility=Eligibility(applicants=["company"]), needs=["rnd"],
+                         topics=["innovation"], status=status, summary_de="x" * 40, summary_en="x" * 40,
+                         sources=[Source(title="src", url="https://example.org")], as_of=dt.date(2026, 1, 1),
+                         apply_via=list(via))
+        return Scored(prog, score, overall, status)
+
+    items = [p("efre", 0.99, via=["pa"]), p("pa", 0.50), p("pb", 0.40), p("shut", 0.95, status="closed"),
+             p("no", 0.98, overall="ineligible")]
+    assert [x.prog.id for x in order(items, Weights(diversity_penalty=0))] == ["pa", "pb", "efre", "shut", "no"]
