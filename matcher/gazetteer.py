@@ -114,6 +114,8 @@ def _load() -> tuple[dict[str, _Entry], dict[str, list[tuple[str, re.Pattern]]],
             pat = _variant_pattern(e.name)
             plain = e.ambiguous or key in _ADJECTIVES or not e.name[-1].isalpha()
             suffix = "" if plain else r"(?P<adj>er(?:in(?:nen)?|n|s)?|s)?"
+            if not plain and key.endswith("land"):
+                suffix = r"(?:es)?" + suffix  # genitive: "Universität des Saarlandes", "des Rheinlandes"
         rx = re.compile(rf"(?P<core>{pat}){suffix}(?![\w])", re.I)
         buckets.setdefault(_first(key), []).append((key, rx))
     postcodes = [(lo, hi, "berlin") for lo, hi in b["postcodes"]]

@@ -151,6 +151,7 @@ def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     ("Mittelständler mit Sitz in Tuttlingen, 120 MA", ("tuttlingen", False, True)),
     ("Wir sind Masterabsolventen der Hochschule Worms und entwickeln eine Software.", ("worms", False, True)),
     ("Wir sind ein Deep-Tech-Start-up aus den Niederlanden.", ("niederlanden", False, False)),
+    ("Wir sind ein Forscherteam der Universität des Saarlandes.", ("saarland", False, True)),
 ])
 def test_towns_beyond_the_list_are_read_where_they_say_where_the_company_is(text, expected):
     assert read_location(text) == expected
