@@ -225,6 +225,11 @@ _TEAM = re.compile(  # no word start: "Gründungsteam", "Masterabsolventen"
     r"(?:team\w*|forscher\w*|wissenschaftler\w*|absolvent\w*|studierende\w*|studenten|doktorand\w*|"
     r"researchers?|scientists?|graduates?|students?|spin-?off|ausgründung\w*|gründungsteam\w*|lehrstuhl\w*|"
     r"professor\w*)\b", re.I)
+# a university named as a partner: "mit der Universität Freiburg", "together with the University of Galway"
+_WITH_UNI = re.compile(
+    r"\b(?:mit|with|zusammen mit|together with|gemeinsam mit)\s+(?:der|dem|den|the|einer|an?)?\s*"
+    r"(?:universität|universitaet|uni|hochschule|fachhochschule|tu|th|fh|university of|university)\s+"
+    r"(?:des|der|von|zu|in)?\s*$", re.I)
 _BIG_CITY = 100_000  # a plain "in <name>" counts for a city of this size
 
 
@@ -438,8 +443,8 @@ def role_of(text: str, p: Place) -> str:
         return "seat"
     if _PLANNED.search(whole) and _SITE_NOUN.search(whole) and not _OURS.search(left):
         return "planned"
-    if _UNI_BEFORE.search(text[max(0, p.start - 40):p.start]) and not _TEAM.search(left):
-        return "market"  # "mit der Universität Freiburg": a partner; a team of that university sits there
+    if _WITH_UNI.search(text[max(0, p.start - 60):p.start]):
+        return "market"  # "mit der Universität Freiburg": a partner ("ein Team der Universität Freiburg" sits there)
     if p.adjective and _NOT_SEAT_NOUN.match(text[p.end:p.end + 30]) and not _SELF.search(left):
         return "market"  # "Berliner Hochschule", "Berliner Kunden", "Berliner Förderprogramme"
     if _DIRECTIONAL.search(left) or _FOR_NEAR.search(left):
