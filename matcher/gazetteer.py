@@ -385,6 +385,12 @@ _NOT_SEAT_NOUN = re.compile(
 )
 
 
+_CULTURE_NOUN = re.compile(
+    r"\s+(?:restaurant\w*|küche|imbiss\w*|café\w*|cafe\w*|bistro\w*|spezialität\w*|feinkost\w*|lebensmittel\w*|"
+    r"gerichte?n?|speisen|food|cuisine|dishes|sprach\w*|texte?n?|übersetzung\w*|literatur|musik|kultur\w*|mode|"
+    r"language|texts?|translations?|music|fashion)\b", re.I)
+
+
 # the full stops of abbreviations end no clause ("Kunden v.a. in Brandenburg", "z. B. in Polen", "ca. 20 km")
 _ABBREV = re.compile(r"\b(?:[a-zäöü]\.\s?(?:[a-zäöü]\.)?|(?:bzw|ca|inkl|ggf|evtl|usw|etc|approx|nr|str|ggü|vgl)\.)", re.I)
 
@@ -445,6 +451,8 @@ def role_of(text: str, p: Place) -> str:
         return "planned"
     if _WITH_UNI.search(text[max(0, p.start - 60):p.start]):
         return "market"  # "mit der Universität Freiburg": a partner ("ein Team der Universität Freiburg" sits there)
+    if p.adjective and _CULTURE_NOUN.match(text[p.end:p.end + 30]):
+        return "neutral"  # "ein indisches Restaurant", "italienische Feinkost", "Greek food": a style, not a seat
     if p.adjective and _NOT_SEAT_NOUN.match(text[p.end:p.end + 30]) and not _SELF.search(left):
         return "market"  # "Berliner Hochschule", "Berliner Kunden", "Berliner Förderprogramme"
     if _DIRECTIONAL.search(left) or _FOR_NEAR.search(left):

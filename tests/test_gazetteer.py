@@ -153,6 +153,8 @@ def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     ("Wir sind ein Deep-Tech-Start-up aus den Niederlanden.", ("niederlanden", False, False)),
     ("Wir sind ein Forscherteam der Universität des Saarlandes.", ("saarland", False, True)),
     ("Wir sind ein Maschinenbauer aus Metzingen mit 80 MA.", ("metzingen", False, True)),  # 22,000 inhabitants
+    ("We are an Irish medtech start-up.", ("ireland", False, False)),
+    ("Wir sind ein tschechisches Unternehmen.", ("tschechien", False, False)),
 ])
 def test_towns_beyond_the_list_are_read_where_they_say_where_the_company_is(text, expected):
     assert read_location(text) == expected
@@ -162,6 +164,8 @@ def test_towns_beyond_the_list_are_read_where_they_say_where_the_company_is(text
     "Wir sind ein Team aus Ende und Anfang.",          # Ende (Indonesia) is a word here
     "Our workshop in March 2026 went well.",          # March (England)
     "Wir liefern Möbel aus Holz.",
+    "Wir sind ein indisches Restaurant und wollen eine zweite Filiale eröffnen.",  # a cuisine, not a seat
+    "We are a Greek food start-up.",
     "Wir sind ein Start-up aus Speicher und Sensorik.",   # Speicher (CH) is mostly a word: not in the table
     "Wir sind in Central Europe tätig.",
     "Wir arbeiten mit der Universität Freiburg zusammen.",  # a partner, not the seat
