@@ -25,6 +25,11 @@ MULT = {
     "tsd": 1e3, "tausend": 1e3, "k": 1e3, "t": 1e3,
 }
 
+# organisations counted in "wir sind drei Institute" (a consortium, not a headcount)
+_ORGS = (r"(?:[\w-]*(?:betriebe|unternehmen|firmen|institute|einrichtungen|hochschulen|universitäten|organisationen|"
+         r"stadtwerke|werke|gesellschaften|vereine|kommunen|partner|verbände)|companies|firms|institutes|organi[sz]ations|"
+         r"universities|partners|utilities|plants)\b")
+
 STAFF_WORDS = (
     r"(?:ma\b|mitar?b[a-zä]*(?::innen|\*innen|_innen)?|beschäftigte[n]?|angestellte[n]?|"
     r"leute|personen|köpfe|fte|vollzeitstellen|stellen|employees?|staff|people|workers|heads|team members|"
@@ -38,7 +43,8 @@ EMP_PATTERNS = [
     re.compile(rf"(?:rund |ca\.? |circa |etwa |about |around |approx\.? |~)?{_NUM}\s*\+?\s*{STAFF_WORDS}", re.I),
     re.compile(rf"(?:team|belegschaft|workforce|headcount|staff|mitarbeiterzahl|beschäftigtenzahl)\s*(?:von|of|aus|:|=|ist|is|with)?\s*(?:rund |ca\.? |etwa |about |around )?{_NUM}\b", re.I),
     re.compile(rf"{STAFF_WORDS}\s*[:=]\s*{_NUM}", re.I),
-    re.compile(rf"(?:wir sind|we are|sind wir)\s+(?:rund |ca\.? |etwa |about |around )?{_NUM}\b(?!\s*(?:jahre|years|%|prozent))", re.I),
+    re.compile(rf"(?:wir sind|we are|sind wir)\s+(?:rund |ca\.? |etwa |about |around )?{_NUM}\b(?!\s*(?:jahre|years|%|prozent))"
+               rf"(?!\s+(?:[\w-]+\s+){{0,2}}{_ORGS})", re.I),  # "wir sind zwei Betriebe": organisations, not staff
 ]
 EMP_WORDS = {
     "ein-personen": 1, "einzelunternehmer": 1, "solo": 1, "allein": 1, "zu zweit": 2, "zu dritt": 3,
@@ -99,7 +105,7 @@ PRE_FOUNDING = re.compile(
     r"(?:wollen|möchten|will|möchte|planen|plane|want to|plan to) .{0,60}\b(?:ein|eine|einen|a|an|my|our|mein\w*|unser\w*) (?:eigene[ns]? |own )?"
     r"(?:café|cafe|laden|geschäft|restaurant|praxis|werkstatt|studio|salon|shop|imbiss|bar|kita|agentur|firma|betrieb|business|store) "
     r"(?:eröffnen|aufmachen|gründen|starten|übernehmen)|"
-    r"before founding|business idea|wir sind .{0,30}studierende|we are .{0,30}students|spin-?off (?:project|team)|"
+    r"before founding|business idea|wir sind .{0,30}(?:studierende|absolvent)|we are .{0,30}(?:students|graduates)|gründungsvorbereitung|spin-?off (?:project|team)|"
     r"as a team of researchers|forschungsteam .{0,40}gründ|selbstständig machen|selbständig machen|going to start a business)",
     re.I,
 )
@@ -119,7 +125,7 @@ SPINOFF_TEAM = re.compile(
     r"\d+ (?:researchers|scientists|forscher(?:innen)?|wissenschaftler(?:innen)?|doktorand(?:en|innen))\b)", re.I)
 
 RESEARCH_AS_SELF = re.compile(
-    r"\b(wir sind (?:ein|eine|das|die) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|forscher|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
+    r"\b(wir sind (?:ein|eine|das|die|zwei|drei|vier|fünf|\d+) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|forscher|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
     r"(?:wir sind|we are|we're) (?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche mitarbeiter\w*|wissenschaftler\w*|forscher\w*|postdocs?|"
     r"researchers|phd (?:students|candidates)|doctoral (?:students|candidates)) (?:an|am|der|at|of) (?:der |dem |einer |the |a )?"
     r"(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité|"

@@ -565,3 +565,28 @@ def test_a_university_spin_off_team_before_founding_is_research():
     assert p.org_type == "research" and p.stage == "pre_founding"
     # a founded spin-off is a company
     assert ex("University spin-off GmbH, founded 2023, 12 staff, quantum sensors").org_type == "company"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind zwei benachbarte Industriebetriebe und wollen Abwärme austauschen.",
+    "Wir sind drei Berliner Forschungsinstitute der Mikroelektronik.",
+    "We are three partner companies building a pilot line.",
+])
+def test_a_count_of_organisations_is_no_headcount(text):
+    assert ex(text).employees is None
+
+
+def test_research_institutes_counted_are_research():
+    assert ex("Wir sind drei Berliner Forschungsinstitute und bauen eine Pilotlinie auf.").org_type == "research"
+
+
+def test_graduates_preparing_a_founding_are_before_founding():
+    p = ex("Wir sind Masterabsolventen der Hochschule Worms und entwickeln eine Software; wir suchen ein Stipendium "
+           "für ein Jahr Gründungsvorbereitung.")
+    assert p.stage == "pre_founding"
+    assert p.org_type != "company"
+
+
+def test_production_leftovers_are_recycling():
+    assert "recycling" in ex("Wir trennen Kunststoffreste aus der Folienproduktion und führen sie zurück.").topics
+    assert "recycling" in ex("We want to reuse leftover material and scrap from our CNC shop.").topics
