@@ -214,6 +214,8 @@ _SEAT_IN = re.compile(
     r"werk|büro\w*|office|zentrale|hauptsitz\w*|firmensitz\w*)\s+(?:in|im|at)\s+(?:der|dem|the)?\s*|"
     r"\b(?:sitz|standort|location|hq|headquarters|ort)\s*[:=]\s*)$", re.I)
 _IN = re.compile(r"\b(?:in|im)\s+$", re.I)
+# "im Landkreis Tuttlingen", "aus der Gemeinde Wettringen", "in the town of Galway"
+_DISTRICT = re.compile(r"\b(?:landkreis|kreis|region|raum|großraum|gemeinde|stadt|district of|county of|city of|town of)\s+$", re.I)
 _FIRM_NOUN = re.compile(
     r"\s+(?:start-?up\w*|unternehmen\w*|firma|betrieb\w*|team\w*|mittelständler\w*|hersteller\w*|"
     r"familienunternehmen\w*|spin-?off\w*|ingenieurbüro\w*|software\w*|maschinenbau\w*|handwerksbetrieb\w*)\b", re.I)
@@ -271,6 +273,7 @@ def _world_accept(text: str, start: int, end: int, name: str) -> Place | None:
     if (_SEAT_IN.search(before) or re.match(r"^[\s\-]based\b", after, re.I)
             or (_FROM.search(before) and _SELF_OR_FIRM.search(left_clause(text, start)))
             or (_UNI_BEFORE.search(before) and _TEAM.search(left_clause(text, start)))
+            or _DISTRICT.search(before)
             or (_IN.search(before) and wp.population >= _BIG_CITY)):
         return Place(start, end, wp.region, wp.name)
     return None

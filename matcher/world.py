@@ -37,7 +37,7 @@ EU_MEMBERS = frozenset(
 _COMMON_WORDS = frozenset(w.lower() for w in """
 Ende Auch Lage Ware Kalk Kita Neubau Löhne Langen Halle Essen Mentor Most Best Young Green Central Federal Union
 Enterprise University Eureka Republic Mobile Asia Galt Lutz March April May June July August Monday Sunday
-Mark Marks Much Bad Wald Stein Hof Weil Hausen Rain Born Brake Leer Nette Sankt Saint Santa San Victoria
+Mark Marks Much Bad Wald Stein Weil Hausen Rain Born Brake Leer Nette Sankt Saint Santa San Victoria
 Reading Bath Nice Split Bar Orange Paradise Independence Liberty Progress Concordia Esperanza Providence
 Phoenix Aurora Delta Mission Energy Industry Opportunity Success Capital Prime Marine Ocean Garden Gardens
 Park Lake Valley Hill Hills Springs Heights Beach Bay Port Fort Rock Wolf Euro Start Forum Oase Colon

@@ -154,6 +154,8 @@ def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     ("Wir sind ein Forscherteam der Universität des Saarlandes.", ("saarland", False, True)),
     ("Wir sind ein Maschinenbauer aus Metzingen mit 80 MA.", ("metzingen", False, True)),  # 22,000 inhabitants
     ("We are an Irish medtech start-up.", ("ireland", False, False)),
+    ("Wir sind ein Familienunternehmen im Landkreis Tuttlingen.", ("tuttlingen", False, True)),
+    ("Wir sind ein Essener Energieversorger.", ("essen", False, True)),
     ("Wir sind ein tschechisches Unternehmen.", ("tschechien", False, False)),
 ])
 def test_towns_beyond_the_list_are_read_where_they_say_where_the_company_is(text, expected):
