@@ -133,7 +133,8 @@ _ADJECTIVES: dict[str, str] = {}  # listed adjective forms -> the place ("Münch
 
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|im|aus|from|nach|at|near|bei|based in|located in|sitz(?:en|t)? in|ansässig in|standort|sitz|"
-    r"firmensitz|hauptsitz|headquarters?|hq|headquartered in|zwischen|between|ortsteil|bezirk|district)\s*:?\s*|"
+    r"firmensitz|hauptsitz|headquarters?|hq|headquartered in|zwischen|between|ortsteil|bezirk|district|"
+    r"ausgründung der|ausgründung aus der|spin-?off der|spin-?off (?:of|from) the|spin-?out (?:of|from) the)\s*:?\s*|"
     r"berlin[\s\-]|berlin-)$",
     re.I,
 )

@@ -156,6 +156,7 @@ def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     ("We are an Irish medtech start-up.", ("ireland", False, False)),
     ("Wir sind ein Familienunternehmen im Landkreis Tuttlingen.", ("tuttlingen", False, True)),
     ("Wir sind ein Essener Energieversorger.", ("essen", False, True)),
+    ("Wir sind eine Ausgründung der Charité.", ("berlin", True, True)),
     ("Wir sind ein tschechisches Unternehmen.", ("tschechien", False, False)),
 ])
 def test_towns_beyond_the_list_are_read_where_they_say_where_the_company_is(text, expected):
