@@ -209,11 +209,10 @@ _SELF_OR_FIRM = re.compile(
     r"hersteller\w*|manufacturer\w*|mittelständ\w*|familienunternehmen|spin-?off|ausgründung\w*|"
     r"zulieferer\w*|supplier\w*|handwerksbetrieb\w*|werk|plant|fabrik\w*|anlage\w*|raffinerie\w*|biorefinery|"
     r"refinery|standort\w*|site|lab\w*|institut\w*|institute|gründer\w*|founders?)\b", re.I)
-# "mit Sitz in Tuttlingen", "based in Lyon", "Standort: Jena", "Werk in Ilmenau"
+# "mit Sitz in Tuttlingen", "based in Lyon", "Werk in Ilmenau" (and "Standort: Jena", see _SEAT_LABEL)
 _SEAT_IN = re.compile(
     r"(?:\b(?:sitz\w*|sitzen|sitzt|ansässig\w*|based|headquartered|located|beheimatet|standort\w*|niederlassung\w*|"
-    r"werk|büro\w*|office|zentrale|hauptsitz\w*|firmensitz\w*)\s+(?:in|im|at)\s+(?:der|dem|the)?\s*|"
-    r"\b(?:sitz|standort|location|hq|headquarters|ort)\s*[:=]\s*)$", re.I)
+    r"werk|büro\w*|office|zentrale|hauptsitz\w*|firmensitz\w*)\s+(?:in|im|at)\s+(?:der|dem|the)?\s*)$", re.I)
 _IN = re.compile(r"\b(?:in|im)\s+$", re.I)
 # "im Landkreis Tuttlingen", "aus der Gemeinde Wettringen", "in the town of Galway"
 _DISTRICT = re.compile(r"\b(?:landkreis|kreis|region|raum|großraum|gemeinde|stadt|district of|county of|city of|town of)\s+$", re.I)
@@ -271,7 +270,7 @@ def _world_accept(text: str, start: int, end: int, name: str) -> Place | None:
         return None
     if re.match(r"\s*(?:\d{4}\b|\d{1,2}\.)", after):
         return None  # a date, not a place
-    if (_SEAT_IN.search(before) or re.match(r"^[\s\-]based\b", after, re.I)
+    if (_SEAT_IN.search(before) or _SEAT_LABEL.search(before) or re.match(r"^[\s\-]based\b", after, re.I)
             or (_FROM.search(before) and _SELF_OR_FIRM.search(left_clause(text, start)))
             or (_UNI_BEFORE.search(before) and _TEAM.search(left_clause(text, start)))
             or _DISTRICT.search(before)
