@@ -340,7 +340,7 @@ _BOUNDARY = re.compile(r"[.;:!?\n•|(),]|\s[-–]\s|\b(?:und|and|but|aber|sowie
 _MARKET = re.compile(
     r"\b(?:kund\w*|customers|customer base|clients|abnehmer\w*|käufer\w*|buyers?|vertrieb\w*|vertreib\w*|verkauf\w*|sell\w*|sales|"
     r"vermarkt\w*|export\w*|import\w*|liefern|liefert|lieferung\w*|deliver\w*|ship\w*|partner\w*|"
-    r"\w*messe\w*|trade fairs?|trade shows?|fairs?|expo|konferenz\w*|conference\w*|kongress\w*|veranstaltung\w*|events?|"
+    r"(?:fach|leit|publikums|haus|industrie|auslands|verbraucher)?messe\w*|trade fairs?|trade shows?|fairs?|expo|konferenz\w*|conference\w*|kongress\w*|veranstaltung\w*|events?|"
     r"märkte?n?|markt\w*|markets?|marketing|aufträge?|orders?|projekte?n?|projects?|baustellen?|"
     r"kooperation\w*|cooperat\w*|collaborat\w*|zusammenarbeit\w*|together|zusammen|gemeinsam|"
     r"in die|in den markt|bundesweit|europaweit|weltweit|nationwide|worldwide|ganz|all over|across|"
