@@ -41,7 +41,7 @@ Mark Marks Much Bad Wald Stein Weil Hausen Rain Born Brake Leer Nette Sankt Sain
 Reading Bath Nice Split Bar Orange Paradise Independence Liberty Progress Concordia Esperanza Providence
 Phoenix Aurora Delta Mission Energy Industry Opportunity Success Capital Prime Marine Ocean Garden Gardens
 Park Lake Valley Hill Hills Springs Heights Beach Bay Port Fort Rock Wolf Euro Start Forum Oase Colon
-Libertad Male Para Manta Mons Ede Nor Lingen Moers
+Libertad Male Para Manta Mons Ede Nor
 """.split())
 
 
