@@ -131,7 +131,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     t = time.perf_counter()
     out_lang = state.lang
     topic_labels = {tp.id: (tp.label_de, tp.label_en) for tp in eng.corpus.topics}
-    names = {p.id: p.name for p in eng.corpus.programmes}
+    names = eng.programme_names
     prog_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels, names)
                  for x in state.chosen]
     support_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels, names)
@@ -189,7 +189,7 @@ def understand(text: str, previous_profile: CompanyProfile | None = None, lang: 
     out_lang = lang or state.profile.lang
     labels = {tp.id: (tp.label_de, tp.label_en) for tp in eng.corpus.topics}
     question = detect_programme_question(state.text, eng.aliases, previous_ids, eng.corpus.programmes)
-    names = {p.id: p.name for p in eng.corpus.programmes}
+    names = eng.programme_names
     return {"lang": out_lang, "profile": profile_summary(state.profile, out_lang, labels),
             "asked": [names[i] for i in question.ids if i in names] if question else [],
             "programmes": len(eng.corpus.programmes)}
@@ -208,7 +208,7 @@ def _programme_question(question, state: MatchState, eng: Engine, request_id: st
     for p in progs:
         x = Scored(p, 1.0, overall[p.id], effective_status(p, state.today))
         x.features = {"named": 1.0}
-        h = _hit(x, criteria[p.id], state.profile, lang, topic_labels, {q.id: q.name for q in eng.corpus.programmes})
+        h = _hit(x, criteria[p.id], state.profile, lang, topic_labels, eng.programme_names)
         # the sources of the record's combination rules are sources of this answer, too
         h.sources = [*p.sources, *[r.source for r in p.combination
                                    if not any(r.source.title == s.title and r.source.url == s.url for s in p.sources)]]

@@ -31,6 +31,11 @@ class Engine:
     def programme_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.corpus.programmes)
 
+    @functools.cached_property
+    def programme_names(self) -> dict[str, str]:
+        """Programme id -> name, for cards and notes that name other programmes."""
+        return {p.id: p.name for p in self.corpus.programmes}
+
 
 _ENGINE: Engine | None = None
 _LOCK = threading.Lock()

@@ -34,7 +34,7 @@ EU_MEMBERS = frozenset(
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
 # names of places that are, far more often, an ordinary German or English word or a name part
-_COMMON_WORDS = frozenset(w.lower() for w in """
+_COMMON_WORDS_TEXT = """
 Ende Auch Lage Ware Kalk Kita Neubau Löhne Langen Halle Essen Mentor Most Best Young Green Central Federal Union
 Enterprise University Eureka Republic Mobile Asia Galt Lutz March April May June July August Monday Sunday
 Mark Marks Much Bad Wald Stein Weil Hausen Rain Born Brake Leer Nette Sankt Saint Santa San Victoria
@@ -42,43 +42,33 @@ Reading Bath Nice Split Bar Orange Paradise Independence Liberty Progress Concor
 Phoenix Aurora Delta Mission Energy Industry Opportunity Success Capital Prime Marine Ocean Garden Gardens
 Park Lake Valley Hill Hills Springs Heights Beach Bay Port Fort Rock Wolf Euro Start Forum Oase Colon
 Libertad Male Para Manta Mons Ede Nor
-""".split())
+"""
 
 
 # countries and the German or English names of foreign cities that the gazetteer lists (data/places.yaml,
-# "abroad") but GeoNames spells otherwise, with their ISO country code
+# "abroad") but GeoNames spells otherwise, with their ISO country code (comma-separated names)
 _COUNTRY_NAMES = {
-    "AT": "Österreich Austria Wien Vienna", "CH": "Schweiz Switzerland Zürich Zurich Basel Genf Geneva",
-    "FR": "Frankreich France Paris", "GB": "Großbritannien Great Britain Britain England UK United Kingdom London",
-    "NL": "Niederlande Niederlanden Netherlands Holland Amsterdam Rotterdam", "BE": "Belgien Belgium Brüssel Brussels",
-    "PL": "Polen Poland Warschau Warsaw Posen Poznań Breslau Wrocław Stettin Szczecin",
-    "CZ": "Tschechien Czechia Czech Republic Prag Prague", "HU": "Ungarn Hungary Budapest",
-    "ES": "Spanien Spain Madrid Barcelona", "PT": "Portugal Lissabon Lisbon", "IT": "Italien Italy Mailand Milan Rom Rome",
-    "SE": "Schweden Sweden Stockholm", "DK": "Dänemark Denmark Kopenhagen Copenhagen", "NO": "Norwegen Norway Oslo",
-    "FI": "Finnland Finland Helsinki", "EE": "Estland Estonia Tallinn", "LV": "Lettland Latvia Riga",
-    "LT": "Litauen Lithuania Vilnius", "IE": "Irland Ireland Dublin", "TR": "Türkei Turkey Türkiye Istanbul",
-    "UA": "Ukraine", "IL": "Israel Tel Aviv", "US": "USA US U.S. United States Vereinigte Staaten Vereinigten Staaten "
-    "Amerika America New York San Francisco Boston Silicon Valley", "CA": "Kanada Canada Toronto",
-    "JP": "Japan Tokio Tokyo", "CN": "China Peking Beijing Shanghai Shenzhen", "IN": "Indien India Bangalore",
-    "KR": "Korea Südkorea South Korea", "TW": "Taiwan", "BR": "Brasilien Brazil", "SG": "Singapur Singapore",
-    "AE": "Dubai", "RO": "Rumänien Romania", "BG": "Bulgarien Bulgaria", "GR": "Griechenland Greece",
-    "SK": "Slowakei Slovakia", "SI": "Slowenien Slovenia", "HR": "Kroatien Croatia", "LU": "Luxemburg Luxembourg",
+    "AT": "Österreich, Austria, Wien, Vienna", "CH": "Schweiz, Switzerland, Zürich, Zurich, Basel, Genf, Geneva",
+    "FR": "Frankreich, France, Paris",
+    "GB": "Großbritannien, Great Britain, Britain, England, UK, United Kingdom, London",
+    "NL": "Niederlande, Niederlanden, Netherlands, Holland, Amsterdam, Rotterdam",
+    "BE": "Belgien, Belgium, Brüssel, Brussels",
+    "PL": "Polen, Poland, Warschau, Warsaw, Posen, Poznań, Breslau, Wrocław, Stettin, Szczecin",
+    "CZ": "Tschechien, Czechia, Czech Republic, Prag, Prague", "HU": "Ungarn, Hungary, Budapest",
+    "ES": "Spanien, Spain, Madrid, Barcelona", "PT": "Portugal, Lissabon, Lisbon",
+    "IT": "Italien, Italy, Mailand, Milan, Rom, Rome", "SE": "Schweden, Sweden, Stockholm",
+    "DK": "Dänemark, Denmark, Kopenhagen, Copenhagen", "NO": "Norwegen, Norway, Oslo",
+    "FI": "Finnland, Finland, Helsinki", "EE": "Estland, Estonia, Tallinn", "LV": "Lettland, Latvia, Riga",
+    "LT": "Litauen, Lithuania, Vilnius", "IE": "Irland, Ireland, Dublin", "TR": "Türkei, Turkey, Türkiye, Istanbul",
+    "UA": "Ukraine", "IL": "Israel, Tel Aviv",
+    "US": "USA, US, U.S., United States, Vereinigte Staaten, Vereinigten Staaten, Amerika, America, New York, "
+          "San Francisco, Boston, Silicon Valley",
+    "CA": "Kanada, Canada, Toronto", "JP": "Japan, Tokio, Tokyo", "CN": "China, Peking, Beijing, Shanghai, Shenzhen",
+    "IN": "Indien, India, Bangalore", "KR": "Korea, Südkorea, South Korea", "TW": "Taiwan", "BR": "Brasilien, Brazil",
+    "SG": "Singapur, Singapore", "AE": "Dubai", "RO": "Rumänien, Romania", "BG": "Bulgarien, Bulgaria",
+    "GR": "Griechenland, Greece", "SK": "Slowakei, Slovakia", "SI": "Slowenien, Slovenia", "HR": "Kroatien, Croatia",
+    "LU": "Luxemburg, Luxembourg",
 }
-_MULTIWORD = ("Czech Republic", "Great Britain", "United Kingdom", "United States", "Vereinigte Staaten",
-              "Vereinigten Staaten", "New York", "San Francisco", "Silicon Valley", "Tel Aviv", "South Korea")
-
-
-def _country_index() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for code, names in _COUNTRY_NAMES.items():
-        rest = names
-        for multi in _MULTIWORD:
-            if multi in rest:
-                out[fold(multi)] = code
-                rest = rest.replace(multi, " ")
-        for n in rest.split():
-            out[fold(n)] = code
-    return out
 
 
 @dataclass(frozen=True)
@@ -96,12 +86,13 @@ def fold(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
 
+_COMMON_WORDS = frozenset(fold(w) for w in _COMMON_WORDS_TEXT.split())
+
+
 @lru_cache(maxsize=1)
 def table() -> dict[str, WorldPlace]:
     """Folded name -> the most populous place of that name (names of ordinary words left out)."""
     out: dict[str, WorldPlace] = {}
-    if not TABLE.exists():
-        return out
     for line in TABLE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -117,10 +108,7 @@ def table() -> dict[str, WorldPlace]:
 
 def lookup(name: str) -> WorldPlace | None:
     """The place of that name (any spelling of accents and umlauts), or None."""
-    key = fold(name.strip())
-    if key in _COMMON_WORDS:
-        return None
-    return table().get(key)
+    return table().get(fold(name.strip()))
 
 
 def country_of(label: str | None) -> str | None:
@@ -146,7 +134,8 @@ def in_eu(label: str | None) -> bool | None:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    return _country_index()
+    """Folded country or city name -> ISO code (``_COUNTRY_NAMES``)."""
+    return {fold(n): code for code, names in _COUNTRY_NAMES.items() for n in names.split(", ")}
 
 
 def build_table(path: Path = TABLE) -> int:
