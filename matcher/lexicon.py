@@ -431,6 +431,13 @@ TOPIC_NEEDS_CONTEXT: dict[str, str] = {
     "site": r"\b(?:new|second|additional|another|open\w*|build\w*|set(?:ting)? up|expan\w*|relocat\w*|looking for|find)\b",
 }
 TOPIC_NEGATION = re.compile(r"\b(?:ohne|kein\w*|no|not|without|nicht)\s+(?:[\w-]+\s+){0,1}$")
+# a business that is new or about to open or change hands: no running business to derive "established" from
+JUST_OPENED = re.compile(
+    r"\b(?:gerade|kürzlich|vor kurzem|frisch|neu|erst)\s+(?:\w+\s+){0,2}(?:eröffnet|gegründet|übernommen|selbst(?:st)?ändig)|"
+    r"(?:wollen|möchten|will|möchte|planen|plane)\s.{0,60}(?:eröffnen|übernehmen|selbst(?:st)?ändig machen)\b|"
+    r"\b(?:just|recently|newly)\s+(?:opened|founded|started|took over|set up)|\b(?:plan|want|going) to (?:open|take over)\b",
+    re.I,
+)
 FOUNDING_PLAN = re.compile(
     r"(neugründ|existenzgründ|ausgründ|gründen (?:wollen|möchten)|(?:wollen|möchten|will|möchte|planen|plane) .{0,60}gründen\b|"
     r"gründungs(?:vorhaben|idee|phase|zuschuss|stipendium|bonus|förderung)|zweite\w* gründung|"

@@ -22,6 +22,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     ESTABLISHED,
     FOUNDED_YEAR,
     FOUNDING_PLAN,
+    JUST_OPENED,
     INDIVIDUAL,
     INSTR_RE,
     LARGE_WORDS,
@@ -351,6 +352,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["org_type"] = "company"
         stated.append("org_type")
 
+    facts = read_facts(text)
     if "stage" not in p:
         if age is not None:
             p["stage"] = "startup" if age < 5 else "established"
@@ -359,6 +361,11 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
             stated.append("stage")
         elif p.get("org_type") == "company" and ((emp or 0) >= 10 or ESTABLISHED.search(t) or LARGE_WORDS.search(t)):
             # an existing firm with staff that does not call itself a start-up: derived, not stated
+            p["stage"] = "established"
+        elif p.get("org_type") == "company" and (emp or 0) >= 2 and facts.get("crafts_business") \
+                and not FOUNDING_PLAN.search(t) and not JUST_OPENED.search(t):
+            # a crafts business with staff (a carpentry with 6, a bakery with 4) that says nothing of being new:
+            # a running business, derived, not stated
             p["stage"] = "established"
 
     sc = size_class(emp, turnover)
@@ -423,7 +430,6 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("needs")
     if wished:
         stated.append("instruments_wished")
-    facts = read_facts(text)
     if where.planned_berlin_site:
         facts["planned_berlin_site"] = True
     if facts:

@@ -323,6 +323,21 @@ def test_more_stages(text, stage):
     assert ex(text).stage == stage
 
 
+@pytest.mark.parametrize("text,stage", [
+    ("Mandant: Tischlerei, 6 MA, Köpenick. Will CNC-Fräse anschaffen.", "established"),
+    ("Wir sind eine Bäckerei in Pankow mit 4 Mitarbeiterinnen", "established"),
+    # new, or about to open: no running business to derive it from
+    ("Wir haben gerade eine Tischlerei eröffnet, 3 MA", None),
+    ("Ich will mit 2 Gesellen eine Tischlerei übernehmen", None),
+    # a small firm that is no crafts business stays open: it may be a start-up that does not say so
+    ("Kleine GmbH, 7 MA, Berlin, wir entwickeln eine App", None),
+    # a one-person workshop: nothing to derive from
+    ("Tischlerei, Berlin, neue Maschine", None),
+])
+def test_a_crafts_business_with_staff_is_a_running_business(text, stage):
+    assert ex(text).stage == stage
+
+
 # ---------------------------------------------------------------- location through the gazetteer
 
 @pytest.mark.parametrize("text,in_berlin,loc", [
