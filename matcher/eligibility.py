@@ -223,8 +223,12 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
                 "Kooperation mit einer Forschungseinrichtung nötig – noch kein Partner genannt",
                 "Cooperation with a research institution required – no partner mentioned yet")
     elif el.partner == "consortium":
-        add("partner", "unknown", "Nur im Verbund/Konsortium mit weiteren Partnern beantragbar",
-            "Only as part of a consortium with further partners")
+        if (p.facts or {}).get("consortium"):
+            add("partner", "fulfilled", "Nur im Verbund/Konsortium – Sie nennen einen Verbund mit Partnern",
+                "Only as part of a consortium – you mention a consortium with partners")
+        else:
+            add("partner", "unknown", "Nur im Verbund/Konsortium mit weiteren Partnern beantragbar",
+                "Only as part of a consortium with further partners")
     elif el.partner == "company" and p.org_type == "research":
         add("partner", "unknown", "Nur gemeinsam mit einem Unternehmen als Partner",
             "Only together with a company as partner")

@@ -6,7 +6,7 @@ excludes a programme, so every reader is conservative: explicit words, negation-
 
 Facts: supraregional_sales, new_activity, university_link, project_not_started, master_craftsman,
 crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged,
-private_lead_investor, work_loss.
+private_lead_investor, work_loss, consortium.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .text import clean, fold
 FACTS: tuple[str, ...] = (
     "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
-    "private_lead_investor", "work_loss",
+    "private_lead_investor", "work_loss", "consortium",
 )
 
 _NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
@@ -359,6 +359,22 @@ _WORK_LOSS_POS = _rx(
 )
 
 
+# ---------------------------------------------------------------- a consortium or joint project with partners
+
+_PARTNER_NOUN = r"[\w-]*(?:partnern|partners|unternehmen|firmen|companies|instituten|institutes|hochschulen|universities|forschungseinrichtungen)"
+_CONSORTIUM_POS = _rx(
+    r"\b(?:[\w-]*konsorti(?:um|ums|en)|consorti(?:um|a)|verbundprojekt\w*|verbundvorhaben|forschungsverbund\w*|projektverbund\w*|joint project)\b",
+    r"\b(?:im|in einem|als)\s+verbund\b",
+    rf"\b(?:mit|with|gemeinsam mit|zusammen mit|together with)\s+(?:\w+\s+){{0,2}}(?:zwei|drei|vier|fünf|two|three|four|five|\d+|mehreren|several|weiteren|other)\s+(?:\w+\s+){{0,2}}{_PARTNER_NOUN}\b",
+    rf"\b(?:mit|with|gemeinsam mit|zusammen mit|together with)\s+(?:[\w-]+\s+){{0,3}}{_PARTNER_NOUN}\s+(?:aus|from)\s+\w+",
+)
+# still looking for partners: no consortium yet (against a hit above: the text says both, so the matcher asks)
+_CONSORTIUM_NEG = _rx(
+    r"\bpartnersuche\b|\bpartner search\b",
+    r"\b(?:suchen|such\w*|finden|looking for|find|need|brauchen)\s+(?:\w+\s+){0,3}(?:partner\w*|konsortium|consortium)\b",
+)
+
+
 _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "supraregional_sales": _supraregional,
     "new_activity": lambda t, o: _decide(t, _NEW_ACT_POS, _NEW_ACT_NEG),
@@ -372,6 +388,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "new_hire_disadvantaged": lambda t, o: _decide(t, _HIRE_POS, _HIRE_NEG),
     "private_lead_investor": lambda t, o: _decide(t, _LEAD_POS, _LEAD_NEG),
     "work_loss": lambda t, o: _decide(t, _WORK_LOSS_POS, None),
+    "consortium": lambda t, o: _decide(t, _CONSORTIUM_POS, _CONSORTIUM_NEG),
 }
 
 

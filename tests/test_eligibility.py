@@ -54,6 +54,8 @@ def verdict(p: Programme, profile: CompanyProfile, rule: str) -> tuple[str, str]
     ({"partner": "research"}, CompanyProfile(org_type="company", has_research_partner=True), "partner", "fulfilled", "Forschungskooperation"),
     ({"partner": "research"}, CompanyProfile(org_type="company"), "partner", "unknown", "Forschungseinrichtung nötig"),
     ({"partner": "research"}, CompanyProfile(org_type="company", has_research_partner=False), "partner", "violated", "Forschungseinrichtung nötig"),
+    ({"partner": "consortium"}, CompanyProfile(org_type="company", facts={"consortium": True}), "partner", "fulfilled", "Sie nennen einen Verbund"),
+    ({"partner": "consortium"}, CompanyProfile(org_type="company"), "partner", "unknown", "Nur im Verbund/Konsortium"),
 ])
 def test_rule_verdicts_name_rule_and_fact(rules, profile, rule, expected, reason_part):
     v, reason = verdict(prog(**rules), profile, rule)

@@ -194,3 +194,20 @@ def test_private_lead_investor(text, expected):
 ])
 def test_work_loss(text, expected):
     assert read_facts(text).get("work_loss") is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A Spanish utility invited us into a consortium for an EU hydrogen project", True),
+    ("Wir untersuchen in einem europäischen Konsortium, ob sich das lohnt", True),
+    ("Gemeinsam mit Forschungseinrichtungen und Industriepartnern aus Litauen entwickeln wir", True),
+    ("Wir entwickeln mit zwei Fraunhofer-Instituten und einem Energieversorger ein Bausystem", True),
+    ("Das Vorhaben läuft im Verbund mit der TU Berlin", True),
+    # still looking: the text says both, so the matcher asks
+    ("Wir möchten in ein EU-Konsortium. Wer hilft bei der Partnersuche?", None),
+    ("Wir suchen Partner für ein Verbundprojekt", None),
+    # customers are no consortium
+    ("Wir verkaufen an Unternehmen in ganz Deutschland", None),
+    ("Wir entwickeln eine App", None),
+])
+def test_consortium(text, expected):
+    assert read_facts(text).get("consortium") is expected
