@@ -329,9 +329,15 @@ LARGE_WORDS = re.compile(
     r"corporate group|dax|mdax|listed group|börsennotiert\w*)\b", re.I)
 SME_WORDS = re.compile(r"\b(kmu|sme|smes|mittelständ\w*|mittelstand|kleinunternehmen|small business|kleines unternehmen|familienunternehmen|handwerksbetrieb)\b", re.I)
 
+# the writer is to take over a business (a successor, not its owner): a person before their own start
+SELF_TAKEOVER = re.compile(
+    r"(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|am supposed to|plan to|am planning to) "
+    r".{0,60}(?:übernehmen|take over|buy (?:a|an|the|his|her|my) (?:company|business|shop|firm))|\bich übernehme\b|\bi(?:'m| am) taking over\b",
+    re.I,
+)
 INDIVIDUAL = re.compile(
     r"(ich arbeite als|ich bin (?:angestellt|arbeitnehmer\w*|beschäftigt)|i work as|i am employed|as an employee|"
-    r"(?:ich|i) (?:will|möchte|want to|would like to) .{0,60}(?:übernehmen|take over|buy (?:a|an|the) (?:company|business))|"
+    rf"{SELF_TAKEOVER.pattern}|"
     r"(?:ich bin|i am|i'm) (?:business angel|privatinvestor|private investor)|meinen (?:meister|techniker) machen|"
     # a person naming their trade or freelance status ("Ich bin Tischlermeister", "I'm a freelance designer")
     r"(?:ich bin|i am|i'm) (?:a |an |ein |eine )?(?:gelernte\w* |ausgebildete\w* |selbstständige\w* |selbständige\w* )?"

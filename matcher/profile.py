@@ -23,6 +23,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     FOUNDED_YEAR,
     FOUNDING_PLAN,
     JUST_OPENED,
+    SELF_TAKEOVER,
     INDIVIDUAL,
     INSTR_RE,
     LARGE_WORDS,
@@ -333,7 +334,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     elif INDIVIDUAL.search(t):
         p["org_type"] = "individual"
         stated.append("org_type")
-        if pre and age is None:  # a craftsman or freelancer about to set up on their own
+        if (pre or SELF_TAKEOVER.search(t)) and age is None:
+            # a craftsman or freelancer about to set up on their own, or to take over a business
             p["stage"] = "pre_founding"
             stated.append("stage")
     elif ASSOCIATION.search(t):

@@ -328,7 +328,12 @@ def test_more_stages(text, stage):
     ("Wir sind eine Bäckerei in Pankow mit 4 Mitarbeiterinnen", "established"),
     # new, or about to open: no running business to derive it from
     ("Wir haben gerade eine Tischlerei eröffnet, 3 MA", None),
-    ("Ich will mit 2 Gesellen eine Tischlerei übernehmen", None),
+    # a successor who is to take over a business: a person before their own start (not its owner's firm)
+    ("Ich will mit 2 Gesellen eine Tischlerei übernehmen", "pre_founding"),
+    ("mein vater hat ne glaserei in neukölln, 6 leute, er hört auf und ich soll übernehmen", "pre_founding"),
+    ("I'm taking over my aunt's bakery in Pankow next year", "pre_founding"),
+    # the owner looking for a successor is the established business
+    ("Bäckerei mit 3 Filialen in Pankow, 18 MA, Inhaber 66 J. Sucht Nachfolger", "established"),
     # a small firm that is no crafts business stays open: it may be a start-up that does not say so
     ("Kleine GmbH, 7 MA, Berlin, wir entwickeln eine App", None),
     # a one-person workshop: nothing to derive from
