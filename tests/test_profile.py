@@ -457,6 +457,9 @@ def test_a_new_site_or_plant_is_an_investment(text):
     ("Für die präklinische Phase brauchen wir 3 Mio. €.", "financing"),
     ("We need EUR 500k for the next step", "financing"),
     ("Wir brauchen 2 neue Mitarbeiter für die Montage", "skills"),
+    # a further plant
+    ("We're a Dutch compounder evaluating a second plant in Berlin with 25 jobs", "investment"),
+    ("Wir planen ein zweites Werk in Spandau", "investment"),
 ])
 def test_project_descriptions_name_their_need_without_saying_need(text, need):
     assert need in ex(text).needs
@@ -610,3 +613,7 @@ def test_graduates_preparing_a_founding_are_before_founding():
 def test_production_leftovers_are_recycling():
     assert "recycling" in ex("Wir trennen Kunststoffreste aus der Folienproduktion und führen sie zurück.").topics
     assert "recycling" in ex("We want to reuse leftover material and scrap from our CNC shop.").topics
+
+
+def test_software_for_production_is_no_new_plant():
+    assert "investment" not in ex("We are building production software for plant operators").needs
