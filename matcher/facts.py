@@ -136,6 +136,9 @@ _UNI_POS = _rx(
     rf"\s+(?:\w+\s+){{0,2}}(?:an|am|der|des|bei|at|of|from|in)\s+(?:der|dem|einer|einem|the|a|an)?\s*{_UNI}",
     rf"\b(?:wir|we)\s+(?:sind|arbeiten|forschen|are|work|research)\s+(?:\w+\s+){{0,3}}(?:an|am|bei|at|in)\s+(?:der|dem|einer|einem|the|a|an)?\s*{_UNI}",
     r"\b(?:unser\w*|our)\s+(?:arbeitsgruppe|forschungsgruppe|lehrstuhl|fachgebiet|institut|research group|lab|chair)\b",
+    # "Wir sind eine Arbeitsgruppe am Fachgebiet Werkstofftechnik der TU Berlin", "a research group in the chemistry department of ..."
+    rf"\b(?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe|lehrstuhl|fachgebiet|research group|research team|lab|chair)\s+"
+    rf"(?:[\w-]+\s+){{0,4}}(?:an|am|der|des|bei|at|of|in)\s+(?:der|dem|einer|einem|the|a|an)?\s*{_UNI}",
     r"\b(?:wir sind|we are|we're|als|as|unsere?|our)\s+(?:eine?\s+|an?\s+)?(?:[\w-]+\s+)?(?:ausgründung|spin-?off|spinoff)\b",
     r"\b(?:wollen|möchten|planen|werden|want to|plan to)\s+(?:\w+\s+){0,4}(?:ausgründen|spin off)\b",
     r"\b(?:aus|from)\s+(?:unserer|our)\s+(?:forschung|research)\b",

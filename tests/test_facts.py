@@ -73,6 +73,9 @@ def test_crafts_business(text, value):
     ("Wir suchen eine Hochschule als Partner", None),
     ("Gibt es Förderung für Ausgründungen?", None),
     ("Unsere Arbeitsgruppe will im nächsten Jahr ausgründen", True),
+    ("Wir sind eine Arbeitsgruppe am Fachgebiet Werkstofftechnik der TU Berlin", True),
+    ("We are a research group in the chemistry department of the University of Potsdam", True),
+    ("Unsere Firma arbeitet im Labor an der Oberfläche", None),
 ])
 def test_university_link(text, value):
     assert fact(text, "university_link") is value
