@@ -198,7 +198,7 @@ NOT_IN_BERLIN = re.compile(
 NEED_PATTERNS: dict[str, str] = {
     "rnd": r"(forschung|\bforsch(?:en|t\b|er)|erforsch|entwick|f&e|fue\b|r&d|research|develop|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben)",
-    "investment": r"(investi|invest\b|errichte|errichtung|umrüst|nachrüst|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
+    "investment": r"(investi|invest\b|errichte|errichtung|umrüst|nachrüst|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
@@ -208,11 +208,13 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:zweite\w*|dritte\w*|weitere\w*) (?:werk|fabrik|produktionsstätte|produktionsstandort|betriebsstätte)|"
                   r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
-                  r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle)\b"
+                  r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"
                   r"(?:want|need|buy|get|purchase) (?:a|an|new|some|two|to buy a|to get a) (?:new )?[\w-]*\s?(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill)s?\b|"
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,2}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
                   r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?)\b|"
+                  # "new dryers + dosing units", not a product being developed ("we develop new dryers")
+                  r"(?<!develop )(?<!developing )(?<!design )(?<!designing )\bnew (?:[\w-]+ )?(?:dryers?|extruders?|kilns?|boilers?|compressors?|chillers?|moulds?|molds?|looms?|forklifts?|machinery)\b|"
                   r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*))",
     "skills": r"(fachkräft|skilled|umgeschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
               r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
@@ -370,6 +372,8 @@ ESTABLISHED = re.compile(
 # Keyed by the keyword; each pattern is searched around the hit and must cover it.
 TOPIC_STOP: dict[str, str] = {
     "mode": r"mode(?:rn|rat|m|ll|ling|lling|st|s\b|l\b|ls\b|lle|d\b|di|du)\w*",
+    "machine": r"machine[ -](?:learning|vision|translation|readable)",
+    "maschine": r"maschinell\w*",
     "gründ": r"(?:be|hinter|ab|unter|unbe|zu|vorder|unge)gründ\w*|gründlich\w*|gründe\b|"
              r"(?:aus|den|diesen|welchen|vielen|mehreren|anderen|\w+en|\w+chen)\s+gründen\b(?!\s+(?:wollen|möchten|will|möchte))|"
              r"gegründet|gegr\b|gründungsjahr",

@@ -460,6 +460,8 @@ def test_a_new_site_or_plant_is_an_investment(text):
     # a further plant
     ("We're a Dutch compounder evaluating a second plant in Berlin with 25 jobs", "investment"),
     ("Wir planen ein zweites Werk in Spandau", "investment"),
+    ("Injection moulder, 85 staff: needs new dryers + gravimetric dosing, approx. 600k", "investment"),
+    ("Wir brauchen neue Trockner für die Granulataufbereitung", "investment"),
 ])
 def test_project_descriptions_name_their_need_without_saying_need(text, need):
     assert need in ex(text).needs
@@ -617,3 +619,12 @@ def test_production_leftovers_are_recycling():
 
 def test_software_for_production_is_no_new_plant():
     assert "investment" not in ex("We are building production software for plant operators").needs
+
+
+@pytest.mark.parametrize("text", [
+    "We develop new dryers for industrial laundries",
+    "We train new machine learning models for quality inspection",
+    "Machine vision start-up, 8 people",
+])
+def test_a_product_or_machine_learning_is_no_equipment_purchase(text):
+    assert "investment" not in ex(text).needs
