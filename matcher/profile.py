@@ -277,10 +277,14 @@ def settle_needs(t: str, needs: list[str], stage: str | None, age: float | None)
       hydrogen) are the company's product or research field, not a need, when it develops or founds
       something (R&D or founding need, or a start-up); words about its own operations keep them
       (``OWN_OPERATIONS``). A need is never dropped when it is the only one.
+    - a company less than a year old that needs money for machines or running costs is still setting up:
+      "founding" is one of its needs (after what the money is for), as its topic is.
     """
     out = list(needs)
     if "founding" in out and len(out) > 1 and _past_founding(t, stage, age):
         out.remove("founding")
+    if age is not None and age < 1 and "founding" not in out and {"investment", "financing"} & set(out):
+        out.append("founding")
     developing = bool({"rnd", "founding"} & set(out)) or stage in ("startup", "pre_founding")
     if developing:
         kept = [n for n in out if n not in OWN_OPERATIONS or OWN_OPERATIONS[n].search(t)]

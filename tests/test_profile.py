@@ -628,3 +628,11 @@ def test_software_for_production_is_no_new_plant():
 ])
 def test_a_product_or_machine_learning_is_no_equipment_purchase(text):
     assert "investment" not in ex(text).needs
+
+
+def test_a_company_in_its_first_year_that_needs_money_is_still_setting_up():
+    p = ex("I'm a knitwear designer, registered as a sole trader in Wedding 5 months ago. I need a second machine (~18k) "
+           "and a bit of working capital.")
+    assert p.needs[0] == "investment" and "founding" in p.needs
+    # a year or more: no founding need from age alone
+    assert "founding" not in ex("Metallbau, gegründet 2019, 12 MA, wir brauchen eine neue Maschine").needs
