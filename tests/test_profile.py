@@ -636,3 +636,12 @@ def test_a_company_in_its_first_year_that_needs_money_is_still_setting_up():
     assert p.needs[0] == "investment" and "founding" in p.needs
     # a year or more: no founding need from age alone
     assert "founding" not in ex("Metallbau, gegründet 2019, 12 MA, wir brauchen eine neue Maschine").needs
+
+
+@pytest.mark.parametrize("text,advice", [
+    ("we're 9 ppl, got hit by ransomware, we want someone to properly sort out our IT security", True),
+    ("Wir suchen jemanden, der sich unsere Druckluftanlage mal anschaut", True),
+    ("we are looking for someone to join our lab team", False),
+])
+def test_wanting_someone_from_outside_to_do_it_is_asking_for_advice(text, advice):
+    assert ("advice" in ex(text).needs) is advice
