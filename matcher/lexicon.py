@@ -208,9 +208,6 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:zweite\w*|dritte\w*|weitere\w*) (?:werk|fabrik|produktionsstätte|produktionsstandort|betriebsstätte)|"
                   r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
-                  # automating the company's own picking, warehouse, assembly or packaging: machines and systems to buy
-                  r"(?:kommissionierung|lager|produktion|fertigung|montage|verpackung|intralogistik)\w* (?:[\w-]+ ){0,2}[\w-]*automatisier|"
-                  r"automat(?:e|ing) (?:our |the )?(?:picking|warehouse|assembly|packaging|intralogistics)|"
                   r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"
                   r"(?:want|need|buy|get|purchase) (?:a|an|new|some|two|to buy a|to get a) (?:new )?[\w-]*\s?(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill)s?\b|"
@@ -265,7 +262,7 @@ NEED_PATTERNS: dict[str, str] = {
 OWN_OPERATIONS: dict[str, re.Pattern] = {
     "digitalisation": re.compile(
         r"(digitalisier|digitalis|digitiz|digitalpr|\bit-|\bit sicherheit|it[- ]security|cyber|\berp\b|cloud|\biot\b|"
-        r"(?:wollen|möchten|will|want to|need to) (?:[\w-]+ ){0,4}[\w-]*automatisieren|automat(?:e|ing) our|gehackt|hacker|ransomware|nis-?2|"
+        r"(?:wollen|möchten|will|want to|need to) (?:[\w-]+ ){0,4}automatisieren|automat(?:e|ing) our|gehackt|hacker|ransomware|nis-?2|"
         r"(?:ki|ai|software|app|robot\w*|cobots?|plattform|platform|daten|data)\b[^.;!?]{0,40}\b(?:einführen|einsetzen|nutzen|"
         r"ausprobieren|anschaffen|introduce|adopt|implement|roll out|use)|"
         r"(?:einführen|einsetzen|nutzen|introduce|adopt|implement|use)\b[^.;!?]{0,20}\b(?:ki|ai|software|robot\w*|cobots?)\b|"

@@ -462,10 +462,6 @@ def test_a_new_site_or_plant_is_an_investment(text):
     ("Wir planen ein zweites Werk in Spandau", "investment"),
     ("Injection moulder, 85 staff: needs new dryers + gravimetric dosing, approx. 600k", "investment"),
     ("Wir brauchen neue Trockner für die Granulataufbereitung", "investment"),
-    # automating the company's own operations: equipment and systems to buy, and digitalisation
-    ("Mandant: Getränke-Logistiker, 140 MA. Will Kommissionierung teilautomatisieren (Pick-Roboter, neues WMS)", "investment"),
-    ("Mandant: Getränke-Logistiker, 140 MA. Will Kommissionierung teilautomatisieren (Pick-Roboter, neues WMS)", "digitalisation"),
-    ("We want to automate our warehouse picking, 60 staff", "investment"),
 ])
 def test_project_descriptions_name_their_need_without_saying_need(text, need):
     assert need in ex(text).needs
