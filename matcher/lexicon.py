@@ -336,14 +336,22 @@ LARGE_WORDS = re.compile(
     r"corporate group|dax|mdax|listed group|börsennotiert\w*)\b", re.I)
 SME_WORDS = re.compile(r"\b(kmu|sme|smes|mittelständ\w*|mittelstand|kleinunternehmen|small business|kleines unternehmen|familienunternehmen|handwerksbetrieb)\b", re.I)
 
-# the writer is to take over a business (a successor, not its owner): a person before their own start
+# the writer is to take over a business (a successor, not its owner): a person before their own start. Only with a
+# business named ("den Betrieb übernehmen", "take over my aunt's bakery") or a family business in the text
+# ("mein Vater hat ne Glaserei ... ich soll übernehmen"): "übernehmen" alone also means taking on costs or tasks.
+_BUSINESS = r"(?:betrieb|firma|unternehmen|geschäft|laden|werkstatt|praxis|salon|kanzlei|\w+erei|business|company|shop|firm|bakery|workshop|practice)"
+_FAMILY = r"(?:mein\w*|my) (?:vater|vaters|mutter|eltern|onkel|tante|opa|oma|father'?s?|mother'?s?|parents'?|uncle'?s?|aunt'?s?|dad'?s?|mum'?s?|mom'?s?)"
 SELF_TAKEOVER = re.compile(
-    r"(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|am supposed to|plan to|am planning to) "
-    r".{0,60}(?:übernehmen|take over|buy (?:a|an|the|his|her|my) (?:company|business|shop|firm))|\bich übernehme\b|\bi(?:'m| am) taking over\b",
+    rf"(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|am supposed to|plan to|am planning to) "
+    rf"(?:[\w'-]+ ){{0,6}}{_BUSINESS}\w* (?:[\w-]+ ){{0,3}}übernehmen|"
+    rf"(?:ich übernehme|(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|plan to) (?:take over|übernehmen)|"
+    rf"i(?:'m| am) taking over) (?:den|die|das|the|a|an|his|her|their|our|{_FAMILY}) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
+    rf"{_FAMILY}\b.{{0,120}}\b(?:ich soll|ich werde|ich will|ich möchte|ich übernehme|i(?:'m| am) (?:going|supposed) to|i will)\s+(?:\w+\s+){{0,3}}(?:übernehmen|take over|take it over)",
     re.I,
 )
 INDIVIDUAL = re.compile(
     r"(ich arbeite als|ich bin (?:angestellt|arbeitnehmer\w*|beschäftigt)|i work as|i am employed|as an employee|"
+    r"(?:ich|i) (?:will|möchte|want to|would like to) .{0,60}(?:übernehmen|take over|buy (?:a|an|the) (?:company|business))|"
     rf"{SELF_TAKEOVER.pattern}|"
     r"(?:ich bin|i am|i'm) (?:business angel|privatinvestor|private investor)|meinen (?:meister|techniker) machen|"
     # a person naming their trade or freelance status ("Ich bin Tischlermeister", "I'm a freelance designer")

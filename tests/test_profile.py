@@ -645,3 +645,11 @@ def test_a_company_in_its_first_year_that_needs_money_is_still_setting_up():
 ])
 def test_wanting_someone_from_outside_to_do_it_is_asking_for_advice(text, advice):
     assert ("advice" in ex(text).needs) is advice
+
+
+@pytest.mark.parametrize("text", [
+    "Ich möchte die Kosten für die Schulung übernehmen",
+    "Ich soll die Projektleitung übernehmen, wir sind 40 MA",
+])
+def test_taking_on_costs_or_tasks_is_no_takeover_of_a_business(text):
+    assert ex(text).stage != "pre_founding"
