@@ -24,3 +24,14 @@ def test_real_company_cases_are_never_dev():
     assert [c.id for c in ps["real"]] == ["real-de-001", "real-en-101"]
     assert not {c.id for c in ps["dev"] + ps["test"]} & {"real-de-001", "real-en-101"}
     assert len(ps["dev"]) + len(ps["test"]) == 2
+
+
+def test_cases_written_after_the_split_are_always_dev():
+    ids = [f"dev-de-{i:03d}" for i in range(1, 60)]
+    assert {part_of(i, _case(i).origin) for i in ids} == {"dev"}
+
+
+def test_the_locked_part_keeps_at_least_40_percent_of_the_tunable_cases():
+    from evals.schema import load_all_cases
+    ps = parts(load_all_cases())
+    assert len(ps["test"]) / (len(ps["dev"]) + len(ps["test"])) >= 0.40
