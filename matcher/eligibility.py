@@ -228,7 +228,9 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
                 "Only as part of a consortium – you mention a consortium with partners")
         else:
             add("partner", "unknown", "Nur im Verbund/Konsortium mit weiteren Partnern beantragbar",
-                "Only as part of a consortium with further partners")
+                "Only as part of a consortium with further partners",
+                "Sind Sie Teil eines Verbunds oder Konsortiums mit weiteren Partnern – oder suchen Sie noch welche?" if de
+                else "Are you part of a consortium with further partners – or still looking for them?")
     elif el.partner == "company" and p.org_type == "research":
         add("partner", "unknown", "Nur gemeinsam mit einem Unternehmen als Partner",
             "Only together with a company as partner")
@@ -343,10 +345,10 @@ def follow_up_questions(criteria_lists: list[list[Criterion]], profile: CompanyP
         for c in crits:
             if c.verdict != "unknown":
                 continue
-            if c.rule in QUESTIONS:
-                q = QUESTIONS[c.rule][i]
-            elif c.question:
+            if c.question:  # the criterion's own question (a record's check, the consortium rule)
                 q = c.question
+            elif c.rule in QUESTIONS:
+                q = QUESTIONS[c.rule][i]
             else:
                 continue
             counts[q] = counts.get(q, 0) + 1

@@ -85,6 +85,14 @@ def test_every_rule_has_a_follow_up_question_in_both_languages():
         assert de.endswith("?") and en.endswith("?")
 
 
+def test_a_consortium_rule_asks_about_a_consortium_not_a_university():
+    crit = elig.check(prog(partner="consortium"), CompanyProfile(org_type="company", in_berlin=True), "en")
+    qs = elig.follow_up_questions([crit], CompanyProfile(org_type="company"), "en")
+    assert any("consortium" in q for q in qs) and not any("university" in q for q in qs)
+    crit = elig.check(prog(partner="research"), CompanyProfile(org_type="company"), "de")
+    assert any("Hochschule" in q for q in elig.follow_up_questions([crit], CompanyProfile(org_type="company"), "de"))
+
+
 def target(groups, **rules) -> Programme:
     p = prog(**rules)
     return p.model_copy(update={"target_groups": groups})
