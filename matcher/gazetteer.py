@@ -439,10 +439,23 @@ def seat_strength(text: str, p: Place) -> int:
     return 0
 
 
+# "Berlin" inside the name of a programme or an institution ("Berliner Startup Stipendium", "Berlin Start",
+# "Digitalprämie Berlin", "IHK Berlin"): a name the company asks about, not where it sits
+_NAME_AFTER = re.compile(
+    r"\s*(?:start(?![\w-])|innovativ\b|kredit\b|mittelstand\s*4|startup[- ]stipendium|investitionsbonus|innovationsfachkr\w*|"
+    r"innogrowth|partner\s+(?:für|for)\b)", re.I)
+_NAME_BEFORE = re.compile(
+    r"(?:prämie|praemie|zentrale|zukunftszentrum(?:\s*\(?ki\)?)?|efre-programm|investitionsbank|\bihk|\bibb|solarplus|"
+    r"award|kampagne|campaign)\s*(?:zu\s+|in\s+)?$", re.I)
+
+
 def role_of(text: str, p: Place) -> str:
     """'seat', 'market', 'planned' or 'neutral' for one place mention."""
     if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]):
         return "seat"
+    if p.region == "berlin" and (_NAME_AFTER.match(text[p.end:p.end + 30])
+                                 or _NAME_BEFORE.search(text[max(0, p.start - 30):p.start])):
+        return "market"  # part of a programme's or institution's name
     left = left_clause(text, p.start)
     right = _right_clause(text, p.end)
     last_market = max((m.end() for m in _MARKET.finditer(left)), default=-1)
@@ -473,7 +486,12 @@ def role_of(text: str, p: Place) -> str:
 
 # not in Berlin: said so, or expanding there (a market or a site, the text does not tell)
 _NOT_IN_BERLIN = re.compile(r"nicht in berlin|außerhalb (?:von )?berlins?|not (?:based )?in berlin|outside (?:of )?berlin|"
-                            r"expand\w* (?:nach|to) berlin", re.I)
+                            r"expand\w* (?:nach|to) berlin|"
+                            # "We don't have an office in Berlin", "kein Büro in Berlin"
+                            r"(?:(?:do not|don't|doesn't|does not) have|have no|haven't got|without) (?:an? |any )?"
+                            r"(?:office|site|presence|branch|location|subsidiary|establishment|plant|team)s? in berlin|"
+                            r"(?:kein\w*|ohne) (?:eigene\w* )?(?:büro|standort|niederlassung|betriebsstätte|sitz|präsenz|filiale)\w* in berlin",
+                            re.I)
 # moving to Berlin or settling there: a planned Berlin site
 _TO_BERLIN = re.compile(
     r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat\w*|move|moving) (?:\w+ ){0,3}?(?:nach|to) berlin|"

@@ -180,3 +180,22 @@ def test_ordinary_words_and_partners_are_no_seat(text):
 def test_a_berlin_company_with_customers_or_a_fair_elsewhere_stays_in_berlin():
     assert read_location("Wir sind ein Berliner Start-up, Kunden in Lyon.")[1] is True
     assert read_location("Wir wollen auf einer Fachmesse in Chicago ausstellen. Sensorhersteller, 50 MA, Berlin.")[1] is True
+
+
+@pytest.mark.parametrize("text,label,in_berlin", [
+    # a programme or institution named with Berlin is no seat
+    ("Wir sind drei Mitarbeiter der Uni Potsdam und wollen in Potsdam-Golm gründen. "
+     "Wir haben vom Berliner Startup Stipendium gehört", "brandenburg", False),
+    ("Ist Berlin Start etwas für uns? Wir wohnen in Potsdam", "brandenburg", False),
+    ("Gibt es die Digitalprämie Berlin noch? Wir sitzen in Leipzig", "leipzig", False),
+    # said in so many words
+    ("Our company is based in Hamburg. Most customers are machine shops in Berlin. "
+     "We don't have an office in Berlin.", "hamburg", False),
+    ("Wir haben kein Büro in Berlin, sitzen in Dresden", "dresden", False),
+    # a Berlin start-up is still one
+    ("Wir sind ein Berliner Start-up", "berlin", True),
+    ("Wir sind ein Berliner Startup mit 5 Leuten", "berlin", True),
+])
+def test_names_and_denials_are_no_berlin_seat(text, label, in_berlin):
+    loc = read_location(text)
+    assert (loc[0], loc[1]) == (label, in_berlin)
