@@ -67,7 +67,7 @@ def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[
         parts.append(ORG_LABELS[p.org_type][i])
     if p.employees is not None:
         parts.append(f"{p.employees:,} {'Mitarbeitende' if i == 0 else 'employees'}".replace(",", "." if i == 0 else ","))
-    if p.size_class:
+    if p.size_class and p.org_type != "research":  # a research group of three is no micro enterprise
         parts.append(SIZE_LABELS[p.size_class][i])
     if p.founded_year:
         parts.append(f"{'gegründet' if i == 0 else 'founded'} {p.founded_year}")

@@ -134,7 +134,11 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         if p.stage == "pre_founding":
             add("pre_founding", "fulfilled", "Nur vor der Gründung – Sie haben noch nicht gegründet",
                 "Only before founding – you have not founded yet")
-        elif p.stage in ("startup", "established") or (p.org_type in ("company", "research") and p.stage is None):
+        elif p.org_type == "research" and p.stage is None:
+            # a research institution that names no spin-off plan: no company exists, but no founding team either
+            add("pre_founding", "violated", "Nur für Teams vor einer Gründung – Sie nennen kein Gründungsvorhaben",
+                "Only for teams about to found a company – you mention no plan to found one")
+        elif p.stage in ("startup", "established") or (p.org_type == "company" and p.stage is None):
             add("pre_founding", "violated", "Nur für Vorhaben vor der Gründung – Ihr Unternehmen besteht bereits",
                 "Only before a company is founded – your company already exists")
         else:

@@ -109,7 +109,9 @@ PRE_FOUNDING = re.compile(
     r"as a team of researchers|forschungsteam .{0,40}gründ|selbstständig machen|selbständig machen|going to start a business)",
     re.I,
 )
-STARTUP = re.compile(r"\b(start-?up|jungunternehmen|junges (?:[\w-]+[ -])?unternehmen|junge (?:[\w-]+[ -])?firma|young (?:[\w-]+ )?company|neu gegründet|newly founded|frisch gegründet)\b", re.I)
+# "start-up" said of the company, not of a programme or the scene ("Berliner Startup Stipendium", "Start-up-Szene")
+STARTUP = re.compile(r"\b(start-?up(?![- ]?(?:stipendi\w*|szene|scene|ökosystem\w*|ecosystem|programm\w*|program\b|förder\w*|"
+                     r"wettbewerb\w*|competition|events?|community|hubs?|inkubator\w*|incubator\w*|zentr\w*|centre|center))|jungunternehmen|junges (?:[\w-]+[ -])?unternehmen|junge (?:[\w-]+[ -])?firma|young (?:[\w-]+ )?company|neu gegründet|newly founded|frisch gegründet)\b", re.I)
 
 # ---------------------------------------------------------------- organisation type
 

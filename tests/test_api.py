@@ -178,3 +178,11 @@ def test_a_citation_that_is_not_a_source_of_its_record_is_rejected(engine):
     bad = res.citations[0].model_copy(update={"url": "https://evil.example/"})
     with pytest.raises(ValidationError, match="is not a source of"):
         res.model_validate({**res.model_dump(), "citations": [bad.model_dump()]})
+
+
+def test_a_research_group_is_told_why_a_founders_stipend_does_not_fit(real_engine):
+    res = match("Wir sind drei wissenschaftliche Mitarbeiter am Institut für Physik der Uni Potsdam und entwickeln "
+                "ein Raman-Spektrometer. Wir haben vom Berliner Startup Stipendium gehört – kommen wir da rein?", engine=real_engine)
+    assert res.profile.org_type == "research" and res.profile.in_berlin is False
+    assert "kein Gründungsvorhaben" in res.answer and "besteht bereits" not in res.answer
+    assert "Kleinstunternehmen" not in res.answer  # three researchers are no micro enterprise

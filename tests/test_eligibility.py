@@ -49,6 +49,7 @@ def verdict(p: Programme, profile: CompanyProfile, rule: str) -> tuple[str, str]
     ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="company", stage="established"), "pre_founding", "violated", "besteht bereits"),
     ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="individual", stage="pre_founding"), "pre_founding", "fulfilled", "noch nicht gegründet"),
     ({"pre_founding": "no"}, CompanyProfile(org_type="individual", stage="pre_founding"), "pre_founding", "violated", "bestehendes Unternehmen"),
+    ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="research"), "pre_founding", "violated", "kein Gründungsvorhaben"),
     ({"applicants": ["research"]}, CompanyProfile(org_type="company"), "applicants", "violated", "Sie sind: Unternehmen"),
     ({"applicants": ["company", "research"]}, CompanyProfile(org_type="research"), "applicants", "fulfilled", "Forschungseinrichtungen"),
     ({"partner": "research"}, CompanyProfile(org_type="company", has_research_partner=True), "partner", "fulfilled", "Forschungskooperation"),

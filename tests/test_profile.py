@@ -653,3 +653,12 @@ def test_wanting_someone_from_outside_to_do_it_is_asking_for_advice(text, advice
 ])
 def test_taking_on_costs_or_tasks_is_no_takeover_of_a_business(text):
     assert ex(text).stage != "pre_founding"
+
+
+@pytest.mark.parametrize("text,stage", [
+    ("Wir haben vom Berliner Startup Stipendium gehört, wir sind Forschende an der HU", None),
+    ("Wir sind in der Berliner Start-up-Szene gut vernetzt, Maschinenbau seit 1990", "established"),
+    ("Wir sind ein Start-up aus Kreuzberg", "startup"),
+])
+def test_start_up_said_of_a_programme_or_the_scene_is_not_the_company(text, stage):
+    assert ex(text).stage == stage
