@@ -199,7 +199,9 @@ NOT_IN_BERLIN = re.compile(
 
 NEED_PATTERNS: dict[str, str] = {
     "rnd": r"(forschung|\bforsch(?:en|t\b|er)|erforsch|entwick|f&e|fue\b|r&d|research|develop|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
-           r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben)",
+           r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben|"
+           # a consortium project (EU partnerships, Horizon): research and innovation by definition
+           r"konsorti|consorti)",
     "investment": r"(investi|invest\b|errichte|errichtung|umrüst|nachrüst|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "

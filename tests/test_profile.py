@@ -462,6 +462,8 @@ def test_a_new_site_or_plant_is_an_investment(text):
     ("Wir planen ein zweites Werk in Spandau", "investment"),
     ("Injection moulder, 85 staff: needs new dryers + gravimetric dosing, approx. 600k", "investment"),
     ("Wir brauchen neue Trockner für die Granulataufbereitung", "investment"),
+    # a consortium project is research and innovation
+    ("A Spanish utility invited us into a consortium for an EU hydrogen project", "rnd"),
 ])
 def test_project_descriptions_name_their_need_without_saying_need(text, need):
     assert need in ex(text).needs
