@@ -131,13 +131,12 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     t = time.perf_counter()
     out_lang = state.lang
     topic_labels = {tp.id: (tp.label_de, tp.label_en) for tp in eng.corpus.topics}
-    names = eng.programme_names
-    prog_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels, names)
-                 for x in state.chosen]
-    support_hits = [_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels, names)
-                    for x in state.support]
-    hidden_hits = ([_hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels, names)
-                    for x in state.hidden[:10]] if state.scope == "funding" else [])
+    def hit(x: Scored) -> ProgrammeHit:
+        return _hit(x, state.criteria.get(x.prog.id, []), state.profile, out_lang, topic_labels, eng.programme_names)
+
+    prog_hits = [hit(x) for x in state.chosen]
+    support_hits = [hit(x) for x in state.support]
+    hidden_hits = [hit(x) for x in state.hidden[:10]] if state.scope == "funding" else []
     message = _named_notes(state.named, state.ranked, state.criteria, out_lang) or None
     if state.scope != "funding":
         note = scope_note(state.scope, out_lang, continuing=state.continuing)
@@ -272,7 +271,7 @@ def _named_notes(named: set[str], scored: list[Scored], crit_map, lang: str) -> 
 
 
 def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels,
-         names: dict[str, str] | None = None) -> ProgrammeHit:
+         names: dict[str, str]) -> ProgrammeHit:
     p: Programme = x.prog
     de = lang == "de"
     ok = [c.reason for c in criteria if c.verdict == "fulfilled"]
@@ -282,7 +281,7 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels,
     if x.effective_status == "closed":
         reasons.insert(0, "Programm ist geschlossen – nur zur Information" if de else "Programme is closed – for information only")
     if p.apply_via:
-        via = ", ".join((names or {}).get(i, i) for i in p.apply_via)
+        via = ", ".join(names.get(i, i) for i in p.apply_via)
         reasons.insert(0, f"Kein eigener Antrag – Zugang über: {via}" if de else f"No application of its own – apply through: {via}")
     amount = None
     if p.amount:
