@@ -6,7 +6,7 @@ import logging
 import time
 
 from . import eligibility as elig
-from .answer import compose, profile_summary, programme_reasons
+from .answer import compose, need_label, profile_summary, programme_reasons
 from .clock import today as _today
 from .engine import Engine, get_engine
 from .errors import InputError
@@ -18,7 +18,7 @@ from .models import CompanyProfile, Filters, MatchResult, Programme, ProgrammeHi
 from .pipeline import MatchState, full_pipeline, select_pipeline
 from .pipeline import run as run_pipeline
 from .profile import complete_profile, extract_profile, merge_profiles
-from .rank import Scored, Weights, default_weights
+from .rank import Scored, Weights, default_weights, first_choice_role
 from .scope import scope_note
 from .text import clean
 
@@ -276,6 +276,14 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels,
     de = lang == "de"
     ok = [c.reason for c in criteria if c.verdict == "fulfilled"]
     reasons = programme_reasons(x.features, p.needs, p.topics, profile, p.instruments, ok, lang, topic_labels)
+    sources = list(p.sources)
+    role = first_choice_role(p, profile, known_group=True)
+    if role is not None and role.need == profile.needs[0]:
+        # the record's sourced reason why a consultant names this programme first for the company's main need
+        reasons.insert(0, f"Oft erste Wahl für {need_label(role.need, lang)}: {role.reason_de}" if de
+                       else f"Often the first choice for {need_label(role.need, lang)}: {role.reason_en}")
+        if role.source.url and role.source.url not in {s.url for s in sources}:
+            sources.append(role.source)
     if "named" in x.features:
         reasons.insert(0, "Von Ihnen genannt" if de else "You asked about this programme")
     if x.effective_status == "closed":
@@ -291,7 +299,7 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels,
         eligibility=x.overall, criteria=criteria, reasons=reasons, status=p.status,
         effective_status=x.effective_status if x.effective_status in ("rolling", "open", "call-based", "planned", "closed") else p.status,
         deadline=p.deadline, deadline_text=p.deadline_text, amount=amount, funding_rate=p.funding_rate,
-        summary=p.summary_de if de else p.summary_en, sources=p.sources, as_of=p.as_of,
+        summary=p.summary_de if de else p.summary_en, sources=sources, as_of=p.as_of,
         call_dates=p.call_dates, verified_on=p.verified_on,
         verification_note=(p.verification_note_de if de else p.verification_note_en or p.verification_note_de),
         why={k: round(v, 4) for k, v in x.features.items()},

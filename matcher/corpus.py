@@ -153,6 +153,11 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
             for t in rec.topics:
                 if t not in topic_ids:
                     rep.errors.append(f"{rel}: topics: unknown topic '{t}'; add it to topics.yaml or use one of its ids")
+            for i, fc in enumerate(getattr(rec, "first_choice", [])):
+                for t in fc.topics:
+                    if t not in topic_ids:
+                        rep.errors.append(f"{rel}: first_choice.{i}.topics: unknown topic '{t}'; use one of the ids "
+                                          "in topics.yaml")
             age = (today - rec.as_of).days
             if age > stale_after_days:
                 rep.warnings.append(f"{rel}: as_of: stale, {rec.as_of.isoformat()} is {age} days old; recheck the sources")

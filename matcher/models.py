@@ -200,6 +200,9 @@ class FirstChoice(_Strict):
     # the role holds only when the company also states one of these needs (a programme for technology
     # start-ups is no consultant's first answer for a café's founding: ``[rnd]``); empty: no such condition
     with_needs: list[Need] = []
+    # the role holds only when the company's project touches one of these topics (a hydrogen partnership is the
+    # first answer for hydrogen R&D, not for every R&D project); empty: any topic
+    topics: list[str] = []
     reason_de: str = Field(min_length=10)
     reason_en: str = Field(min_length=10)
     source: Source

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .models import CompanyProfile, Programme
+from .models import CompanyProfile, FirstChoice, Programme
 
 RRF_K = 60
 
@@ -218,26 +218,39 @@ class Scored:
     rank_overall: str | None = None  # the verdict the score uses (open yes/no questions left out)
 
 
-def first_choice_match(prog: Programme, profile: CompanyProfile, known_group: bool = False) -> float:
-    """1 when the programme is a consultant's first answer for the company's main need (0.6 for a
-    later need), restricted to the groups the record names; 0 otherwise. With ``known_group`` a
-    group-restricted first answer counts only when the company's group is known to match (an unknown
-    size or stage is not enough)."""
+def first_choice_role(prog: Programme, profile: CompanyProfile, known_group: bool = False) -> FirstChoice | None:
+    """The programme's role as a consultant's first answer that fits the company (the one for its earliest
+    need), restricted to the groups (and the accompanying needs and topics) the record names; ``None`` if
+    none fits. With ``known_group`` a group-restricted role counts only when the company's group is known
+    to match (an unknown size or stage is not enough)."""
     if not profile.needs or not prog.first_choice:
-        return 0.0
+        return None
     groups = company_groups(profile)
-    best = 0.0
+    best: tuple[int, FirstChoice] | None = None
     for fc in prog.first_choice:
         if fc.need not in profile.needs:
             continue
         if fc.with_needs and not set(fc.with_needs) & set(profile.needs):
             continue
+        if fc.topics and not set(fc.topics) & set(profile.topics):
+            continue
         if fc.groups and groups is None and known_group:
             continue
         if fc.groups and groups is not None and not set(fc.groups) & groups:
             continue
-        best = max(best, 1.0 if profile.needs.index(fc.need) == 0 else 0.6)
-    return best
+        pos = profile.needs.index(fc.need)
+        if best is None or pos < best[0]:
+            best = (pos, fc)
+    return best[1] if best else None
+
+
+def first_choice_match(prog: Programme, profile: CompanyProfile, known_group: bool = False) -> float:
+    """1 when the programme is a consultant's first answer for the company's main need (0.6 for a
+    later need; see ``first_choice_role``); 0 otherwise."""
+    role = first_choice_role(prog, profile, known_group)
+    if role is None:
+        return 0.0
+    return 1.0 if profile.needs.index(role.need) == 0 else 0.6
 
 
 def company_groups(p: CompanyProfile) -> set[str] | None:

@@ -186,3 +186,20 @@ def test_a_research_group_is_told_why_a_founders_stipend_does_not_fit(real_engin
     assert res.profile.org_type == "research" and res.profile.in_berlin is False
     assert "kein Gründungsvorhaben" in res.answer and "besteht bereits" not in res.answer
     assert "Kleinstunternehmen" not in res.answer  # three researchers are no micro enterprise
+
+
+def test_a_card_says_why_a_programme_is_the_usual_first_answer_and_cites_where_that_is_written(real_engine):
+    """The record's sourced first-answer role is shown on the card for the company's main need (and known
+    group), with its source among the card's sources; not for a need the company did not state."""
+    res = match("Wir sind ein Maschinenbauer mit 60 Mitarbeitenden in Berlin-Marzahn und wollen mit der TU Berlin "
+                "einen neuen Sensor für Fräsmaschinen entwickeln.", engine=real_engine)
+    zim = next(h for h in res.programmes if h.id == "zim")
+    assert zim.reasons[0].startswith("Oft erste Wahl für FuE-/Innovationsprojekt: ")
+    role = real_engine.corpus.by_id()["zim"].first_choice[0]
+    assert role.source.url in [s.url for s in zim.sources]
+    en = match("We are a 12-person software company in Kreuzberg and want to develop an AI model for predictive "
+               "maintenance.", engine=real_engine)
+    assert any(h.reasons[0].startswith("Often the first choice for R&D") for h in en.programmes[:5])
+    shop = match("Wir sind eine Bäckerei mit 8 Beschäftigten in Berlin-Pankow und brauchen einen neuen Backofen.",
+                 engine=real_engine)
+    assert not any("erste Wahl für FuE" in r for h in shop.programmes for r in h.reasons)

@@ -14,7 +14,8 @@ from matcher.ecosystem import rank_ecosystem
 from matcher.lanes import fitting_support, split_lanes
 from matcher.models import Actor, CompanyProfile, Programme, Project
 from matcher.pipeline import PIPELINES, first_answers_up, hybrid_affinity, select_pipeline
-from matcher.rank import LinearScorer, Scored, Weights, example_affinity, first_choice_match, programme_features
+from matcher.rank import (LinearScorer, Scored, Weights, example_affinity, first_choice_match, first_choice_role,
+                          programme_features)
 from matcher.scope import funding_signal
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -117,6 +118,21 @@ def test_a_first_choice_with_needs_holds_only_when_the_company_states_one_of_the
                              "reason_en": "start-up costs of young technology companies", "source": SRC}])
     assert first_choice_match(p, CompanyProfile(needs=["founding"], stage="startup")) == 0.0
     assert first_choice_match(p, CompanyProfile(needs=["founding", "rnd"], stage="startup")) == 1.0
+
+
+def test_a_first_choice_with_topics_holds_only_in_its_field():
+    """A hydrogen partnership is the first answer for hydrogen R&D, not for every R&D project; the role
+    returned is the one for the company's earliest need."""
+    p = _prog(first_choice=[
+        {"need": "rnd", "topics": ["hydrogen"], "reason_de": "EU-Partnerschaft für Wasserstoff-FuE",
+         "reason_en": "EU partnership for hydrogen R&D", "source": SRC},
+        {"need": "partners", "reason_de": "Konsortien für Wasserstoffprojekte",
+         "reason_en": "consortia for hydrogen projects", "source": SRC}])
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"], topics=["robotics"])) == 0.0
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"], topics=["robotics", "hydrogen"])) == 1.0
+    assert first_choice_role(p, CompanyProfile(needs=["partners", "rnd"], topics=["hydrogen"])).need == "partners"
+    assert first_choice_role(p, CompanyProfile(needs=["rnd", "partners"], topics=["hydrogen"])).need == "rnd"
+    assert first_choice_match(p, CompanyProfile(needs=["investment", "partners"], topics=[])) == 0.6
 
 
 def _lift_case(first_choice_status: str = "rolling", size_class: str | None = "small"):
