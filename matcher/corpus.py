@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import CorpusError
+from .facts import FACTS
 from .models import Actor, Corpus, Programme, Project, Topic
 
 # Classes of aid a combination rule may name instead of a programme id (see ``matcher.plan.rule_matches``).
@@ -158,6 +159,10 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
                     if t not in topic_ids:
                         rep.errors.append(f"{rel}: first_choice.{i}.topics: unknown topic '{t}'; use one of the ids "
                                           "in topics.yaml")
+                for f in fc.with_facts:
+                    if f not in FACTS:
+                        rep.errors.append(f"{rel}: first_choice.{i}.with_facts: '{f}' is no fact the profile reader "
+                                          f"reads; use one of {', '.join(FACTS)}")
             age = (today - rec.as_of).days
             if age > stale_after_days:
                 rep.warnings.append(f"{rel}: as_of: stale, {rec.as_of.isoformat()} is {age} days old; recheck the sources")

@@ -203,6 +203,9 @@ class FirstChoice(_Strict):
     # the role holds only when the company's project touches one of these topics (a hydrogen partnership is the
     # first answer for hydrogen R&D, not for every R&D project); empty: any topic
     topics: list[str] = []
+    # ... and only when the text states each of these yes/no facts (``matcher.facts``; an EU partnership's call
+    # needs a consortium, an industrial decarbonisation programme a manufacturing company); empty: no such condition
+    with_facts: list[str] = []
     reason_de: str = Field(min_length=10)
     reason_en: str = Field(min_length=10)
     source: Source

@@ -203,3 +203,11 @@ def test_a_card_says_why_a_programme_is_the_usual_first_answer_and_cites_where_t
     shop = match("Wir sind eine Bäckerei mit 8 Beschäftigten in Berlin-Pankow und brauchen einen neuen Backofen.",
                  engine=real_engine)
     assert not any("erste Wahl für FuE" in r for h in shop.programmes for r in h.reasons)
+    hydrogen = match("We are a Berlin electrolyser start-up with 15 staff; a European consortium invited us into a Horizon "
+                     "hydrogen project with partners from Spain and Italy.", engine=real_engine)
+    chp = next(h for h in hydrogen.programmes if h.id == "clean-hydrogen-partnership")
+    assert chp.reasons[0].startswith("Often the first choice for R&D")  # a field role: hydrogen, in a consortium
+    alone = match("We are a Berlin electrolyser start-up with 15 staff and want to develop a new stack design on our own.",
+                  engine=real_engine)
+    assert not any(h.id == "clean-hydrogen-partnership" and h.reasons[0].startswith("Often the first choice")
+                   for h in alone.programmes)

@@ -120,19 +120,30 @@ def test_a_first_choice_with_needs_holds_only_when_the_company_states_one_of_the
     assert first_choice_match(p, CompanyProfile(needs=["founding", "rnd"], stage="startup")) == 1.0
 
 
-def test_a_first_choice_with_topics_holds_only_in_its_field():
+def test_a_field_role_holds_only_in_its_field_and_is_shown_but_not_ranked():
     """A hydrogen partnership is the first answer for hydrogen R&D, not for every R&D project; the role
-    returned is the one for the company's earliest need."""
+    returned is the one for the company's earliest need. A role limited to topics explains the card but adds
+    nothing to the rank (the topic feature already counts the field)."""
     p = _prog(first_choice=[
         {"need": "rnd", "topics": ["hydrogen"], "reason_de": "EU-Partnerschaft für Wasserstoff-FuE",
          "reason_en": "EU partnership for hydrogen R&D", "source": SRC},
         {"need": "partners", "reason_de": "Konsortien für Wasserstoffprojekte",
          "reason_en": "consortia for hydrogen projects", "source": SRC}])
-    assert first_choice_match(p, CompanyProfile(needs=["rnd"], topics=["robotics"])) == 0.0
-    assert first_choice_match(p, CompanyProfile(needs=["rnd"], topics=["robotics", "hydrogen"])) == 1.0
+    assert first_choice_role(p, CompanyProfile(needs=["rnd"], topics=["robotics"])) is None
+    assert first_choice_role(p, CompanyProfile(needs=["rnd"], topics=["robotics", "hydrogen"])).need == "rnd"
     assert first_choice_role(p, CompanyProfile(needs=["partners", "rnd"], topics=["hydrogen"])).need == "partners"
     assert first_choice_role(p, CompanyProfile(needs=["rnd", "partners"], topics=["hydrogen"])).need == "rnd"
-    assert first_choice_match(p, CompanyProfile(needs=["investment", "partners"], topics=[])) == 0.6
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"], topics=["hydrogen"])) == 0.0
+    assert first_choice_match(p, CompanyProfile(needs=["rnd", "partners"], topics=["hydrogen"])) == 0.6
+
+
+def test_a_role_with_facts_needs_the_text_to_state_them():
+    """An EU partnership's call needs a consortium: the role holds only when the text says there is one."""
+    p = _prog(first_choice=[{"need": "rnd", "with_facts": ["consortium"], "reason_de": "Verbundprojekte in Europa",
+                             "reason_en": "European collaborative projects", "source": SRC}])
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"])) == 0.0
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"], facts={"consortium": False})) == 0.0
+    assert first_choice_match(p, CompanyProfile(needs=["rnd"], facts={"consortium": True})) == 1.0
 
 
 def _lift_case(first_choice_status: str = "rolling", size_class: str | None = "small"):
