@@ -211,3 +211,12 @@ def test_a_card_says_why_a_programme_is_the_usual_first_answer_and_cites_where_t
                   engine=real_engine)
     assert not any(h.id == "clean-hydrogen-partnership" and h.reasons[0].startswith("Often the first choice")
                    for h in alone.programmes)
+
+
+def test_a_journeyman_before_founding_can_get_aufstiegs_bafoeg_for_the_master_course(real_engine):
+    """The person applies for the upgrading-training grant; no company has to exist (the record said it did)."""
+    res = match("Ich bin Malergeselle in Berlin, mache ab März meine Meisterschule und will mich danach selbständig "
+                "machen. Wer hilft bei den Kosten des Meisterkurses?", engine=real_engine)
+    assert res.profile.stage == "pre_founding"
+    afbg = next(h for h in res.programmes if h.id == "aufstiegs-bafoeg")
+    assert afbg.eligibility != "ineligible" and res.programmes.index(afbg) < 3
