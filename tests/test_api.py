@@ -220,3 +220,6 @@ def test_a_journeyman_before_founding_can_get_aufstiegs_bafoeg_for_the_master_co
     assert res.profile.stage == "pre_founding"
     afbg = next(h for h in res.programmes if h.id == "aufstiegs-bafoeg")
     assert afbg.eligibility != "ineligible" and res.programmes.index(afbg) < 3
+    stipend = [h for h in res.programmes + res.hidden_ineligible if h.id == "berliner-startup-stipendium"]
+    # the Berlin stipend is awarded by university start-up centres: a journeyman is not told he simply fits
+    assert all(h.eligibility != "eligible" for h in stipend)
