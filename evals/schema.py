@@ -22,8 +22,9 @@ DEFAULT_CASES_PATH = Path(__file__).resolve().parent / "gold" / "cases.yaml"
 
 # de-001: the original hand-written cases; real-de-001: a real company and the programme that funded
 # it (with ``source_url``); con-de-001: consultant-style cases added after the first set; dev-de-001: cases
-# written after the split and tuned on from the start (always dev, see ``evals.split``).
-_ID_RE = re.compile(r"^(?:(real|con|dev)-)?(de|en)-\d{3}$")
+# written after the split and tuned on from the start (always dev, see ``evals.split``); probe-de-001: a second
+# fresh probe, split like the consultant cases (only its dev part is read while tuning).
+_ID_RE = re.compile(r"^(?:(real|con|dev|probe)-)?(de|en)-\d{3}$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -72,8 +73,8 @@ class GoldCase(BaseModel):
 
     @property
     def origin(self) -> str:
-        """'gold' (the first hand-written set), 'real' (a real funded company), 'con' (consultant-style) or 'dev'
-        (written after the split and tuned on)."""
+        """'gold' (the first hand-written set), 'real' (a real funded company), 'con' (consultant-style), 'dev'
+        (written after the split and tuned on) or 'probe' (a later fresh probe, split like the others)."""
         m = _ID_RE.match(self.id)
         return (m.group(1) if m and m.group(1) else "gold")
 

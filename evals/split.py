@@ -4,7 +4,8 @@ Each hand-written or consultant-style case falls into ``test`` when a hash of se
 45 %. The rule depends only on the id, so adding cases never moves an old one. Real-company cases are
 all held out (``parts``): none is tuned on. Cases with a ``dev-`` id were written after the split and read
 case by case while tuning (a fresh probe of unseen kinds), so they are always dev: putting them into the
-locked part would make it optimistic. Tune on ``dev``; report ``test`` and ``real`` and never read
+locked part would make it optimistic. Cases with a ``probe-`` id are a second fresh probe, written by someone
+who never ran the matcher: they are split like the consultant cases, and only their dev part is read. Tune on ``dev``; report ``test`` and ``real`` and never read
 their failures case by case while tuning.
 
     python -m evals.split            # counts per part and origin
@@ -20,7 +21,7 @@ from collections import Counter
 from .schema import GoldCase, load_all_cases
 
 SEED = "foerderlotse-split-2026-11-30"
-TEST_SHARE = {"gold": 0.45, "con": 0.45, "real": 0.70, "dev": 0.0}
+TEST_SHARE = {"gold": 0.45, "con": 0.45, "real": 0.70, "dev": 0.0, "probe": 0.45}
 
 
 def part_of(case_id: str, origin: str) -> str:
