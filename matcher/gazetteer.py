@@ -449,6 +449,21 @@ _NAME_BEFORE = re.compile(
     r"award|kampagne|campaign)\s*(?:zu\s+|in\s+)?$", re.I)
 
 
+# where a person or company came from ("I moved to Berlin from India", "ursprünglich aus Köln"): no seat; where
+# they moved to (past tense) is where they are now
+_ORIGIN = re.compile(
+    r"\b(?:moved|relocated|came|emigrated|immigrated|zugezogen|umgezogen|gezogen|gekommen|kam|kamen|originally|"
+    r"ursprünglich|stamme|stammt|stammen)\b[^.;!?]{0,40}\b(?:from|aus)\s*(?:the\s+|der\s+|dem\s+)?$", re.I)
+_MOVED_TO = re.compile(
+    r"\b(?:moved|relocated|came|emigrated|immigrated|zugezogen|umgezogen|gezogen|gekommen|kam|kamen)\s+(?:\w+\s+){0,2}"
+    r"(?:to|nach)\s*$", re.I)
+
+
+# German puts the verb last: "aus Köln nach Berlin gezogen"
+_ORIGIN_DE = re.compile(r"^\s*(?:nach\s+[\w-]+\s+)?(?:gezogen|umgezogen|gekommen|übergesiedelt|zugezogen)\b", re.I)
+_MOVED_DE = re.compile(r"^\s*(?:gezogen|umgezogen|gekommen|übergesiedelt|zugezogen)\b", re.I)
+
+
 def role_of(text: str, p: Place) -> str:
     """'seat', 'market', 'planned' or 'neutral' for one place mention."""
     if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]):
@@ -457,6 +472,11 @@ def role_of(text: str, p: Place) -> str:
                                  or _NAME_BEFORE.search(text[max(0, p.start - 30):p.start])):
         return "market"  # part of a programme's or institution's name
     left = left_clause(text, p.start)
+    after = text[p.end:p.end + 40]
+    if _ORIGIN.search(left) or (re.search(r"\b(?:aus|von)\s*$", left, re.I) and _ORIGIN_DE.match(after)):
+        return "neutral"
+    if _MOVED_TO.search(left) or (re.search(r"\bnach\s*$", left, re.I) and _MOVED_DE.match(after)):
+        return "seat"
     right = _right_clause(text, p.end)
     last_market = max((m.end() for m in _MARKET.finditer(left)), default=-1)
     last_seat = max((m.end() for m in _SEAT.finditer(left)), default=-1)

@@ -85,7 +85,9 @@ AGE_AGO = re.compile(
     re.I,
 )
 AGE_AGO2 = re.compile(
-    rf"(?:{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+(?:gut\s+|knapp\s+|fast\s+|rund\s+|etwa\s+|ca\.\s*|über\s+)?{_NUM}\s*(jahren|monaten|wochen)\s+(?:gegründet|gestartet|an den start gegangen|gestartet))", re.I
+    # "N years ago" only of founding ("we incorporated our GmbH 3 months ago"), not of a move or a degree
+    rf"(?:(?:found\w*|incorporat\w*|register\w*|set up|start\w*|launch\w*|open\w*|began|begun|establish\w*)\b[^.;!?]{{0,60}}?"
+    rf"{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+(?:gut\s+|knapp\s+|fast\s+|rund\s+|etwa\s+|ca\.\s*|über\s+)?{_NUM}\s*(jahren|monaten|wochen)\s+(?:gegründet|gestartet|an den start gegangen|gestartet))", re.I
 )
 AGE_OLD = re.compile(
     rf"{_NUM}\s*(jahre|years?|monate|months?)\s*(?:alt|old|am markt|on the market|in business|im geschäft)", re.I
@@ -154,8 +156,9 @@ ASSOCIATION = re.compile(
     r"\b(?:wir sind|we are|we're|als)\s+(?:ein|eine|der|die|das|an?|the)\s+(?:[\w-]+\s+){0,2}"
     r"(?:verein|verband|wirtschaftsverband|branchenverband|unternehmensnetzwerk|unternehmensverbund|unternehmerverband|netzwerk|"
     r"standortgemeinschaft|interessengemeinschaft|cluster|clusterinitiative|initiative|association|trade association|"
-    r"business association|industry association|network of (?:companies|firms|smes)|non-?profit)\b|"
-    r"\beingetragene[rn]? verein\b|\be\.\s?v\.(?!\w)",
+    r"business association|industry association|network of (?:companies|firms|smes)|"
+    r"network(?! operator| provider| company| technolog\w*| security| infrastructure)|non-?profit)\b|"
+    r"\beingetragene[rn]? verein\b|\bregistered (?:non-?profit )?association\b|\be\.\s?v\.(?!\w)",
     re.I,
 )
 NO_PARTNER = re.compile(r"(ohne (?:forschungs)?partner|keinen (?:forschungs)?partner|allein entwickeln|no (?:research )?partner|on our own)", re.I)
@@ -198,7 +201,7 @@ NOT_IN_BERLIN = re.compile(
 # ---------------------------------------------------------------- needs and instruments
 
 NEED_PATTERNS: dict[str, str] = {
-    "rnd": r"(forschung|\bforsch(?:en|t\b|er)|erforsch|entwick|f&e|fue\b|r&d|research|develop|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
+    "rnd": r"(forschung|\bforsch(?:en|t\b|er)|erforsch|entwick(?!ler)|f&e|fue\b|r&d|research|develop(?!er)|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben|"
            # a consortium project (EU partnerships, Horizon): research and innovation by definition
            r"konsorti|consorti)",
@@ -212,6 +215,8 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:zweite\w*|dritte\w*|weitere\w*) (?:werk|fabrik|produktionsstätte|produktionsstandort|betriebsstätte)|"
                   r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
+                  # a machine line ("a semi-automatic filling + hardening line", "new bottling line")
+                  r"\b(?:[\w-]+ing|production|assembly)(?: \+ [\w-]+ing)? line\b|"
                   r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"
                   r"(?:want|need|buy|get|purchase) (?:a|an|new|some|two|to buy a|to get a) (?:new )?[\w-]*\s?(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill)s?\b|"
@@ -225,6 +230,7 @@ NEED_PATTERNS: dict[str, str] = {
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
+                            r"booth|messestand|delegation\w*|trade mission|markterschließung|market entry|"
                             r"weltmarkt|usa\b|china|asien|asia|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
                             r"übersee|overseas|exhibit\w*|ausstell\w*)",
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"

@@ -168,6 +168,8 @@ _INFORMAL = [
     (re.compile(r"\bur\b"), "your"),
     (re.compile(r"\bppl\b|\bppls\b|\bpax\b"), "people"),
     (re.compile(r"\bemps\b"), "employees"),
+    (re.compile(r"(?<=\d)\s*yrs?\b|\byrs\b"), " years"),
+    (re.compile(r"(?<=\d)\s*(?:mths?|mos)\b"), " months"),
     (re.compile(r"\bmitarb\.?(?=\s|$|,)"), "mitarbeiter"),
     (re.compile(r"\bbeschäft\.(?=\s|$|,)"), "beschäftigte"),
     (re.compile(r"\bca(?=\s\d)"), "ca."),

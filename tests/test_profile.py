@@ -45,6 +45,11 @@ def test_employees_and_size_class(text, employees, size):
     ("Wir sind seit 8 Monaten am Markt", None, pytest.approx(0.67, abs=0.01)),
     ("since 2010 in business", 2010, 16),
     ("Familienbetrieb seit 30 Jahren", None, 30),
+    ("oat ice cream from Lichtenberg (company is 2 yrs old, 5 ppl)", None, 2),
+    ("we incorporated our GmbH in Kreuzberg about 3 months ago", None, 0.25),
+    # "N years ago" of something else than the founding is no company age
+    ("I moved to Berlin from India three years ago and work as a software developer", None, None),
+    ("We bought our last laser cutter 5 years ago", None, None),
 ])
 def test_founding_year_and_age(text, year, age):
     p = ex(text)
@@ -75,6 +80,11 @@ def test_pre_founding(text):
     ("Betrieb in Potsdam", False, "brandenburg"),
     ("We are based in Vienna", False, "vienna"),
     ("Wir sind ein Unternehmen mit 50 MA", None, None),
+    # where a person came from is no seat; where they moved to is where they are
+    ("I moved to Berlin from India three years ago and want to start my own company here", True, "berlin"),
+    ("Ich bin vor fünf Jahren aus Köln nach Berlin gezogen und will mich selbständig machen", True, "berlin"),
+    # a trade fair abroad is a market, not the seat
+    ("We're a Berlin-based network and want a joint booth at Photonics West in San Francisco", True, "berlin"),
 ])
 def test_location(text, in_berlin, loc):
     p = ex(text)
@@ -664,3 +674,26 @@ def test_taking_on_costs_or_tasks_is_no_takeover_of_a_business(text):
 ])
 def test_start_up_said_of_a_programme_or_the_scene_is_not_the_company(text, stage):
     assert ex(text).stage == stage
+
+
+@pytest.mark.parametrize("text,need,present", [
+    ("We'd like to organise a joint booth at a fair in San Francisco and a delegation trip to Taiwan", "internationalisation", True),
+    ("Wir planen einen Messestand auf der Hannover Messe", "internationalisation", True),
+    ("Want to move from hand filling to a semi-automatic filling + hardening line (~150k)", "investment", True),
+    ("Wir brauchen eine neue Abfülllinie", "investment", True),
+    # a job title is no R&D project
+    ("I work as a software developer and want to start my own IT consulting company", "rnd", False),
+    ("Wir sind drei Softwareentwickler und wollen ein Beratungsbüro gründen", "rnd", False),
+    ("We develop a new sensor for milling machines", "rnd", True),
+])
+def test_needs_from_plain_words(text, need, present):
+    assert (need in ex(text).needs) is present
+
+
+@pytest.mark.parametrize("text,org", [
+    ("We're a Berlin-based network (registered association) of about 40 optics SMEs", "association"),
+    ("We are a network of 30 craft businesses in Neukölln", "association"),
+    ("We are a network operator with 40 staff", "company"),
+])
+def test_associations_in_english(text, org):
+    assert ex(text).org_type == org
