@@ -215,6 +215,9 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:zweite\w*|dritte\w*|weitere\w*) (?:werk|fabrik|produktionsstätte|produktionsstandort|betriebsstätte)|"
                   r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
+                  # a fleet ("15 more e-cargo bikes", "zwei neue Transporter")
+                  r"(?:more|new|additional|weitere|neue|zusätzliche)\w* (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
+                  r"fahrzeuge|transporter|lastenräder|lkw)\b|"
                   # a machine line ("a semi-automatic filling + hardening line", "new bottling line")
                   r"\b(?:[\w-]+ing|production|assembly)(?: \+ [\w-]+ing)? line\b|"
                   r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
@@ -243,7 +246,7 @@ NEED_PATTERNS: dict[str, str] = {
     "financing": r"(finanzier|financ|kredit|credit|darlehen|loan|kapital|capital|liquidität|liquidity|investor|beteiligung|wachstumsphase|"
                  r"skalier|to scale|scale up|scale-up|non-dilutive|money|"
                  r"geld|money|bürgschaft|guarantee|eigenkapital|equity|wachstumsfinanz|betriebsmittel|working capital|"
-                 r"vorfinanz|sicherheiten|collateral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
+                 r"vorfinanz|sicherheiten|collat[eo]ral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
                  r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding)|"
                  # an amount the company needs ("brauchen wir 3 Mio. €", "we need EUR 500k")
                  r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around )?(?:eur |€ ?)?\d[\d.,]* ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
@@ -308,18 +311,22 @@ TOPIC_NEEDS: dict[str, str] = {
     "advice": "advice", "funding-advice": "advice", "networking": "partners",
 }
 
+# a bank that wants collateral the company lacks, hesitates or declines: the classic case for a guarantee bank, or
+# for a direct (micro)loan that needs no house bank; both are wished, so neither counts against the other
+_NO_COLLATERAL = (r"sicherheiten fehlen|keine sicherheiten|"
+                  r"(?:haus)?bank\w* (?:will|verlangt|fordert|möchte|wants|asks for|requires) (?:\w+ ){0,2}(?:sicherheiten|collateral)|"
+                  r"sicherheiten.{0,60}(?:haben wir nicht|fehlen|nicht)|no collat[eo]ral|lack collat[eo]ral|without collat[eo]ral|"
+                  r"(?:haus)?bank\w*\s+(?:zögert|zögern|zaudert|lehnt\w*|will nicht|sagt nein|ist (?:sehr )?zurückhaltend|"
+                  r"hesitat\w*|declin\w*|refus\w*|is reluctant|said no|says no|(?:do not|don't) take (?:me|us) seriously)")
 INSTRUMENT_PATTERNS: dict[str, str] = {
     "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|non-dilutive|subsid|fördergeld|förderquote|prämie|bonus\b|incentive|"
              # someone paying part of it: "Zahlt da jemand mit?", "übernimmt jemand einen Teil der Kosten?", "pay part of it"
              r"(?:zahlt|übernimmt|trägt) (?:da |denn |uns )?(?:jemand|wer|irgendwer)\b|"
              r"(?:anyone|someone|somebody) (?:\w+ )?(?:pays?|covers?|chips? in|contributes?)\b)",
-    "loan": r"(darlehen|kredit|(?<!tax )(?<!tax-)credit|loan|förderkredit|fremdkapital|debt)",  # a tax credit is no loan
+    "loan": r"(darlehen|kredit|(?<!tax )(?<!tax-)credit|loan|förderkredit|fremdkapital|debt|" + _NO_COLLATERAL + ")",  # a tax credit is no loan
     "equity": r"(beteiligung|eigenkapital|equity|venture|wagniskapital|risikokapital|investor|\bvc\b|business angel|"
               r"finanzierungsrunde|funding round|seed-?runde|seed round|series a)",
-    "guarantee": r"(bürgschaft|buergschaft|guarantee|sicherheiten fehlen|keine sicherheiten|"
-                 r"(?:haus)?bank\w* (?:will|verlangt|fordert|möchte|wants|asks for|requires) (?:\w+ ){0,2}(?:sicherheiten|collateral)|sicherheiten.{0,60}(?:haben wir nicht|fehlen|nicht)|no collateral|lack collateral|without collateral|"
-                 # a bank that hesitates or declines is the classic case for a guarantee bank
-                 r"(?:haus)?bank\w*\s+(?:zögert|zögern|zaudert|lehnt\w*|will nicht|sagt nein|ist (?:sehr )?zurückhaltend|hesitat\w*|declin\w*|refus\w*|is reluctant|said no|says no))",
+    "guarantee": r"(bürgschaft|buergschaft|guarantee|" + _NO_COLLATERAL + ")",
     "tax_credit": r"(steuerlich|steuer|tax credit|tax incentive|forschungszulage|research allowance)",
     "advice": r"(beratung|berater|advice|consulting|coaching|mentoring|audit)",
     "training": r"(weiterbild|schulung|schulen|qualifizier|training|lehrgang|course|upskill)",
@@ -394,6 +401,7 @@ ESTABLISHED = re.compile(
 TOPIC_STOP: dict[str, str] = {
     "mode": r"mode(?:rn|rat|m|ll|ling|lling|st|s\b|l\b|ls\b|lle|d\b|di|du)\w*",
     "machine": r"machine[ -](?:learning|vision|translation|readable)",
+    "pharma": r"pharmac(?:y|ies|ists?)\b",  # a pharmacy is a shop (a customer), not the pharmaceutical industry
     "maschine": r"maschinell\w*",
     "gründ": r"(?:be|hinter|ab|unter|unbe|zu|vorder|unge)gründ\w*|gründlich\w*|gründe\b|"
              r"(?:aus|den|diesen|welchen|vielen|mehreren|anderen|\w+en|\w+chen)\s+gründen\b(?!\s+(?:wollen|möchten|will|möchte))|"

@@ -81,8 +81,53 @@ _NOT_HEADCOUNT_AFTER = re.compile(
 _NOT_HEADCOUNT_BEFORE = re.compile(r"\b(?:neue|neuen|zusätzliche\w*|weitere\w*|new|additional|more|another|further|davon|of them|of whom)\s*$")
 
 
+# the whole group's headcount ("Konzern insgesamt rund 4.500 Beschäftigte", "3,000 employees worldwide"): the SME
+# test counts linked enterprises, so it decides the size, not the headcount of the branch that writes
+_GROUP_EMP = re.compile(
+    r"(?:\b(?:konzern|konzernweit|unternehmensgruppe|gruppe|group|mutterkonzern|muttergesellschaft|parent(?: company)?|"
+    r"weltweit|worldwide|globally|insgesamt|in total|group-wide)\b[^.;!?]{0,25}?(\d[\d.,]*)\s*"
+    r"(?:beschäftigte\w*|mitarbeite\w*|ma\b|employees|staff|people)|"
+    r"(\d[\d.,]*)\s*(?:beschäftigte\w*|mitarbeite\w*|ma\b|employees|staff|people)\s*"
+    r"(?:weltweit|worldwide|globally|insgesamt|in total|group-wide|konzernweit|im konzern|in the group))", re.I)
+
+
+def _group_employees(t: str) -> int | None:
+    for m in _GROUP_EMP.finditer(t):
+        try:
+            n = parse_number(m.group(1) or m.group(2))
+        except ValueError:
+            continue
+        if 0 < n < 10_000_000 and n == int(n):
+            return int(n)
+    return None
+
+
+# "zusammen mit einem kleinen Berliner Kamera-Startup", "with a start-up from Munich": a partner, not the company
+_ARTICLE = r"(?:einem|einer|einigen|zwei|drei|a|an|two|three|several|some)"
+_PARTNER_BEFORE = re.compile(rf"\b(?:mit|with)\s+(?:(?:[^.;!?]{{0,60}}?\b(?:und|and)\s+{_ARTICLE})|{_ARTICLE}?)\s*"
+                             r"(?:[\w-]+\s+){0,3}[\w-]*$", re.I)
+
+
+def _without_partner_startups(t: str) -> str:
+    """``t`` with the start-ups the company works with blanked ("mit einem Kamera-Startup"): they name no need."""
+    return STARTUP.sub(lambda m: "partnerfirma" if _PARTNER_BEFORE.search(t[max(0, m.start() - 110):m.start()])
+                       else m.group(0), t)
+
+
+def _own_startup(t: str) -> bool:
+    """The text calls the company itself a start-up (not a partner it works with)."""
+    return any(not _PARTNER_BEFORE.search(t[max(0, m.start() - 110):m.start()]) for m in STARTUP.finditer(t))
+
+
 def _employees(t: str) -> int | None:
-    """Headcount: the first plausible staff number in the text ("30 MA", "team of 12", "wir sind 5")."""
+    """Headcount: the first plausible staff number in the text ("30 MA", "team of 12", "wir sind 5"), or the
+    whole group's when the text gives a larger one for it."""
+    own = _own_employees(t)
+    group = _group_employees(t)
+    return group if group is not None and (own is None or group > own) else own
+
+
+def _own_employees(t: str) -> int | None:
     hits: list[tuple[int, int]] = []
     for prio, pat in enumerate(EMP_PATTERNS):
         for m in pat.finditer(t):
@@ -362,7 +407,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if "stage" not in p:
         if age is not None:
             p["stage"] = "startup" if age < 5 else "established"
-        elif STARTUP.search(t):
+        elif _own_startup(t):
             p["stage"] = "startup"
             stated.append("stage")
         elif p.get("org_type") == "company" and ((emp or 0) >= 10 or ESTABLISHED.search(t) or LARGE_WORDS.search(t)):
@@ -407,7 +452,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("de_minimis_received_eur")
 
     p["topics"] = _founding_topic(t, match_topics(t, topics), p.get("stage"), age)
-    needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t)], p.get("stage"), age)
+    tn_needs = _without_partner_startups(t)
+    needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, tn_needs)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
         # what the work is for (an investment, energy, skills)

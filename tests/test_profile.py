@@ -697,3 +697,36 @@ def test_needs_from_plain_words(text, need, present):
 ])
 def test_associations_in_english(text, org):
     assert ex(text).org_type == org
+
+
+@pytest.mark.parametrize("text,employees,size", [
+    # the SME test counts the whole group: its headcount decides the size, not the branch's
+    ("Wir sind die Berliner Entwicklungsniederlassung (ca. 70 MA), Konzern insgesamt rund 4.500 Beschäftigte", 4500, "large"),
+    ("We have 3,000 employees worldwide and 40 in Berlin", 3000, "large"),
+    ("Our Berlin site has 25 engineers (about 180 staff in total)", 180, "medium"),
+    ("Wir sind 12 Leute in Wedding", 12, "small"),
+])
+def test_a_group_headcount_decides_the_size(text, employees, size):
+    p = ex(text)
+    assert (p.employees, p.size_class) == (employees, size)
+
+
+def test_a_start_up_the_company_works_with_is_a_partner_not_its_stage():
+    partner = ex("Wir sind ein Maschinenbauer und arbeiten mit einem Startup aus Adlershof zusammen")
+    assert partner.stage != "startup" and "founding" not in partner.needs
+    branch = ex("Wir planen ein FuE-Projekt, gern zusammen mit einem Fachgebiet der TU und einem kleinen Kamera-Startup. "
+                "Konzern insgesamt 4.500 Beschäftigte.")
+    assert branch.stage != "startup"
+    assert ex("Wir arbeiten mit KI und sind ein Startup aus Kreuzberg").stage == "startup"
+
+
+def test_a_bank_that_wants_collateral_asks_for_a_guarantee_or_a_loan_without_one():
+    p = ex("we need ~15 more e-cargo bikes, roughly 120k. our bank said no bc we have no collatoral")
+    assert {"loan", "guarantee"} <= set(p.instruments_wished)
+    assert "investment" in p.needs
+
+
+def test_a_pharmacy_is_a_customer_not_the_pharmaceutical_industry():
+    p = ex("last-mile deliveries for organic shops & pharmacies in Berlin")
+    assert "chemistry" not in p.topics and "health" not in p.topics
+    assert "chemistry" in ex("Wir sind ein Pharma-Zulieferer und entwickeln ein neues Syntheseverfahren").topics
