@@ -6,7 +6,7 @@ excludes a programme, so every reader is conservative: explicit words, negation-
 
 Facts: supraregional_sales, new_activity, university_link, project_not_started, master_craftsman,
 crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged,
-private_lead_investor, work_loss, consortium.
+private_lead_investor, work_loss, consortium, founding_team.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .text import clean, fold
 FACTS: tuple[str, ...] = (
     "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
-    "private_lead_investor", "work_loss", "consortium",
+    "private_lead_investor", "work_loss", "consortium", "founding_team",
 )
 
 _NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
@@ -378,6 +378,31 @@ _CONSORTIUM_NEG = _rx(
 )
 
 
+# ---------------------------------------------------------------- founding as a team or alone
+
+_NUM_FOUNDERS = r"(?:zwei|drei|vier|fünf|two|three|four|five|[2-5])"
+_TEAM_POS = _rx(
+    r"\b(?:gründungsteam|gründerteam|founding team|founder team|team of founders|co-?founders?|mitgründer\w*|mitgründerin\w*)\b",
+    r"\bwir (?:sind |gründen )?(?:zu zweit|zu dritt|zu viert)\b|\b(?:zu zweit|zu dritt|zu viert)\s+(?:gründen|machen wir)\b",
+    rf"\b{_NUM_FOUNDERS}\s+(?:gründer\w*|founders|co-?founders)\b",
+    rf"\bwir\s+{_NUM_FOUNDERS}\s+(?:wollen|möchten|gründen|planen)\b",
+)
+# alone: only where the sentence is about founding ("jetzt will ich mich selbstständig machen, alleine")
+_ALONE = re.compile(r"\b(?:alleine?|allein|solo|on my own|by myself|einzelgründ\w*|single founder|solo founder|sole founder|"
+                    r"ohne (?:team|mitgründer\w*|co-?founder))\b", re.I)
+_FOUNDING_WORD = re.compile(r"gründ|selbst(?:st)?ändig|found|start (?:a|my|the)|my own (?:company|business)|freelanc", re.I)
+
+
+def _founding_team(t: str) -> bool | None:
+    alone = any(_FOUNDING_WORD.search(t[max(0, m.start() - 80):m.end() + 60]) for m in _ALONE.finditer(t))
+    team = _decide(t, _TEAM_POS, None)
+    if alone and team:
+        return None  # both said: ask
+    if alone:
+        return False
+    return team
+
+
 _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "supraregional_sales": _supraregional,
     "new_activity": lambda t, o: _decide(t, _NEW_ACT_POS, _NEW_ACT_NEG),
@@ -392,6 +417,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "private_lead_investor": lambda t, o: _decide(t, _LEAD_POS, _LEAD_NEG),
     "work_loss": lambda t, o: _decide(t, _WORK_LOSS_POS, None),
     "consortium": lambda t, o: _decide(t, _CONSORTIUM_POS, _CONSORTIUM_NEG),
+    "founding_team": lambda t, o: _founding_team(t),
 }
 
 

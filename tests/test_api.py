@@ -223,3 +223,14 @@ def test_a_journeyman_before_founding_can_get_aufstiegs_bafoeg_for_the_master_co
     stipend = [h for h in res.programmes + res.hidden_ineligible if h.id == "berliner-startup-stipendium"]
     # the Berlin stipend is awarded by university start-up centres: a journeyman is not told he simply fits
     assert all(h.eligibility != "eligible" for h in stipend)
+
+
+def test_a_single_founder_is_told_the_berlin_stipend_is_for_teams(real_engine):
+    res = match("hallo! ich hab meinen master an der htw gemacht, wohne in friedrichshain und will mich jetzt "
+                "selbstständig machen, alleine, mit einer app für handwerksbetriebe. gibt es ein stipendium?",
+                engine=real_engine)
+    assert res.profile.facts.get("founding_team") is False
+    assert "berliner-startup-stipendium" not in [h.id for h in res.programmes[:5]]
+    hidden = {h.id: h for h in res.hidden_ineligible}
+    assert any("Teamgründungen" in c.reason and c.verdict == "violated"
+               for c in hidden["berliner-startup-stipendium"].criteria)

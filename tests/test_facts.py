@@ -214,3 +214,16 @@ def test_work_loss(text, expected):
 ])
 def test_consortium(text, expected):
     assert read_facts(text).get("consortium") is expected
+
+
+@pytest.mark.parametrize("text,value", [
+    ("jetzt will ich mich selbstständig machen, alleine, mit einer App", False),
+    ("I want to start my own company, on my own", False),
+    ("Wir sind zu dritt und wollen gründen", True),
+    ("two co-founders here, we incorporated 3 months ago", True),
+    ("Wir sind drei Gründer aus der TU", True),
+    ("Pro FIT fördert KMU allein oder im Verbund", None),   # "allein" not about founding
+    ("Wir entwickeln allein, ohne Partner", None),
+])
+def test_founding_as_a_team_or_alone(text, value):
+    assert read_facts(text).get("founding_team") is value
