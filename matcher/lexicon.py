@@ -401,7 +401,10 @@ ESTABLISHED = re.compile(
 TOPIC_STOP: dict[str, str] = {
     "mode": r"mode(?:rn|rat|m|ll|ling|lling|st|s\b|l\b|ls\b|lle|d\b|di|du)\w*",
     "machine": r"machine[ -](?:learning|vision|translation|readable)",
-    "pharma": r"pharmac(?:y|ies|ists?)\b",  # a pharmacy is a shop (a customer), not the pharmaceutical industry
+    "pharma": r"pharmac(?:y|ies|ists?)\b",
+    # a developer by job title is no development project ("I work as a software developer")
+    "develop": r"developers?\b",
+    "entwick": r"\w*entwickler(?:in|innen)?\b",  # a pharmacy is a shop (a customer), not the pharmaceutical industry
     "maschine": r"maschinell\w*",
     "gründ": r"(?:be|hinter|ab|unter|unbe|zu|vorder|unge)gründ\w*|gründlich\w*|gründe\b|"
              r"(?:aus|den|diesen|welchen|vielen|mehreren|anderen|\w+en|\w+chen)\s+gründen\b(?!\s+(?:wollen|möchten|will|möchte))|"

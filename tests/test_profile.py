@@ -730,3 +730,9 @@ def test_a_pharmacy_is_a_customer_not_the_pharmaceutical_industry():
     p = ex("last-mile deliveries for organic shops & pharmacies in Berlin")
     assert "chemistry" not in p.topics and "health" not in p.topics
     assert "chemistry" in ex("Wir sind ein Pharma-Zulieferer und entwickeln ein neues Syntheseverfahren").topics
+
+
+def test_a_developer_by_job_title_gives_no_innovation_topic():
+    assert "innovation" not in ex("I work as a software developer and want to start my own IT consulting company").topics
+    assert "innovation" not in ex("Wir sind drei Softwareentwickler und wollen ein Beratungsbüro gründen").topics
+    assert "innovation" in ex("We develop a new sensor for milling machines").topics
