@@ -246,10 +246,12 @@ NEED_PATTERNS: dict[str, str] = {
     "financing": r"(finanzier|financ|kredit|credit|darlehen|loan|kapital|capital|liquidität|liquidity|investor|beteiligung|wachstumsphase|"
                  r"skalier|to scale|scale up|scale-up|non-dilutive|money|"
                  r"geld|money|bürgschaft|guarantee|eigenkapital|equity|wachstumsfinanz|betriebsmittel|working capital|"
+                 # lacking collateral is a financing need, not a negated one
+                 r"(?:no|keine|ohne|without|lack(?:ing)?) (?:\w+ )?(?:sicherheiten|collat[eo]ral)|"
                  r"vorfinanz|sicherheiten|collat[eo]ral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
                  r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding)|"
                  # an amount the company needs ("brauchen wir 3 Mio. €", "we need EUR 500k")
-                 r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around )?(?:eur |€ ?)?\d[\d.,]* ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
+                 r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around |~ ?)?(?:eur |€ ?)?\d[\d.,]* ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
     "advice": r"(berat|berät|advice|advis|consult|coaching|coach|mentor|orientierung|guidance|unterstützung bei|hilfe bei|wer hilft|hilft uns|"
               r"(?:was gibt es an|gibt es|any|is there any|is there|suchen|looking for|need) (?:\w+ ){0,2}(?:unterstützung|support|hilfe|help)\b|"
               r"who (?:can )?helps?|who do we talk|wie geht das|wie funktioniert|beim antrag|antragstellung|audit|"

@@ -736,3 +736,12 @@ def test_a_developer_by_job_title_gives_no_innovation_topic():
     assert "innovation" not in ex("I work as a software developer and want to start my own IT consulting company").topics
     assert "innovation" not in ex("Wir sind drei Softwareentwickler und wollen ein Beratungsbüro gründen").topics
     assert "innovation" in ex("We develop a new sensor for milling machines").topics
+
+
+@pytest.mark.parametrize("text", [
+    "Banks don't take me seriously - no credit history in Germany, no collateral.",
+    "Die Hausbank will Sicherheiten, aber wir haben keine Sicherheiten.",
+    "I'd need ~30k for equipment and to cover the first months.",
+])
+def test_lacking_collateral_or_naming_an_amount_is_a_financing_need(text):
+    assert "financing" in ex(text).needs
