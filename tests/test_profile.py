@@ -745,3 +745,12 @@ def test_a_developer_by_job_title_gives_no_innovation_topic():
 ])
 def test_lacking_collateral_or_naming_an_amount_is_a_financing_need(text):
     assert "financing" in ex(text).needs
+
+
+@pytest.mark.parametrize("text", [
+    "We work on fibres from hemp and agricultural residues for nonwovens",
+    "Wir entwickeln Dämmplatten aus Pilzmyzel und Stroh",
+    "Verpackungen aus nachwachsenden Rohstoffen",
+])
+def test_bio_based_raw_materials_are_bioeconomy(text):
+    assert "bioeconomy" in ex(text).topics
