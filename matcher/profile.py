@@ -398,7 +398,11 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         r"\b(gmbh|ug|ag|kg|ohg|gbr|e\.k\.|ltd|inc|firma|\w*unternehmen|\w*betrieb|company|firm|business|startup|start-up|mittelständ\w*|kmu|sme|manufacturer|hersteller|\w*hersteller|\w*bauer|\w*zulieferer|supplier|werk|plant|factory|fabrik|druckerei|gießerei|tischlerei|bäckerei|schlosserei|"
         r"(?:metal|job|machine|print|repair|coffee|bike|online)\s?shop|\w*studio|\w*büro|agentur|agency|\w*dienstleister|service provider|"
         r"\w*labor|manufaktur|werkstatt|mandant(?:in)?|client|softwarehaus|software house|konzern|group|start-?up|"
-        r"restaurants?|gastronom\w*|hotels?|bistro|imbiss|maker|makers|genossenschaft|cooperative)\b", t
+        r"restaurants?|gastronom\w*|hotels?|bistro|imbiss|maker|makers|genossenschaft|cooperative|"
+        # a trade named as the firm ("Metallbau, Neukölln", "Pflegedienst mit 25 Leuten"), not a building project
+        r"(?:metall|maschinen|stahl|anlagen|holz|messe|formen|werkzeug|apparate|fahrzeug|geräte|modell|laden|trocken|"
+        r"hoch|tief|garten|landschafts|sonder|behälter|rohrleitungs|fenster|treppen|möbel|innen|dach)bau\w*|"
+        r"\w*dienst|agentur\w*|\w*handel|\w*händler|kanzlei|praxis|spedition|\w*logistiker|\w*werkstätten)\b", t
     ):
         p["org_type"] = "company"
         stated.append("org_type")

@@ -754,3 +754,12 @@ def test_lacking_collateral_or_naming_an_amount_is_a_financing_need(text):
 ])
 def test_bio_based_raw_materials_are_bioeconomy(text):
     assert "bioeconomy" in ex(text).topics
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Was gibt es für uns? Metallbau, Neukölln", "company"),
+    ("Förderung für uns? Pflegedienst in Spandau", "company"),
+    ("Wir wollen unser Dach ausbauen", None),  # a building project names no company
+])
+def test_a_trade_named_as_the_firm_is_a_company(text, org):
+    assert ex(text).org_type == org
