@@ -450,18 +450,14 @@ _NAME_BEFORE = re.compile(
 
 
 # where a person or company came from ("I moved to Berlin from India", "ursprünglich aus Köln"): no seat; where
-# they moved to (past tense) is where they are now
-_ORIGIN = re.compile(
-    r"\b(?:moved|relocated|came|emigrated|immigrated|zugezogen|umgezogen|gezogen|gekommen|kam|kamen|originally|"
-    r"ursprünglich|stamme|stammt|stammen)\b[^.;!?]{0,40}\b(?:from|aus)\s*(?:the\s+|der\s+|dem\s+)?$", re.I)
-_MOVED_TO = re.compile(
-    r"\b(?:moved|relocated|came|emigrated|immigrated|zugezogen|umgezogen|gezogen|gekommen|kam|kamen)\s+(?:\w+\s+){0,2}"
-    r"(?:to|nach)\s*$", re.I)
-
-
-# German puts the verb last: "aus Köln nach Berlin gezogen"
-_ORIGIN_DE = re.compile(r"^\s*(?:nach\s+[\w-]+\s+)?(?:gezogen|umgezogen|gekommen|übergesiedelt|zugezogen)\b", re.I)
-_MOVED_DE = re.compile(r"^\s*(?:gezogen|umgezogen|gekommen|übergesiedelt|zugezogen)\b", re.I)
+# they moved to (past tense) is where they are now. German puts the verb last: "aus Köln nach Berlin gezogen".
+_MOVED = r"moved|relocated|came|emigrated|immigrated|zugezogen|umgezogen|gezogen|gekommen|kam|kamen"
+_MOVED_LAST = r"(?:gezogen|umgezogen|gekommen|übergesiedelt|zugezogen)\b"
+_ORIGIN = re.compile(rf"\b(?:{_MOVED}|originally|ursprünglich|stamme|stammt|stammen)\b[^.;!?]{{0,40}}\b(?:from|aus)\s*"
+                     r"(?:the\s+|der\s+|dem\s+)?$", re.I)
+_MOVED_TO = re.compile(rf"\b(?:{_MOVED})\s+(?:\w+\s+){{0,2}}(?:to|nach)\s*$", re.I)
+_ORIGIN_DE = re.compile(rf"^\s*(?:nach\s+[\w-]+\s+)?{_MOVED_LAST}", re.I)
+_MOVED_DE = re.compile(rf"^\s*{_MOVED_LAST}", re.I)
 
 
 def role_of(text: str, p: Place) -> str:
