@@ -47,9 +47,13 @@ def _outside(value: float, lo: float | None, hi: float | None) -> bool:
 
 def applicant_roles(p: CompanyProfile) -> list[str]:
     """The roles in which the company may apply. Researchers planning a spin-off apply both as a founder team
-    and through their research institution (EXIST-Forschungstransfer, VIP+, EIC Transition)."""
+    and through their research institution (EXIST-Forschungstransfer, VIP+, EIC Transition); a person founding
+    alone applies as an individual."""
     if p.stage == "pre_founding":
-        return ["founder_team", "research"] if p.org_type == "research" else ["founder_team"]
+        if p.org_type == "research":
+            return ["founder_team", "research"]
+        # someone founding alone ("alleine") is one person, not a team
+        return ["individual"] if p.facts.get("founding_team") is False else ["founder_team"]
     return [p.org_type] if p.org_type else []
 
 

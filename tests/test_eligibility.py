@@ -142,3 +142,11 @@ def test_a_programme_beyond_the_sme_limits_excludes_an_sme_and_asks_when_size_is
     crits = elig.check(mid_cap, unknown)
     assert next(c for c in crits if c.rule == "sme_excluded").verdict == "unknown"
     assert any("Jahresumsatz" in q for q in elig.follow_up_questions([crits], unknown, "de"))
+
+
+def test_a_single_founder_applies_as_an_individual_and_a_team_as_a_team():
+    solo = CompanyProfile(org_type="individual", stage="pre_founding", facts={"founding_team": False})
+    team = CompanyProfile(org_type="individual", stage="pre_founding", facts={"founding_team": True})
+    p = prog(applicants=["founder_team", "individual"], pre_founding="only")
+    assert verdict(p, solo, "applicants") == ("fulfilled", "Antragsberechtigt: Gründungsteams, Einzelpersonen – Sie sind: Einzelperson")
+    assert verdict(p, team, "applicants")[1].endswith("Sie sind: Gründungsteam")
