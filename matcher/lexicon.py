@@ -158,7 +158,10 @@ ASSOCIATION = re.compile(
     r"standortgemeinschaft|interessengemeinschaft|cluster|clusterinitiative|initiative|association|trade association|"
     r"business association|industry association|network of (?:companies|firms|smes)|"
     r"network(?! operator| provider| company| technolog\w*| security| infrastructure)|non-?profit)\b|"
-    r"\beingetragene[rn]? verein\b|\bregistered (?:non-?profit )?association\b|\be\.\s?v\.(?!\w)",
+    r"\beingetragene[rn]? verein\b|\bregistered (?:non-?profit )?association\b|\be\.\s?v\.(?!\w)|"
+    # "Unser Verein betreibt ...", "wir als gemeinnütziger Verein", "our association runs ..."
+    r"\b(?:unser|wir als|als)\s+(?:gemeinnützige[rn]?\s+)?verein\b(?!\s+(?:hat uns|empfiehlt|empfahl))|"
+    r"\bour (?:non-?profit |charitable )?association\b(?! (?:recommended|told|suggested))",
     re.I,
 )
 NO_PARTNER = re.compile(r"(ohne (?:forschungs)?partner|keinen (?:forschungs)?partner|allein entwickeln|no (?:research )?partner|on our own)", re.I)

@@ -694,8 +694,10 @@ def test_needs_from_plain_words(text, need, present):
     ("We're a Berlin-based network (registered association) of about 40 optics SMEs", "association"),
     ("We are a network of 30 craft businesses in Neukölln", "association"),
     ("We are a network operator with 40 staff", "company"),
+    ("Unser Verein betreibt eine Fahrradwerkstatt als Beschäftigungsprojekt in Wedding", "association"),
+    ("Wir sind ein Tischlereibetrieb, unser Verband hat uns auf Sie hingewiesen", "company"),
 ])
-def test_associations_in_english(text, org):
+def test_associations_are_recognised(text, org):
     assert ex(text).org_type == org
 
 
