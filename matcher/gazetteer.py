@@ -381,8 +381,8 @@ _SELF = re.compile(r"\b(?:wir sind|we are|we're|ich bin|i am|i'm|ich arbeite|i w
 _OURS = re.compile(r"\b(?:unser\w*|our|existing|bestehend\w*|current|jetzig\w*|heutig\w*)\b", re.I)
 _NOT_SEAT_NOUN = re.compile(
     r"\s+(?:hochschul\w*|universität\w*|uni\b|institut\w*|partner\w*|kund\w*|markt\w*|märkte\w*|messe\w*|forschung\w*|"
-    r"förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
-    r"netzwerk\w*|cluster\w*|investor\w*|bank\w*|wirtschaftsförderung|universities|university|customers?|clients?|partners?|"
+    r"\w*förderung\w*|förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
+    r"\w*netzwerk\w*|cluster\w*|investor\w*|bank\w*|wirtschaftsförderung|universities|university|customers?|clients?|partners?|"
     r"market\w*|funding|programmes?|programs?|investors?|ecosystem|institutes?|research)\b",
     re.I,
 )
@@ -457,6 +457,9 @@ _ORIGIN = re.compile(rf"\b(?:{_MOVED}|originally|ursprünglich|stamme|stammt|sta
                      r"(?:the\s+|der\s+|dem\s+)?$", re.I)
 _MOVED_TO = re.compile(rf"\b(?:{_MOVED})\s+(?:\w+\s+){{0,2}}(?:to|nach)\s*$", re.I)
 _ORIGIN_DE = re.compile(rf"^\s*(?:nach\s+[\w-]+\s+)?{_MOVED_LAST}", re.I)
+# where the staff or customers come from ("da die Hälfte unserer Leute aus Berlin kommt"): no seat
+_PEOPLE_FROM = re.compile(r"\b(?:leute|mitarbeite\w*|beschäftigte\w*|belegschaft|kolleg\w*|azubis?|kund\w*|staff|employees|"
+                          r"people|workers|customers|clients)\b[^.;!?]{0,30}\b(?:aus|from)\s*$", re.I)
 _MOVED_DE = re.compile(rf"^\s*{_MOVED_LAST}", re.I)
 
 
@@ -469,7 +472,8 @@ def role_of(text: str, p: Place) -> str:
         return "market"  # part of a programme's or institution's name
     left = left_clause(text, p.start)
     after = text[p.end:p.end + 40]
-    if _ORIGIN.search(left) or (re.search(r"\b(?:aus|von)\s*$", left, re.I) and _ORIGIN_DE.match(after)):
+    if (_ORIGIN.search(left) or _PEOPLE_FROM.search(left)
+            or (re.search(r"\b(?:aus|von)\s*$", left, re.I) and _ORIGIN_DE.match(after))):
         return "neutral"
     if _MOVED_TO.search(left) or (re.search(r"\bnach\s*$", left, re.I) and _MOVED_DE.match(after)):
         return "seat"

@@ -218,6 +218,8 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:zweite\w*|dritte\w*|weitere\w*) (?:werk|fabrik|produktionsstätte|produktionsstandort|betriebsstätte)|"
                   r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
+                  # a first full-scale plant: research and an investment at once ("erste großtechnische Referenzanlage")
+                  r"(?:referenz|demonstrations|großtechnische\w*|industrielle\w*)\s?anlage|first(?:-of-a-kind| full-scale| commercial) plant|"
                   # a fleet ("15 more e-cargo bikes", "zwei neue Transporter")
                   r"(?:more|new|additional|weitere|neue|zusätzliche)\w* (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
                   r"fahrzeuge|transporter|lastenräder|lkw)\b|"
@@ -256,7 +258,7 @@ NEED_PATTERNS: dict[str, str] = {
                  # an amount the company needs ("brauchen wir 3 Mio. €", "we need EUR 500k")
                  r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around |~ ?)?(?:eur |€ ?)?\d[\d.,]* ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
     "advice": r"(berat|berät|advice|advis|consult|coaching|coach|mentor|orientierung|guidance|unterstützung bei|hilfe bei|wer hilft|hilft uns|"
-              r"(?:was gibt es an|gibt es|any|is there any|is there|suchen|looking for|need) (?:\w+ ){0,2}(?:unterstützung|support|hilfe|help)\b|"
+              r"(?:was gibt es an|gibt es|any|is there any|is there|suchen|looking for|need) (?:\w+ ){0,3}(?:unterstützung|support|hilfe|help)\b|"
               r"who (?:can )?helps?|who do we talk|wie geht das|wie funktioniert|beim antrag|antragstellung|audit|"
               r"help with|wer kann helfen|ansprechpartner|contact person|förderberatung|fördermittelberatung|"
               r"welche förder|which funding|überblick|overview|keine ahnung|no idea|wo anfangen|where to start|"

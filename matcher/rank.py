@@ -155,6 +155,8 @@ def instrument_match(wished: list[str], offered: list[str]) -> float:
         return 0.0
     if any(w in offered for w in wished):
         return 1.0
+    if "grant" in wished and "tax_credit" in offered:
+        return 1.0  # "a subsidy for hiring an R&D engineer": the research allowance is paid out, not repaid
     return -1.0 if set(wished) - SUPPORT_ONLY else 0.0
 
 

@@ -765,3 +765,21 @@ def test_bio_based_raw_materials_are_bioeconomy(text):
 ])
 def test_a_trade_named_as_the_firm_is_a_company(text, org):
     assert ex(text).org_type == org
+
+
+def test_where_the_staff_come_from_is_no_seat():
+    p = ex("Wir sind ein Metallverarbeiter in Teltow, direkt hinter der Stadtgrenze zu Zehlendorf, 65 MA. Da die Hälfte "
+           "unserer Leute aus Berlin kommt und wir im Berliner Unternehmensnetzwerk aktiv sind: geht Berliner Förderung?")
+    assert (p.in_berlin, p.location) == (False, "brandenburg")
+    assert ex("Wir kommen aus Berlin und bauen Möbel").in_berlin is True
+
+
+def test_a_first_full_scale_plant_is_research_and_investment_about_water():
+    p = ex("Unser Verfahren holt Mikroschadstoffe aus dem Ablauf von Klärwerken; ein Betreiber würde eine erste "
+           "großtechnische Referenzanlage bauen lassen.")
+    assert {"investment"} <= set(p.needs)
+    assert {"water", "environment"} <= set(p.topics)
+
+
+def test_free_support_is_asked_for():
+    assert "advice" in ex("Is there any funding or free support for this?").needs

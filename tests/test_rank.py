@@ -104,3 +104,10 @@ def test_an_umbrella_fund_follows_every_programme_one_can_apply_to():
     items = [p("efre", 0.99, via=["pa"]), p("pa", 0.50), p("pb", 0.40), p("shut", 0.95, status="closed"),
              p("no", 0.98, overall="ineligible")]
     assert [x.prog.id for x in order(items, Weights(diversity_penalty=0))] == ["pa", "pb", "efre", "shut", "no"]
+
+
+def test_a_grant_wish_is_met_by_a_tax_credit_but_not_by_a_loan():
+    from matcher.rank import instrument_match
+    assert instrument_match(["grant"], ["tax_credit"]) == 1.0
+    assert instrument_match(["grant"], ["loan"]) == -1.0
+    assert instrument_match(["loan"], ["tax_credit"]) == -1.0
