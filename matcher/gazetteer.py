@@ -381,8 +381,8 @@ _SELF = re.compile(r"\b(?:wir sind|we are|we're|ich bin|i am|i'm|ich arbeite|i w
 _OURS = re.compile(r"\b(?:unser\w*|our|existing|bestehend\w*|current|jetzig\w*|heutig\w*)\b", re.I)
 _NOT_SEAT_NOUN = re.compile(
     r"\s+(?:hochschul\w*|universität\w*|uni\b|institut\w*|partner\w*|kund\w*|markt\w*|märkte\w*|messe\w*|forschung\w*|"
-    r"\w*förderung\w*|förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
-    r"\w*netzwerk\w*|cluster\w*|investor\w*|bank\w*|wirtschaftsförderung|universities|university|customers?|clients?|partners?|"
+    r"\w*förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
+    r"\w*netzwerk\w*|cluster\w*|investor\w*|bank\w*|universities|university|customers?|clients?|partners?|"
     r"market\w*|funding|programmes?|programs?|investors?|ecosystem|institutes?|research)\b",
     re.I,
 )

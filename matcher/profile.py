@@ -114,11 +114,6 @@ def _without_partner_startups(t: str) -> str:
                        else m.group(0), t)
 
 
-def _own_startup(t: str) -> bool:
-    """The text calls the company itself a start-up (not a partner it works with)."""
-    return any(not _PARTNER_BEFORE.search(t[max(0, m.start() - 110):m.start()]) for m in STARTUP.finditer(t))
-
-
 def _employees(t: str) -> int | None:
     """Headcount: the first plausible staff number in the text ("30 MA", "team of 12", "wir sind 5"), or the
     whole group's when the text gives a larger one for it."""
@@ -408,10 +403,11 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("org_type")
 
     facts = read_facts(text)
+    t_own = _without_partner_startups(t)  # the company's own words about itself, for its stage and needs
     if "stage" not in p:
         if age is not None:
             p["stage"] = "startup" if age < 5 else "established"
-        elif _own_startup(t):
+        elif STARTUP.search(t_own):
             p["stage"] = "startup"
             stated.append("stage")
         elif p.get("org_type") == "company" and ((emp or 0) >= 10 or ESTABLISHED.search(t) or LARGE_WORDS.search(t)):
@@ -456,8 +452,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("de_minimis_received_eur")
 
     p["topics"] = _founding_topic(t, match_topics(t, topics), p.get("stage"), age)
-    tn_needs = _without_partner_startups(t)
-    needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, tn_needs)], p.get("stage"), age)
+    needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_own)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
         # what the work is for (an investment, energy, skills)
