@@ -277,7 +277,7 @@ _EMIS_NEG = _rx(
     r"\b(?:geringe\w*|niedrige\w*|low)\s+(?:energieverbrauch|energy (?:use|consumption)|emissionen|emissions)\b",
 )
 _CO2_AMOUNT = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s*(kt|kilotonnen|tsd\.?\s*t|tausend\s+tonnen|thousand\s+tonnes|t|tonnen|tonnes|tons)\s*(?:co2|co₂)", re.I)
+    r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(kt|kilotonnen|tsd\.?\s*t|tausend\s+tonnen|thousand\s+tonnes|t|tonnen|tonnes|tons)\s*(?:co2|co₂)", re.I)
 
 
 def _emissions(t: str) -> bool | None:

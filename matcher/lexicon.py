@@ -6,7 +6,8 @@ import re
 
 # ---------------------------------------------------------------- numbers
 
-_NUM = r"(\d{1,3}(?:[.\s’']\d{3})+|\d+(?:[.,]\d+)?)"
+# starts only where a digit run starts: an unanchored \d+ would retry at every digit of a long run (quadratic)
+_NUM = r"(?<!\d)(\d{1,3}(?:[.\s’']\d{3})+|\d+(?:[.,]\d+)?)"
 
 
 def parse_number(s: str) -> float:
@@ -92,7 +93,7 @@ AGE_AGO2 = re.compile(
 AGE_OLD = re.compile(
     rf"{_NUM}\s*(jahre|years?|monate|months?)\s*(?:alt|old|am markt|on the market|in business|im geschäft)", re.I
 )
-AGE_HYPHEN = re.compile(r"(\d+)-(?:year|jahr|jährig)", re.I)
+AGE_HYPHEN = re.compile(r"(?<!\d)(\d+)-(?:year|jahr|jährig)", re.I)
 
 PRE_FOUNDING = re.compile(
     r"(noch nicht gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)|not (?:yet )?incorporated|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
@@ -223,8 +224,9 @@ NEED_PATTERNS: dict[str, str] = {
                   # a fleet ("15 more e-cargo bikes", "zwei neue Transporter")
                   r"(?:more|new|additional|weitere|neue|zusätzliche)\w* (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
                   r"fahrzeuge|transporter|lastenräder|lkw)\b|"
-                  # a machine line ("a semi-automatic filling + hardening line", "new bottling line")
-                  r"\b(?:[\w-]+ing|production|assembly)(?: \+ [\w-]+ing)? line\b|"
+                  # a machine line ("a semi-automatic filling + hardening line", "new bottling line"); the word before
+                  # "ing" is bounded, an unbounded [\w-]+ backtracks over every start of a long "1-1-1-..." (quadratic)
+                  r"\b(?:[\w-]{1,30}ing|production|assembly)(?: \+ [\w-]{1,30}ing)? line\b|"
                   r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"
                   r"(?:want|need|buy|get|purchase) (?:a|an|new|some|two|to buy a|to get a) (?:new )?[\w-]*\s?(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill)s?\b|"
@@ -256,7 +258,7 @@ NEED_PATTERNS: dict[str, str] = {
                  r"vorfinanz|sicherheiten|collat[eo]ral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
                  r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding)|"
                  # an amount the company needs ("brauchen wir 3 Mio. €", "we need EUR 500k")
-                 r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around |~ ?)?(?:eur |€ ?)?\d[\d.,]* ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
+                 r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around |~ ?)?(?:eur |€ ?)?\d[\d.,]{0,15} ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
     "advice": r"(berat|berät|advice|advis|consult|coaching|coach|mentor|orientierung|guidance|unterstützung bei|hilfe bei|wer hilft|hilft uns|"
               r"(?:was gibt es an|gibt es|any|is there any|is there|suchen|looking for|need) (?:\w+ ){0,3}(?:unterstützung|support|hilfe|help)\b|"
               r"who (?:can )?helps?|who do we talk|wie geht das|wie funktioniert|beim antrag|antragstellung|audit|"
@@ -271,7 +273,7 @@ NEED_PATTERNS: dict[str, str] = {
     "digitalisation": r"(digital|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
                       r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
-                  r"in rente|rente (?:geht|gehen)|(?:\w+erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
+                  r"in rente|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
                   r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm))",
 }
 # Needs that a company's *product* or field of work can trigger without being a need of its own: a robotics
@@ -344,7 +346,7 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
 INSTR_RE = {k: re.compile(v, re.I) for k, v in INSTRUMENT_PATTERNS.items()}
 # Funds the company already has are a fact, not a wish for that instrument: "Eigenkapital 20 T€",
 # "20 T€ Eigenkapital", "Eigenmittel sind vorhanden", "EUR 20k of our own capital"
-_AMOUNT = r"(?:ca\.?\s*|rund\s*|etwa\s*|about\s*|approx\.?\s*)?(?:€\s*|eur\s*)?\d[\d.,]*\s*(?:t€|tsd\.?|k\b|€|eur\b|euro\b|mio\.?)?"
+_AMOUNT = r"(?:ca\.?\s*|rund\s*|etwa\s*|about\s*|approx\.?\s*)?(?:€\s*|eur\s*)?\d[\d.,]{0,15}\s*(?:t€|tsd\.?|k\b|€|eur\b|euro\b|mio\.?)?"
 OWN_FUNDS = re.compile(
     rf"\b(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\s*(?:von\s+|of\s+|:\s*)?{_AMOUNT}"
     rf"|{_AMOUNT}\s+(?:an\s+)?(?:eigenkapital|eigenmittel\w*|(?:of )?(?:our )?own (?:funds|capital|equity))"
@@ -467,7 +469,7 @@ TOPIC_STOP: dict[str, str] = {
     "finanzierung": r"(?:frühphasen|wachstums|projekt|gründungs|investitions|anschluss|ko|co-|eigen|venture|förder|seed|"
                     r"unternehmens|mezzanine)finanzierung\w*|finanzierungsrunde\w*",
     "financing": r"(?:equity|growth|project|venture|seed|series [a-c]|debt|mezzanine|start-?up)[\s-]financing",
-    "eigenkapital": r"eigenkapital(?:quote\w*|\s+(?:von\s+)?(?:ca\.?\s*|rund\s*|etwa\s*)?\d[\d.,]*\s*(?:t€|tsd|k|€|eur|euro|mio)?)",
+    "eigenkapital": r"eigenkapital(?:quote\w*|\s+(?:von\s+)?(?:ca\.?\s*|rund\s*|etwa\s*)?\d[\d.,]{0,15}\s*(?:t€|tsd|k|€|eur|euro|mio)?)",
 }
 # Keywords that count only with a telling word in the same clause: a site or a purchase only when
 # something new is built, bought or opened ("neuer Standort", "new site"), not the company's existing

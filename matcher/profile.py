@@ -85,9 +85,9 @@ _NOT_HEADCOUNT_BEFORE = re.compile(r"\b(?:neue|neuen|zusätzliche\w*|weitere\w*|
 # test counts linked enterprises, so it decides the size, not the headcount of the branch that writes
 _GROUP_EMP = re.compile(
     r"(?:\b(?:konzern|konzernweit|unternehmensgruppe|gruppe|group|mutterkonzern|muttergesellschaft|parent(?: company)?|"
-    r"weltweit|worldwide|globally|insgesamt|in total|group-wide)\b[^.;!?]{0,25}?(\d[\d.,]*)\s*"
+    r"weltweit|worldwide|globally|insgesamt|in total|group-wide)\b[^.;!?]{0,25}?(\d[\d.,]{0,15})\s*"
     r"(?:beschäftigte\w*|mitarbeite\w*|ma\b|employees|staff|people)|"
-    r"(\d[\d.,]*)\s*(?:beschäftigte\w*|mitarbeite\w*|ma\b|employees|staff|people)\s*"
+    r"(\d[\d.,]{0,15})\s*(?:beschäftigte\w*|mitarbeite\w*|ma\b|employees|staff|people)\s*"
     r"(?:weltweit|worldwide|globally|insgesamt|in total|group-wide|konzernweit|im konzern|in the group))", re.I)
 
 
@@ -163,7 +163,7 @@ def _turnover(t: str) -> int | None:
 
 
 _DE_MINIMIS = re.compile(r"de[- ]?minimis")
-_AMOUNT = re.compile(r"(?:(?:eur|€|euro)\s*)?(\d[\d.,’' ]*\d|\d)\s*(mio\.?|millionen|million|tsd\.?|tausend|k\b)?\s*(?:eur\b|€|euro\b)?")
+_AMOUNT = re.compile(r"(?:(?:eur|€|euro)\s*)?(\d[\d.,’' ]{0,15}\d|\d)\s*(mio\.?|millionen|million|tsd\.?|tausend|k\b)?\s*(?:eur\b|€|euro\b)?")
 _NO_DE_MINIMIS = re.compile(r"(?:keine|noch nie|nie|no|never|not received any|haven't received any)\s+(?:\w+\s+){0,3}de[- ]?minimis")
 
 
