@@ -90,7 +90,7 @@ def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[
 
 def programme_reasons(hit_features: dict[str, float], prog_needs: list[str], prog_topics: list[str],
                       p: CompanyProfile, instruments: list[str], criteria_ok: list[str], lang: str,
-                      topic_labels: dict[str, tuple[str, str]]) -> list[str]:
+                      topic_labels: dict[str, tuple[str, str]], level: str | None = None) -> list[str]:
     """Short, checkable reasons for a programme's rank."""
     i = _i(lang)
     out: list[str] = []
@@ -106,6 +106,9 @@ def programme_reasons(hit_features: dict[str, float], prog_needs: list[str], pro
         labels = INSTRUMENT_LABELS_DE if i == 0 else INSTRUMENT_LABELS_EN
         out.append(("Gewünschtes Instrument: " if i == 0 else "Instrument you asked for: ")
                    + ", ".join(labels[w] for w in wished))
+    if level is not None and level in p.levels_wished:
+        out.append(("Ebene, nach der Sie fragen: " if i == 0 else "Level you asked for: ")
+                   + (LEVEL_LABELS_DE if i == 0 else LEVEL_LABELS_EN)[level])
     if hit_features.get("example", 0.0) >= 0.5:
         out.append("Nah an einem Projekt, das dieses Programm gefördert hat" if i == 0
                    else "Close to a project this programme has funded")

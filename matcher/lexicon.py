@@ -96,7 +96,9 @@ AGE_OLD = re.compile(
 AGE_HYPHEN = re.compile(r"(?<!\d)(\d+)-(?:year|jahr|jährig)", re.I)
 
 PRE_FOUNDING = re.compile(
-    r"(noch nicht gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)|not (?:yet )?incorporated|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
+    r"(noch nicht gegründet|gegründet (?:ist|haben wir) (?:noch )?(?:nichts|nicht)|noch nichts gegründet|"
+    r"(?:daraus|draus|damit) (?:ein|eine) (?:eigene[ns]? )?(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:machen|gründen|werden)|"
+    r"turn (?:it|this|that|them|our \w+) into a (?:company|business|start-?up)|noch keine (?:gmbh|ug|firma|gesellschaft)|not (?:yet )?incorporated|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
     r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
@@ -208,8 +210,10 @@ NEED_PATTERNS: dict[str, str] = {
     "rnd": r"(forschung|\bforsch(?:en|t\b|er)|erforsch|entwick(?!ler)|f&e|fue\b|r&d|research|develop(?!er)|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben|"
            # a consortium project (EU partnerships, Horizon): research and innovation by definition
-           r"konsorti|consorti)",
-    "investment": r"(investi|invest\b|errichte|errichtung|umrüst|nachrüst|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
+           r"konsorti|consorti|"
+           # a clinical study of a medical device or drug is development (not "investigation" as an investment)
+           r"clinical (?:study|studies|trials?|investigations?|evaluation)|klinische\w* (?:studie|prüfung|erprobung|bewertung))",
+    "investment": r"(investi(?!gat)|invest\b|errichte|errichtung|umrüst|nachrüst|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
@@ -356,6 +360,30 @@ NEG_INSTR = re.compile(
     r"(?:kein(?:e|en)?|no|not|without|ohne|nicht)\s+(?:\w+\s+){0,2}?(zuschuss|darlehen|kredit|loan|credit|beteiligung|equity|investor\w*|"
     r"verwässerung|dilution|schulden|debt)", re.I,
 )
+
+# The level of programmes the writer asks for ("Welche EU-Programme passen?", "any federal grants?", "Berliner
+# Landesförderung"): a wish like an instrument. A programme name with "Bundesförderung für ..." is no wish, and a
+# level the company already received ("wir haben EU-Förderung bekommen") is a fact, not a wish (``_level_wishes``).
+_LEVEL_THINGS = (r"(?:förder\w*|programm\w*|mittel|gelder|calls?|ausschreibung\w*|töpfe|fördertöpfe|funding|funds|grants?|"
+                 r"programmes?|programs?|money|schemes?|zuschüsse|finanzierung\w*)\b")
+LEVEL_WISH: dict[str, re.Pattern] = {
+    "eu": re.compile(rf"\b(?:eu|europäische\w*|european|eu-weite\w*|brüssel|brussels)[- ]{_LEVEL_THINGS}|"
+                     r"\b(?:auf|at) eu[- ](?:ebene|level)\b", re.I),
+    "bund": re.compile(rf"\b(?:bundes(?:programm\w*|mittel|förderprogramm\w*|zuschüsse)|bundes-?\s*(?:/|und|oder|or)\s*landes\w*|federal[- ]{_LEVEL_THINGS}|"
+                       r"(?:programme|förderung|mittel|gelder|förderprogramme) (?:des|vom) bund(?:es)?\b|vom bund\b|"
+                       r"auf bundesebene|at (?:the )?federal level|from the federal government)", re.I),
+    "berlin": re.compile(rf"\b(?:berliner (?:förderprogramm\w*|programm\w*|landesförderung|fördermittel|förderung)|"
+                         r"(?<!-)landes(?:programm\w*|förderung|mittel|förderprogramm\w*)|bundes-?\s*(?:/|und|oder|or)\s*landes\w*|"
+                         rf"(?:förderung|programme|förderprogramme|fördermittel) (?:des landes|vom land|aus berlin|von berlin|in berlin)|"
+                         rf"(?:state|berlin|berlin's|city) (?:own )?(?:funding )?(?:programmes?|programs?|grants?|funding|schemes?)|"
+                         rf"(?:programmes?|programs?|funding|grants?) (?:of|from|by) (?:the (?:state|city) of )?berlin\b|"
+                         r"vom land berlin|from the (?:berlin )?senate)", re.I),
+}
+# "Förderung von Berlin Partner", "Berliner Förderung bekommen": a level named in passing, not asked for
+LEVEL_NOT_WISH = re.compile(
+    r"\b(?:bekommen|erhalten|erhielten|bewilligt|gefördert|received|got|had|hatten|haben schon|already have|"
+    r"laufende\w*|ongoing|abgeschlossen|completed)\b", re.I)
+
 
 LARGE_WORDS = re.compile(
     r"\b(konzern\w*|großunternehmen|grossunternehmen|large (?:[\w-]+ )?(?:company|enterprise|corporation|group|manufacturer)|"

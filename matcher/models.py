@@ -385,6 +385,7 @@ class CompanyProfile(BaseModel):
     topics: list[str] = []
     needs: list[Need] = []
     instruments_wished: list[Instrument] = []
+    levels_wished: list[Level] = []  # "Welche EU-Programme passen?": the levels the writer asks for
     has_research_partner: bool | None = None
     # Yes/no facts that programme ``eligibility.checks`` ask about (e.g. supraregional_sales).
     facts: dict[str, bool] = {}

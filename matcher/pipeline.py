@@ -212,7 +212,8 @@ def make_order(w: Weights) -> Stage:
     """Open before closed before ineligible; by score within a group, with instrument diversity."""
 
     def order_grouped(state: MatchState, eng: Engine) -> MatchState:
-        state.ranked = order(state.candidates, w, wished_instruments=state.profile.instruments_wished)
+        state.ranked = order(state.candidates, w, wished_instruments=state.profile.instruments_wished,
+                             wished_levels=state.profile.levels_wished)
         return state
 
     return order_grouped

@@ -26,6 +26,8 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     SELF_TAKEOVER,
     INDIVIDUAL,
     INSTR_RE,
+    LEVEL_NOT_WISH,
+    LEVEL_WISH,
     LARGE_WORDS,
     MULT,
     NEED_ORDER,
@@ -196,14 +198,24 @@ def _de_minimis_received(t: str) -> int | None:
     return best[1] if best else None
 
 
+# "ich lebe seit 2017 in Berlin", "we moved here 5 years ago": how long a person lives somewhere is no company age
+_PERSON_SINCE = re.compile(r"\b(?:lebe|lebt|leben|wohne|wohnt|wohnen|live|lives|living|lived|moved|zugezogen|"
+                           r"eingewandert|immigrated)\b[^.;!?,]{0,30}$")
+
+
+def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
+    """The first hit of ``pat`` that is not about where a person lives."""
+    return next((m for m in pat.finditer(t) if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])), None)
+
+
 def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
-    m = FOUNDED_YEAR.search(t)
+    m = _company_age_hit(FOUNDED_YEAR, t)
     if m:
         year = int(m.group(1))
         if 1800 <= year <= today.year:
             return year, max(0.0, today.year - year + (0.5 if year == today.year else 0.0) - 0.0)
     for pat in (AGE_AGO, AGE_YEARS, AGE_OLD):
-        m = pat.search(t)
+        m = _company_age_hit(pat, t)
         if m:
             n = parse_number(m.group(1))
             unit = m.group(2).lower()
@@ -291,6 +303,21 @@ def _clause(t: str, start: int, end: int) -> str:
 def _unnegated(rx: re.Pattern, t: str) -> bool:
     """A hit of ``rx`` that is not right after a negation ("ohne externe Partner" is no need)."""
     return any(not TOPIC_NEGATION.search(t[max(0, m.start() - 30):m.start()]) for m in rx.finditer(t))
+
+
+def _level_wishes(t: str) -> list[str]:
+    """The programme levels the writer asks for ("Welche EU-Programme passen?"): not a level named as
+    already received or running ("wir haben EU-Förderung bekommen"), nor one after a negation."""
+    out = []
+    for level, rx in LEVEL_WISH.items():
+        for m in rx.finditer(t):
+            if TOPIC_NEGATION.search(t[max(0, m.start() - 30):m.start()]):
+                continue
+            if LEVEL_NOT_WISH.search(_clause(t, m.start(), m.end())):
+                continue
+            out.append(level)
+            break
+    return out
 
 
 def _past_founding(t: str, stage: str | None, age: float | None) -> bool:
@@ -475,6 +502,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
             continue
         wished.append(k)
     p["instruments_wished"] = wished
+    p["levels_wished"] = _level_wishes(t)
+    if p["levels_wished"]:
+        stated.append("levels_wished")
     if p["topics"]:
         stated.append("topics")
     if needs:

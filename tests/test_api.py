@@ -234,3 +234,13 @@ def test_a_single_founder_is_told_the_berlin_stipend_is_for_teams(real_engine):
     hidden = {h.id: h for h in res.hidden_ineligible}
     assert any("Teamgründungen" in c.reason and c.verdict == "violated"
                for c in hidden["berliner-startup-stipendium"].criteria)
+
+
+def test_asking_for_eu_programmes_puts_eu_programmes_first_and_says_why(real_engine):
+    q = "Welche EU-Programme passen für unser Berliner KMU mit 20 MA? Wir entwickeln Batteriespeicher für Gewerbe."
+    res = match(q, engine=real_engine)
+    assert res.profile.levels_wished == ["eu"]
+    assert [h.level for h in res.programmes[:3]] == ["eu", "eu", "eu"]
+    assert "Ebene, nach der Sie fragen: EU" in res.programmes[0].reasons
+    plain = match(q.replace("Welche EU-Programme passen", "Was passt"), engine=real_engine)
+    assert [h.level for h in plain.programmes[:3]] != ["eu", "eu", "eu"]  # without the wish, Berlin and federal first

@@ -66,11 +66,33 @@ def test_young_company_is_startup_and_old_one_established():
     "Wir sind drei Studierende der TU und wollen ein Start-up gründen",
     "We are a founding team, not yet incorporated, with a battery idea",
     "Ich plane die Gründung einer Firma für Recycling",
+    "Wir haben einen Quantensensor gebaut und wollen daraus ein Unternehmen machen. Gegründet ist noch nichts.",
+    "We built a sensor in the lab and want to turn it into a company",
+    # how long the founder has lived in Berlin is no company age
+    "Ich lebe seit 2017 in Berlin, bin gelernte Schneiderin und will mich jetzt selbständig machen",
+    "I have been living in Berlin for 6 years and want to start my own business, a small bakery",
 ])
 def test_pre_founding(text):
     p = ex(text)
     assert p.stage == "pre_founding"
     assert "founding" in p.needs
+    assert p.founded_year is None and p.age_years is None
+
+
+def test_a_company_living_somewhere_since_a_year_is_still_the_company_age():
+    assert ex("Unsere GmbH gibt es seit 2015, wir sind seit 2019 in Adlershof").founded_year == 2015
+    assert ex("Wir sind seit 2012 am Markt, 20 MA").founded_year == 2012
+
+
+@pytest.mark.parametrize("text,need,not_need", [
+    ("Under the MDR we now need a multicentre clinical investigation of our device", "rnd", "investment"),
+    ("Wir brauchen für die Zulassung eine klinische Prüfung mit zwei Kliniken", "rnd", None),
+    ("We want to invest in a new production line", "investment", None),
+])
+def test_a_clinical_study_is_development_not_an_investment(text, need, not_need):
+    p = ex(text)
+    assert need in p.needs
+    assert not_need is None or not_need not in p.needs
 
 
 @pytest.mark.parametrize("text,in_berlin,loc", [
@@ -123,6 +145,25 @@ def test_instruments_wished_and_negation(text, wanted, not_wanted):
         assert w in p.instruments_wished
     for w in not_wanted:
         assert w not in p.instruments_wished
+
+
+@pytest.mark.parametrize("text,levels", [
+    ("Welche EU-Programme passen für unser Berliner KMU?", ["eu"]),
+    ("Which EU calls fit a 40-person robotics company?", ["eu"]),
+    ("Gibt es europäische Fördermittel für unser Konsortium?", ["eu"]),
+    ("Welche Bundes-/Landesmittel kommen für die Wärmepumpe in Frage?", ["bund", "berlin"]),
+    ("Any federal grants for our heat pump?", ["bund"]),
+    ("Gibt es dafür Landesmittel?", ["berlin"]),
+    ("Is there Berlin funding for a bakery's new oven?", ["berlin"]),
+    # named as already received or running, negated, or a programme's own name: no wish
+    ("Wir haben schon EU-Förderung bekommen und wollen jetzt eine Maschine kaufen", []),
+    ("Our last project received EU funding; now we need a loan", []),
+    ("Bitte keine EU-Programme, der Aufwand ist uns zu groß. Wir brauchen einen Kredit.", []),
+    ("Wir beantragen die Bundesförderung für effiziente Gebäude", []),
+    ("Wir importieren Bauteile aus der EU und verkaufen in Berlin", []),
+])
+def test_the_level_the_writer_asks_for(text, levels):
+    assert sorted(ex(text).levels_wished) == sorted(levels)
 
 
 def test_needs_and_topics_for_the_readme_case():
