@@ -345,10 +345,13 @@ QUESTIONS = {
 
 def follow_up_questions(criteria_lists: list[list[Criterion]], profile: CompanyProfile, lang: str,
                         limit: int = 4) -> list[str]:
-    """The questions whose answers decide the shown programmes, most frequent first."""
+    """The questions whose answers decide the shown programmes, most frequent first. One question per fact:
+    records word their check differently ("Hat Ihr FuE-Vorhaben bereits begonnen?", "Hat Ihr Vorhaben bereits
+    begonnen?"), the first shown programme's wording is asked."""
     i = 0 if lang == "de" else 1
     counts: dict[str, int] = {}
     texts: dict[str, str] = {}
+    rules: dict[str, str] = {}
     for crits in criteria_lists:
         for c in crits:
             if c.verdict != "unknown":
@@ -359,9 +362,11 @@ def follow_up_questions(criteria_lists: list[list[Criterion]], profile: CompanyP
                 q = QUESTIONS[c.rule][i]
             else:
                 continue
-            counts[q] = counts.get(q, 0) + 1
-            texts.setdefault(q, c.rule)
-    qs = [q for q, _n in sorted(counts.items(), key=lambda kv: (-kv[1], texts[kv[0]]))]
+            key = c.rule if c.rule.startswith("fact:") else q
+            counts[key] = counts.get(key, 0) + 1
+            texts.setdefault(key, q)
+            rules.setdefault(key, c.rule)
+    qs = [texts[k] for k, _n in sorted(counts.items(), key=lambda kv: (-kv[1], rules[kv[0]]))]
     qs = list(dict.fromkeys(qs))
     if not profile.needs:
         qs.append("Was genau möchten Sie finanzieren oder erreichen (z. B. Entwicklung, Investition, Personal)?"

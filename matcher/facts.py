@@ -163,8 +163,18 @@ _NOT_STARTED_POS = _rx(
     r"(?:\w+\s+){0,4}(?:starten|beginnen|anfangen|loslegen)\b",
     r"\b(?:we|the project|our project|construction|the investment)\s+(?:will|would|shall|plan to|want to|intend to)\s+(?:\w+\s+){0,2}(?:start|begin)\b",
     r"\b(?:noch nichts|nothing yet)\s+(?:\w+\s+){0,2}(?:bestellt|gekauft|beauftragt|unterschrieben|ordered|bought|signed)",
+    # nothing ordered yet: "Bestellt ist noch nichts", "noch nicht gekauft", "nothing has been ordered", "we not order nothing"
+    r"\b(?:bestellt|gekauft|beauftragt|unterschrieben)\s+(?:ist|haben wir|wurde|hat)\s+(?:noch\s+)?(?:nichts|nix|nicht)\b",
+    r"\bnoch\s+(?:nicht|nichts|nix|kein\w*)\s+(?:\w+\s+){0,3}(?:bestellt|gekauft|beauftragt|unterschrieben)\b",
+    r"\b(?:nothing|no order)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:ordered|bought|purchased|signed|placed)",
+    r"\b(?:haven't|have not|hasn't|has not|not|didn't|did not)\s+(?:yet\s+)?(?:ordered|order|bought|buy|purchased|signed)\b",
 )
 _NOT_STARTED_NEG = _rx(
+    # an order already placed ("haben letzte Woche ... verbindlich bestellt", "we ordered the machine in October");
+    # a negation inside the clause ("haben noch nichts bestellt") is a positive hit above, so none may come between
+    r"\b(?:wir\s+)?(?:haben|hatten|have|had)\s+(?:(?!(?:nicht|nichts|nix|noch|kein\w*|not|nothing|yet|no)\b)(?:\d+(?:[.,]\d+)+|[^\s.;!?]+)\s+){0,8}?"
+    r"(?:verbindlich\s+|fest\s+)?(?:bestellt|gekauft|in auftrag gegeben|ordered|bought|purchased)\b(?!\s+(?:nothing|anything|nichts|yet|noch))",
+    r"\bwe\s+(?:already\s+)?(?:ordered|bought|purchased)\b(?!\s+(?:nothing|anything|yet))",
     rf"\b(?:bereits|schon|already)\s+(?:\w+\s+){{0,3}}(?:{_STARTED}|bestellt|gekauft|beauftragt|unterschrieben|unterzeichnet|"
     r"ordered|bought|purchased|signed|commissioned|in vollem gange|running|läuft|laufen)",
     r"\b(?:läuft|laufen|running|underway)\s+(?:\w+\s+){0,1}(?:bereits|schon|already|seit)\b",

@@ -234,6 +234,9 @@ NEED_PATTERNS: dict[str, str] = {
                   r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"
                   r"(?:want|need|buy|get|purchase) (?:a|an|new|some|two|to buy a|to get a) (?:new )?[\w-]*\s?(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill)s?\b|"
+                  # "a second extruder line", "another CNC machine" (not one the company develops, not machine learning)
+                  r"(?:second|third|another|additional) (?:[\w-]+ )?(?:extruder|extrusion line|machine|press|oven|furnace|kiln|lathe|cnc|robot|cutter|printer)s?\b"
+                  r"(?! (?:learning|vision|translation|builder|building))(?![^.;!?]{0,40}\b(?:develop\w*|design\w*|prototyp\w*))|"
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,2}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
                   r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?)\b|"
                   # "new dryers + dosing units", not a product being developed ("we develop new dryers")

@@ -244,3 +244,19 @@ def test_asking_for_eu_programmes_puts_eu_programmes_first_and_says_why(real_eng
     assert "Ebene, nach der Sie fragen: EU" in res.programmes[0].reasons
     plain = match(q.replace("Welche EU-Programme passen", "Was passt"), engine=real_engine)
     assert [h.level for h in plain.programmes[:3]] != ["eu", "eu", "eu"]  # without the wish, Berlin and federal first
+
+
+def test_an_investment_already_ordered_is_told_the_grants_require_applying_first(real_engine):
+    q = ("Wir (Blechbearbeitung, 32 MA, Lichtenberg, Kunden in ganz Deutschland) haben letzte Woche eine neue "
+         "Faserlaser-Schneidanlage für 420.000 € verbindlich bestellt. Gibt es dafür noch einen Zuschuss?")
+    res = match(q, engine=real_engine)
+    assert res.profile.facts.get("project_not_started") is False
+    assert "grw-berlin" not in [h.id for h in res.programmes]
+    grw = next(h for h in res.hidden_ineligible if h.id == "grw-berlin")
+    assert any(c.verdict == "violated" and "vor Beginn des Vorhabens" in c.reason for c in grw.criteria)
+    # not ordered yet: the same company is asked, once, whether it has started
+    open_q = match(q.replace("haben letzte Woche eine neue Faserlaser-Schneidanlage für 420.000 € verbindlich bestellt",
+                             "wollen eine neue Faserlaser-Schneidanlage für 420.000 € anschaffen"), engine=real_engine)
+    assert "grw-berlin" in [h.id for h in open_q.programmes[:3]]
+    started = [x for x in open_q.questions if "begonnen" in x]
+    assert len(started) == 1

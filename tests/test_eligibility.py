@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from matcher import eligibility as elig
-from matcher.models import CompanyProfile, Eligibility, Programme, Source
+from matcher.models import CompanyProfile, Criterion, Eligibility, Programme, Source
 
 
 def prog(**rules) -> Programme:
@@ -92,6 +92,14 @@ def test_a_consortium_rule_asks_about_a_consortium_not_a_university():
     assert any("consortium" in q for q in qs) and not any("university" in q for q in qs)
     crit = elig.check(prog(partner="research"), CompanyProfile(org_type="company"), "de")
     assert any("Hochschule" in q for q in elig.follow_up_questions([crit], CompanyProfile(org_type="company"), "de"))
+
+
+def test_one_follow_up_question_per_fact_however_the_records_word_it():
+    def crit(q):
+        return Criterion(rule="fact:project_not_started", verdict="unknown", reason="offen", question=q)
+    qs = elig.follow_up_questions([[crit("Hat Ihr FuE-Vorhaben bereits begonnen?")],
+                                   [crit("Hat Ihr Vorhaben bereits begonnen?")]], CompanyProfile(needs=["rnd"]), "de")
+    assert qs == ["Hat Ihr FuE-Vorhaben bereits begonnen?"]
 
 
 def target(groups, **rules) -> Programme:

@@ -92,6 +92,14 @@ def test_university_link(text, value):
     ("Das Projekt soll im März starten", True),
     ("Wann wird der nächste Aufruf starten?", None),
     ("When will the next call start in 2027?", None),
+    # an order is the start of an investment
+    ("Bestellt ist noch nichts.", True),
+    ("Wir haben die Anlage noch nicht gekauft.", True),
+    ("We not order nothing yet.", True),
+    ("Nothing has been ordered yet.", True),
+    ("Wir haben letzte Woche eine neue Schneidanlage für 420.000 € verbindlich bestellt.", False),
+    ("We ordered the machine in October.", False),
+    ("We have bought nothing yet", None),
 ])
 def test_project_not_started(text, value):
     assert fact(text, "project_not_started") is value
