@@ -260,3 +260,25 @@ def test_an_investment_already_ordered_is_told_the_grants_require_applying_first
     assert "grw-berlin" in [h.id for h in open_q.programmes[:3]]
     started = [x for x in open_q.questions if "begonnen" in x]
     assert len(started) == 1
+
+
+@pytest.mark.parametrize("q", [
+    "Wir sind ein Berliner Maschinenbauer mit 40 MA und wissen nicht, welche Förderung für unsere neue Halle passt. Wer berät uns?",
+    "We are a Berlin hardware start-up looking for EU partners and advice on funding for our next product.",
+    "Wir sind ein Berliner Chemie-KMU und suchen Kontakte für Kreislaufwirtschaft und Energieeffizienz.",
+])
+def test_no_offer_is_shown_twice_under_two_kinds(real_engine, q):
+    """A real offer with records of two kinds (the IBB and its funding advice line, EEN, Berlin Partner, KEK)
+    appears once across the programme list, the support lane and the contacts."""
+    res = match(q, engine=real_engine)
+    same: dict[str, set[str]] = {}
+    for r in [*real_engine.corpus.projects, *real_engine.corpus.actors]:
+        group = {r.id, *r.same_as}
+        for i in list(group):
+            group |= same.get(i, set())
+        for i in group:
+            same[i] = group
+    shown = [h.id for h in res.programmes] + [h.id for h in res.support] + [p.id for p in res.projects]
+    offers = [frozenset(same.get(i, {i})) for i in shown]
+    assert len(offers) == len(set(offers)), shown
+    assert not {"ibb", "ibb-foerderberatung"} <= set(shown)  # the bank as contact is its funding advice line
