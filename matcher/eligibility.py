@@ -368,8 +368,9 @@ def follow_up_questions(criteria_lists: list[list[Criterion]], profile: CompanyP
             rules.setdefault(key, c.rule)
     qs = [texts[k] for k, _n in sorted(counts.items(), key=lambda kv: (-kv[1], rules[kv[0]]))]
     qs = list(dict.fromkeys(qs))
-    if not profile.needs:
-        qs.append("Was genau möchten Sie finanzieren oder erreichen (z. B. Entwicklung, Investition, Personal)?"
+    if not set(profile.needs) - {"advice"}:
+        # no project named (at most a wish for orientation): what it is about decides everything else, so it comes first
+        qs.insert(0, "Was genau möchten Sie finanzieren oder erreichen (z. B. Entwicklung, Investition, Personal)?"
                   if i == 0 else "What exactly do you want to finance or achieve (e.g. development, investment, staff)?")
     return qs[:limit]
 

@@ -419,6 +419,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     elif emp is not None or age is not None or re.search(
         r"\b(gmbh|ug|ag|kg|ohg|gbr|e\.k\.|ltd|inc|firma|\w*unternehmen|\w*betrieb|company|firm|business|startup|start-up|mittelständ\w*|kmu|sme|manufacturer|hersteller|\w*hersteller|\w*bauer|\w*zulieferer|supplier|werk|plant|factory|fabrik|druckerei|gießerei|tischlerei|bäckerei|schlosserei|"
         r"(?:metal|job|machine|print|repair|coffee|bike|online)\s?shop|\w*studio|\w*büro|agentur|agency|\w*dienstleister|service provider|"
+        # a trade or shop named as "our ..." ("funding for our bakery?", "our brewery in Wedding")
+        r"(?<=our )(?:bakery|butcher\w*|brewery|carpentry|joinery|workshop|salon|caf[eé]|store|shop|practice|clinic|"
+        r"dairy|roastery|garage|pharmacy|boutique|kitchen|printshop|print shop|lab|laboratory)|"
         r"\w*labor|manufaktur|werkstatt|mandant(?:in)?|client|softwarehaus|software house|konzern|group|start-?up|"
         r"restaurants?|gastronom\w*|hotels?|bistro|imbiss|maker|makers|genossenschaft|cooperative|"
         # a trade named as the firm ("Metallbau, Neukölln", "Pflegedienst mit 25 Leuten"), not a building project

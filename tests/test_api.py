@@ -282,3 +282,13 @@ def test_no_offer_is_shown_twice_under_two_kinds(real_engine, q):
     offers = [frozenset(same.get(i, {i})) for i in shown]
     assert len(offers) == len(set(offers)), shown
     assert not {"ibb", "ibb-foerderberatung"} <= set(shown)  # the bank as contact is its funding advice line
+
+
+@pytest.mark.parametrize("q,lang,first", [
+    ("Förderung für unsere Bäckerei in Neukölln?", "de", "Was genau möchten Sie finanzieren"),
+    ("funding for our bakery in Neukölln?", "en", "What exactly do you want to finance"),
+])
+def test_a_company_that_names_no_project_is_first_asked_what_it_wants_to_finance(real_engine, q, lang, first):
+    res = match(q, engine=real_engine)
+    assert res.profile.org_type == "company" and res.lang == lang
+    assert res.questions[0].startswith(first)

@@ -826,3 +826,10 @@ def test_a_first_full_scale_plant_is_research_and_investment_about_water():
 
 def test_free_support_is_asked_for():
     assert "advice" in ex("Is there any funding or free support for this?").needs
+
+
+@pytest.mark.parametrize("text", ["funding for our bakery?", "Our brewery in Wedding needs a new brewhouse",
+                                  "we want to expand our workshop in Spandau"])
+def test_an_english_trade_named_as_ours_is_a_company(text):
+    assert ex(text).org_type == "company"
+
