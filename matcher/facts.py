@@ -83,6 +83,9 @@ _SUPRA_NEG = _rx(
     r"\b(?:nur|ausschließlich|überwiegend|hauptsächlich|fast nur)\s+(?:\w+\s+){0,2}(?:lokal\w*|regional\w*|berliner|aus dem kiez|aus der nachbarschaft|aus der umgebung|aus berlin)\s*(?:kund\w*|laufkund\w*|abnehmer)?",
     r"\b(?:kund\w*|kundschaft)\s+(?:kommen\s+|sind\s+)?(?:nur\s+|fast nur\s+|ausschließlich\s+|überwiegend\s+|hauptsächlich\s+)?(?:aus dem kiez|aus der nachbarschaft|aus dem bezirk|aus dem viertel|aus der umgebung|im kiez|im bezirk|im umkreis|in der umgebung|in der nachbarschaft|in berlin|in der region)",
     r"\b(?:lokale|regionale)\s+(?:kund\w*|laufkund\w*|stammkund\w*)",
+    # customers of a kind, all in Berlin ("Unsere Kunden sind fast ausschließlich Zahnarztpraxen in Berlin")
+    r"\b(?:kund\w*|abnehmer)\s+(?:sind|kommen)\s+(?:fast\s+)?(?:nur|ausschließlich|überwiegend|hauptsächlich)\s+(?:[\w-]+\s+){1,3}?(?:in|aus)\s+berlin\b",
+    r"\b(?:customers?|clients?)\s+(?:are|come)\s+(?:almost\s+)?(?:only|exclusively|mostly|mainly)\s+(?:[\w-]+\s+){1,3}?(?:in|from)\s+berlin\b",
     r"\blaufkundschaft\b",
     r"\b(?:only|mainly|mostly|purely|exclusively)\s+(?:\w+\s+){0,2}(?:local|regional|berlin|neighbourhood|neighborhood)\s*(?:customers?|clients?|market|sales)?",
     r"\blocal\s+(?:customers?|clients?)\s+only\b",

@@ -141,6 +141,9 @@ RESEARCH_AS_SELF = re.compile(
     r"(?:we are|we're) (?:a|an|the) (?:[\w-]+ ){0,3}(?:research|university|institute|chair)|unser (?:institut|lehrstuhl|fachgebiet)|"
     r"our (?:institute|chair|lab|research group)|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
     r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut)|"
+    # "ich bin Abteilungsleiterin an einem öffentlich finanzierten Forschungsinstitut", "I work at a research institute"
+    r"(?:ich (?:bin|leite|arbeite)|i (?:am|work|lead|head)) [^.;!?]{0,40}\b(?:an|am|bei|at|in) (?:einem |einer |dem |der |a |an |the )?"
+    r"(?:[\w-]+ ){0,3}[\w-]*(?:forschungsinstitut|forschungseinrichtung|research institute|research centre|research center)\b|"
     r"i (?:am|lead|head) .{0,30}(?:professor|chair|institute|research group)|"
     # a terse note that starts with the group itself ("Forschungsgruppe an der HU Berlin, wir wollen ...")
     r"^\W*(?:[\w-]+ )?(?:forschungsgruppe|arbeitsgruppe|nachwuchsgruppe|forschungsteam|lehrstuhl|fachgebiet|research group|research team|lab|chair) "

@@ -32,6 +32,9 @@ def fact(text: str, name: str):
     ("Wir waren auf der Messe in Hannover", None),
     ("Gibt es Exportförderung für uns?", None),
     ("Is there export funding for a Berlin SME?", None),
+    ("Unsere Kunden sind fast ausschließlich Zahnarztpraxen in Berlin", False),
+    ("Our clients are mostly dental practices in Berlin", False),
+    ("Unsere Kunden sind überwiegend Maschinenbauer in ganz Deutschland", True),
 ])
 def test_supraregional_sales(text, value):
     assert fact(text, "supraregional_sales") is value

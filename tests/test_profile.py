@@ -259,6 +259,8 @@ def test_location_is_the_seat_not_a_target_market(text, in_berlin, loc):
 @pytest.mark.parametrize("text", [
     "Wir sind ein Fraunhofer-Institut in Berlin und suchen Förderung für ein Verbundprojekt mit KMU",
     "We are a Berlin university institute working on lightweight materials",
+    "ich bin Abteilungsleiterin an einem öffentlich finanzierten Forschungsinstitut in Berlin-Adlershof",
+    "I work at a research institute in Adlershof and we are looking for SME partners",
 ])
 def test_research_institutions_by_name(text):
     assert ex(text).org_type == "research"
