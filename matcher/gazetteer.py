@@ -535,6 +535,29 @@ class Location:
     in_berlin: bool | None
     in_germany: bool | None
     planned_berlin_site: bool = False  # not (yet) in Berlin, but opening a site or moving there
+    # in Berlin, but the investment goes to a site elsewhere ("eine Halle in Ludwigsfelde gefunden")
+    site_outside_berlin: str | None = None
+
+
+# a site the company builds, buys or rents for the project ("Halle in Ludwigsfelde gefunden", "zweites Werk in Polen")
+_PROJECT_SITE = re.compile(
+    r"\b(?:halle|hallen|werk|werks|fabrik|factory|plant|produktionsstätte|produktionsstandort|production (?:site|hall|plant)|"
+    r"fertigungsstätte|grundstück|gelände|neubau|warehouse|lagerhalle)\b", re.I)
+_PROJECT_SITE_VERB = re.compile(
+    r"\b(?:gefunden|bauen|errichten|aufbauen|kaufen|gekauft|mieten|gemietet|pachten|eröffnen|beziehen|ziehen|"
+    r"found|build|building|set(?:ting)? up|open|opening|buy|bought|rent|rented|lease|leased|move)\b", re.I)
+
+
+def _site_outside_berlin(text: str, roles: list) -> str | None:
+    """The label of a place outside Berlin where a company seated in Berlin puts its project: a site it plans
+    there, or a hall or plant it builds, buys or rents there (not a customer, partner or trade fair)."""
+    for p, r in roles:
+        if p.region == "berlin" or r not in ("planned", "seat"):
+            continue
+        whole = left_clause(text, p.start) + " " + _right_clause(text, p.end)
+        if r == "planned" or (_PROJECT_SITE.search(whole) and _PROJECT_SITE_VERB.search(whole)):
+            return _label(p)
+    return None
 
 
 def locate(text: str) -> Location:
@@ -564,7 +587,7 @@ def locate(text: str) -> Location:
             return Location(_label(p), False, p.region != "abroad", to_berlin)
         return Location(None, False, None, to_berlin)
     if berlin_seats:
-        return Location("berlin", True, True)
+        return Location("berlin", True, True, site_outside_berlin=_site_outside_berlin(text, roles))
     if other_seats:
         p = other_seats[0]
         return Location(_label(p), False, p.region != "abroad")

@@ -516,6 +516,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("instruments_wished")
     if where.planned_berlin_site:
         facts["planned_berlin_site"] = True
+    if where.site_outside_berlin:
+        facts["project_outside_berlin"] = True
     if facts:
         p["facts"] = facts
         stated.append("facts")

@@ -158,3 +158,15 @@ def test_a_single_founder_applies_as_an_individual_and_a_team_as_a_team():
     p = prog(applicants=["founder_team", "individual"], pre_founding="only")
     assert verdict(p, solo, "applicants") == ("fulfilled", "Antragsberechtigt: Gründungsteams, Einzelpersonen – Sie sind: Einzelperson")
     assert verdict(p, team, "applicants")[1].endswith("Sie sind: Gründungsteam")
+
+
+def test_a_berlin_investment_programme_does_not_fund_a_hall_elsewhere():
+    invest = prog(location="berlin").model_copy(update={"needs": ["investment"]})
+    there = CompanyProfile(org_type="company", in_berlin=True, location="berlin", needs=["investment"],
+                           facts={"project_outside_berlin": True})
+    assert verdict(invest, there, "location")[0] == "violated"
+    assert verdict(invest, there.model_copy(update={"facts": {}}), "location")[0] == "fulfilled"
+    # an R&D programme still counts the Berlin seat; a Berlin-Brandenburg programme is not touched
+    assert verdict(prog(location="berlin"), there, "location")[0] == "fulfilled"
+    both = prog(location="berlin_brandenburg").model_copy(update={"needs": ["investment"]})
+    assert verdict(both, there, "location")[0] == "fulfilled"

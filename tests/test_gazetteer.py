@@ -199,3 +199,19 @@ def test_a_berlin_company_with_customers_or_a_fair_elsewhere_stays_in_berlin():
 def test_names_and_denials_are_no_berlin_seat(text, label, in_berlin):
     loc = read_location(text)
     assert (loc[0], loc[1]) == (label, in_berlin)
+
+
+@pytest.mark.parametrize("text,site", [
+    ("Wir sind ein Food-Start-up aus Berlin (Büro in Kreuzberg). Eine passende Halle haben wir in Ludwigsfelde gefunden.",
+     "brandenburg"),
+    ("Wir sind ein Maschinenbauer aus Spandau mit 80 MA und wollen ein zweites Werk in Polen errichten.", "polen"),
+    ("We are a Berlin battery start-up and plan to build our first factory in Brandenburg an der Havel.", "brandenburg"),
+    # a market, a fair or a site in Berlin is no project site elsewhere
+    ("Wir sind ein Maschinenbauer aus Spandau und liefern an Kunden in Polen.", None),
+    ("Wir sind eine Tischlerei in Köpenick und waren auf der Messe in Hannover.", None),
+    ("Berliner GmbH mit Werk in Ludwigsfelde, wir wollen in Berlin eine neue Halle bauen.", None),
+])
+def test_a_berlin_company_investing_in_a_site_elsewhere(text, site):
+    loc = locate(text)
+    assert loc.in_berlin is True
+    assert loc.site_outside_berlin == site
