@@ -518,6 +518,8 @@ _TO_BERLIN = re.compile(
     r"nach berlin (?:ziehen|umziehen|kommen|verlagern)",
     re.I,
 )
+_SALES_BEFORE = re.compile(r"\b(?:absatz|umsatz|umsätze|kund\w*|verkauf\w*|vertrieb\w*|sales|customers?|clients?|"
+                           r"markets?|sell\w*|liefer\w*|export\w*)\b[^.;!?]{0,30}$", re.I)
 _GERMANY = re.compile(r"\b(deutschland|germany|german company|deutsches unternehmen|bundesrepublik)\b", re.I)
 
 
@@ -567,7 +569,9 @@ def locate(text: str) -> Location:
     places = find_places(text)
     roles = [(p, role_of(text, p)) for p in places]
     to_berlin = bool(_TO_BERLIN.search(text)) or any(r == "planned" and p.region == "berlin" for p, r in roles)
-    moving = to_berlin or bool(_NOT_IN_BERLIN.search(text))
+    # "70 % Absatz außerhalb Berlin/Brandenburg" is about sales, not the seat
+    not_in = any(not _SALES_BEFORE.search(text[max(0, m.start() - 40):m.start()]) for m in _NOT_IN_BERLIN.finditer(text))
+    moving = to_berlin or not_in
     seats = [p for p, r in roles if r == "seat"]
     neutral = [p for p, r in roles if r == "neutral"]
     other_seats = [p for p in seats if p.region != "berlin"]

@@ -234,7 +234,7 @@ NEED_PATTERNS: dict[str, str] = {
                   # a machine line ("a semi-automatic filling + hardening line", "new bottling line"); the word before
                   # "ing" is bounded, an unbounded [\w-]+ backtracks over every start of a long "1-1-1-..." (quadratic)
                   r"\b(?:[\w-]{1,30}ing|production|assembly)(?: \+ [\w-]{1,30}ing)? line\b|"
-                  r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
+                  r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|fräszentr\w*|bearbeitungszentr\w*|drehzentr\w*|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"
                   r"(?:want|need|buy|get|purchase) (?:a|an|new|some|two|to buy a|to get a) (?:new )?[\w-]*\s?(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill)s?\b|"
                   # "a second extruder line", "another CNC machine" (not one the company develops, not machine learning)
@@ -344,7 +344,7 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
              r"(?:anyone|someone|somebody) (?:\w+ )?(?:pays?|covers?|chips? in|contributes?)\b)",
     "loan": r"(darlehen|kredit|(?<!tax )(?<!tax-)credit|loan|förderkredit|fremdkapital|debt|" + _NO_COLLATERAL + ")",  # a tax credit is no loan
     "equity": r"(beteiligung|eigenkapital|equity|venture|wagniskapital|risikokapital|investor|\bvc\b|business angel|"
-              r"finanzierungsrunde|funding round|seed-?runde|seed round|series a)",
+              r"finanzierungsrunde|funding round|seed-?runde|seed round|series [a-d]\b|co-?invest\w*|ko-?investi\w*)",
     "guarantee": r"(bürgschaft|buergschaft|guarantee|" + _NO_COLLATERAL + ")",
     "tax_credit": r"(steuerlich|steuer|tax credit|tax incentive|forschungszulage|research allowance)",
     "advice": r"(beratung|berater|advice|consulting|coaching|mentoring|audit)",

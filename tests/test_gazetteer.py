@@ -215,3 +215,12 @@ def test_a_berlin_company_investing_in_a_site_elsewhere(text, site):
     loc = locate(text)
     assert loc.in_berlin is True
     assert loc.site_outside_berlin == site
+
+
+@pytest.mark.parametrize("text,in_berlin", [
+    ("Feinwerktechnik GmbH, Bln-Adlershof, 55 MA, ca. 70 % Absatz außerhalb Berlin/Brandenburg", True),
+    ("Wir sitzen in Bln-Mitte und verkaufen überwiegend außerhalb Berlins", True),
+    ("Wir sind nicht in Berlin, sondern in Potsdam", False),
+])
+def test_sales_outside_berlin_are_no_seat_outside_and_bln_is_berlin(text, in_berlin):
+    assert locate(text).in_berlin is in_berlin

@@ -138,6 +138,8 @@ def test_research_institute_is_recognised():
     # money to live on while founding is what a founder's scholarship pays
     ("Wir gründen und brauchen ein Jahr lang Geld für unseren Lebensunterhalt", ["scholarship"], []),
     ("We need to cover our living costs while we build the prototype", ["scholarship"], []),
+    # a venture round and public funds alongside it are a wish for equity
+    ("We're raising a Series B and look for public funds that co-invest alongside the lead", ["equity"], []),
 ])
 def test_instruments_wished_and_negation(text, wanted, not_wanted):
     p = ex(text)
@@ -834,4 +836,8 @@ def test_free_support_is_asked_for():
                                   "we want to expand our workshop in Spandau"])
 def test_an_english_trade_named_as_ours_is_a_company(text):
     assert ex(text).org_type == "company"
+
+
+def test_new_machining_centres_are_an_investment():
+    assert "investment" in ex("Vorhaben: zwei neue 5-Achs-Fräszentren, ca. 1,4 Mio €, noch nicht bestellt").needs
 
