@@ -357,6 +357,9 @@ _LEAD_POS = _rx(
     rf"\b(?:unsere?|our|bestehende\w*|existing)\s+(?:[\w-]+\s+)?{_INVESTOR}",
     r"\b(?:closed|abgeschlossen\w*|raised|eingesammelt)\b[^.;!?]{0,40}\b(?:seed|series [a-c]|runde|round|finanzierungsrunde)",
     r"\b(?:seed|series [a-c]|finanzierungsrunde|finanzierungsrunden)[^.;!?]{0,30}\b(?:abgeschlossen|closed|läuft|laufend|running|steht)",
+    # a fund that leads the round ("a US fund is leading with about half", "ein VC will leaden")
+    r"\b(?:fund|fonds|vc|investor\w*|business angels?|family office)\s+(?:is\s+|will\s+|would\s+|wird\s+|möchte\s+)?"
+    r"(?:leading|leads|lead|leaden|leadet|anführen|führt die runde)\b",
 )
 _LEAD_NEG = _rx(
     rf"\b(?:noch\s+)?(?:keine[n]?|no|ohne|without)\s+(?:privaten?\s+|private\s+)?{_INVESTOR}",

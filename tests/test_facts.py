@@ -196,6 +196,9 @@ def test_customers_only_in_the_district_are_not_supraregional_sales():
     ("We have no investors yet", False),
     ("Wir suchen noch Investoren für unsere Seed-Runde.", None),  # looking decides nothing: asked
     ("Metallbau, 12 MA, neue Laserschneidanlage", None),
+    ("We're raising a Series B; a US fund is leading with about half.", True),
+    ("Parallel bereiten wir eine Wachstumsrunde vor, ein VC will leaden.", True),
+    ("We are looking for a VC to lead our seed round.", None),
 ])
 def test_private_lead_investor(text, expected):
     assert read_facts(text).get("private_lead_investor") is expected
