@@ -305,6 +305,10 @@ def _unnegated(rx: re.Pattern, t: str) -> bool:
     return any(not TOPIC_NEGATION.search(t[max(0, m.start() - 30):m.start()]) for m in rx.finditer(t))
 
 
+_UNTIL = re.compile(r"\b(?:until|till|before|bis zur|bis zu (?:einer|unserer)|bis (?:zur|zu) \w+|vor (?:der|einer|unserer))\s+"
+                    r"(?:(?:a|an|our|the|first|ersten?)\s+)?(?:[\w-]+\s+|\w+-)?$")
+
+
 def _level_wishes(t: str) -> list[str]:
     """The programme levels the writer asks for ("Welche EU-Programme passen?"): not a level named as
     already received or running ("wir haben EU-Förderung bekommen"), nor one after a negation."""
@@ -498,7 +502,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     wished = []
     t_wish = OWN_FUNDS.sub(" ", t)
     for k, rx in INSTR_RE.items():
-        m = rx.search(t_wish)
+        # "money to pay ourselves until a pre-seed round": the round is what comes after, not the wish
+        m = next((m for m in rx.finditer(t_wish)
+                  if not (k == "equity" and _UNTIL.search(t_wish[max(0, m.start() - 40):m.start()]))), None)
         if not m:
             continue
         if any(n in m.group(0).lower() or m.group(0).lower() in n for n in negated):

@@ -140,6 +140,9 @@ def test_research_institute_is_recognised():
     ("We need to cover our living costs while we build the prototype", ["scholarship"], []),
     # a venture round and public funds alongside it are a wish for equity
     ("We're raising a Series B and look for public funds that co-invest alongside the lead", ["equity"], []),
+    # money until a round is bridging, not a wish for equity
+    ("We need money for equipment and to pay ourselves until a pre-seed round", [], ["equity"]),
+    ("Wir brauchen eine Brückenfinanzierung bis zur Seed-Runde", [], ["equity"]),
 ])
 def test_instruments_wished_and_negation(text, wanted, not_wanted):
     p = ex(text)
