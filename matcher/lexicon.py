@@ -105,6 +105,9 @@ PRE_FOUNDING = re.compile(
     r"ausgründung planen|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|no company yet|not a company yet|no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered)|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
     r"want to (?:found|start|launch|set up) (?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm)|"
     r"plan(?:ning)? to (?:found|start|incorporate|open)|(?:open|start) (?:my|our) own (?:business|company|workshop|shop)|"
+    # also in learner's English ("Now I want open small cafe")
+    r"(?:i|we) (?:want|would like|plan)(?: to)? (?:open|start) (?:a |an |my |our )?(?:own |small |little |new )?(?:[\w-]+ )?"
+    r"(?:café|cafe|coffee shop|shop|bakery|restaurant|store|salon|studio|business|company|workshop|kiosk|bar|bistro)\b|"
     r"(?:mit einer eigenen|eigene) (?:werkstatt|firma|betrieb) .{0,30}selbst|"
     r"(?:ich habe|ich hab|i have|i've got) (?:eine|an?) (?:[\w-]+ )?(?:idee|idea)\b|"
     r"(?:wollen|möchten|will|möchte|planen|plane|want to|plan to) .{0,60}\b(?:ein|eine|einen|a|an|my|our|mein\w*|unser\w*) (?:eigene[ns]? |own )?"
@@ -255,7 +258,7 @@ NEED_PATTERNS: dict[str, str] = {
                             r"übersee|overseas|exhibit\w*|ausstell\w*)",
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
-                        r"wiederverwert|wiederverwend|\breuse|upcycl|"
+                        r"wiederverwert|wiederverwend|\breuse|upcycl|druckluft|compressed[- ]air|"
                         r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|"
                         r"elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|"
                         r"(?:auf|to) (?:[\w-]+ )?(?:induktion|induction|strom|elektr\w*|electric\w*|wärmepumpe\w*|heat pumps?)\b)",
@@ -268,7 +271,8 @@ NEED_PATTERNS: dict[str, str] = {
                  r"vorfinanz|sicherheiten|collat[eo]ral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
                  r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding)|"
                  # an amount the company needs ("brauchen wir 3 Mio. €", "we need EUR 500k")
-                 r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around |~ ?)?(?:eur |€ ?)?\d[\d.,]{0,15} ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
+                 r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around |~ ?)?(?:eur |€ ?)?"
+                 r"(?:\d{1,3}(?: \d{3})+|\d[\d.,]{0,15}) ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
     "advice": r"(berat|berät|advice|advis|consult|coaching|coach|mentor|orientierung|guidance|unterstützung bei|hilfe bei|wer hilft|hilft uns|"
               r"(?:was gibt es an|gibt es|any|is there any|is there|suchen|looking for|need) (?:\w+ ){0,3}(?:unterstützung|support|hilfe|help)\b|"
               r"who (?:can )?helps?|who do we talk|wie geht das|wie funktioniert|beim antrag|antragstellung|audit|"

@@ -80,7 +80,8 @@ _NOT_HEADCOUNT_AFTER = re.compile(
     r"\s*(?:%|prozent|percent|jahre|years|mio|million|eur|€)|"
     r"[^.;!?,]{0,25}\b(?:einstellen|einzustellen|weiterbild\w*|schulen|qualifizier\w*|umschul\w*|suchen|gesucht|"
     r"hire|hiring|recruit\w*|train|training|upskill\w*|zu [\w-]+ (?:weiterbilden|ausbilden|machen))\b")
-_NOT_HEADCOUNT_BEFORE = re.compile(r"\b(?:neue|neuen|zusätzliche\w*|weitere\w*|new|additional|more|another|further|davon|of them|of whom)\s*$")
+_NOT_HEADCOUNT_BEFORE = re.compile(r"\b(?:neue|neuen|zusätzliche\w*|weitere\w*|new|additional|more|another|further|davon|of them|of whom|"
+                                   r"(?:later|maybe|perhaps|eventually|später|vielleicht|eventuell)(?:\s+\w+)?)\s*$")
 
 
 # the whole group's headcount ("Konzern insgesamt rund 4.500 Beschäftigte", "3,000 employees worldwide"): the SME

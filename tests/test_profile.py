@@ -71,6 +71,7 @@ def test_young_company_is_startup_and_old_one_established():
     # how long the founder has lived in Berlin is no company age
     "Ich lebe seit 2017 in Berlin, bin gelernte Schneiderin und will mich jetzt selbständig machen",
     "I have been living in Berlin for 6 years and want to start my own business, a small bakery",
+    "Now I want open small cafe with ukrainian cakes in Friedrichshain, alone first",
 ])
 def test_pre_founding(text):
     p = ex(text)
@@ -843,4 +844,13 @@ def test_an_english_trade_named_as_ours_is_a_company(text):
 
 def test_new_machining_centres_are_an_investment():
     assert "investment" in ex("Vorhaben: zwei neue 5-Achs-Fräszentren, ca. 1,4 Mio €, noch nicht bestellt").needs
+
+
+def test_learners_english_and_notes_are_read():
+    p = ex("Now I want open small cafe, alone first, later maybe 2 employees. I need around 25 000 euro for oven and fridge.")
+    assert p.employees is None  # two employees later are no headcount now
+    assert "financing" in p.needs  # "25 000 euro" with a space as thousands separator
+    assert ex("Wir sind 12 Leute, später vielleicht 20").employees == 12
+    # a compressed-air system is energy efficiency
+    assert "energy_resources" in ex("- compressed-air system ~20 yrs old, wants to replace compressors (~EUR 80k)").needs
 
