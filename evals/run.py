@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from matcher.api import match
+from matcher.ecosystem import offer_groups
 from matcher.engine import Engine, build_engine
 from matcher.errors import MatcherError
 from matcher.rank import WEIGHTS_FILE, Weights
@@ -166,14 +167,7 @@ def summarise(vr: VariantResult, cases, eng: Engine) -> dict:
 
 def _same_as(eng: Engine) -> dict[str, set[str]]:
     """Each ecosystem record id -> the ids of the same real offer (itself included)."""
-    groups: dict[str, set[str]] = {}
-    for r in [*eng.corpus.projects, *eng.corpus.actors]:
-        g = {r.id, *r.same_as}
-        for i in list(g):
-            g |= groups.get(i, set())
-        for i in g:
-            groups[i] = g
-    return groups
+    return offer_groups([*eng.corpus.projects, *eng.corpus.actors])
 
 
 def _project_recall(shown: list[str], expected: list[str], same: dict[str, set[str]]) -> float:

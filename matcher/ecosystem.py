@@ -20,6 +20,19 @@ def is_hub(r) -> bool:
                 or {"advice", "networking"} & set(r.topics))
 
 
+def offer_groups(records) -> dict[str, set[str]]:
+    """Each id of a project, actor or record named in their ``same_as`` -> the ids of the same real offer
+    (itself included): the IBB and its funding advice line, an MPI project that is also an actor."""
+    groups: dict[str, set[str]] = {}
+    for r in records:
+        g = {r.id, *r.same_as}
+        for i in list(g):
+            g |= groups.get(i, set())
+        for i in g:
+            groups[i] = g
+    return groups
+
+
 def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_prog_ids: list[str],
                    lang: str, shown_elsewhere: list[str] = (), k: int = 5,
                    typical: dict[str, float] | None = None) -> list[ProjectHit]:

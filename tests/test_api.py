@@ -270,14 +270,10 @@ def test_an_investment_already_ordered_is_told_the_grants_require_applying_first
 def test_no_offer_is_shown_twice_under_two_kinds(real_engine, q):
     """A real offer with records of two kinds (the IBB and its funding advice line, EEN, Berlin Partner, KEK)
     appears once across the programme list, the support lane and the contacts."""
+    from matcher.ecosystem import offer_groups
+
     res = match(q, engine=real_engine)
-    same: dict[str, set[str]] = {}
-    for r in [*real_engine.corpus.projects, *real_engine.corpus.actors]:
-        group = {r.id, *r.same_as}
-        for i in list(group):
-            group |= same.get(i, set())
-        for i in group:
-            same[i] = group
+    same = offer_groups([*real_engine.corpus.projects, *real_engine.corpus.actors])
     shown = [h.id for h in res.programmes] + [h.id for h in res.support] + [p.id for p in res.projects]
     offers = [frozenset(same.get(i, {i})) for i in shown]
     assert len(offers) == len(set(offers)), shown
