@@ -215,13 +215,7 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
     # location
     if el.location != "any":
         need_de, need_en = _LOC_DE[el.location], _LOC_EN[el.location]
-        verdict, fact_de, fact_en = _location_verdict(el.location, p)
-        if (verdict == "fulfilled" and el.location == "berlin" and p.in_berlin and p.facts.get("project_outside_berlin")
-                and "investment" in p.needs and "investment" in prog.needs[:2]):
-            # a Berlin company investing in a hall elsewhere: a Land's investment programme funds sites in the Land
-            verdict = "violated"
-            fact_de = "Sitz in Berlin, aber die Investition ist außerhalb Berlins geplant (gefördert wird nur eine Berliner Betriebsstätte)"
-            fact_en = "based in Berlin, but the investment is planned outside Berlin (only a Berlin establishment is funded)"
+        verdict, fact_de, fact_en = _location_verdict(el.location, p, prog.needs)
         add("location", verdict, f"{need_de} – {fact_de}", f"{need_en} – {fact_en}")
 
     # partner
@@ -285,8 +279,14 @@ def check_applies(only_for: list[str], p: CompanyProfile) -> bool | None:
     return None
 
 
-def _location_verdict(rule: str, p: CompanyProfile) -> tuple[str, str, str]:
+def _location_verdict(rule: str, p: CompanyProfile, prog_needs: list[str] = ()) -> tuple[str, str, str]:
     loc = p.location or ""
+    if (rule == "berlin" and p.in_berlin and p.facts.get("project_outside_berlin")
+            and "investment" in p.needs and "investment" in prog_needs[:2]):
+        # a Berlin company investing in a hall elsewhere: a Land's investment programme funds sites in the Land
+        return ("violated", "Sitz in Berlin, aber die Investition ist außerhalb Berlins geplant (gefördert wird nur "
+                "eine Berliner Betriebsstätte)", "based in Berlin, but the investment is planned outside Berlin (only a "
+                "Berlin establishment is funded)")
     if p.in_berlin is True:
         return "fulfilled", "Sitz in Berlin", "based in Berlin"
     if rule == "berlin_brandenburg" and loc == "brandenburg":

@@ -285,7 +285,7 @@ def _kw_hit(kw: str, t: str) -> bool:
         at = m.start() - lo
         if stop is not None and any(s.start() <= at < s.end() for s in stop.finditer(window)):
             continue
-        if TOPIC_NEGATION.search(t[max(0, m.start() - 30):m.start()]):
+        if _after_negation(t, m.start()):
             continue
         if new is not None and not new.search(_clause(t, m.start(), m.end())):
             continue
@@ -301,13 +301,20 @@ def _clause(t: str, start: int, end: int) -> str:
     return t[max(left + 1, lo):min(rights) if rights else hi]
 
 
+def _after_negation(t: str, start: int) -> bool:
+    """A negation right before ``start`` ("ohne externe Partner", "keine EU-Programme")."""
+    return bool(TOPIC_NEGATION.search(t[max(0, start - 30):start]))
+
+
 def _unnegated(rx: re.Pattern, t: str) -> bool:
     """A hit of ``rx`` that is not right after a negation ("ohne externe Partner" is no need)."""
-    return any(not TOPIC_NEGATION.search(t[max(0, m.start() - 30):m.start()]) for m in rx.finditer(t))
+    return any(not _after_negation(t, m.start()) for m in rx.finditer(t))
 
 
-_UNTIL = re.compile(r"\b(?:until|till|before|bis zur|bis zu (?:einer|unserer)|bis (?:zur|zu) \w+|vor (?:der|einer|unserer))\s+"
-                    r"(?:(?:a|an|our|the|first|ersten?)\s+)?(?:[\w-]+\s+|\w+-)?$")
+# a round that comes after what is asked for ("money to pay ourselves until a pre-seed round", "bis zur Seed-Runde"):
+# blanked like the company's own funds before the wishes are read
+_LATER_ROUND = re.compile(r"\b(?:until|till|before|bis (?:zur|zum|zu)|vor (?:der|einer|unserer))\s+(?:[\w-]+[\s-]){0,3}?"
+                          r"\w*(?:round|runde)\b")
 
 
 def _level_wishes(t: str) -> list[str]:
@@ -316,7 +323,7 @@ def _level_wishes(t: str) -> list[str]:
     out = []
     for level, rx in LEVEL_WISH.items():
         for m in rx.finditer(t):
-            if TOPIC_NEGATION.search(t[max(0, m.start() - 30):m.start()]):
+            if _after_negation(t, m.start()):
                 continue
             if LEVEL_NOT_WISH.search(_clause(t, m.start(), m.end())):
                 continue
@@ -501,11 +508,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     p["needs"] = needs
     negated = {m.group(1).lower() for m in NEG_INSTR.finditer(t)}
     wished = []
-    t_wish = OWN_FUNDS.sub(" ", t)
+    t_wish = _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", t))
     for k, rx in INSTR_RE.items():
-        # "money to pay ourselves until a pre-seed round": the round is what comes after, not the wish
-        m = next((m for m in rx.finditer(t_wish)
-                  if not (k == "equity" and _UNTIL.search(t_wish[max(0, m.start() - 40):m.start()]))), None)
+        m = rx.search(t_wish)
         if not m:
             continue
         if any(n in m.group(0).lower() or m.group(0).lower() in n for n in negated):
