@@ -15,6 +15,8 @@ from .rank import SUPPORT_ONLY, Scored
 ADMITTING_NEEDS = frozenset({"advice"})
 # needs and wished instruments that ask for money as well
 MONEY_NEEDS = frozenset({"financing", "investment"})
+# programmes on the first screen of the money lane (the rest is behind "more")
+FIRST_SCREEN = 5
 
 
 def advice_only(profile: CompanyProfile) -> bool:
@@ -30,11 +32,19 @@ def is_support_only(item: Scored) -> bool:
     return set(item.prog.instruments) <= SUPPORT_ONLY
 
 
-def split_lanes(ranked: list[Scored], profile: CompanyProfile) -> tuple[list[Scored], list[Scored]]:
-    """(programme lane, support lane), each in the given order."""
-    asked_for_advice = advice_only(profile)
-    main = [x for x in ranked if asked_for_advice or not is_support_only(x)]
-    support = [] if asked_for_advice else [x for x in ranked if is_support_only(x)]
+def split_lanes(ranked: list[Scored], profile: CompanyProfile,
+                first_screen: int = FIRST_SCREEN) -> tuple[list[Scored], list[Scored]]:
+    """(programme lane, support lane), each in the given order.
+
+    Asked for advice, support offers compete in the programme lane; those the ranking put below the first screen
+    still get the support lane, so "which EU calls fit, and who helps with the proposal?" shows the calls and the
+    advice offers, each once."""
+    if advice_only(profile):
+        main = [x for i, x in enumerate(ranked) if i < first_screen or not is_support_only(x)]
+        support = [x for i, x in enumerate(ranked) if i >= first_screen and is_support_only(x)]
+    else:
+        main = [x for x in ranked if not is_support_only(x)]
+        support = [x for x in ranked if is_support_only(x)]
     if not any(x.overall != "ineligible" and x.effective_status != "closed" for x in main):
         return ranked, []  # nothing else fits: support offers are the answer
     return main, support

@@ -17,7 +17,7 @@ from . import eligibility as elig
 from .ecosystem import rank_ecosystem
 from .engine import Engine
 from .errors import BackendUnavailable
-from .lanes import advice_only, fitting_support, is_support_only, split_lanes
+from .lanes import FIRST_SCREEN, advice_only, fitting_support, is_support_only, split_lanes
 from .mentions import find_mentions
 from .models import CompanyProfile, Criterion, Filters
 from .rank import (
@@ -219,7 +219,6 @@ def make_order(w: Weights) -> Stage:
     return order_grouped
 
 
-FIRST_SCREEN = 5
 MAX_LIFTED = 1  # chosen on dev (0, 1, 2 lifted: nDCG@10 0.689, 0.699, 0.698; recall@5 0.860, 0.876, 0.860)
 
 

@@ -48,6 +48,18 @@ def test_support_offers_leave_the_money_lane_unless_advice_is_asked():
     assert [x.prog.id for x in money] == ["advice-x", "net-x", "berlin-innovation-grant"] and support == []
 
 
+def test_advice_offers_below_the_first_screen_get_the_support_lane_when_advice_is_asked():
+    # "which EU calls fit, and who helps with the proposal?": six calls outrank the advice offer; it is still shown,
+    # beside them and only once
+    calls = [_scored(_prog(id=f"call-{i}"), 1.0 - i / 10) for i in range(6)]
+    advice = _scored(_prog(id="advice-x", instruments=["advice"]), 0.3)
+    early = _scored(_prog(id="network-x", instruments=["network"]), 0.95)
+    ranked = calls[:2] + [early] + calls[2:] + [advice]
+    money, support = split_lanes(ranked, CompanyProfile(needs=["rnd", "advice"]), first_screen=5)
+    assert [x.prog.id for x in money] == ["call-0", "call-1", "network-x", "call-2", "call-3", "call-4", "call-5"]
+    assert [x.prog.id for x in support] == ["advice-x"]
+
+
 def test_advice_and_money_asked_together_keep_money_first_and_advice_beside_it():
     grant = _scored(_prog(), 0.5)
     advice = _scored(_prog(id="advice-x", instruments=["advice"]), 0.9)
