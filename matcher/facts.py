@@ -23,7 +23,7 @@ FACTS: tuple[str, ...] = (
     "private_lead_investor", "work_loss", "consortium", "founding_team",
 )
 
-_NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
+_NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
 
 
 def _negated(t: str, start: int) -> bool:
@@ -77,6 +77,9 @@ _SUPRA_POS = _rx(
     r"\büberregional\w*\s+(?:absatz|vertrieb|kund\w*|tätig|aktiv|verkauf\w*|markt)",
     r"\b(?:absatz|vertrieb|verkauf|umsatz)\w*\s+(?:ist\s+|erfolgt\s+|geht\s+)?(?:überwiegend\s+|hauptsächlich\s+|vor allem\s+|größtenteils\s+)?(?:überregional|international|bundesweit)",
     r"\b(?:sell|sales)\b[^.;!?]{0,20}\b(?:mainly|mostly|primarily)\s+(?:outside|beyond)\s+(?:berlin|the region)",
+    # "85 % of our sales go to customers in other German states", "Kunden in anderen Bundesländern"
+    r"\b(?:kund\w*|abnehmer\w*|customers?|clients?|absatz\w*|umsatz\w*|sales|sell|vertrieb\w*|verkauf\w*|liefern)\b[^.;!?]{0,40}\b(?:in|to|into|nach|aus)\s+"
+    r"(?:anderen?|other)\s+(?:(?:german|deutschen|eu|european|europäischen)\s+)?(?:bundesländer\w*|ländern|länder|states|countries|regions|regionen)\b",
 )
 _SUPRA_NEG = _rx(
     r"\bnur\s+(?:lokal\w*|regional\w*|in berlin|in der region|im kiez|vor ort|in unserem kiez)",

@@ -72,8 +72,12 @@ TURNOVER_AFTER = re.compile(
 
 # ---------------------------------------------------------------- age / founding
 
+# month names, German and English ("GmbH seit Juni 2026", "founded in March 2025"); the index + 1 is the month
+MONTHS = ("jan", "feb", "m(?:ä|ae|a)r", "apr", "ma[iy]", "jun", "jul", "aug", "sep", "o[ck]t", "nov", "de[cz]")
+MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")[a-z]{0,6}\.?(?=\s*(?:19|20)\d{2}\b)")
 FOUNDED_YEAR = re.compile(
-    r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in)\s*(?:im jahr\s*|in\s*)?((?:19|20)\d{2})\b",
+    r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in)\s*(?:im jahr\s*|in\s*|im\s*)?"
+    r"(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b",
     re.I,
 )
 AGE_YEARS = re.compile(

@@ -29,6 +29,8 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     LEVEL_NOT_WISH,
     LEVEL_WISH,
     LARGE_WORDS,
+    MONTH,
+    MONTHS,
     MULT,
     NEED_ORDER,
     NEED_RE,
@@ -213,6 +215,11 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
     m = _company_age_hit(FOUNDED_YEAR, t)
     if m:
         year = int(m.group(1))
+        month = MONTH.search(m.group(0))
+        if month and 1800 <= year <= today.year:
+            k = next(i for i, pat in enumerate(MONTHS) if re.fullmatch(pat, month.group(1))) + 1
+            if (year, k) <= (today.year, today.month):
+                return year, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2)
         if 1800 <= year <= today.year:
             return year, max(0.0, today.year - year + (0.5 if year == today.year else 0.0) - 0.0)
     for pat in (AGE_AGO, AGE_YEARS, AGE_OLD):

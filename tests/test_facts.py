@@ -35,6 +35,9 @@ def fact(text: str, name: str):
     ("Unsere Kunden sind fast ausschließlich Zahnarztpraxen in Berlin", False),
     ("Our clients are mostly dental practices in Berlin", False),
     ("Unsere Kunden sind überwiegend Maschinenbauer in ganz Deutschland", True),
+    ("About 85 % of our sales go to customers in other German states, the Netherlands and Scandinavia.", True),
+    ("Wir liefern vor allem in andere Bundesländer", True),
+    ("Wir haben keine Kunden in anderen Bundesländern", False),
 ])
 def test_supraregional_sales(text, value):
     assert fact(text, "supraregional_sales") is value
@@ -103,6 +106,7 @@ def test_university_link(text, value):
     ("Wir haben letzte Woche eine neue Schneidanlage für 420.000 € verbindlich bestellt.", False),
     ("We ordered the machine in October.", False),
     ("We have bought nothing yet", None),
+    ("Two things are coming up. Neither project has started.", True),
 ])
 def test_project_not_started(text, value):
     assert fact(text, "project_not_started") is value

@@ -47,6 +47,9 @@ def test_employees_and_size_class(text, employees, size):
     ("Familienbetrieb seit 30 Jahren", None, 30),
     ("oat ice cream from Lichtenberg (company is 2 yrs old, 5 ppl)", None, 2),
     ("we incorporated our GmbH in Kreuzberg about 3 months ago", None, 0.25),
+    # a month makes the age of a young company precise (reference date of the tests: see ``ex``)
+    ("wir sind ein 5-köpfiges team (GmbH seit Juni 2026, sitz neukölln)", 2026, pytest.approx(0.45, abs=0.02)),
+    ("Start-up, founded in March 2025", 2025, pytest.approx(1.7, abs=0.02)),
     # "N years ago" of something else than the founding is no company age
     ("I moved to Berlin from India three years ago and work as a software developer", None, None),
     ("We bought our last laser cutter 5 years ago", None, None),
