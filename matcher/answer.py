@@ -90,7 +90,8 @@ def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[
 
 def programme_reasons(hit_features: dict[str, float], prog_needs: list[str], prog_topics: list[str],
                       p: CompanyProfile, instruments: list[str], criteria_ok: list[str], lang: str,
-                      topic_labels: dict[str, tuple[str, str]], level: str | None = None) -> list[str]:
+                      topic_labels: dict[str, tuple[str, str]], level: str | None = None,
+                      advises_on: list[str] = ()) -> list[str]:
     """Short, checkable reasons for a programme's rank."""
     i = _i(lang)
     out: list[str] = []
@@ -109,6 +110,12 @@ def programme_reasons(hit_features: dict[str, float], prog_needs: list[str], pro
     if level is not None and level in p.levels_wished:
         out.append(("Ebene, nach der Sie fragen: " if i == 0 else "Level you asked for: ")
                    + (LEVEL_LABELS_DE if i == 0 else LEVEL_LABELS_EN)[level])
+    else:
+        advised = [lv for lv in advises_on if lv in p.levels_wished]
+        if advised:
+            out.append(("Berät zur Förderung der Ebene, nach der Sie fragen: " if i == 0
+                        else "Advises on funding of the level you asked for: ")
+                       + (LEVEL_LABELS_DE if i == 0 else LEVEL_LABELS_EN)[advised[0]])
     if hit_features.get("example", 0.0) >= 0.5:
         out.append("Nah an einem Projekt, das dieses Programm gefördert hat" if i == 0
                    else "Close to a project this programme has funded")

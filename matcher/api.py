@@ -275,7 +275,8 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels,
     p: Programme = x.prog
     de = lang == "de"
     ok = [c.reason for c in criteria if c.verdict == "fulfilled"]
-    reasons = programme_reasons(x.features, p.needs, p.topics, profile, p.instruments, ok, lang, topic_labels, p.level)
+    reasons = programme_reasons(x.features, p.needs, p.topics, profile, p.instruments, ok, lang, topic_labels, p.level,
+                                p.advises_on_levels)
     sources = list(p.sources)
     role = first_choice_role(p, profile, known_group=True)
     if role is not None and role.need == profile.needs[0]:

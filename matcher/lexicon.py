@@ -382,7 +382,9 @@ _LEVEL_THINGS = (r"(?:förder\w*|programm\w*|mittel|gelder|calls?|ausschreibung\
                  r"programmes?|programs?|money|schemes?|zuschüsse|finanzierung\w*)\b")
 LEVEL_WISH: dict[str, re.Pattern] = {
     "eu": re.compile(rf"\b(?:eu|europäische\w*|european|eu-weite\w*|brüssel|brussels)[- ]{_LEVEL_THINGS}|"
-                     r"\b(?:auf|at) eu[- ](?:ebene|level)\b", re.I),
+                     r"\b(?:auf|at) eu[- ](?:ebene|level)\b|"
+                     # the EU framework programme and EU consortia are EU funding ("join a Horizon Europe consortium")
+                     r"\bhorizon[- ]europe\b|\bhorizont europa\b|\b(?:eu|europäisch\w*|european)[- ](?:konsorti\w*|consorti\w*)", re.I),
     "bund": re.compile(rf"\b(?:bundes(?:programm\w*|mittel|förderprogramm\w*|zuschüsse)|bundes-?\s*(?:/|und|oder|or)\s*landes\w*|federal[- ]{_LEVEL_THINGS}|"
                        r"(?:programme|förderung|mittel|gelder|förderprogramme) (?:des|vom) bund(?:es)?\b|vom bund\b|"
                        r"auf bundesebene|at (?:the )?federal level|from the federal government)", re.I),

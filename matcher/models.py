@@ -269,6 +269,9 @@ class Programme(_Strict):
     # an umbrella fund with no application of its own (EFRE, InvestEU): the programmes through which companies
     # reach it; it is ranked after every open programme one can apply to directly
     apply_via: list[str] = []
+    # an advice offer about one level's funding (the NCP SME and EEN advise on EU programmes): a wish for that
+    # level ("join a Horizon Europe consortium") counts for the offer as for that level's programmes
+    advises_on_levels: list[Level] = []
 
     kind: Literal["programme"] = "programme"
 

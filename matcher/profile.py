@@ -206,9 +206,24 @@ _PERSON_SINCE = re.compile(r"\b(?:lebe|lebt|leben|wohne|wohnt|wohnen|live|lives|
                            r"eingewandert|immigrated)\b[^.;!?,]{0,30}$")
 
 
+# "seit 7 Monaten arbeitslos", "unemployed for two years": a person's situation, no company age
+_OUT_OF_WORK = re.compile(r"\b(?:arbeitslos|arbeitssuchend|arbeitsuchend|erwerbslos|ohne (?:job|arbeit)|in elternzeit|"
+                          r"krankgeschrieben|unemployed|out of work|jobless|on parental leave)\b")
+_CLAUSE_END = re.compile(r"[.;!?,()]")
+
+
+def _same_clause(t: str, m: re.Match, reach: int = 25) -> str:
+    """The hit with up to ``reach`` characters on each side, cut at the clause's punctuation."""
+    before = _CLAUSE_END.split(t[max(0, m.start() - reach):m.start()])[-1]
+    after = _CLAUSE_END.split(t[m.end():m.end() + reach])[0]
+    return before + m.group(0) + after
+
+
 def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
-    """The first hit of ``pat`` that is not about where a person lives."""
-    return next((m for m in pat.finditer(t) if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])), None)
+    """The first hit of ``pat`` that is not about where a person lives or how long a person is out of work."""
+    return next((m for m in pat.finditer(t)
+                 if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])
+                 and not _OUT_OF_WORK.search(_same_clause(t, m))), None)
 
 
 def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:

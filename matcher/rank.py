@@ -305,7 +305,7 @@ def programme_features(prog: Programme, profile: CompanyProfile, retrieval: floa
         f["uncertain"] = 1.0
     if profile.in_berlin and prog.level == "berlin":
         f["home_level"] = 1.0
-    if prog.level in profile.levels_wished:
+    if prog.level in profile.levels_wished or set(prog.advises_on_levels) & set(profile.levels_wished):
         f["level_wish"] = 1.0
     if named and (f["need"] > 0 or f["topic"] > 0 or not profile.needs):
         # a programme the user names counts, unless it serves none of the stated needs or topics

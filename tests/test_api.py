@@ -246,6 +246,16 @@ def test_asking_for_eu_programmes_puts_eu_programmes_first_and_says_why(real_eng
     assert [h.level for h in plain.programmes[:3]] != ["eu", "eu", "eu"]  # without the wish, Berlin and federal first
 
 
+def test_advice_offers_on_eu_funding_count_for_an_eu_wish_and_say_so(real_engine):
+    q = ("Quick question: we're a Berlin AI startup (14 ppl) doing predictive maintenance software for wind turbines. "
+         "We'd like to join a Horizon Europe consortium. Who can help us find a consortium and make sense of the calls?")
+    res = match(q, engine=real_engine, lang="en")
+    assert res.profile.levels_wished == ["eu"]
+    shown = {h.id: h for h in res.programmes[:5] + res.support}
+    assert {"nks-kmu", "enterprise-europe-network-berlin-brandenburg"} <= set(shown)
+    assert "Advises on funding of the level you asked for: EU" in shown["nks-kmu"].reasons
+
+
 def test_an_investment_already_ordered_is_told_the_grants_require_applying_first(real_engine):
     q = ("Wir (Blechbearbeitung, 32 MA, Lichtenberg, Kunden in ganz Deutschland) haben letzte Woche eine neue "
          "Faserlaser-Schneidanlage für 420.000 € verbindlich bestellt. Gibt es dafür noch einen Zuschuss?")

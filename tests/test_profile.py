@@ -53,6 +53,9 @@ def test_employees_and_size_class(text, employees, size):
     # "N years ago" of something else than the founding is no company age
     ("I moved to Berlin from India three years ago and work as a software developer", None, None),
     ("We bought our last laser cutter 5 years ago", None, None),
+    # how long a person has been out of work is no company age either
+    ("Ich bin 55, seit 7 Monaten arbeitslos und möchte mich selbständig machen", None, None),
+    ("I have been unemployed for 2 years and want to open a repair shop", None, None),
 ])
 def test_founding_year_and_age(text, year, age):
     p = ex(text)
@@ -164,6 +167,9 @@ def test_instruments_wished_and_negation(text, wanted, not_wanted):
     ("Any federal grants for our heat pump?", ["bund"]),
     ("Gibt es dafür Landesmittel?", ["berlin"]),
     ("Is there Berlin funding for a bakery's new oven?", ["berlin"]),
+    # the EU framework programme and EU consortia are EU funding
+    ("We'd like to join a Horizon Europe consortium as the tech partner", ["eu"]),
+    ("Wir möchten in ein EU-Konsortium", ["eu"]),
     # named as already received or running, negated, or a programme's own name: no wish
     ("Wir haben schon EU-Förderung bekommen und wollen jetzt eine Maschine kaufen", []),
     ("Our last project received EU funding; now we need a loan", []),
