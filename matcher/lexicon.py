@@ -251,7 +251,13 @@ NEED_PATTERNS: dict[str, str] = {
                   r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?)\b|"
                   # "new dryers + dosing units", not a product being developed ("we develop new dryers")
                   r"(?<!develop )(?<!developing )(?<!design )(?<!designing )\bnew (?:[\w-]+ )?(?:dryers?|extruders?|kilns?|boilers?|compressors?|chillers?|moulds?|molds?|looms?|forklifts?|machinery)\b|"
-                  r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*))",
+                  r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*)|"
+                  # equipment the writer needs or wants ("brauche einen gebrauchten Transporter und Werkzeug", "will 3D-Scanner
+                  # + 2 3D-Drucker"), not equipment it develops or builds
+                  r"\b(?:brauch\w*|benötig\w*|will|wollen|möchte\w*)\s+(?:(?!entwick|develop|bau|build|konstru|herstell)[\w-]{1,20}\s+){0,3}?"
+                  r"(?:(?:eine[nm]?|ein|neue\w*|gebraucht\w*|\d+|zwei|drei)\s+){0,3}[\w-]{0,20}?(?:transporter|lieferwagen|fahrzeug|werkzeug\w*|"
+                  r"drucker|scanner|fräse|cnc\w*|roboter|lasercutter|laserschneid\w*|öfen|ofen|maschine\w*)\b"
+                  r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|bauen|herstellen)))",
     "skills": r"(fachkräft|skilled|umgeschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
               r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"

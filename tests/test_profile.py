@@ -102,6 +102,17 @@ def test_a_clinical_study_is_development_not_an_investment(text, need, not_need)
     assert not_need is None or not_need not in p.needs
 
 
+@pytest.mark.parametrize("text,investment", [
+    ("Ich brauche einen gebrauchten Transporter und Werkzeug, zusammen ca. 25.000 Euro.", True),
+    ("- will 3D-Scanner + 2 3D-Drucker (Einlagen/Orthesen) + CAD-SW, ca. 120 T€", True),
+    # equipment the company develops is no investment need
+    ("Wir wollen einen Roboter für die Pflege entwickeln", False),
+    ("We will develop a laser for gas sensing", False),
+])
+def test_equipment_the_writer_needs_is_an_investment(text, investment):
+    assert ("investment" in ex(text).needs) is investment
+
+
 @pytest.mark.parametrize("text,in_berlin,loc", [
     ("Wir sitzen in Berlin-Adlershof", True, "berlin"),
     ("Firma aus Marzahn", True, "berlin"),
