@@ -265,7 +265,14 @@ NEED_PATTERNS: dict[str, str] = {
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
                             r"booth|messestand|delegation\w*|trade mission|markterschließung|market entry|"
                             r"weltmarkt|usa\b|china|asien|asia|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
-                            r"übersee|overseas|exhibit\w*|ausstell\w*)",
+                            r"übersee|overseas|exhibit\w*|ausstell\w*|"
+                            # a project with a partner abroad ("ein deutsch-französisches Projekt", "mit einem KMU aus Polen")
+                            r"deutsch-(?:französisch|polnisch|niederländisch|österreichisch|schweizer|italienisch|spanisch|tschechisch|"
+                            r"dänisch|schwedisch|israelisch|amerikanisch|kanadisch|japanisch|koreanisch|ukrainisch)\w*|"
+                            r"german-(?:french|polish|dutch|austrian|swiss|italian|spanish|czech|danish|swedish|israeli|american|"
+                            r"canadian|japanese|korean|ukrainian)\b|"
+                            r"(?:partner\w*|kmu|sme|unternehmen|firma|firm|company|institut\w*|universität|university|hochschule)\s+"
+                            r"(?:[\w-]{1,20}\s+){0,2}(?:aus|from)\s+(?:der\s+|dem\s+|the\s+)?(?:" + "|".join(ABROAD_PLACES) + r")\b)",
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
                         r"wiederverwert|wiederverwend|\breuse|upcycl|druckluft|compressed[- ]air|"

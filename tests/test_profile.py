@@ -113,6 +113,16 @@ def test_equipment_the_writer_needs_is_an_investment(text, investment):
     assert ("investment" in ex(text).needs) is investment
 
 
+@pytest.mark.parametrize("text,international", [
+    ("Welche Förderung gibt es für so ein deutsch-französisches Projekt?", True),
+    ("We are building the prototype with a research partner from Austria.", True),
+    ("Gemeinsam mit einem KMU aus Polen entwickeln wir einen Sensor.", True),
+    ("Wir beziehen Teile aus Polen und verkaufen in Berlin.", False),
+])
+def test_a_project_with_a_partner_abroad_is_international(text, international):
+    assert ("internationalisation" in ex(text).needs) is international
+
+
 @pytest.mark.parametrize("text,in_berlin,loc", [
     ("Wir sitzen in Berlin-Adlershof", True, "berlin"),
     ("Firma aus Marzahn", True, "berlin"),
