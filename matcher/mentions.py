@@ -132,12 +132,11 @@ def near_matches(t: str, names: list[tuple[str, str]], min_len: int = FUZZY_MIN_
             continue
         scores = process.cdist([g for _p, g in grams], [a for a, _pid in cands], scorer=fuzz.ratio,
                                score_cutoff=FUZZY_SCORE)
-        for gi, row in enumerate(scores):
-            for ai in row.nonzero()[0]:
-                a, pid = cands[ai]
-                g = grams[gi][1]
-                need = FUZZY_SCORE if len(a) >= 10 else FUZZY_SCORE_SHORT
-                # a longer word that begins with the name is another word, not a typo ("berlin startup")
-                if row[ai] >= need and g[0] == a[0] and g != a and not g.startswith(a):
-                    out.append((grams[gi][0], pid))
+        for gi, ai in zip(*scores.nonzero(), strict=True):  # only the pairs above the cut-off
+            a, pid = cands[ai]
+            g = grams[gi][1]
+            need = FUZZY_SCORE if len(a) >= 10 else FUZZY_SCORE_SHORT
+            # a longer word that begins with the name is another word, not a typo ("berlin startup")
+            if scores[gi, ai] >= need and g[0] == a[0] and g != a and not g.startswith(a):
+                out.append((grams[gi][0], pid))
     return out
