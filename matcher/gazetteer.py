@@ -515,7 +515,13 @@ _NOT_IN_BERLIN = re.compile(r"nicht in berlin|außerhalb (?:von )?berlins?|not (
 # moving to Berlin or settling there: a planned Berlin site
 _TO_BERLIN = re.compile(
     r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat\w*|move|moving) (?:\w+ ){0,3}?(?:nach|to) berlin|"
-    r"nach berlin (?:ziehen|umziehen|kommen|verlagern)",
+    r"nach berlin (?:ziehen|umziehen|kommen|verlagern)|"
+    # a site search with Berlin on the shortlist ("Candidates are Berlin, Hungary and Poland", "Berlin ist einer der
+    # Kandidaten", "we consider Berlin as a location")
+    r"\b(?:candidates?|kandidaten|shortlist|short list|options|optionen|in frage kommen)\s+(?:are|include|sind|:)\s*"
+    r"(?:[\w-]+,?\s+(?:and\s+|und\s+)?){0,4}?berlin\b|"
+    r"\bberlin\s+(?:is|ist)\s+(?:one of|eine?r? der)\s+(?:the\s+|unserer\s+|our\s+)?(?:\w+\s+)?(?:candidates|options|kandidaten|optionen|standorte)\b|"
+    r"\b(?:evaluat\w*|prüfen|consider\w*|erwägen)\s+(?:\w+\s+){0,2}berlin\s+(?:as|als)\s+(?:an?\s+|neuen?\s+|new\s+)?(?:location|site|standort)",
     re.I,
 )
 _SALES_BEFORE = re.compile(r"\b(?:absatz|umsatz|umsätze|kund\w*|verkauf\w*|vertrieb\w*|sales|customers?|clients?|"

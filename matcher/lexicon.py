@@ -381,7 +381,10 @@ _AMOUNT = r"(?:ca\.?\s*|rund\s*|etwa\s*|about\s*|approx\.?\s*)?(?:€\s*|eur\s*)
 OWN_FUNDS = re.compile(
     rf"\b(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\s*(?:von\s+|of\s+|:\s*)?{_AMOUNT}"
     rf"|{_AMOUNT}\s+(?:an\s+)?(?:eigenkapital|eigenmittel\w*|(?:of )?(?:our )?own (?:funds|capital|equity))"
-    r"|\b(?:eigenkapital|eigenmittel)\s+(?:ist\s+|sind\s+)?(?:vorhanden|da\b|haben wir)",
+    r"|\b(?:eigenkapital|eigenmittel)\s+(?:ist\s+|sind\s+)?(?:vorhanden|da\b|haben wir)"
+    # "Eigenkapital hab ich ca. 10k", "Eigenkapital habe ich rund 90.000 €", "we have own capital of"
+    r"|\b(?:eigenkapital|eigenmittel)\s+(?:hab(?:e)?|hätte|haben|hätten)\s+(?:ich|wir)\b"
+    r"|\b(?:ich habe|ich hab|wir haben|we have|i have)\s+(?:\w+\s+){0,3}(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\b",
     re.I)
 NEG_INSTR = re.compile(
     r"(?:kein(?:e|en)?|no|not|without|ohne|nicht)\s+(?:\w+\s+){0,2}?(zuschuss|darlehen|kredit|loan|credit|beteiligung|equity|investor\w*|"

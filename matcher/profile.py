@@ -219,11 +219,20 @@ def _same_clause(t: str, m: re.Match, reach: int = 25) -> str:
     return before + m.group(0) + after
 
 
+# "arbeite seit zwölf Jahren als Werkstattleiterin", "worked for 8 years as an engineer": a person's job, no company
+# age ("seit 12 Jahren als GmbH am Markt" is the company)
+_AS_A_ROLE = re.compile(r"^\s*(?:als|as)\s+(?!(?:(?:an?|eine?r?)\s+)?(?:gmbh|ug|firma|unternehmen|betrieb|familienbetrieb|company|business|"
+                        r"firm|team|start-?up|kg|ag|e\.?\s?k\.?|ohg|freiberufler\w*|selbst(?:st)?ändig\w*|freelancer|self-employed|"
+                        r"inhaber\w*|unternehmer\w*|gründer\w*|founders?)\b)[a-zäöüß]")
+
+
 def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
-    """The first hit of ``pat`` that is not about where a person lives or how long a person is out of work."""
+    """The first hit of ``pat`` that is not about where a person lives, how long a person is out of work or
+    how long a person has held a job."""
     return next((m for m in pat.finditer(t)
                  if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])
-                 and not _OUT_OF_WORK.search(_same_clause(t, m))), None)
+                 and not _OUT_OF_WORK.search(_same_clause(t, m))
+                 and not _AS_A_ROLE.search(t[m.end():m.end() + 40])), None)
 
 
 def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:

@@ -136,6 +136,12 @@ def test_airport_surroundings_and_other_regions(text, expected):
     ("Maschinenbauer aus Stuttgart, wir liefern viel nach Berlin.", False),
     ("Wir verkaufen an Kunden in Berlin und Brandenburg.", False),
     ("Unser Werk in Spandau wird erweitert.", False),
+    # a site search with Berlin on the shortlist
+    ("Korean maker, HQ in Ulsan. We evaluate a site for our first European plant. Candidates are Berlin, Hungary and "
+     "Poland.", True),
+    ("Berlin ist einer der Kandidaten für unser neues Werk.", True),
+    ("We consider Berlin as a location for our EU hub.", True),
+    ("Our customers are in Berlin, Hungary and Poland.", False),
 ])
 def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     assert locate(text).planned_berlin_site is planned

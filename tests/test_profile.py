@@ -56,6 +56,10 @@ def test_employees_and_size_class(text, employees, size):
     # how long a person has been out of work is no company age either
     ("Ich bin 55, seit 7 Monaten arbeitslos und möchte mich selbständig machen", None, None),
     ("I have been unemployed for 2 years and want to open a repair shop", None, None),
+    # nor how long a person has held a job; a freelancer's or a GmbH's years are the business's
+    ("ich (41) arbeite seit zwölf Jahren als Werkstattleiterin in einem Metallbaubetrieb", None, None),
+    ("Seit 2015 als Freiberufler tätig", 2015, 11),
+    ("Wir sind seit 12 Jahren als GmbH am Markt", None, 12),
 ])
 def test_founding_year_and_age(text, year, age):
     p = ex(text)
@@ -157,6 +161,8 @@ def test_research_institute_is_recognised():
     ("Eigenmittel sind vorhanden, es fehlt ein Darlehen", ["loan"], ["equity"]),
     ("We put in EUR 20k of our own capital and need a loan", ["loan"], ["equity"]),
     ("Wir suchen Eigenkapital von Investoren", ["equity"], []),
+    ("Brauch nen Transporter, so 70–80.000 € insgesamt, Eigenkapital hab ich ca. 10k.", [], ["equity"]),
+    ("Kaufpreis 850.000 €, Eigenkapital habe ich rund 90.000 €. Gibt es Förderkredite?", ["loan"], ["equity"]),
     # a bank that hesitates or declines points to a guarantee
     ("Die Hausbank zögert bei der Finanzierung der neuen Halle", ["guarantee"], []),
     ("Our bank declined the loan for the new van", ["guarantee", "loan"], []),
