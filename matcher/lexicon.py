@@ -223,7 +223,7 @@ NEED_PATTERNS: dict[str, str] = {
            r"konsorti|consorti|"
            # a clinical study of a medical device or drug is development (not "investigation" as an investment)
            r"clinical (?:study|studies|trials?|investigations?|evaluation)|klinische\w* (?:studie|prüfung|erprobung|bewertung))",
-    "investment": r"(investi(?!gat)|invest\b|errichte|errichtung|umrüst|nachrüst|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|kaufen|purchase|ausrüstung|equipment|halle|neubau|"
+    "investment": r"(investi(?!gat)|invest\b|errichte|errichtung|umrüst|nachrüst|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|(?<!ver)(?<!ein)kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
@@ -256,7 +256,7 @@ NEED_PATTERNS: dict[str, str] = {
                   # + 2 3D-Drucker"), not equipment it develops or builds
                   r"\b(?:brauch\w*|benötig\w*|will|wollen|möchte\w*)\s+(?:(?!entwick|develop|bau|build|konstru|herstell)[\w-]{1,20}\s+){0,3}?"
                   r"(?:(?:eine[nm]?|ein|neue\w*|gebraucht\w*|\d+|zwei|drei)\s+){0,3}[\w-]{0,20}?(?:transporter|lieferwagen|fahrzeug|werkzeug\w*|"
-                  r"drucker|scanner|fräse|cnc\w*|roboter|lasercutter|laserschneid\w*|öfen|ofen|maschine\w*)\b"
+                  r"drucker|scanner|fräse|cnc\w*|roboter|lasercutter|laserschneid\w*|öfen|ofen|maschine\w*|anlage|linie)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|bauen|herstellen)))",
     "skills": r"(fachkräft|skilled|umgeschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
               r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"

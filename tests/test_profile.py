@@ -112,6 +112,9 @@ def test_a_clinical_study_is_development_not_an_investment(text, need, not_need)
     # equipment the company develops is no investment need
     ("Wir wollen einen Roboter für die Pflege entwickeln", False),
     ("We will develop a laser for gas sensing", False),
+    ("Wir brauchen dafür eine eigene Flaschenwaschanlage und eine neue Abfüllung.", True),
+    # selling the business is no purchase ("verkaufen" holds "kaufen")
+    ("Mein Chef geht in Rente und will mir den Betrieb verkaufen.", False),
 ])
 def test_equipment_the_writer_needs_is_an_investment(text, investment):
     assert ("investment" in ex(text).needs) is investment
