@@ -75,6 +75,12 @@ TURNOVER_AFTER = re.compile(
 # month names, German and English ("GmbH seit Juni 2026", "founded in March 2025"); the index + 1 is the month
 MONTHS = ("jan", "feb", "m(?:ä|ae|a)r", "apr", "ma[iy]", "jun", "jul", "aug", "sep", "o[ck]t", "nov", "de[cz]")
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")[a-z]{0,6}\.?(?=\s*(?:19|20)\d{2}\b)")
+# founded in a month without a year ("haben im März eine GmbH gegründet", "founded in April"): the last such month
+FOUNDED_MONTH = re.compile(
+    r"\b(?:(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\s*(?:19|20)\d{2})[^.;!?]{0,60}?\bgegründet|"
+    r"(?:gegründet|founded|incorporated|registered)\s+(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\.?\s*(?:19|20)?\d{2}))",
+    re.I,
+)
 FOUNDED_YEAR = re.compile(
     r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in)\s*(?:im jahr\s*|in\s*|im\s*)?"
     r"(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b",
@@ -110,8 +116,13 @@ PRE_FOUNDING = re.compile(
     r"want to (?:found|start|launch|set up) (?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm)|"
     r"plan(?:ning)? to (?:found|start|incorporate|open)|(?:open|start) (?:my|our) own (?:business|company|workshop|shop)|"
     # also in learner's English ("Now I want open small cafe")
-    r"(?:i|we) (?:want|would like|plan)(?: to)? (?:open|start) (?:a |an |my |our )?(?:own |small |little |new )?(?:[\w-]+ )?"
-    r"(?:café|cafe|coffee shop|shop|bakery|restaurant|store|salon|studio|business|company|workshop|kiosk|bar|bistro)\b|"
+    r"(?:i|we) (?:want|would like|plan)(?: to)? (?:open|start) (?:a |an |my |our )?(?:own |small |little |new ){0,2}(?:[\w-]+ )?"
+    r"(?:café|cafe|coffee shop|shop|bakery|restaurant|store|salon|studio|business|company|workshop|kiosk|bar|bistro|roastery|"
+    r"brewery|online[- ]?shop|label|agency)\b|"
+    # "möchte ich als Gründerin einen Online-Shop für Kinderkleidung starten"
+    r"\bals gründer\w* .{0,80}\b(?:starten|gründen|eröffnen|aufmachen)\b|"
+    r"(?:wollen|möchten|will|möchte|planen|plane) .{0,60}\b(?:ein|eine|einen) (?:eigene[ns]? )?[\w-]*(?:café|laden|shop|geschäft|"
+    r"restaurant|praxis|werkstatt|studio|salon|imbiss|agentur|firma|betrieb|manufaktur|rösterei) (?:(?!unser|our\b)[^.;!?]){0,60}?\b(?:eröffnen|aufmachen|gründen|starten)\b|"
     r"(?:mit einer eigenen|eigene) (?:werkstatt|firma|betrieb) .{0,30}selbst|"
     r"(?:ich habe|ich hab|i have|i've got) (?:eine|an?) (?:[\w-]+ )?(?:idee|idea)\b|"
     r"(?:wollen|möchten|will|möchte|planen|plane|want to|plan to) .{0,60}\b(?:ein|eine|einen|a|an|my|our|mein\w*|unser\w*) (?:eigene[ns]? |own )?"
@@ -276,7 +287,7 @@ NEED_PATTERNS: dict[str, str] = {
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
                         r"wiederverwert|wiederverwend|\breuse|upcycl|druckluft|compressed[- ]air|"
-                        r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|"
+                        r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|\bpv[- ]?(?:anlage|module|modul|system|array)|"
                         r"elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|"
                         r"(?:auf|to) (?:[\w-]+ )?(?:induktion|induction|strom|elektr\w*|electric\w*|wärmepumpe\w*|heat pumps?)\b)",
     "founding": r"(gründ|found|start-?up|ausgründ|spin-?off|existenzgründ|selbstständig|selbständig|pre-?seed|seed)",

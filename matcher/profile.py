@@ -29,6 +29,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     LEVEL_NOT_WISH,
     LEVEL_WISH,
     LARGE_WORDS,
+    FOUNDED_MONTH,
     MONTH,
     MONTHS,
     MULT,
@@ -246,6 +247,12 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
                 return year, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2)
         if 1800 <= year <= today.year:
             return year, max(0.0, today.year - year + (0.5 if year == today.year else 0.0) - 0.0)
+    m = _company_age_hit(FOUNDED_MONTH, t)
+    if m:
+        word = m.group(1) or m.group(2)
+        k = next(i for i, pat in enumerate(MONTHS) if re.match(pat, word)) + 1
+        year = today.year if k <= today.month else today.year - 1  # the last such month (the year is not stated)
+        return None, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2)
     for pat in (AGE_AGO, AGE_YEARS, AGE_OLD):
         m = _company_age_hit(pat, t)
         if m:

@@ -50,6 +50,8 @@ def test_employees_and_size_class(text, employees, size):
     # a month makes the age of a young company precise (reference date of the tests: see ``ex``)
     ("wir sind ein 5-köpfiges team (GmbH seit Juni 2026, sitz neukölln)", 2026, pytest.approx(0.45, abs=0.02)),
     ("Start-up, founded in March 2025", 2025, pytest.approx(1.7, abs=0.02)),
+    # a month without a year is the last such month; the year is not stated, so none is set
+    ("Wir haben im April unser Modelabel als UG gegründet", None, pytest.approx(0.61, abs=0.02)),
     # "N years ago" of something else than the founding is no company age
     ("I moved to Berlin from India three years ago and work as a software developer", None, None),
     ("We bought our last laser cutter 5 years ago", None, None),
@@ -406,6 +408,10 @@ def test_more_organisation_types(text, org):
     assert ex(text).org_type == org
 
 
+def test_a_shop_for_an_existing_business_is_no_founding():
+    assert ex("Wir sind eine Bäckerei mit 3 Filialen und wollen einen Onlineshop für unsere Torten starten").stage != "pre_founding"
+
+
 def test_researchers_planning_a_spin_off_are_research_before_founding():
     p = ex("Unsere Arbeitsgruppe an der HU Berlin hat ein Verfahren entwickelt. Wir wollen eventuell ausgründen.")
     assert (p.org_type, p.stage) == ("research", "pre_founding")
@@ -416,6 +422,10 @@ def test_researchers_planning_a_spin_off_are_research_before_founding():
     ("Ich habe eine Idee für eine App", "pre_founding"),
     ("Wir wollen in Schöneberg ein Café eröffnen, 2 Gründerinnen", "pre_founding"),
     ("Large chemical group, German production sites", "established"),
+    ("Now I want to start my own small coffee roastery and sell the beans to cafés", "pre_founding"),
+    ("Jetzt möchte ich als Gründerin einen Online-Shop für gebrauchte Kinderkleidung starten", "pre_founding"),
+    # founded in a month of this year (no year written): a start-up under a year old
+    ("Wir haben im März eine kleine Postproduktionsfirma gegründet (GmbH), drei Gründer plus zwei Angestellte", "startup"),
 ])
 def test_more_stages(text, stage):
     assert ex(text).stage == stage
