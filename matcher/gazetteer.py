@@ -410,7 +410,8 @@ def left_clause(text: str, start: int) -> str:
     return left[cut:]
 
 
-def _right_clause(text: str, end: int) -> str:
+def right_clause(text: str, end: int) -> str:
+    """The words after ``end`` up to the next clause boundary (see ``left_clause``)."""
     right = text[end:end + 80]
     m = _BOUNDARY.search(_unabbreviated(right))
     return right[:m.start()] if m else right
@@ -477,7 +478,7 @@ def role_of(text: str, p: Place) -> str:
         return "neutral"
     if _MOVED_TO.search(left) or (re.search(r"\bnach\s*$", left, re.I) and _MOVED_DE.match(after)):
         return "seat"
-    right = _right_clause(text, p.end)
+    right = right_clause(text, p.end)
     last_market = max((m.end() for m in _MARKET.finditer(left)), default=-1)
     last_seat = max((m.end() for m in _SEAT.finditer(left)), default=-1)
     whole = left + " " + right
@@ -562,7 +563,7 @@ def _site_outside_berlin(text: str, roles: list) -> str | None:
     for p, r in roles:
         if p.region == "berlin" or r not in ("planned", "seat"):
             continue
-        whole = left_clause(text, p.start) + " " + _right_clause(text, p.end)
+        whole = left_clause(text, p.start) + " " + right_clause(text, p.end)
         if r == "planned" or (_PROJECT_SITE.search(whole) and _PROJECT_SITE_VERB.search(whole)):
             return _label(p)
     return None

@@ -74,6 +74,13 @@ TURNOVER_AFTER = re.compile(
 
 # month names, German and English ("GmbH seit Juni 2026", "founded in March 2025"); the index + 1 is the month
 MONTHS = ("jan", "feb", "m(?:ä|ae|a)r", "apr", "ma[iy]", "jun", "jul", "aug", "sep", "o[ck]t", "nov", "de[cz]")
+
+
+def month_number(word: str) -> int:
+    """1..12 for a month name or abbreviation matched by ``MONTHS`` ("März", "sept", "Oct")."""
+    return next(i for i, pat in enumerate(MONTHS) if re.match(pat, word.lower())) + 1
+
+
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")[a-z]{0,6}\.?(?=\s*(?:19|20)\d{2}\b)")
 # founded in a month without a year ("haben im März eine GmbH gegründet", "founded in April"): the last such month
 FOUNDED_MONTH = re.compile(

@@ -31,7 +31,6 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     LARGE_WORDS,
     FOUNDED_MONTH,
     MONTH,
-    MONTHS,
     MULT,
     NEED_ORDER,
     NEED_RE,
@@ -56,10 +55,11 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     TURNOVER,
     TURNOVER_AFTER,
     WHAT_NEEDS,
+    month_number,
     parse_number,
 )
 from .facts import read_facts
-from .gazetteer import is_berlin, locate, region_of
+from .gazetteer import is_berlin, left_clause, locate, region_of, right_clause
 from .models import CompanyProfile, Topic
 from .text import clean, detect_language, fold, normalise_informal, numbers_to_digits
 
@@ -210,14 +210,6 @@ _PERSON_SINCE = re.compile(r"\b(?:lebe|lebt|leben|wohne|wohnt|wohnen|live|lives|
 # "seit 7 Monaten arbeitslos", "unemployed for two years": a person's situation, no company age
 _OUT_OF_WORK = re.compile(r"\b(?:arbeitslos|arbeitssuchend|arbeitsuchend|erwerbslos|ohne (?:job|arbeit)|in elternzeit|"
                           r"krankgeschrieben|unemployed|out of work|jobless|on parental leave)\b")
-_CLAUSE_END = re.compile(r"[.;!?,()]")
-
-
-def _same_clause(t: str, m: re.Match, reach: int = 25) -> str:
-    """The hit with up to ``reach`` characters on each side, cut at the clause's punctuation."""
-    before = _CLAUSE_END.split(t[max(0, m.start() - reach):m.start()])[-1]
-    after = _CLAUSE_END.split(t[m.end():m.end() + reach])[0]
-    return before + m.group(0) + after
 
 
 # "arbeite seit zwölf Jahren als Werkstattleiterin", "worked for 8 years as an engineer": a person's job, no company
@@ -232,7 +224,7 @@ def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
     how long a person has held a job."""
     return next((m for m in pat.finditer(t)
                  if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])
-                 and not _OUT_OF_WORK.search(_same_clause(t, m))
+                 and not _OUT_OF_WORK.search(left_clause(t, m.start()) + m.group(0) + right_clause(t, m.end()))
                  and not _AS_A_ROLE.search(t[m.end():m.end() + 40])), None)
 
 
@@ -242,7 +234,7 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
         year = int(m.group(1))
         month = MONTH.search(m.group(0))
         if month and 1800 <= year <= today.year:
-            k = next(i for i, pat in enumerate(MONTHS) if re.fullmatch(pat, month.group(1))) + 1
+            k = month_number(month.group(1))
             if (year, k) <= (today.year, today.month):
                 return year, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2)
         if 1800 <= year <= today.year:
@@ -250,7 +242,7 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
     m = _company_age_hit(FOUNDED_MONTH, t)
     if m:
         word = m.group(1) or m.group(2)
-        k = next(i for i, pat in enumerate(MONTHS) if re.match(pat, word)) + 1
+        k = month_number(word)
         year = today.year if k <= today.month else today.year - 1  # the last such month (the year is not stated)
         return None, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2)
     for pat in (AGE_AGO, AGE_YEARS, AGE_OLD):
