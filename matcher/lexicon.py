@@ -247,6 +247,8 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
                   r"(?:zweite\w*|dritte\w*|weitere\w*|neue\w*) (?:filiale|standort|laden|geschäft|salon|restaurant|café|werkstatt) (?:eröffnen|aufmachen)|"
                   r"(?:production|manufacturing) (?:site|plant|facility)|(?:new|second|third|another|additional) (?:plant|factory|facility|production site|site)|"
+                  # "a site for our first European plant", "unser erstes Werk in Europa"
+                  r"\bfirst (?:[\w-]+ ){0,2}(?:plant|factory|production site)\b|\berste[sn]? (?:[\w-]+ ){0,2}(?:werk|fabrik|produktionsstandort)\b|"
                   r"(?:set(?:ting)? up|build(?:ing)?|open(?:ing)?) (?:a |an |our |the )?(?:new |second |own )?(?:plant|factory|facility|production (?:site|plant|facility))\b|"
                   r"(?:zweite\w*|dritte\w*|weitere\w*) (?:werk|fabrik|produktionsstätte|produktionsstandort|betriebsstätte)|"
                   r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"

@@ -115,6 +115,7 @@ def test_a_clinical_study_is_development_not_an_investment(text, need, not_need)
     ("Wir wollen einen Roboter für die Pflege entwickeln", False),
     ("We will develop a laser for gas sensing", False),
     ("Wir brauchen dafür eine eigene Flaschenwaschanlage und eine neue Abfüllung.", True),
+    ("We evaluate a site for our first European plant. Candidates are Berlin, Hungary and Poland.", True),
     # selling the business is no purchase ("verkaufen" holds "kaufen")
     ("Mein Chef geht in Rente und will mir den Betrieb verkaufen.", False),
 ])
