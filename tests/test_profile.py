@@ -668,6 +668,9 @@ def test_a_research_partner_means_rnd_unless_the_work_is_named():
     ("Die Förderung unterstützt Unternehmen bei Investitionen", False),
     ("Our project was supported by the EU", False),
     ("Ich will meinen Betrieb an einen Nachfolger übergeben. Wer berät mich?", True),
+    ("Which grants are there, and who can support us with the site search and permits?", True),
+    ("Wer kann uns bei der Standortsuche unterstützen?", True),
+    ("Our customers support us with feedback.", False),
 ])
 def test_asking_for_support_is_asking_for_advice(text, has_advice):
     assert ("advice" in ex(text).needs) is has_advice
