@@ -406,10 +406,14 @@ OWN_FUNDS = re.compile(
     r"|\b(?:eigenkapital|eigenmittel)\s+(?:hab(?:e)?|hätte|haben|hätten)\s+(?:ich|wir)\b"
     r"|\b(?:ich habe|ich hab|wir haben|we have|i have)\s+(?:\w+\s+){0,3}(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\b",
     re.I)
-NEG_INSTR = re.compile(
-    r"(?:kein(?:e|en)?|no|not|without|ohne|nicht)\s+(?:\w+\s+){0,2}?(zuschuss|darlehen|kredit|loan|credit|beteiligung|equity|investor\w*|"
-    r"verwässerung|dilution|schulden|debt)", re.I,
-)
+_NEG_INSTR_WORDS = (r"(zuschuss\w*|zuschüsse\w*|grants?|darlehen|kredit\w*|loans?|credit|beteiligung\w*|equity|investor\w*|"
+                    r"verwässerung|dilution|schulden|debt)")
+NEG_INSTR = re.compile(r"(?:kein(?:e|en)?|no|not|n['’]t|without|ohne|nicht)\s+(?:\w+\s+){0,2}?" + _NEG_INSTR_WORDS, re.I)
+# An instrument the writer prefers another one to is not wished: "rather a loan than a complicated grant
+# procedure", "lieber ein Darlehen als Zuschüsse", "statt eines Zuschusses", "instead of giving up equity"
+PREF_OVER_INSTR = re.compile(
+    r"(?:\b(?:rather|lieber|eher)\b[^.;!?]{0,80}?\b(?:than|als)|\b(?:instead of|statt|anstatt|anstelle(?: von)?)"
+    r"|\bprefer\w*\s+(?!to\b)[^.;!?]{0,80}?\b(?:over|to))\s+(?:[\w-]+\s+){0,4}?" + _NEG_INSTR_WORDS, re.I)
 
 # The level of programmes the writer asks for ("Welche EU-Programme passen?", "any federal grants?", "Berliner
 # Landesförderung"): a wish like an instrument. A programme name with "Bundesförderung für ..." is no wish, and a

@@ -35,6 +35,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     NEED_ORDER,
     NEED_RE,
     NEG_INSTR,
+    PREF_OVER_INSTR,
     NO_PARTNER,
     NUMBER_WORDS,
     NUMBER_WORD_RE,
@@ -536,7 +537,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         implied = {TOPIC_NEEDS[tp] for tp in p["topics"] if tp in TOPIC_NEEDS} | set(needs)
         needs = [n for n in NEED_ORDER if n in implied]
     p["needs"] = needs
-    negated = {m.group(1).lower() for m in NEG_INSTR.finditer(t)}
+    negated = {m.group(1).lower() for rx in (NEG_INSTR, PREF_OVER_INSTR) for m in rx.finditer(t)}
     wished = []
     t_wish = _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", t))
     for k, rx in INSTR_RE.items():

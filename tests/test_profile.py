@@ -183,6 +183,13 @@ def test_research_institute_is_recognised():
     # money until a round is bridging, not a wish for equity
     ("We need money for equipment and to pay ourselves until a pre-seed round", [], ["equity"]),
     ("Wir brauchen eine Brückenfinanzierung bis zur Seed-Runde", [], ["equity"]),
+    # an instrument the writer prefers another one to is not wished
+    ("We'd rather finance this with a favourable loan than go through a complicated grant procedure", ["loan"], ["grant"]),
+    ("Lieber ein günstiges Darlehen als ein kompliziertes Zuschussverfahren", ["loan"], ["grant"]),
+    ("Wir suchen einen Zuschuss statt eines Kredits", ["grant"], ["loan"]),
+    ("We prefer loans over grants", ["loan"], ["grant"]),
+    ("We prefer to apply for grants", ["grant"], []),
+    ("We don't want a grant, a loan is fine", ["loan"], ["grant"]),
 ])
 def test_instruments_wished_and_negation(text, wanted, not_wanted):
     p = ex(text)
