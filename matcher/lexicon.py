@@ -254,7 +254,8 @@ NEED_PATTERNS: dict[str, str] = {
                   r"neue[sn]? (?:werk|fabrik|produktionsstätte)|produktionsstandort|"
                   r"neuen standort|fertigung automatisieren|automate (?:our|the) production|"
                   # a first full-scale plant: research and an investment at once ("erste großtechnische Referenzanlage")
-                  r"(?:referenz|demonstrations|großtechnische\w*|industrielle\w*)\s?anlage|first(?:-of-a-kind| full-scale| commercial) plant|"
+                  r"(?:referenz|demonstrations|demo|großtechnische\w*|industrielle\w*)\s?anlage|first(?:-of-a-kind| full-scale| commercial) plant|"
+                  r"(?:demo|demonstration) (?:plant|facility)|\bcapex\b|\bour own (?:[\w-]+ ){0,2}(?:plant|factory|facility)\b|"
                   # a fleet ("15 more e-cargo bikes", "zwei neue Transporter")
                   r"(?:more|new|additional|weitere|neue|zusätzliche)\w* (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
                   r"fahrzeuge|transporter|lastenräder|lkw)\b|"
@@ -324,7 +325,7 @@ NEED_PATTERNS: dict[str, str] = {
     "digitalisation": r"(digital|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
                       r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
-                  r"in rente|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
+                  r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
                   r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm))",
 }
 # Needs that a company's *product* or field of work can trigger without being a need of its own: a robotics

@@ -549,9 +549,17 @@ def test_needs_are_ordered_by_what_the_project_is_about_before_how_it_is_paid():
     "We're a US medtech manufacturer planning our first EU production site in Berlin, about 100 jobs.",
     "Wir wollen ein neues Werk in Marzahn bauen.",
     "We are building a new factory near Adlershof.",
+    "The next step is our own demo plant in Berlin with two 15 m³ fermenters.",
+    "Roughly €7m capex for the scale-up.",
 ])
 def test_a_new_site_or_plant_is_an_investment(text):
     assert "investment" in ex(text).needs
+
+
+def test_rented_space_is_not_retirement():
+    p = ex("Our process runs in rented lab space in Adlershof; 25 people, we develop a new process.")
+    assert "succession" not in p.needs and "succession" not in p.topics
+    assert "succession" in ex("Der Inhaber geht 2027 in Rente, wir suchen eine Nachfolge.").needs
 
 
 @pytest.mark.parametrize("text,need", [
