@@ -409,6 +409,17 @@ OWN_FUNDS = re.compile(
     re.I)
 _NEG_INSTR_WORDS = (r"(zuschuss\w*|zuschüsse\w*|grants?|darlehen|kredit\w*|loans?|credit|beteiligung\w*|equity|investor\w*|"
                     r"verwässerung|dilution|schulden|debt)")
+# Hiring people from abroad is a skills need, not a step into foreign markets: "Fachkräfte aus dem Ausland
+# holen", "internationale Fachkräfte", "recruit engineers from abroad". Such spans are read as plain "Fachkräfte"
+# for needs and topics.
+_PEOPLE = (r"(?:fachkräft|fachkraft|arbeitskräft|mitarbeit|azubi|auszubild|lehrling|personal|ingenieur|mechatronik|"
+           r"pflegekräft|entwickler|staff|workers?\b|employees|talent|engineers|apprentices|developers|skilled)")
+HIRING_ABROAD = re.compile(
+    _PEOPLE + r"\w*\b[^.;!?]{0,30}?\b(?:aus dem (?:nicht-eu-)?ausland|aus drittstaaten|aus nicht-eu-staaten|"
+    r"from abroad|from outside (?:the eu|europe|germany)|from non-eu countries|internationally)\b"
+    r"|\b(?:internationale|ausländische|foreign|international)\w*\s+" + _PEOPLE + r"\w*"
+    r"|\b(?:recruit|hire|hiring|anwerb|rekrutier)\w*\s+(?:\w+\s+){0,3}?(?:from abroad|internationally|im ausland|abroad)\b",
+    re.I)
 NEG_INSTR = re.compile(r"(?:kein(?:e|en)?|no|not|n['’]t|without|ohne|nicht)\s+(?:\w+\s+){0,2}?" + _NEG_INSTR_WORDS, re.I)
 # An instrument the writer prefers another one to is not wished: "rather a loan than a complicated grant
 # procedure", "lieber ein Darlehen als Zuschüsse", "statt eines Zuschusses", "instead of giving up equity"

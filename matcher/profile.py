@@ -34,6 +34,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     MULT,
     NEED_ORDER,
     NEED_RE,
+    HIRING_ABROAD,
     NEG_INSTR,
     PREF_OVER_INSTR,
     NO_PARTNER,
@@ -524,8 +525,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["de_minimis_received_eur"] = dm
         stated.append("de_minimis_received_eur")
 
-    p["topics"] = _founding_topic(t, match_topics(t, topics), p.get("stage"), age)
-    needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_own)], p.get("stage"), age)
+    p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", t), topics), p.get("stage"), age)
+    t_need = HIRING_ABROAD.sub(" fachkräfte ", t_own)
+    needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
         # what the work is for (an investment, energy, skills)

@@ -922,3 +922,18 @@ def test_learners_english_and_notes_are_read():
     # a compressed-air system is energy efficiency
     assert "energy_resources" in ex("- compressed-air system ~20 yrs old, wants to replace compressors (~EUR 80k)").needs
 
+
+
+@pytest.mark.parametrize("text", [
+    "Wir finden keine Mechatroniker mehr und überlegen, Fachkräfte aus dem Ausland zu holen.",
+    "We want to recruit engineers from abroad for our Berlin workshop.",
+    "Wie gewinnen wir internationale Fachkräfte für unsere Produktion?",
+])
+def test_hiring_from_abroad_is_skills_not_internationalisation(text):
+    p = ex(text)
+    assert "skills" in p.needs and "internationalisation" not in p.needs
+    assert "internationalisation" not in p.topics
+
+
+def test_selling_abroad_is_still_internationalisation():
+    assert "internationalisation" in ex("Unsere Fachkräfte sind gut, jetzt wollen wir ins Ausland exportieren.").needs
