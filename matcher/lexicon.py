@@ -420,6 +420,16 @@ HIRING_ABROAD = re.compile(
     r"|\b(?:internationale|ausländische|foreign|international)\w*\s+" + _PEOPLE + r"\w*"
     r"|\b(?:recruit|hire|hiring|anwerb|rekrutier)\w*\s+(?:\w+\s+){0,3}?(?:from abroad|internationally|im ausland|abroad)\b",
     re.I)
+# Partners a company does not have *yet* are partners it looks for: "we have no European partners yet",
+# "noch keine Projektpartner", "bisher ohne Konsortium". (Without "yet", "ohne externe Partner" stays a plain
+# negation: the company works alone.)
+_PARTNER_WORD = r"(?:[\w-]+\s+){0,2}?(?:\w*partner\w*|konsorti\w*|consorti\w*)"
+PARTNERS_LACKING = re.compile(
+    r"\b(?:noch|bisher|bislang)\s+(?:keine?n?|ohne)\s+" + _PARTNER_WORD +
+    r"|\b(?:no|not any|without)\s+" + _PARTNER_WORD + r"\s+(?:yet|so far)\b"
+    r"|\b(?:don't|do not|doesn't|does not|haven't|have not)\s+(?:yet\s+)?(?:have|got)\s+(?:any\s+)?" + _PARTNER_WORD + r"\s+yet\b"
+    r"|\b(?:don't|do not|haven't|have not)\s+yet\s+(?:have|got|found)\s+(?:any\s+)?" + _PARTNER_WORD,
+    re.I)
 NEG_INSTR = re.compile(r"(?:kein(?:e|en)?|no|not|n['’]t|without|ohne|nicht)\s+(?:\w+\s+){0,2}?" + _NEG_INSTR_WORDS, re.I)
 # An instrument the writer prefers another one to is not wished: "rather a loan than a complicated grant
 # procedure", "lieber ein Darlehen als Zuschüsse", "statt eines Zuschusses", "instead of giving up equity"

@@ -36,6 +36,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     NEED_RE,
     HIRING_ABROAD,
     NEG_INSTR,
+    PARTNERS_LACKING,
     PREF_OVER_INSTR,
     NO_PARTNER,
     NUMBER_WORDS,
@@ -532,6 +533,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         # working with a university or institute is R&D, however it is worded, unless the company names
         # what the work is for (an investment, energy, skills)
         needs.insert(0, "rnd")
+    if "partners" not in needs and PARTNERS_LACKING.search(t):
+        needs.append("partners")
     if p.get("stage") == "pre_founding" and "founding" not in needs:
         needs.append("founding")
     if set(needs) <= {"advice"}:

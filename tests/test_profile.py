@@ -937,3 +937,14 @@ def test_hiring_from_abroad_is_skills_not_internationalisation(text):
 
 def test_selling_abroad_is_still_internationalisation():
     assert "internationalisation" in ex("Unsere Fachkräfte sind gut, jetzt wollen wir ins Ausland exportieren.").needs
+
+
+@pytest.mark.parametrize("text,partners", [
+    ("We've heard of Horizon Europe but have no European partners yet.", True),
+    ("Wir haben noch keine Projektpartner für das EU-Projekt.", True),
+    ("We don't have any consortium partners yet.", True),
+    # without "yet" a negated partner is a company working alone
+    ("Wir entwickeln das ohne externe Partner.", False),
+])
+def test_partners_not_found_yet_are_partners_sought(text, partners):
+    assert ("partners" in ex(text).needs) is partners
