@@ -99,6 +99,13 @@ _SALES_CUE = re.compile(r"\b(?:kund\w*|customers?|clients?|abnehmer\w*|verkauf\w
                         r"liefern|liefert|beliefern|sell\w*|sales|ship\w*|deliver\w*)\b", re.I)
 
 
+# a walk-in business serves the people around it: a café, restaurant, hairdresser or kiosk sells locally unless
+# the text says otherwise (a roastery shipping nationwide is decided by the words above first)
+_WALK_IN = re.compile(
+    r"\b(?:café|cafe|cafés|cafes|eiscafé|eisdiele|restaurant|restaurants|imbiss\w*|bistro|kneipe|kiosk|späti|"
+    r"friseur\w*|frisör\w*|hairdress\w*|barbershop|kosmetikstudio|nagelstudio|coffee shop|ice cream parlou?r)\b", re.I)
+
+
 def _supraregional(t: str, original: str) -> bool | None:
     v = _decide(t, _SUPRA_POS, _SUPRA_NEG)
     if v is not None:
@@ -108,6 +115,8 @@ def _supraregional(t: str, original: str) -> bool | None:
         if p.region in ("germany", "abroad") and role_of(original, p) == "market":
             if _SALES_CUE.search(left_clause(original, p.start)):
                 return True
+    if _WALK_IN.search(t):
+        return False
     return None
 
 

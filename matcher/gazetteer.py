@@ -379,6 +379,13 @@ _SITE_NOUN = re.compile(
 
 _SELF = re.compile(r"\b(?:wir sind|we are|we're|ich bin|i am|i'm|ich arbeite|i work|wir arbeiten|we work)\b", re.I)
 _OURS = re.compile(r"\b(?:unser\w*|our|existing|bestehend\w*|current|jetzig\w*|heutig\w*)\b", re.I)
+# "open our EU headquarters in Berlin", "unsere erste Niederlassung in Berlin eröffnen": "our" names the new site
+_OPEN_OUR = re.compile(
+    r"\b(?:open\w*|set(?:ting)? up|establish\w*|build\w*)\s+(?:our|unsere?[nr]?)\s+"
+    r"(?:(?!second|third|another|additional|zweite|dritte|weitere)[\w-]+\s+){0,2}?"
+    r"(?:headquarters|office|site|branch|subsidiary|plant|factory|hub|presence)\b"
+    r"|\b(?:unsere?[nr]?)\s+(?:erste\w*\s+|neue\w*\s+)?(?:(?!zweite|dritte|weitere)[\w-]+\s+)?(?:niederlassung|zentrale|standort|büro|werk|filiale)\s+in\s+"
+    r"(?:[\w-]+\s+)?(?:eröffnen|aufbauen|gründen|errichten)", re.I)
 _NOT_SEAT_NOUN = re.compile(
     r"\s+(?:hochschul\w*|universität\w*|uni\b|institut\w*|partner\w*|kund\w*|markt\w*|märkte\w*|messe\w*|forschung\w*|"
     r"\w*förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
@@ -484,7 +491,7 @@ def role_of(text: str, p: Place) -> str:
     whole = left + " " + right
     if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
         return "seat"
-    if _PLANNED.search(whole) and _SITE_NOUN.search(whole) and not _OURS.search(left):
+    if _PLANNED.search(whole) and _SITE_NOUN.search(whole) and (not _OURS.search(left) or _OPEN_OUR.search(whole)):
         return "planned"
     if _WITH_UNI.search(text[max(0, p.start - 60):p.start]):
         return "market"  # "mit der Universität Freiburg": a partner ("ein Team der Universität Freiburg" sits there)
@@ -591,6 +598,8 @@ def locate(text: str) -> Location:
         if best_o == 2 and best_b == 0:
             berlin_seats = []
             seats = other_seats
+    if to_berlin and not not_in and berlin_seats and not other_seats:
+        moving = False  # a second site in Berlin of a company already seated there
     if moving:
         elsewhere = other_seats or [p for p in neutral if p.region != "berlin"]
         if elsewhere:

@@ -241,7 +241,7 @@ NEED_PATTERNS: dict[str, str] = {
            r"konsorti|consorti|"
            # a clinical study of a medical device or drug is development (not "investigation" as an investment)
            r"clinical (?:study|studies|trials?|investigations?|evaluation)|klinische\w* (?:studie|prüfung|erprobung|bewertung))",
-    "investment": r"(investi(?!gat)|invest\b|errichte|errichtung|umrüst|nachrüst|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|(?<!ver)(?<!ein)kaufen|purchase|ausrüstung|equipment|halle|neubau|"
+    "investment": r"(investi(?!gat)|invest\b|errichte|errichtung|umrüst|nachrüst|\bumbau(?:en|t|s)?\b|umzubauen|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|(?<!ver)(?<!ein)kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
@@ -322,7 +322,7 @@ NEED_PATTERNS: dict[str, str] = {
     "partners": r"((?<!ansprech)(?<!gesprächs)partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|austausch|exchange|matchmaking|"
                 r"verbund|konsortium|consortium|kontakt|contacts|mit der tu|mit der hu|mit der fu|mit der bht|"
                 r"with (?:the )?tu|hochschule|university|institut)",
-    "digitalisation": r"(digital|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
+    "digitalisation": r"(digital(?!druck)|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
                       r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
@@ -525,6 +525,7 @@ TOPIC_STOP: dict[str, str] = {
              r"(?:aus|den|diesen|welchen|vielen|mehreren|anderen|\w+en|\w+chen)\s+gründen\b(?!\s+(?:wollen|möchten|will|möchte))|"
              r"gegründet|gegr\b|gründungsjahr",
     "netz": r"netzwerk\w*|netzteil\w*",
+    "digital": r"digitaldruck\w*",  # digital printing is a printing process, not digitalisation
     "network": r"network(?:ing)? (?:security|infrastructure|cable|card)|neural network\w*",
     "beton": r"\bbeton(?:en|t|te|ten|ung|ungen)\b",
     "faser": r"(?:carbon|kohle|kohlenstoff|glas|optische?|lichtwellen|natur|holz|zell)[\s-]?faser\w*",

@@ -64,7 +64,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
 from .facts import read_facts
 from .gazetteer import is_berlin, left_clause, locate, region_of, right_clause
 from .models import CompanyProfile, Topic
-from .text import clean, detect_language, fold, normalise_informal, numbers_to_digits
+from .text import clean, detect_language, fold, normalise_informal, numbers_to_digits, without_reason_words
 
 
 def size_class(employees: int | None, turnover: int | None = None) -> str | None:
@@ -418,7 +418,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         (40, 'small', True)
     """
     today = today or dt.date.today()
-    t = normalise_informal(fold(text))
+    t = without_reason_words(normalise_informal(fold(text)))
     tn = NUMBER_WORD_RE.sub(lambda m: str(NUMBER_WORD_VALUES[m.group(1)]), numbers_to_digits(t))  # "two years ago" -> "2 years ago"
     lang, unsupported = detect_language(text)
     stated: list[str] = []

@@ -189,6 +189,23 @@ def normalise_informal(t: str) -> str:
     return t
 
 
+# "Gründe" (reasons) and "gründen" (to found) are one word once folded: "aus Umwelt- und Arbeitsschutzgründen",
+# "aus Kostengründen", "aus diesen Gründen" name a reason, not a founding. The reason word becomes "anlässen", so
+# "Umwelt" keeps its topic.
+_REASON_COMPOUND = re.compile(
+    r"\b(\w*(?:schutz|kosten|zeit|umwelt|sicherheits|platz|wettbewerbs|steuer|haftungs|gesundheits|alters|effizienz|"
+    r"klima|qualitäts|kapazitäts|hygiene|compliance|image|marketing))gründen\b")
+_REASON_PHRASE = re.compile(
+    r"\b(aus\s+(?:diesen|den|welchen|anderen|mehreren|verschiedenen|persönlichen|familiären|gesundheitlichen|"
+    r"wirtschaftlichen|rechtlichen|technischen|organisatorischen|steuerlichen|ökologischen|ökonomischen|finanziellen|"
+    r"strategischen|betrieblichen|praktischen)\s+)gründen\b")
+
+
+def without_reason_words(t: str) -> str:
+    """Folded text with "…gründen" meaning "for … reasons" replaced by a neutral word ("aus Kostengründen")."""
+    return _REASON_PHRASE.sub(r"\1anlässen", _REASON_COMPOUND.sub(r"\1 anlässen", t))
+
+
 _HALF = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
 _HALF_RE = re.compile(r"\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)einhalb\b")
 _SMALL = {"ein": 1, "a": 1, "an": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4}

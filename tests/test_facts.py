@@ -38,6 +38,10 @@ def fact(text: str, name: str):
     ("About 85 % of our sales go to customers in other German states, the Netherlands and Scandinavia.", True),
     ("Wir liefern vor allem in andere Bundesländer", True),
     ("Wir haben keine Kunden in anderen Bundesländern", False),
+    # a walk-in business sells locally unless the text says otherwise
+    ("Zwei Gründerinnen wollen in Schöneberg ein Café eröffnen.", False),
+    ("We run a hairdresser's salon in Neukölln", False),
+    ("Unsere Rösterei mit Café verkauft bundesweit online", True),
 ])
 def test_supraregional_sales(text, value):
     assert fact(text, "supraregional_sales") is value

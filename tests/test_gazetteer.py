@@ -142,6 +142,10 @@ def test_airport_surroundings_and_other_regions(text, expected):
     ("Berlin ist einer der Kandidaten für unser neues Werk.", True),
     ("We consider Berlin as a location for our EU hub.", True),
     ("Our customers are in Berlin, Hungary and Poland.", False),
+    # "our" names the new site when the company opens it
+    ("Robotics start-up from Pittsburgh. We have decided to open our EU headquarters in Berlin in 2027.", True),
+    ("Wir wollen unsere erste Niederlassung in Berlin eröffnen.", True),
+    ("We are opening our second site in Spandau.", False),
 ])
 def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     assert locate(text).planned_berlin_site is planned

@@ -948,3 +948,15 @@ def test_selling_abroad_is_still_internationalisation():
 ])
 def test_partners_not_found_yet_are_partners_sought(text, partners):
     assert ("partners" in ex(text).needs) is partners
+
+
+def test_reasons_are_not_a_founding():
+    p = ex("Wir wollen ein Lösungsmittel aus Umwelt- und Arbeitsschutzgründen ersetzen; aus Kostengründen nicht sofort.")
+    assert "founding" not in p.needs and "founding" not in p.topics and p.stage != "pre_founding"
+    assert "founding" in ex("Wir wollen aus der Uni heraus gründen.").needs
+
+
+def test_digital_printing_is_no_digitalisation_and_a_conversion_is_an_investment():
+    p = ex("Offsetdruckerei, 17 MA: wir wollen auf Digitaldruck umstellen und eine Digitaldruckmaschine anschaffen.")
+    assert p.needs == ["investment"]
+    assert "investment" in ex("Danach müssen wir die Produktion (Mischanlage, Abluft) umbauen.").needs
