@@ -136,7 +136,9 @@ PRE_FOUNDING = re.compile(
     r"(?:café|cafe|laden|geschäft|restaurant|praxis|werkstatt|studio|salon|shop|imbiss|bar|kita|agentur|firma|betrieb|business|store) "
     r"(?:eröffnen|aufmachen|gründen|starten|übernehmen)|"
     r"before founding|business idea|wir sind .{0,30}(?:studierende|absolvent)|we are .{0,30}(?:students|graduates)|gründungsvorbereitung|spin-?off (?:project|team)|"
-    r"as a team of researchers|forschungsteam .{0,40}gründ|selbstständig machen|selbständig machen|going to start a business)",
+    r"as a team of researchers|forschungsteam .{0,40}gründ|selbstständig machen|selbständig machen|going to start a business|"
+    # "Ich mache mich als Elektriker selbstständig", "we are going self-employed"
+    r"\bmache\w* (?:mich|uns) (?:[\w-]+ ){0,5}?selbs?t?ständig\b|(?:go|going|become|becoming) self-employed)",
     re.I,
 )
 # "start-up" said of the company, not of a programme or the scene ("Berliner Startup Stipendium", "Start-up-Szene")

@@ -960,3 +960,12 @@ def test_digital_printing_is_no_digitalisation_and_a_conversion_is_an_investment
     p = ex("Offsetdruckerei, 17 MA: wir wollen auf Digitaldruck umstellen und eine Digitaldruckmaschine anschaffen.")
     assert p.needs == ["investment"]
     assert "investment" in ex("Danach müssen wir die Produktion (Mischanlage, Abluft) umbauen.").needs
+
+
+@pytest.mark.parametrize("text", [
+    "Ich mache mich als Elektriker selbstständig und brauche einen Transporter.",
+    "I'm going self-employed as a translator next spring.",
+])
+def test_going_self_employed_is_before_founding(text):
+    p = ex(text)
+    assert p.stage == "pre_founding" and "founding" in p.needs
