@@ -309,6 +309,7 @@ NEED_PATTERNS: dict[str, str] = {
                  # lacking collateral is a financing need, not a negated one
                  r"(?:no|keine|ohne|without|lack(?:ing)?) (?:\w+ )?(?:sicherheiten|collat[eo]ral)|"
                  r"vorfinanz|sicherheiten|collat[eo]ral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
+                 r"(?:nächste|ersten?|neue|kommende)n? (?:finanzierungs)?runde|next round|"
                  r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding)|"
                  # an amount the company needs ("brauchen wir 3 Mio. €", "we need EUR 500k")
                  r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around |~ ?)?(?:eur |€ ?)?"
@@ -328,7 +329,9 @@ NEED_PATTERNS: dict[str, str] = {
                       r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
-                  r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm))",
+                  r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm)|"
+                  # "ich übernehme die Bäckerei meines Onkels", "wir übernehmen den Betrieb"
+                  r"\b(?:ich übernehme|wir übernehmen|übernehme ich|übernehmen wir)\b (?:[^\s.;!?]+\.? ){0,4}?(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)\b)",
 }
 # Needs that a company's *product* or field of work can trigger without being a need of its own: a robotics
 # start-up that builds AI vision does not want to digitalise, a team researching battery recycling does not

@@ -969,3 +969,12 @@ def test_digital_printing_is_no_digitalisation_and_a_conversion_is_an_investment
 def test_going_self_employed_is_before_founding(text):
     p = ex(text)
     assert p.stage == "pre_founding" and "founding" in p.needs
+
+
+def test_taking_over_a_business_in_the_first_person_is_succession():
+    assert "succession" in ex("Hallo, ich übernehme zum 1.7. die Bäckerei meines Onkels in Tempelhof (11 Mitarbeiter).").needs
+    assert "succession" not in ex("Wir übernehmen die Verantwortung für unsere Kunden.").needs
+
+
+def test_the_next_round_is_financing():
+    assert "financing" in ex("Start-up, 8 Leute, wir suchen 2 Mio. für die nächste Runde.").needs
