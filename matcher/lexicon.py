@@ -331,7 +331,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
                   r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm)|"
                   # "ich übernehme die Bäckerei meines Onkels", "wir übernehmen den Betrieb"
-                  r"\b(?:ich übernehme|wir übernehmen|übernehme ich|übernehmen wir)\b (?:[^\s.;!?]+\.? ){0,4}?(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)\b)",
+                  r"\b(?:ich übernehme|wir übernehmen|übernehme ich|übernehmen wir)\b (?:\S{1,20} ){0,4}?(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)\b)",
 }
 # Needs that a company's *product* or field of work can trigger without being a need of its own: a robotics
 # start-up that builds AI vision does not want to digitalise, a team researching battery recycling does not
