@@ -241,6 +241,13 @@ _CRAFT_EXTRA = _rx(
     r"\b(?:in die|in der|into the|in the)\s+handwerksrolle\b",
     r"\bmitglied\w*\s+(?:der|in der)\s+handwerkskammer",
     r"\bim\s+\w*handwerk\s+(?:tätig|selbständig|selbstständig)",
+    # a person in a craft trade ("Ich mache mich als Elektriker selbstständig", "I'm a plumber", "ich bin Friseurmeisterin")
+    r"\b(?:als|as|ich bin|i am|i'm|im|bin)\s+(?:an?\s+)?(?:gelernte\w*\s+|trained\s+|qualified\s+)?(?:elektriker|elektroniker|elektro|installateur|"
+    r"anlagenmechaniker|maler|lackierer|tischler|schreiner|friseur|frisör|kfz-mechatroniker|kfz-mechaniker|mechatroniker|"
+    r"bäcker|konditor|fleischer|metzger|dachdecker|maurer|zimmerer|klempner|metallbauer|steinmetz|glaser|fliesenleger|"
+    r"zahntechniker|augenoptiker|hörakustiker|goldschmied|raumausstatter|schornsteinfeger|elektrotechniker|"
+    r"electrician|plumber|carpenter|joiner|painter and decorator|hairdresser|baker|butcher|roofer|bricklayer|glazier|stonemason)"
+    r"(?:in|innen)?(?:meister(?:in)?)?\b",
 )
 _CRAFT_NEG = _rx(
     r"\bkein\w*\s+handwerk\w*",
@@ -263,6 +270,14 @@ def _crafts(t: str) -> bool | None:
     if yes and no:
         return None
     return True if yes else False if no else None
+
+
+def _crafts_or_master(t: str) -> bool | None:
+    """A craft business, or a master craftsman's title, which is a craft's title ("Tischlermeister")."""
+    v = _crafts(t)
+    if v is None and _decide(t, _MASTER_POS, _MASTER_NEG):
+        return True
+    return v
 
 
 # ---------------------------------------------------------------- manufacturing
@@ -437,7 +452,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "university_link": lambda t, o: _decide(t, _UNI_POS, _UNI_NEG),
     "project_not_started": lambda t, o: _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG),
     "master_craftsman": lambda t, o: _decide(t, _MASTER_POS, _MASTER_NEG),
-    "crafts_business": lambda t, o: _crafts(t),
+    "crafts_business": lambda t, o: _crafts_or_master(t),
     "manufacturing": lambda t, o: _decide(t, _MANUF_POS, _MANUF_NEG),
     "emissions_intensive": lambda t, o: _emissions(t),
     "ris_country_lead": lambda t, o: _decide(t, _RIS_POS, _RIS_NEG),

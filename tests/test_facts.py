@@ -69,6 +69,12 @@ def test_master_craftsman(text, value):
     ("We run a bakery-equipment factory", None),
     ("Software-Start-up, 5 Leute", None),
     ("Wir sind kein Handwerksbetrieb, sondern ein Industrieunternehmen", False),
+    # a person in a craft trade, and a master craftsman's title
+    ("Ich mache mich als Elektriker selbstständig", True),
+    ("I'm a trained plumber and want to start on my own", True),
+    ("Ich bin Friseurmeisterin und eröffne einen Salon", True),
+    ("Wir suchen einen Elektriker für unsere Halle", None),
+    ("Three of us are postdocs at Charité and want to spin out", None),
 ])
 def test_crafts_business(text, value):
     assert fact(text, "crafts_business") is value

@@ -399,3 +399,12 @@ def test_an_umbrella_fund_is_shown_only_when_named_and_then_says_where_to_apply(
                   top_k=10, engine=real_engine)
     hit = next(h for h in named.programmes if h.id == "efre-berlin")
     assert hit.reasons[0].startswith("Kein eigener Antrag – Zugang über: Pro FIT")
+
+
+def test_the_master_craftsman_grant_is_a_first_answer_only_for_a_craft_founder(real_engine):
+    from matcher.api import match
+    researchers = match("Three of us are postdocs at Charité and want to spin out our wearable patch as a company in "
+                        "2027; nothing is incorporated yet. What funding can we get?", engine=real_engine)
+    craft = match("Ich mache mich als Elektriker selbstständig und brauche einen Transporter und Werkzeug.", engine=real_engine)
+    assert "meistergruendungspraemie-berlin" not in [h.id for h in researchers.programmes[:3]]
+    assert "meistergruendungspraemie-berlin" in [h.id for h in craft.programmes[:3]]
