@@ -462,6 +462,13 @@ LEVEL_WISH: dict[str, re.Pattern] = {
                          rf"(?:programmes?|programs?|funding|grants?) (?:of|from|by) (?:the (?:state|city) of )?berlin\b|"
                          r"vom land berlin|from the (?:berlin )?senate)", re.I),
 }
+# only one level wanted: "We're only interested in EU funding", "nur Bundesprogramme", "ausschließlich EU-Mittel"
+LEVEL_ONLY: dict[str, re.Pattern] = {
+    level: re.compile(r"\b(?:only|nur|ausschließlich|exclusively|solely)\s+(?:[\w-]+\s+){0,3}?" + word, re.I)
+    for level, word in (("eu", r"(?:eu|europäisch\w*|european|brüssel|brussels)\b"),
+                        ("bund", r"(?:bundes\w*|federal)\b"),
+                        ("berlin", r"(?:berliner|landes\w*|berlin's)\b"))
+}
 # "Förderung von Berlin Partner", "Berliner Förderung bekommen": a level named in passing, not asked for
 LEVEL_NOT_WISH = re.compile(
     r"\b(?:bekommen|erhalten|erhielten|bewilligt|gefördert|received|got|had|hatten|haben schon|already have|"

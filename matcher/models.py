@@ -389,6 +389,9 @@ class CompanyProfile(BaseModel):
     needs: list[Need] = []
     instruments_wished: list[Instrument] = []
     levels_wished: list[Level] = []  # "Welche EU-Programme passen?": the levels the writer asks for
+    # the writer wants only these levels ("We're only interested in EU funding", "nur Bundesprogramme"): the
+    # programme list keeps the wished levels and the advice offers for them
+    levels_exclusive: bool = False
     has_research_partner: bool | None = None
     # Yes/no facts that programme ``eligibility.checks`` ask about (e.g. supraregional_sales).
     facts: dict[str, bool] = {}

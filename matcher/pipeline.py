@@ -152,9 +152,13 @@ def make_retrieve(fusion: str) -> Stage:
 def judge_eligibility(state: MatchState, eng: Engine) -> MatchState:
     """Every programme that passes the user's filters, with its per-criterion verdicts."""
     f = state.filters
+    # only the levels the writer wants ("only interested in EU funding"), and the advice offers for them
+    wanted = state.profile.levels_wished if state.profile.levels_exclusive and not f.levels else []
     out = []
     for prog in eng.corpus.programmes:
         if f.levels and prog.level not in f.levels:
+            continue
+        if wanted and prog.level not in wanted and not set(prog.advises_on_levels) & set(wanted):
             continue
         if f.instruments and not set(f.instruments) & set(prog.instruments):
             continue

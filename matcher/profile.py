@@ -27,6 +27,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     INDIVIDUAL,
     INSTR_RE,
     LEVEL_NOT_WISH,
+    LEVEL_ONLY,
     LEVEL_WISH,
     LARGE_WORDS,
     FOUNDED_MONTH,
@@ -556,6 +557,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     p["levels_wished"] = _level_wishes(t)
     if p["levels_wished"]:
         stated.append("levels_wished")
+        if all(LEVEL_ONLY[lv].search(t) for lv in p["levels_wished"]):
+            p["levels_exclusive"] = True
+            stated.append("levels_exclusive")
     if p["topics"]:
         stated.append("topics")
     if needs:

@@ -408,3 +408,15 @@ def test_the_master_craftsman_grant_is_a_first_answer_only_for_a_craft_founder(r
     craft = match("Ich mache mich als Elektriker selbstständig und brauche einen Transporter und Werkzeug.", engine=real_engine)
     assert "meistergruendungspraemie-berlin" not in [h.id for h in researchers.programmes[:3]]
     assert "meistergruendungspraemie-berlin" in [h.id for h in craft.programmes[:3]]
+
+
+def test_only_eu_funding_wanted_keeps_eu_programmes_and_their_advice_offers(real_engine):
+    from matcher.api import match
+    r = match("Which EU programmes can we use for digitalisation? Printing company in Marienfelde, 90 employees, MES and "
+              "AI camera inspection. We're only interested in EU funding.", engine=real_engine)
+    by_id = {p.id: p for p in real_engine.corpus.programmes}
+    shown = [h.id for h in r.programmes] + [h.id for h in r.support]
+    assert shown and all(by_id[i].level == "eu" or "eu" in by_id[i].advises_on_levels for i in shown)
+    plain = match("Which EU programmes can we use for digitalisation? Printing company in Marienfelde, 90 employees.",
+                  engine=real_engine)
+    assert any(by_id[h.id].level != "eu" for h in plain.programmes)

@@ -978,3 +978,15 @@ def test_taking_over_a_business_in_the_first_person_is_succession():
 
 def test_the_next_round_is_financing():
     assert "financing" in ex("Start-up, 8 Leute, wir suchen 2 Mio. für die nächste Runde.").needs
+
+
+@pytest.mark.parametrize("text,levels,exclusive", [
+    ("Which EU programmes can we use? We're only interested in EU funding.", ["eu"], True),
+    ("Wir suchen ausschließlich Bundesprogramme für unsere Forschung.", ["bund"], True),
+    ("Welche EU-Programme passen?", ["eu"], False),
+    # "only" about something else than the level
+    ("Welche Berliner Programme gibt es? Wir sind nur in Berlin tätig.", ["berlin"], False),
+])
+def test_only_one_level_wanted(text, levels, exclusive):
+    p = ex(text)
+    assert p.levels_wished == levels and p.levels_exclusive is exclusive
