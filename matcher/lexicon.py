@@ -602,7 +602,9 @@ TOPIC_NEEDS_CONTEXT: dict[str, str] = {
     "standort": r"\b(?:neu\w*|zweit\w*|weiter\w*|zusätzlich\w*|eröffn\w*|aufbau\w*|such\w*|ansiedl\w*|erweiter\w*|verlager\w*|bauen)\b",
     "site": r"\b(?:new|second|additional|another|open\w*|build\w*|set(?:ting)? up|expan\w*|relocat\w*|looking for|find)\b",
 }
-TOPIC_NEGATION = re.compile(r"\b(?:ohne|kein\w*|no|not|without|nicht)\s+(?:[\w-]+\s+){0,1}$")
+TOPIC_NEGATION = re.compile(r"(?:\b(?:ohne|kein\w*|no|not|without|nicht|nix|nichts)|n't)\s+(?:[\w-]+\s+){0,1}$")
+# a German verb put first and negated after it: "Technisch entwickeln wir nix", "forschen wir nicht" (not "nicht nur")
+NEGATION_AFTER = re.compile(r"^\w*\s+(?:wir|ich|die|sie)\s+(?:gar\s+|überhaupt\s+)?(?:nix|nichts|nicht(?!\s+(?:nur|mehr nur)\b))\b")
 # a business that is new or about to open or change hands: no running business to derive "established" from
 JUST_OPENED = re.compile(
     r"\b(?:gerade|kürzlich|vor kurzem|frisch|neu|erst)\s+(?:\w+\s+){0,2}(?:eröffnet|gegründet|übernommen|selbst(?:st)?ändig)|"

@@ -55,6 +55,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     TOPIC_NEEDS,
     TOPIC_NEEDS_CONTEXT,
     TOPIC_NEGATION,
+    NEGATION_AFTER,
     TOPIC_STOP,
     TURNOVER,
     TURNOVER_AFTER,
@@ -341,8 +342,10 @@ def _after_negation(t: str, start: int) -> bool:
 
 
 def _unnegated(rx: re.Pattern, t: str) -> bool:
-    """A hit of ``rx`` that is not right after a negation ("ohne externe Partner" is no need)."""
-    return any(not _after_negation(t, m.start()) for m in rx.finditer(t))
+    """A hit of ``rx`` that is not right after a negation ("ohne externe Partner" is no need), nor a verb negated
+    right after it ("Technisch entwickeln wir nix")."""
+    return any(not _after_negation(t, m.start()) and not NEGATION_AFTER.match(t[m.end():m.end() + 40])
+               for m in rx.finditer(t))
 
 
 # a round that comes after what is asked for ("money to pay ourselves until a pre-seed round", "bis zur Seed-Runde"):

@@ -990,3 +990,12 @@ def test_the_next_round_is_financing():
 def test_only_one_level_wanted(text, levels, exclusive):
     p = ex(text)
     assert p.levels_wished == levels and p.levels_exclusive is exclusive
+
+
+@pytest.mark.parametrize("text,rnd", [
+    ("Technisch entwickeln wir nix, das ist reines Marketing. Gibt es einen günstigen Kredit?", False),
+    ("We don't develop anything, it is pure marketing.", False),
+    ("Wir entwickeln nicht nur Software, sondern auch Sensoren.", True),
+])
+def test_a_negated_development_is_no_rnd_need(text, rnd):
+    assert ("rnd" in ex(text).needs) is rnd
