@@ -462,6 +462,12 @@ LEVEL_WISH: dict[str, re.Pattern] = {
                          rf"(?:programmes?|programs?|funding|grants?) (?:of|from|by) (?:the (?:state|city) of )?berlin\b|"
                          r"vom land berlin|from the (?:berlin )?senate)", re.I),
 }
+# the writer is an investor, not a company: "I'm a business angel", "wir sind ein VC-Fonds". What it wants is
+# public money that co-invests beside it, or a grant for investing (INVEST); the start-ups it names are its deals
+INVESTOR_SELF = re.compile(
+    r"\b(?:i'?m|i am|ich bin|wir sind|we are|we're|als)\s+(?:an?\s+|ein\w*\s+)?(?:[\w-]+\s+)?"
+    r"(?:business angel|angel investor|privatinvestor\w*|vc[- ]?(?:fonds|fund|firm)|venture[- ]capital[- ](?:fonds|fund|firm|investor))\b",
+    re.I)
 # only one level wanted: "We're only interested in EU funding", "nur Bundesprogramme", "ausschließlich EU-Mittel"
 LEVEL_ONLY: dict[str, re.Pattern] = {
     level: re.compile(r"\b(?:only|nur|ausschließlich|exclusively|solely)\s+(?:[\w-]+\s+){0,3}?" + word, re.I)

@@ -25,6 +25,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     JUST_OPENED,
     SELF_TAKEOVER,
     INDIVIDUAL,
+    INVESTOR_SELF,
     INSTR_RE,
     LEVEL_NOT_WISH,
     LEVEL_ONLY,
@@ -556,6 +557,14 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         if any(n in m.group(0).lower() or m.group(0).lower() in n for n in negated):
             continue
         wished.append(k)
+    if INVESTOR_SELF.search(t):
+        # an investor asking what co-invests beside it: its need is financing by equity, whatever its deals are about
+        p["needs"] = needs = ["financing"]
+        wished = ["equity", *[w for w in wished if w in ("grant", "tax_credit")]]
+        p["topics"] = list(dict.fromkeys(["venture-capital", *[x for x in p["topics"] if x not in ("founding", "skills")]]))
+        if p.get("org_type") == "company":
+            p.pop("org_type")
+            stated.remove("org_type")
     p["instruments_wished"] = wished
     p["levels_wished"] = _level_wishes(t)
     if p["levels_wished"]:

@@ -999,3 +999,10 @@ def test_only_one_level_wanted(text, levels, exclusive):
 ])
 def test_a_negated_development_is_no_rnd_need(text, rnd):
     assert ("rnd" in ex(text).needs) is rnd
+
+
+def test_an_investor_asks_for_co_investment_not_for_its_deals_needs():
+    p = ex("I'm a business angel based in Berlin, mostly investing in early-stage B2B software and industrial tech. "
+           "Which public co-investment vehicles exist that I could bring into deals with Berlin startups?")
+    assert p.needs == ["financing"] and "equity" in p.instruments_wished and p.org_type is None
+    assert "venture-capital" in p.topics and "founding" not in p.topics
