@@ -468,6 +468,14 @@ INVESTOR_SELF = re.compile(
     r"\b(?:i'?m|i am|ich bin|wir sind|we are|we're|als)\s+(?:an?\s+|ein\w*\s+)?(?:[\w-]+\s+)?"
     r"(?:business angel|angel investor|privatinvestor\w*|vc[- ]?(?:fonds|fund|firm)|venture[- ]capital[- ](?:fonds|fund|firm|investor))\b",
     re.I)
+# a round the company already closed is a fact about it, not a wish: "Series A closed last year", "we raised a seed
+# round in 2024", "Seed-Runde 2025 abgeschlossen"
+PAST_ROUND = re.compile(
+    r"\b(?:series [a-d]|seed(?:[- ]round|[- ]runde)?|pre-?seed(?:[- ]round|[- ]runde)?|finanzierungsrunde|funding round)\s+"
+    r"(?:(?:was|wurde|has been|haben wir|in \d{4}|\d{4}|last year|letztes jahr|im letzten jahr)\s+){0,2}"
+    r"(?:closed|completed|raised|abgeschlossen|geschlossen|eingesammelt)\b"
+    r"|\b(?:closed|raised|completed|abgeschlossen|eingesammelt)\s+(?:a|an|our|the|unsere?|die|eine)\s+"
+    r"(?:series [a-d]|seed[- ]round|seed[- ]runde|finanzierungsrunde|funding round|round)\b", re.I)
 # only one level wanted: "We're only interested in EU funding", "nur Bundesprogramme", "ausschließlich EU-Mittel"
 LEVEL_ONLY: dict[str, re.Pattern] = {
     level: re.compile(r"\b(?:only|nur|ausschließlich|exclusively|solely)\s+(?:[\w-]+\s+){0,3}?" + word, re.I)

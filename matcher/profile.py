@@ -39,6 +39,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     HIRING_ABROAD,
     NEG_INSTR,
     PARTNERS_LACKING,
+    PAST_ROUND,
     PREF_OVER_INSTR,
     NO_PARTNER,
     NUMBER_WORDS,
@@ -532,7 +533,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("de_minimis_received_eur")
 
     p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", t), topics), p.get("stage"), age)
-    t_need = HIRING_ABROAD.sub(" fachkräfte ", t_own)
+    t_need = PAST_ROUND.sub(" ", HIRING_ABROAD.sub(" fachkräfte ", t_own))
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
@@ -549,7 +550,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     p["needs"] = needs
     negated = {m.group(1).lower() for rx in (NEG_INSTR, PREF_OVER_INSTR) for m in rx.finditer(t)}
     wished = []
-    t_wish = _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", t))
+    t_wish = PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", t)))
     for k, rx in INSTR_RE.items():
         m = rx.search(t_wish)
         if not m:

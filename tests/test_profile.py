@@ -1006,3 +1006,13 @@ def test_an_investor_asks_for_co_investment_not_for_its_deals_needs():
            "Which public co-investment vehicles exist that I could bring into deals with Berlin startups?")
     assert p.needs == ["financing"] and "equity" in p.instruments_wished and p.org_type is None
     assert "venture-capital" in p.topics and "founding" not in p.topics
+
+
+@pytest.mark.parametrize("text,financing", [
+    ("Cybersecurity start-up, 35 people, Series A closed last year. We plan an R&D office in Berlin.", False),
+    ("Seed-Runde 2025 abgeschlossen, jetzt wollen wir einen Prototyp bauen.", False),
+    ("We are raising a Series A and look for public co-investors.", True),
+])
+def test_a_closed_round_is_a_fact_not_a_financing_need(text, financing):
+    p = ex(text)
+    assert ("financing" in p.needs) is financing and ("equity" in p.instruments_wished) is financing
