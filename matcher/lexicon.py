@@ -553,6 +553,8 @@ TOPIC_STOP: dict[str, str] = {
     "netz": r"netzwerk\w*|netzteil\w*",
     "digital": r"digitaldruck\w*",  # digital printing is a printing process, not digitalisation
     "network": r"network(?:ing)? (?:security|infrastructure|cable|card)|neural network\w*",
+    # an investment vehicle is a fund, not a car ("co-investment vehicles", "a fund vehicle")
+    "vehicle": r"(?:co-?)?invest(?:ment|ing)?\s+vehicles?|(?:funding|financing|fund|legal|special[- ]purpose)\s+vehicles?",
     "beton": r"\bbeton(?:en|t|te|ten|ung|ungen)\b",
     "faser": r"(?:carbon|kohle|kohlenstoff|glas|optische?|lichtwellen|natur|holz|zell)[\s-]?faser\w*",
     "fibre": r"(?:carbon|glass|optical|fibre[\s-]optic)[\s-]?fibre\w*|fibre[\s-]optic\w*",

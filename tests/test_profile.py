@@ -1016,3 +1016,8 @@ def test_an_investor_asks_for_co_investment_not_for_its_deals_needs():
 def test_a_closed_round_is_a_fact_not_a_financing_need(text, financing):
     p = ex(text)
     assert ("financing" in p.needs) is financing and ("equity" in p.instruments_wished) is financing
+
+
+def test_an_investment_vehicle_is_no_mobility_topic():
+    assert "mobility" not in ex("Which public co-investment vehicles can I bring into deals?").topics
+    assert "mobility" in ex("We build electric vehicles for city logistics.").topics
