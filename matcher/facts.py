@@ -187,7 +187,7 @@ _NOT_STARTED_POS = _rx(
 _NOT_STARTED_NEG = _rx(
     # an order already placed ("haben letzte Woche ... verbindlich bestellt", "we ordered the machine in October");
     # a negation inside the clause ("haben noch nichts bestellt") is a positive hit above, so none may come between
-    r"\b(?:wir\s+)?(?:haben|hatten|have|had)\s+(?:(?!(?:nicht|nichts|nix|noch|kein\w*|not|nothing|yet|no)\b)(?:\d+(?:[.,]\d+)+|[^\s.;!?]+)\s+){0,8}?"
+    r"\b(?:wir\s+)?(?:haben|hatten|hat|hatte|have|had|has)\s+(?:(?!(?:nicht|nichts|nix|noch|kein\w*|not|nothing|yet|no)\b)(?:\d+(?:[.,]\d+)+\.?|[^\s.;!?,]+)\s+){0,8}?"
     r"(?:verbindlich\s+|fest\s+)?(?:bestellt|gekauft|in auftrag gegeben|ordered|bought|purchased)\b(?!\s+(?:nothing|anything|nichts|yet|noch))",
     r"\bwe\s+(?:already\s+)?(?:ordered|bought|purchased)\b(?!\s+(?:nothing|anything|yet))",
     rf"\b(?:bereits|schon|already)\s+(?:\w+\s+){{0,3}}(?:{_STARTED}|bestellt|gekauft|beauftragt|unterschrieben|unterzeichnet|"

@@ -114,7 +114,7 @@ AGE_HYPHEN = re.compile(r"(?<!\d)(\d+)-(?:year|jahr|jährig)", re.I)
 
 PRE_FOUNDING = re.compile(
     r"(noch nicht gegründet|gegründet (?:ist|haben wir) (?:noch )?(?:nichts|nicht)|noch nichts gegründet|"
-    r"(?:daraus|draus|damit) (?:ein|eine) (?:eigene[ns]? )?(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:machen|gründen|werden)|"
+    r"(?:daraus|draus|damit) (?:ein|eine) (?:eigene[ns]? )?(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:zu )?(?:machen|gründen|werden)|"
     r"turn (?:it|this|that|them|our \w+) into a (?:company|business|start-?up)|noch keine (?:gmbh|ug|firma|gesellschaft)|not (?:yet )?incorporated|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
     r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
@@ -194,6 +194,8 @@ ASSOCIATION = re.compile(
     r"\beingetragene[rn]? verein\b|\bregistered (?:non-?profit )?association\b|\be\.\s?v\.(?!\w)|"
     # "Unser Verein betreibt ...", "wir als gemeinnütziger Verein", "our association runs ..."
     r"\b(?:unser|wir als|als)\s+(?:gemeinnützige[rn]?\s+)?verein\b(?!\s+(?:hat uns|empfiehlt|empfahl))|"
+    # "Kita-Trägerin (gemeinnütziger Verein)", "ein gemeinnütziger Verein aus Pankow"
+    r"\(\s*(?:gemeinnützige[rn]?\s+|eingetragene[rn]?\s+)?verein\s*\)|\bgemeinnützige[rn]?\s+verein\b(?!\s+(?:hat uns|empfiehlt|empfahl))|"
     r"\bour (?:non-?profit |charitable )?association\b(?! (?:recommended|told|suggested))",
     re.I,
 )
@@ -436,6 +438,10 @@ PARTNERS_LACKING = re.compile(
     r"|\b(?:don't|do not|haven't|have not)\s+yet\s+(?:have|got|found)\s+(?:any\s+)?" + _PARTNER_WORD,
     re.I)
 NEG_INSTR = re.compile(r"(?:kein(?:e|en)?|no|not|n['’]t|without|ohne|nicht)\s+(?:\w+\s+){0,2}?" + _NEG_INSTR_WORDS, re.I)
+# equity the writer does not want to give away: "don't want to give away equity yet", "keine Anteile abgeben"
+NO_EQUITY = re.compile(r"(?:n['’]t|not|nicht|kein\w*|ungern)\s+(?:\w+\s+){0,3}?(?:give (?:away|up)|abgeben|hergeben|verkaufen)\s+"
+                       r"(?:any\s+|our\s+|unsere\s+)?(?:equity|shares|anteile)|"
+                       r"(?:keine|no)\s+(?:anteile|shares|equity)\s+(?:\w+\s+){0,2}?(?:abgeben|hergeben|give away|give up)", re.I)
 # An instrument the writer prefers another one to is not wished: "rather a loan than a complicated grant
 # procedure", "lieber ein Darlehen als Zuschüsse", "statt eines Zuschusses", "instead of giving up equity"
 PREF_OVER_INSTR = re.compile(
@@ -476,6 +482,12 @@ PAST_ROUND = re.compile(
     r"(?:closed|completed|raised|abgeschlossen|geschlossen|eingesammelt)\b"
     r"|\b(?:closed|raised|completed|abgeschlossen|eingesammelt)\s+(?:a|an|our|the|unsere?|die|eine)\s+"
     r"(?:series [a-d]|seed[- ]round|seed[- ]runde|finanzierungsrunde|funding round|round)\b", re.I)
+# an export share is a fact about the company's sales, not a wish to go abroad: "exports 70 %", "Exportquote 60 %",
+# "70 % of sales abroad" (GRW reads it as supra-regional sales)
+EXPORT_FACT = re.compile(
+    r"\bexport\w*\s+(?:ca\.?\s+|about\s+|around\s+|rund\s+|etwa\s+|über\s+|over\s+)?\d+\s?(?:%|prozent|percent)|"
+    r"\b(?:export(?:quote|anteil)|export share)\w*\s+(?:von\s+|of\s+|:\s*|liegt bei\s+|is\s+)?(?:ca\.?\s+|about\s+|rund\s+)?\d+\s?(?:%|prozent|percent)|"
+    r"\b\d+\s?(?:%|prozent|percent)\s+(?:unserer\s+|of\s+(?:our\s+)?)?(?:export\w*|(?:umsatz|sales|revenue)\w*\s+(?:im ausland|abroad|international\w*))", re.I)
 # only one level wanted: "We're only interested in EU funding", "nur Bundesprogramme", "ausschließlich EU-Mittel"
 LEVEL_ONLY: dict[str, re.Pattern] = {
     level: re.compile(r"\b(?:only|nur|ausschließlich|exclusively|solely)\s+(?:[\w-]+\s+){0,3}?" + word, re.I)

@@ -38,8 +38,10 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     NEED_RE,
     HIRING_ABROAD,
     NEG_INSTR,
+    NO_EQUITY,
     PARTNERS_LACKING,
     PAST_ROUND,
+    EXPORT_FACT,
     PREF_OVER_INSTR,
     NO_PARTNER,
     NUMBER_WORDS,
@@ -533,7 +535,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("de_minimis_received_eur")
 
     p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", t), topics), p.get("stage"), age)
-    t_need = PAST_ROUND.sub(" ", HIRING_ABROAD.sub(" fachkräfte ", t_own))
+    t_need = EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", HIRING_ABROAD.sub(" fachkräfte ", t_own)))
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
@@ -549,6 +551,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         needs = [n for n in NEED_ORDER if n in implied]
     p["needs"] = needs
     negated = {m.group(1).lower() for rx in (NEG_INSTR, PREF_OVER_INSTR) for m in rx.finditer(t)}
+    if NO_EQUITY.search(t):
+        negated.add("equity")
     wished = []
     t_wish = PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", t)))
     for k, rx in INSTR_RE.items():

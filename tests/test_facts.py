@@ -255,3 +255,14 @@ def test_consortium(text, expected):
 ])
 def test_founding_as_a_team_or_alone(text, value):
     assert read_facts(text).get("founding_team") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Unser Familienbetrieb (Metallverarbeitung, 25 MA) hat letzten Monat eine neue Presse bestellt.", False),
+    ("The company has ordered the machine.", False),
+    ("Wir haben am 3.10. die Maschine für 120.000 EUR verbindlich bestellt.", False),
+    # a clause about something else is no order
+    ("Unser Chef hat gesagt, wir sollen Förderung suchen, bevor etwas bestellt wird.", None),
+])
+def test_an_order_placed_in_the_third_person(text, value):
+    assert fact(text, "project_not_started") is value

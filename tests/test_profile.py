@@ -1021,3 +1021,16 @@ def test_a_closed_round_is_a_fact_not_a_financing_need(text, financing):
 def test_an_investment_vehicle_is_no_mobility_topic():
     assert "mobility" not in ex("Which public co-investment vehicles can I bring into deals?").topics
     assert "mobility" in ex("We build electric vehicles for city logistics.").topics
+
+
+def test_reading_fixes_from_trying_the_app_on_the_last_day():
+    # equity the founders do not want to give away is not wished
+    assert "equity" not in ex("We need about 250k for our first container farm and don't want to give away equity yet.").instruments_wished
+    # a non-profit association named in brackets
+    assert ex("Wir sind eine Kita-Trägerin (gemeinnütziger Verein) in Pankow und wollen PV aufs Dach.").org_type == "association"
+    # "daraus eine Firma zu machen" is a founding plan
+    p = ex("Ich bin Doktorandin an der TU und habe eine Idee. Wie komme ich an Geld, um daraus eine Firma zu machen?")
+    assert p.stage == "pre_founding" and "founding" in p.needs
+    # an export share is a fact, not a wish to go abroad
+    assert "internationalisation" not in ex("Client 180 FTE, pharma contract manufacturer, new clean room line, invest 12m, exports 70 %.").needs
+    assert "internationalisation" in ex("We want to start exporting to Japan.").needs
