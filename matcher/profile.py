@@ -412,6 +412,18 @@ def settle_needs(t: str, needs: list[str], stage: str | None, age: float | None)
     return out
 
 
+def _as_investor(p: dict, stated: list[str], wished: list[str]) -> tuple[list[str], list[str]]:
+    """An investor asking what co-invests beside it ("I'm a business angel"): its need is financing by equity
+    (plus a grant or tax benefit it asks for), whatever its deals are about; it is no company looking for itself.
+    Updates ``p`` and ``stated``; returns the needs and the wished instruments."""
+    p["needs"] = ["financing"]
+    p["topics"] = list(dict.fromkeys(["venture-capital", *[x for x in p["topics"] if x not in ("founding", "skills")]]))
+    if p.get("org_type") == "company":
+        p.pop("org_type")
+        stated.remove("org_type")
+    return p["needs"], ["equity", *[w for w in wished if w in ("grant", "tax_credit")]]
+
+
 def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None) -> CompanyProfile:
     """Extract a ``CompanyProfile`` from a free-text company description.
 
@@ -563,13 +575,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
             continue
         wished.append(k)
     if INVESTOR_SELF.search(t):
-        # an investor asking what co-invests beside it: its need is financing by equity, whatever its deals are about
-        p["needs"] = needs = ["financing"]
-        wished = ["equity", *[w for w in wished if w in ("grant", "tax_credit")]]
-        p["topics"] = list(dict.fromkeys(["venture-capital", *[x for x in p["topics"] if x not in ("founding", "skills")]]))
-        if p.get("org_type") == "company":
-            p.pop("org_type")
-            stated.remove("org_type")
+        needs, wished = _as_investor(p, stated, wished)
     p["instruments_wished"] = wished
     p["levels_wished"] = _level_wishes(t)
     if p["levels_wished"]:
