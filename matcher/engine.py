@@ -50,7 +50,7 @@ def build_engine(settings: Settings | None = None, build_progress: bool = False,
     corpus = load_corpus(s.corpus_dir, today=today(s))
     embedder = get_embedder(s.embedding_model, s.embedding_threads)
     index = SearchIndex(corpus, embedder, s.index_dir, chroma_host=s.chroma_host, chroma_port=s.chroma_port,
-                        chroma_timeout_s=s.chroma_timeout_s).open(force_rebuild=force_rebuild, progress=build_progress)
+                        chroma_timeout_s=s.chroma_timeout_s, dense_scan=s.dense_scan).open(force_rebuild=force_rebuild, progress=build_progress)
     eng = Engine(s, corpus, embedder, index, time.perf_counter() - t0, build_aliases(corpus.programmes))
     log.info("engine ready in %.1fs (%s)", eng.load_seconds, index.info())
     return eng

@@ -73,6 +73,8 @@ def find_mentions(text: str, aliases: list[tuple[re.Pattern, str]], fuzzy: bool 
     t = _norm(text)
     hits: list[tuple[int, str]] = []
     for pat, pid in aliases:
+        if _alias_text(pat) not in t:  # a plain substring test first: most aliases are absent (a tenth of a match)
+            continue
         m = pat.search(t)
         if m and pid not in (h[1] for h in hits):
             if m.group(0) in _CAPS_ONLY and not re.search(rf"(?<![A-Za-z]){re.escape(m.group(0).upper())}(?![A-Za-z])", text):
@@ -127,7 +129,9 @@ def near_matches(t: str, names: list[tuple[str, str]], min_len: int = FUZZY_MIN_
             by_len.setdefault(len(a.split(" ")), []).append((a, pid))
     out: list[tuple[int, str]] = []
     for n, cands in by_len.items():
-        grams = [(tokens[i][0], " ".join(w for _p, w in tokens[i:i + n])) for i in range(len(tokens) - n + 1)]
+        firsts = {a[0] for a, _pid in cands}  # a near match begins with the alias's letter: other grams can't match
+        grams = [(tokens[i][0], " ".join(w for _p, w in tokens[i:i + n]))
+                 for i in range(len(tokens) - n + 1) if tokens[i][1][0] in firsts]
         if not grams:
             continue
         scores = process.cdist([g for _p, g in grams], [a for a, _pid in cands], scorer=fuzz.ratio,

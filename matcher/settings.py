@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -32,6 +33,12 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded directory")
     chroma_port: int = 8000
     chroma_timeout_s: float = 10.0
+    dense_scan: Literal["auto", "memory", "chroma"] = Field(
+        "auto",
+        description="how a query is compared with every chunk: 'memory' (an exact scan over the vectors read once "
+        "from the Chroma collection), 'chroma' (a Chroma query each time), 'auto' (memory for the embedded index "
+        "up to 50,000 chunks, chroma for a Chroma server, whose instances then stay stateless)",
+    )
     database_url: str | None = Field(None, description="SQLAlchemy URL; unset = SQLite in data_dir")
     llm_base_url: str | None = None
     llm_model: str | None = None

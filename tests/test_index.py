@@ -207,3 +207,27 @@ def test_typical_projects_and_examples_are_channels_of_their_own(corpus_dir, tmp
         assert set(by_channel) == {"text", "example", "typical"}
         assert set(by_channel["typical"]) == {"energy-efficiency-grant"}  # only this record has typical projects
     assert max(dense["typical"].values()) > dense["text"]["energy-efficiency-grant"]
+
+
+def test_memory_scan_gives_what_chroma_gives(corpus_dir, tmp_path, embedder):
+    """The embedded index compares a query with every stored vector in memory; a Chroma query over the
+    same collection ranks the same records with the same cosines (full scans and top-n alike)."""
+    mem = open_index(corpus_dir, tmp_path, embedder)
+    via_chroma = open_index(corpus_dir, tmp_path, embedder, dense_scan="chroma")
+    assert mem._vectors is not None and mem._vectors.shape == (len(mem.chunks), embedder.dim)
+    assert via_chroma._vectors is None and via_chroma.location == mem.location
+    for q in ("Zuschuss für Energieeffizienz und Abwärme", "Stipendium für Gründungsteams an der Hochschule"):
+        qv = embedder.encode([q])[0]
+        a, b = mem.dense_detail(qv, n=10_000), via_chroma.dense_detail(qv, n=10_000)
+        assert {k: set(v) for k, v in a.items()} == {k: set(v) for k, v in b.items()}
+        assert all(abs(a[ch][r] - b[ch][r]) < 1e-4 for ch in a for r in a[ch])
+        top_a, top_b = mem.dense(qv, n=5), via_chroma.dense(qv, n=5)
+        assert list(top_a) == list(top_b)
+        assert all(abs(top_a[r] - top_b[r]) < 1e-4 for r in top_a)
+
+
+def test_memory_scan_refuses_a_collection_that_lacks_chunks(corpus_dir, tmp_path, embedder):
+    idx = open_index(corpus_dir, tmp_path, embedder)
+    idx._collection.delete(ids=[idx.chunks[0].id])
+    with pytest.raises(Exception, match="index lacks 1 chunks"):
+        idx._load_vectors()
