@@ -442,6 +442,24 @@ NEG_INSTR = re.compile(r"(?:kein(?:e|en)?|no|not|n['’]t|without|ohne|nicht)\s+
 NO_EQUITY = re.compile(r"(?:n['’]t|not|nicht|kein\w*|ungern)\s+(?:\w+\s+){0,3}?(?:give (?:away|up)|abgeben|hergeben|verkaufen)\s+"
                        r"(?:any\s+|our\s+|unsere\s+)?(?:equity|shares|anteile)|"
                        r"(?:keine|no)\s+(?:anteile|shares|equity)\s+(?:\w+\s+){0,2}?(?:abgeben|hergeben|give away|give up)", re.I)
+# A form of money the writer rules out, not merely one they lack ("the bank gives us no loan" wants one):
+# "we don't want investors", "keine Investoren an Bord holen wollen", "Beteiligung kommt nicht in Frage",
+# "no dilution" (with ``NO_EQUITY`` and ``PREF_OVER_INSTR``: "lieber ein Darlehen als Zuschüsse")
+UNWANTED_INSTR = re.compile(
+    r"\b(?:don['’]t|do not|doesn['’]t|does not|won['’]t|will not|wouldn['’]t|would not|never)\s+(?:want|like|take)\s+"
+    r"(?:to\s+(?:take(?:\s+on)?|raise|bring\s+in|have)\s+)?(?:any\s+|an?\s+|more\s+)?(?:[\w-]+\s+)?" + _NEG_INSTR_WORDS +
+    r"|\bkein(?:e|en)?\s+(?:[\w-]+\s+){0,2}?" + _NEG_INSTR_WORDS +
+    r"\s+(?:[\w-]+\s+){0,3}?(?:wollen|will|möchten|möchte|aufnehmen|gewünscht|reinholen|reinlassen)\b"
+    r"|" + _NEG_INSTR_WORDS + r"\s+(?:[\w-]+\s+){0,2}?(?:kommt|kommen)\s+(?:für\s+(?:uns|mich)\s+)?(?:nicht|keinesfalls)\s+in\s*frage"
+    r"|\b(?:wollen|will|möchten|möchte)\s+(?:wir\s+|ich\s+)?(?:[\w-]+\s+)?kein(?:e|en)?\s+(?:[\w-]+\s+){0,2}?" + _NEG_INSTR_WORDS +
+    r"|\b(?:no|keine)\s+(verwässerung|dilution)\b",
+    re.I)
+# which instrument a word of ``_NEG_INSTR_WORDS`` names
+NEG_WORD_INSTRUMENT = (
+    (re.compile(r"zuschuss|zuschüsse|grant", re.I), "grant"),
+    (re.compile(r"darlehen|kredit|loan|credit|schulden|debt", re.I), "loan"),
+    (re.compile(r"beteiligung|equity|investor|verwässerung|dilution|anteile|shares", re.I), "equity"),
+)
 # An instrument the writer prefers another one to is not wished: "rather a loan than a complicated grant
 # procedure", "lieber ein Darlehen als Zuschüsse", "statt eines Zuschusses", "instead of giving up equity"
 PREF_OVER_INSTR = re.compile(

@@ -388,6 +388,9 @@ class CompanyProfile(BaseModel):
     topics: list[str] = []
     needs: list[Need] = []
     instruments_wished: list[Instrument] = []
+    # forms of money the writer rules out ("we don't want investors", "lieber ein Darlehen als Zuschüsse"):
+    # a programme that offers only these ranks like one that offers none of the wished forms
+    instruments_unwanted: list[Instrument] = []
     levels_wished: list[Level] = []  # "Welche EU-Programme passen?": the levels the writer asks for
     # the writer wants only these levels ("We're only interested in EU funding", "nur Bundesprogramme"): the
     # programme list keeps the wished levels and the advice offers for them

@@ -38,6 +38,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     NEED_RE,
     HIRING_ABROAD,
     NEG_INSTR,
+    NEG_WORD_INSTRUMENT,
     NO_EQUITY,
     PARTNERS_LACKING,
     PAST_ROUND,
@@ -61,6 +62,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     TOPIC_NEGATION,
     NEGATION_AFTER,
     TOPIC_STOP,
+    UNWANTED_INSTR,
     TURNOVER,
     TURNOVER_AFTER,
     WHAT_NEEDS,
@@ -345,6 +347,15 @@ def _after_negation(t: str, start: int) -> bool:
     return bool(TOPIC_NEGATION.search(t[max(0, start - 30):start]))
 
 
+def _unwanted_instruments(t: str) -> list[str]:
+    """Forms of money the writer rules out: "we don't want investors", "keine Anteile abgeben", "lieber ein
+    Darlehen als Zuschüsse" (a form they only lack, "die Bank gibt uns keinen Kredit", is not ruled out)."""
+    words = [next(g for g in m.groups() if g) for rx in (UNWANTED_INSTR, PREF_OVER_INSTR) for m in rx.finditer(t)]
+    if NO_EQUITY.search(t):
+        words.append("equity")
+    return [inst for rx, inst in NEG_WORD_INSTRUMENT if any(rx.search(w) for w in words)]
+
+
 def _unnegated(rx: re.Pattern, t: str) -> bool:
     """A hit of ``rx`` that is not right after a negation ("ohne externe Partner" is no need), nor a verb negated
     right after it ("Technisch entwickeln wir nix")."""
@@ -565,13 +576,16 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     negated = {m.group(1).lower() for rx in (NEG_INSTR, PREF_OVER_INSTR) for m in rx.finditer(t)}
     if NO_EQUITY.search(t):
         negated.add("equity")
+    p["instruments_unwanted"] = _unwanted_instruments(t)
+    if p["instruments_unwanted"]:
+        stated.append("instruments_unwanted")
     wished = []
     t_wish = PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", t)))
     for k, rx in INSTR_RE.items():
         m = rx.search(t_wish)
         if not m:
             continue
-        if any(n in m.group(0).lower() or m.group(0).lower() in n for n in negated):
+        if k in p["instruments_unwanted"] or any(n in m.group(0).lower() or m.group(0).lower() in n for n in negated):
             continue
         wished.append(k)
     if INVESTOR_SELF.search(t):

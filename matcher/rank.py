@@ -147,14 +147,18 @@ def topic_match(profile_topics: list[str], rec_topics: list[str]) -> float:
     return score
 
 
-def instrument_match(wished: list[str], offered: list[str]) -> float:
+def instrument_match(wished: list[str], offered: list[str], unwanted: list[str] | None = None) -> float:
     """1 if a wished instrument is offered; -1 if a form of money was wished (grant, loan, equity, ...)
-    and none of the wished forms is offered; else 0. A wish for advice, training or a network ("zwei
+    and none of the wished forms is offered, or if the programme offers only forms of money the writer rules
+    out ("we don't want investors": an equity fund); else 0. A wish for advice, training or a network ("zwei
     Mitarbeiter weiterbilden") does not count against a grant: support offers have their own lane."""
-    if not wished:
-        return 0.0
     if any(w in offered for w in wished):
         return 1.0
+    money = set(offered) - SUPPORT_ONLY
+    if unwanted and money and money <= set(unwanted):
+        return -1.0
+    if not wished:
+        return 0.0
     if "grant" in wished and "tax_credit" in offered:
         return 1.0  # "a subsidy for hiring an R&D engineer": the research allowance is paid out, not repaid
     return -1.0 if set(wished) - SUPPORT_ONLY else 0.0
@@ -294,7 +298,7 @@ def programme_features(prog: Programme, profile: CompanyProfile, retrieval: floa
         "retrieval": retrieval,
         "need": need_match(profile.needs, prog.needs),
         "topic": topic_match(profile.topics, prog.topics),
-        "instrument": instrument_match(profile.instruments_wished, prog.instruments),
+        "instrument": instrument_match(profile.instruments_wished, prog.instruments, profile.instruments_unwanted),
         "first_choice": first_choice_match(prog, profile),
         "example": max(0.0, example),
         "typical": max(0.0, typical),

@@ -1034,3 +1034,21 @@ def test_reading_fixes_from_trying_the_app_on_the_last_day():
     # an export share is a fact, not a wish to go abroad
     assert "internationalisation" not in ex("Client 180 FTE, pharma contract manufacturer, new clean room line, invest 12m, exports 70 %.").needs
     assert "internationalisation" in ex("We want to start exporting to Japan.").needs
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("We don't want investors, but we need 300k to scale our production.", ["equity"]),
+    ("Wir wollen keine Investoren reinholen und brauchen Geld für die Produktion.", ["equity"]),
+    ("Eine Beteiligung kommt für uns nicht in Frage.", ["equity"]),
+    ("We need about 250k for our first container farm and don't want to give away equity yet.", ["equity"]),
+    ("Lieber ein Darlehen als Zuschüsse mit viel Papierkram.", ["grant"]),
+    ("We do not want to take on debt for the new line.", ["loan"]),
+    # a form of money the company only lacks is no refusal: it wants it
+    ("Die Bank gibt uns keinen Kredit für die neue Halle.", []),
+    ("Ohne Zuschuss können wir die Anlage nicht finanzieren.", []),
+    ("We have no investors yet and look for a seed round.", []),
+])
+def test_forms_of_money_the_writer_rules_out(text, unwanted):
+    p = ex(text)
+    assert p.instruments_unwanted == unwanted
+    assert not set(p.instruments_unwanted) & set(p.instruments_wished)

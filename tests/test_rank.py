@@ -46,6 +46,11 @@ def test_topic_and_instrument_match():
     assert instrument_match(["training"], ["grant"]) == 0.0
     assert instrument_match(["training", "grant"], ["loan"]) == -1.0
     assert instrument_match(["advice"], ["advice", "network"]) == 1.0
+    # forms of money the writer rules out: a programme offering only those counts like a mismatch
+    assert instrument_match([], ["equity"], unwanted=["equity"]) == -1.0
+    assert instrument_match([], ["equity", "loan"], unwanted=["equity"]) == 0.0
+    assert instrument_match(["loan"], ["equity", "loan"], unwanted=["equity"]) == 1.0
+    assert instrument_match([], ["advice", "network"], unwanted=["equity"]) == 0.0
 
 
 def test_technology_open_programmes_fit_any_technology_halfway():
