@@ -205,6 +205,7 @@ _MASTER_POS = _rx(
     r"\bmeisterbrief\w*",
     r"\bmeisterprüfung\w*\s+(?:\w+\s+){0,2}(?:bestanden|abgelegt|gemacht|absolviert|geschafft)",
     r"\b(?:bestandene|abgelegte)\w*\s+meisterprüfung",
+    r"\bmeisterprüfung\w*\s+(?:im\s+jahr\s+|in\s+|seit\s+)?(?:19|20)\d\d\b",  # "Meisterprüfung 2023"
     r"\b(?:meinen|seinen|ihren|unseren|den)\s+meister\s+(?:\w+\s+){0,4}(?:gemacht|bestanden|abgeschlossen|geschafft|absolviert)",
     r"\b(?:bin|ist|sind|als)\s+(?:\w+\s+){0,2}meister(?:in)?\s+(?:im|in|für|des)\b",
     rf"\b(?!(?:{_NOT_MASTER})meister)[a-zäöüß-]{{3,40}}meister(?:in|innen)?\b(?!\s*(?:schule|kurs|prüfung|lehrgang|bafög|titel machen))",
@@ -217,7 +218,9 @@ _MASTER_NEG = _rx(
     r"\b(?:meinen|den|seinen|ihren)\s+(?:\w+)?meister\s+(?:\w+\s+){0,3}(?:machen|ablegen|anfangen|beginnen|vorbereiten)\b",
     r"\b(?:kein\w*|ohne|noch keine?n?)\s+meister(?:brief|titel|prüfung)?\b",
     r"\b(?:no|without)\s+(?:a\s+)?master(?:'s)?\s+(?:craftsman\s+)?(?:certificate|title|qualification)",
-    r"\bmeisterschule\b|\bmeisterkurs\w*\b|\bmeistervorbereitung\w*",
+    # attending a master course is no title yet, unless it is done ("Meisterkurs hab ich 2022 gemacht")
+    r"\b(?:meisterschule|meisterkurs\w*|meistervorbereitung\w*)\b"
+    r"(?![^.;!?]{0,60}\b(?:gemacht|abgeschlossen|bestanden|absolviert|beendet|geschafft|hinter mir)\b)",
 )
 # a craft business: the trade noun in the singular, not what the company supplies ("für Bäckereien")
 _CRAFT_NOUNS = (

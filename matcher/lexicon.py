@@ -333,7 +333,10 @@ NEED_PATTERNS: dict[str, str] = {
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
                   r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm)|"
                   # "ich übernehme die Bäckerei meines Onkels", "wir übernehmen den Betrieb"
-                  r"\b(?:ich übernehme|wir übernehmen|übernehme ich|übernehmen wir)\b (?:\S{1,20} ){0,4}?(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)\b)",
+                  r"\b(?:ich übernehme|wir übernehmen|übernehme ich|übernehmen wir)\b (?:\S{1,20} ){0,4}?(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)\b|"
+                  # the owner sells or hands it to the writer: "mein Chef will mir den Betrieb verkaufen"
+                  r"\b(?:mir|uns) (?:[\w'-]+ ){0,2}(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon) (?:[\w-]+ ){0,2}(?:verkaufen|übergeben|überlassen|übertragen)\b|"
+                  r"\b(?:sell|hand over|pass on) (?:me|us) (?:[\w'-]+ ){0,2}(?:business|company|shop|firm|workshop|bakery|practice)\b)",
 }
 # Needs that a company's *product* or field of work can trigger without being a need of its own: a robotics
 # start-up that builds AI vision does not want to digitalise, a team researching battery recycling does not
@@ -390,6 +393,8 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
     "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|non-dilutive|subsid|fördergeld|förderquote|prämie|bonus\b|incentive|"
              # someone paying part of it: "Zahlt da jemand mit?", "übernimmt jemand einen Teil der Kosten?", "pay part of it"
              r"(?:zahlt|übernimmt|trägt) (?:da |denn |uns )?(?:jemand|wer|irgendwer)\b|"
+             # "Förderungen und Kredite": named beside a loan, a Förderung is the money that is not paid back
+             r"förderung(?:en)?\s+(?:und|oder|bzw\.?|&|/)\s+(?:\w+\s+)?(?:kredit|darlehen)|(?:kredit\w*|darlehen)\s+(?:und|oder|bzw\.?|&|/)\s+förderung|"
              r"(?:anyone|someone|somebody) (?:\w+ )?(?:pays?|covers?|chips? in|contributes?)\b)",
     "loan": r"(darlehen|kredit|(?<!tax )(?<!tax-)credit|loan|förderkredit|fremdkapital|debt|" + _NO_COLLATERAL + ")",  # a tax credit is no loan
     "equity": r"(beteiligung|eigenkapital|equity|venture|wagniskapital|risikokapital|investor|\bvc\b|business angel|"
@@ -399,7 +404,11 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
     "advice": r"(beratung|berater|advice|consulting|coaching|mentoring|audit)",
     "training": r"(weiterbild|schulung|schulen|qualifizier|training|lehrgang|course|upskill)",
     "scholarship": r"(stipendium|scholarship|stipend|lebensunterhalt|living (?:costs|expenses)|cost of living)",
-    "prize": r"(preis|wettbewerb|award|prize|competition|challenge)",
+    # a prize, not a price ("Kaufpreis ca. 250.000 €", "der Preis liegt bei", "Preise erhöhen")
+    "prize": r"((?<![\w-])preis(?:geld\w*|verleihung|träger\w*)?\b(?!\s*(?:von|ca\.?|liegt|lag|beträgt|betrug|ist|sind|steig\w*|erhöh\w*|\d|€))"
+             r"|(?:innovations|gründer|gründerinnen|gründungs|unternehmer|unternehmerinnen|förder|nachhaltigkeits|umwelt|"
+             r"zukunfts|design|wissenschafts|transfer|klimaschutz|mittelstands|handwerks)preis\w*"
+             r"|wettbewerb|award|prize|competition|challenge)",
     "network": r"(netzwerk|network|cluster)",
 }
 INSTR_RE = {k: re.compile(v, re.I) for k, v in INSTRUMENT_PATTERNS.items()}
@@ -534,6 +543,9 @@ SELF_TAKEOVER = re.compile(
     rf"(?:[\w'-]+ ){{0,6}}{_BUSINESS}\w* (?:[\w-]+ ){{0,3}}übernehmen|"
     rf"(?:ich übernehme|(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|plan to) (?:take over|übernehmen)|"
     rf"i(?:'m| am) taking over) (?:den|die|das|the|a|an|his|her|their|our|{_FAMILY}) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
+    # the owner offers it: "mein Chef will mir den Betrieb verkaufen", "my boss wants to sell me his shop"
+    rf"(?:will|möchte|soll|wird|würde) (?:mir|uns) (?:[\w'-]+ ){{0,2}}{_BUSINESS}\w* (?:[\w-]+ ){{0,2}}(?:verkaufen|übergeben|überlassen|übertragen)\b|"
+    rf"(?:wants?|offered|offers|would like) to (?:sell|hand over|pass on) (?:me|us) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
     rf"{_FAMILY}\b.{{0,120}}\b(?:ich soll|ich werde|ich will|ich möchte|ich übernehme|i(?:'m| am) (?:going|supposed) to|i will)\s+(?:\w+\s+){{0,3}}(?:übernehmen|take over|take it over)",
     re.I,
 )
@@ -663,3 +675,20 @@ FOUNDING_PLAN = re.compile(
     r"gründungs(?:vorhaben|idee|phase|zuschuss|stipendium|bonus|förderung)|zweite\w* gründung|"
     r"found (?:a|another|our|my)|start (?:a|another) (?:new )?(?:company|business)|founding phase)"
 )
+
+
+# A clause about a programme the company used in the past ("Meisterkurs hab ich mit Aufstiegs-BAföG gemacht",
+# "we already received EXIST"): history, not a request for it. Not when the sentence asks about it again
+# ("... hatten wir schon, geht das nochmal?") or says it was not used ("hatte ich nicht beantragt").
+PAST_USE = re.compile(
+    r"\b(?:hab|habe|hatte|hatten|haben|hat|wurde|wurden)\b[^.;!?,\n]{0,80}?\b(?:gemacht|bekommen|erhalten|"
+    r"genutzt|bezogen|finanziert|gefördert|abgeschlossen|absolviert|durchlaufen)\b"
+    r"|\b(?:gemacht|bekommen|erhalten|genutzt|bezogen|finanziert|gefördert|absolviert)\s+"
+    r"(?:haben|hatten|hat|habe|hab|wurde|wurden|worden)\b"  # "..., weil wir schon EXIST bekommen haben"
+    r"|\b(?:we|i|they|he|she)\s+(?:already\s+|previously\s+|once\s+)?(?:received|got|used|completed|went through)\b"
+    r"|\b(?:was|were)\s+(?:already\s+|previously\s+)?(?:funded|financed|supported)\s+(?:by|through|with)\b",
+    re.I)
+# where the clause around such a verb ends: punctuation or a conjunction ("... gemacht und arbeite noch angestellt")
+CLAUSE_BREAK_LEFT = re.compile(r"[.;!?,\n]|\b(?:and|und|but|aber|sondern)\b", re.I)
+CLAUSE_BREAK_RIGHT = re.compile(r"[.;!?,\n]|\b(?:and|und|but|aber|sondern|now|jetzt|nun)\b", re.I)
+PAST_USE_ASKS_AGAIN = re.compile(r"\b(?:nochmal|noch einmal|erneut|wieder|again|second time|another|nicht|not|never|nie)\b", re.I)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from .lexicon import CLAUSE_BREAK_LEFT, CLAUSE_BREAK_RIGHT, PAST_USE, PAST_USE_ASKS_AGAIN
 from .models import Programme
 from .text import fold
 
@@ -66,6 +67,27 @@ def build_aliases(programmes: list[Programme]) -> list[tuple[re.Pattern, str]]:
     unique = {a: next(iter(ids)) for a, ids in cands.items() if len(ids) == 1}
     return [(re.compile(rf"(?<![a-z0-9äöüß]){re.escape(a)}(?![a-z0-9äöüß])"), pid)
             for a, pid in sorted(unique.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
+
+
+def without_past_use(text: str) -> str:
+    """``text`` with the clauses about programmes used in the past blanked (``PAST_USE``): a programme the company
+    already had ("Meisterkurs hab ich mit Aufstiegs-BAföG gemacht") is not one it asks for. A clause whose sentence
+    asks for it again ("..., geht das nochmal?") or that says it was not used stays. The clause reaches from the verb
+    to the nearest punctuation or conjunction on each side (at most 200 letters: linear in the text)."""
+    out = list(text)
+    changed = False
+    for m in PAST_USE.finditer(text):
+        left = text[max(0, m.start() - 200):m.start()]
+        breaks = list(CLAUSE_BREAK_LEFT.finditer(left))
+        lo = m.start() - len(left) + (breaks[-1].end() if breaks else 0)
+        right = CLAUSE_BREAK_RIGHT.search(text, m.end(), m.end() + 200)
+        hi = right.start() if right else min(len(text), m.end() + 200)
+        rest = re.split(r"[.!\n]", text[hi:hi + 120], maxsplit=1)[0]  # the rest of the sentence
+        if PAST_USE_ASKS_AGAIN.search(text[lo:hi] + " " + rest):
+            continue
+        out[lo:hi] = " " * (hi - lo)
+        changed = True
+    return "".join(out) if changed else text
 
 
 def find_mentions(text: str, aliases: list[tuple[re.Pattern, str]], fuzzy: bool = True) -> list[str]:

@@ -18,7 +18,7 @@ from .ecosystem import rank_ecosystem
 from .engine import Engine
 from .errors import BackendUnavailable
 from .lanes import FIRST_SCREEN, advice_only, fitting_support, is_support_only, split_lanes
-from .mentions import find_mentions
+from .mentions import find_mentions, without_past_use
 from .models import CompanyProfile, Criterion, Filters
 from .rank import (
     LinearScorer,
@@ -188,7 +188,8 @@ def make_score(scorer) -> Stage:
     """Score every candidate from its features with ``scorer`` (hand weights or a fitted model)."""
 
     def score(state: MatchState, eng: Engine) -> MatchState:
-        state.named = set(find_mentions(state.retrieval_text, eng.aliases))
+        # programmes the user names, not those the company already had ("... mit Aufstiegs-BAföG gemacht")
+        state.named = set(find_mentions(without_past_use(state.retrieval_text), eng.aliases))
         ret = normalise_max({p.id: state.fused.get(p.id, 0.0) for p in eng.corpus.programmes})
         for x in state.candidates:
             x.features = programme_features(x.prog, state.profile, ret.get(x.prog.id, 0.0), x.rank_overall or x.overall,

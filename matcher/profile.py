@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .mentions import without_past_use
 from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-exported)
     AGE_AGO,
     AGE_AGO2,
@@ -558,7 +559,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("de_minimis_received_eur")
 
     p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", t), topics), p.get("stage"), age)
-    t_need = EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", HIRING_ABROAD.sub(" fachkräfte ", t_own)))
+    t_need = without_past_use(EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", HIRING_ABROAD.sub(" fachkräfte ", t_own))))
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names

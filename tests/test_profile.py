@@ -1052,3 +1052,35 @@ def test_forms_of_money_the_writer_rules_out(text, unwanted):
     p = ex(text)
     assert p.instruments_unwanted == unwanted
     assert not set(p.instruments_unwanted) & set(p.instruments_wished)
+
+
+def test_reading_fixes_from_the_ninth_probe():
+    # a price is no prize; a named prize still is
+    assert "prize" not in ex("Kaufpreis ca. 250.000 €, Eigenkapital hab ich kaum.").instruments_wished
+    assert "prize" in ex("Wir wollen beim Innovationspreis Berlin-Brandenburg mitmachen.").instruments_wished
+    assert "prize" in ex("Gibt es einen Preis für Gründerinnen?").instruments_wished
+    # "Förderungen und Kredite": the Förderung beside a loan is a grant
+    assert {"grant", "loan"} <= set(ex("Was für Förderungen und Kredite gibt es für die Übernahme?").instruments_wished)
+    # the owner offers the business to the writer: a takeover, so a person before their own start
+    p = ex("Ich bin Elektroinstallateurmeister und arbeite noch angestellt. Mein Chef will mir den Betrieb verkaufen.")
+    assert p.org_type == "individual" and p.stage == "pre_founding" and "succession" in p.needs
+    # a master course that is done is a master title (a craft), one still to attend is not
+    assert ex("Meisterprüfung 2023, den Meisterkurs hab ich mit Aufstiegs-BAföG gemacht.").facts.get("crafts_business") is True
+    assert ex("Ich mache gerade den Meisterkurs als Tischler.").facts.get("master_craftsman") is not True
+    # a programme used in the past is history: its clause says no need
+    assert "skills" not in ex("Den Meisterkurs hab ich mit Aufstiegs-BAföG gemacht und will jetzt den Betrieb meines "
+                              "Chefs übernehmen.").needs
+
+
+def test_clauses_about_programmes_used_in_the_past():
+    from matcher.mentions import without_past_use
+    assert "Aufstiegs" not in without_past_use("Meisterkurs hab ich mit Aufstiegs-BAföG gemacht und arbeite noch angestellt.")
+    assert "arbeite noch angestellt" in without_past_use("Meisterkurs hab ich mit Aufstiegs-BAföG gemacht und arbeite noch angestellt.")
+    out = without_past_use("We already received EXIST and now want the EIC Accelerator.")
+    assert "EXIST" not in out and "EIC Accelerator" in out
+    out = without_past_use("Wir wollen jetzt ZIM, weil wir schon EXIST bekommen haben.")
+    assert "ZIM" in out and "EXIST" not in out
+    # asked for again, or never used: the clause stays
+    for text in ("ZIM hatten wir schon bekommen, geht das nochmal?",
+                 "Die Meistergründungsprämie hatte ich damals nicht beantragt, geht die vielleicht noch?"):
+        assert without_past_use(text) == text
