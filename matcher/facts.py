@@ -103,7 +103,11 @@ _SALES_CUE = re.compile(r"\b(?:kund\w*|customers?|clients?|abnehmer\w*|verkauf\w
 # the text says otherwise (a roastery shipping nationwide is decided by the words above first)
 _WALK_IN = re.compile(
     r"\b(?:café|cafe|cafés|cafes|eiscafé|eisdiele|restaurant|restaurants|imbiss\w*|bistro|kneipe|kiosk|späti|"
-    r"friseur\w*|frisör\w*|hairdress\w*|barbershop|kosmetikstudio|nagelstudio|coffee shop|ice cream parlou?r)\b", re.I)
+    r"friseur\w*|frisör\w*|hairdress\w*|barbershop|kosmetikstudio|nagelstudio|coffee shop|ice cream parlou?r|"
+    # shops and repair or rental places for people who walk in ("e-bike repair and rental shop", "Fahrradladen")
+    r"(?:e-?)?(?:bike|fahrrad|handy|phone|shoe|schuh)(?:-|\s)?(?:repair|reparatur|rental|verleih|laden|shop|store)\w*|"
+    r"repair and rental shop|rental shop|ladengeschäft|einzelhandelsgeschäft|optiker\w*|hörakusti\w*|apotheke|"
+    r"blumenladen|waschsalon|retail store)\b", re.I)
 
 
 def _supraregional(t: str, original: str) -> bool | None:

@@ -89,7 +89,10 @@ FOUNDED_MONTH = re.compile(
     re.I,
 )
 FOUNDED_YEAR = re.compile(
-    r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in)\s*(?:im jahr\s*|in\s*|im\s*)?"
+    r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in"
+    # a shop or workshop that opened then ("opened in spring 2022", "eröffnet im Frühjahr 2019"; no object in between)
+    r"|opened|eröffnet|aufgemacht)\s*(?:im jahr\s*|in\s*|im\s*)?"
+    r"(?:(?:early|late|mid|anfang|ende|mitte)[\s-]*)?(?:(?:spring|summer|autumn|fall|winter|frühjahr|frühling|sommer|herbst|winter)\s*(?:of\s*)?)?"
     r"(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b",
     re.I,
 )

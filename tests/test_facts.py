@@ -266,3 +266,12 @@ def test_founding_as_a_team_or_alone(text, value):
 ])
 def test_an_order_placed_in_the_third_person(text, value):
     assert fact(text, "project_not_started") is value
+
+
+@pytest.mark.parametrize("text", [
+    "I own a small e-bike repair and rental shop in Friedrichshain.",
+    "Wir haben einen Fahrradladen in Pankow.",
+    "Ich bin Hörakustikmeisterin mit eigenem Geschäft in Steglitz.",
+])
+def test_shops_for_walk_in_customers_sell_locally(text):
+    assert read_facts(text).get("supraregional_sales") is False

@@ -1084,3 +1084,11 @@ def test_clauses_about_programmes_used_in_the_past():
     for text in ("ZIM hatten wir schon bekommen, geht das nochmal?",
                  "Die Meistergründungsprämie hatte ich damals nicht beantragt, geht die vielleicht noch?"):
         assert without_past_use(text) == text
+
+
+@pytest.mark.parametrize("text,year", [
+    ("I own a small e-bike repair and rental shop in Friedrichshain, opened in spring 2022, 4 people incl me.", 2022),
+    ("Unser Café, eröffnet im Frühjahr 2019, hat 6 Angestellte.", 2019),
+])
+def test_the_year_a_shop_opened_is_its_founding_year(text, year):
+    assert ex(text).founded_year == year
