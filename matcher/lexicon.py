@@ -248,7 +248,10 @@ NEED_PATTERNS: dict[str, str] = {
            r"konsorti|consorti|"
            # a clinical study of a medical device or drug is development (not "investigation" as an investment)
            r"clinical (?:study|studies|trials?|investigations?|evaluation)|klinische\w* (?:studie|prüfung|erprobung|bewertung))",
-    "investment": r"(investi(?!gat)|invest\b|errichte|errichtung|umrüst|nachrüst|\bumbau(?:en|t|s)?\b|umzubauen|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|(?<!ver)(?<!ein)kaufen|purchase|ausrüstung|equipment|halle|neubau|"
+    "investment": r"(investi(?!gat)|invest\b|"
+                  # quotes for what is to be bought: "Angebote liegen vor", "Kostenvoranschlag", "we have two quotes for"
+                  r"angebote? (?:für [\w-]+ )?(?:liegen|liegt) (?:uns |schon |bereits )*vor|kostenvoranschl\w*|"
+                  r"(?:we have|we've got|we got) (?:a |two |three |several )?(?:quotes?|quotations?) (?:for|from)\b|errichte|errichtung|umrüst|nachrüst|\bumbau(?:en|t|s)?\b|umzubauen|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|(?<!ver)(?<!ein)kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
@@ -327,7 +330,7 @@ NEED_PATTERNS: dict[str, str] = {
               # someone from outside to do or check it ("we want someone to sort out our IT security")
               r"(?:want|need|looking for|find|get) (?:someone|somebody|an expert|an outside expert) to (?!hire|employ|join|work for)|"
               r"(?:suchen|brauchen|wollen|möchten)\w* (?:\w+ )?jemande?n?,? (?:der|die) (?:uns|sich|das|mal))",
-    "partners": r"((?<!ansprech)(?<!gesprächs)partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|austausch|exchange|matchmaking|"
+    "partners": r"((?<!ansprech)(?<!gesprächs)partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|austausch(?!er)|exchange|matchmaking|"
                 r"verbund|konsortium|consortium|kontakt|contacts|mit der tu|mit der hu|mit der fu|mit der bht|"
                 r"with (?:the )?tu|hochschule|university|institut)",
     "digitalisation": r"(digital(?!druck)|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
@@ -613,7 +616,7 @@ TOPIC_STOP: dict[str, str] = {
               r"anlageberat\w*|anlage(?:n)?(?:strategie|vermögen)",
     "lager": r"(?:kugel|wälz|gleit|end|zwischen)lager\w*|lager(?:logistik|verwaltung|roboter|feuer)\w*|(?:ver|um|aus)lager\w*",
     "verbund": r"\w*verbund(?:werkstoff|material|glas|sicherheitsglas|stoff|folie|platte|bau)\w*|faserverbund\w*",
-    "austausch": r"(?:wärme|daten|heizungs|fenster|kessel|lampen|leuchten|motor|teile|batterie|öl|gas)austausch\w*|austauschbar\w*",
+    "austausch": r"(?:wärme|daten|heizungs|fenster|kessel|lampen|leuchten|motor|teile|batterie|öl|gas)austausch\w*|austauschbar\w*|\w*austauscher\w*",
     "exchange": r"exchanger\w*|heat exchange\w*|ion exchange|data exchange|stock exchange|exchange rate\w*",
     "institut": r"(?:kredit|finanz|geld|förder)institut\w*",
     "science": r"data science|computer science",

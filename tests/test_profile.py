@@ -1092,3 +1092,14 @@ def test_clauses_about_programmes_used_in_the_past():
 ])
 def test_the_year_a_shop_opened_is_its_founding_year(text, year):
     assert ex(text).founded_year == year
+
+
+def test_reading_an_electroplating_shops_request():
+    p = ex("Wir sind ein Galvanik-Betrieb in Lichtenberg, 40 Mitarbeitende. Unser Abwasser und der Chemikalienverbrauch "
+           "sind ein Kostenthema. Wir wollen die Spülwasserführung auf Kreislauf umstellen (Ionenaustauscher) und weniger "
+           "Frischwasser verbrauchen. Angebote liegen vor, beauftragt ist noch nichts.")
+    # quotes for what is to be bought are an investment; an ion exchanger is a device, not an exchange with partners
+    assert "investment" in p.needs and "partners" not in p.needs
+    assert "resource-efficiency" in p.topics and "networking" not in p.topics
+    assert "investment" in ex("We have two quotes for a new paint booth.").needs
+    assert "partners" in ex("Wir suchen den Erfahrungsaustausch mit anderen Betrieben.").needs
