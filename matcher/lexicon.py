@@ -275,6 +275,9 @@ NEED_PATTERNS: dict[str, str] = {
                   r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|fräszentr\w*|bearbeitungszentr\w*|drehzentr\w*|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"
                   r"(?:want|need|buy|get|purchase) (?:a|an|new|some|two|to buy a|to get a) (?:new )?[\w-]*\s?(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill)s?\b|"
+                  # "get a decent workstation + large-format printer", "buy two proper laptops"
+                  r"(?:want to |need to |to )?(?:buy|get|purchase) (?:a |an |some |two |three |new |decent |proper |better |good |bigger |second )+"
+                  r"(?:[\w-]+ ){0,2}?(?:workstations?|computers?|laptops?|servers?|plotters?|printers?|kilns?|vans?|equipment)\b|"
                   # "a second extruder line", "another CNC machine" (not one the company develops, not machine learning)
                   r"(?:second|third|another|additional) (?:[\w-]+ )?(?:extruder|extrusion line|machine|press|oven|furnace|kiln|lathe|cnc|robot|cutter|printer)s?\b"
                   r"(?! (?:learning|vision|translation|builder|building))(?![^.;!?]{0,40}\b(?:develop\w*|design\w*|prototyp\w*))|"

@@ -1103,3 +1103,11 @@ def test_reading_an_electroplating_shops_request():
     assert "resource-efficiency" in p.topics and "networking" not in p.topics
     assert "investment" in ex("We have two quotes for a new paint booth.").needs
     assert "partners" in ex("Wir suchen den Erfahrungsaustausch mit anderen Betrieben.").needs
+
+
+@pytest.mark.parametrize("text", [
+    "I'd like to get a decent workstation + large-format printer (maybe 15-20k).",
+    "We need to buy two proper laptops and a plotter.",
+])
+def test_equipment_with_adjectives_is_an_investment(text):
+    assert "investment" in ex(text).needs
