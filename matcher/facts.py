@@ -6,7 +6,7 @@ excludes a programme, so every reader is conservative: explicit words, negation-
 
 Facts: supraregional_sales, new_activity, university_link, project_not_started, master_craftsman,
 crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged,
-private_lead_investor, work_loss, consortium, founding_team.
+private_lead_investor, work_loss, consortium, founding_team, unemployment_benefit.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .text import clean, fold
 FACTS: tuple[str, ...] = (
     "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
-    "private_lead_investor", "work_loss", "consortium", "founding_team",
+    "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
 )
 
 _NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
@@ -402,6 +402,21 @@ _LEAD_NEG = _rx(
 
 # ---------------------------------------------------------------- loss of work (short-time work)
 
+# the writer draws unemployment benefit (Arbeitslosengeld I, paid by the employment agency) now or is about to:
+# the Gründungszuschuss is only for them, not for Bürgergeld recipients (ALG II, job centre) or employees
+_ALG_POS = _rx(
+    r"\b(?:alg|arbeitslosengeld)\s*(?:1|i)\b(?!\s*i)",
+    r"\barbeitslosengeld\b(?!\s*(?:2|ii)\b)",
+    r"\b(?:ich bin|bin ich|i am|i'm|seit \w+ (?:monaten? |wochen )?)\s*(?:\w+\s+){0,2}arbeitslos\b",
+    r"\b(?:arbeitslos|arbeitssuchend|arbeitsuchend)\s+gemeldet\b",
+    r"\b(?:unemployment benefits?|jobseeker'?s allowance)\b",
+    r"\b(?:i am|i'm|i have been|i've been)\s+(?:currently\s+)?unemployed\b",
+    r"\b(?:mir wurde|mir ist|i was|i've been|i have been)\s+(?:\w+\s+){0,2}(?:gekündigt|betriebsbedingt gekündigt|laid off|made redundant)\b",
+)
+_ALG_NEG = _rx(
+    r"\b(?:bürgergeld|alg\s*(?:2|ii)\b|arbeitslosengeld\s*(?:2|ii)\b|hartz)",
+    r"\b(?:kein|keinen)\s+(?:anspruch auf\s+)?arbeitslosengeld\b",
+)
 _WORK_LOSS_POS = _rx(
     r"\b(?:kurzarbeit\w*|short-?time work\w*|arbeitsausfall\w*|auftragseinbruch\w*|auftragsrückgang\w*|"
     r"auftragsflaute|umsatzeinbruch\w*|produktionsstopp\w*|produktionsausfall\w*|betriebsstillstand\w*)",
@@ -466,6 +481,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "new_hire_disadvantaged": lambda t, o: _decide(t, _HIRE_POS, _HIRE_NEG),
     "private_lead_investor": lambda t, o: _decide(t, _LEAD_POS, _LEAD_NEG),
     "work_loss": lambda t, o: _decide(t, _WORK_LOSS_POS, None),
+    "unemployment_benefit": lambda t, o: _decide(t, _ALG_POS, _ALG_NEG),
     "consortium": lambda t, o: _decide(t, _CONSORTIUM_POS, _CONSORTIUM_NEG),
     "founding_team": lambda t, o: _founding_team(t),
 }

@@ -275,3 +275,31 @@ def test_an_order_placed_in_the_third_person(text, value):
 ])
 def test_shops_for_walk_in_customers_sell_locally(text):
     assert read_facts(text).get("supraregional_sales") is False
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ich bin seit drei Monaten arbeitslos und bekomme ALG I.", True),
+    ("I was laid off in May and get unemployment benefit.", True),
+    ("Ich bin arbeitslos gemeldet und will mich selbstständig machen.", True),
+    ("Ich beziehe Bürgergeld und möchte gründen.", False),
+    ("Ich habe keinen Anspruch auf Arbeitslosengeld.", False),
+    ("Wir sind ein Betrieb mit 20 Mitarbeitenden.", None),
+])
+def test_unemployment_benefit(text, expected):
+    assert read_facts(text).get("unemployment_benefit") is expected
+
+
+def test_the_start_up_grant_for_the_unemployed_needs_unemployment_benefit():
+    """Gründungszuschuss (§ 93 SGB III): the first answer for a founder on unemployment benefit, ruled out on
+    Bürgergeld, an open question when the text does not say."""
+    from matcher.api import match
+
+    on_alg = match("Ich bin seit drei Monaten arbeitslos und bekomme Arbeitslosengeld. Jetzt will ich mich als "
+                   "Fotografin in Berlin selbstständig machen. Welche Förderung gibt es?")
+    assert on_alg.programmes[0].id == "gruendungszuschuss"
+    on_buergergeld = match("Ich beziehe Bürgergeld und will mich als Fotografin in Berlin selbstständig machen.",
+                           top_k=200, show_ineligible=True)
+    hit = next(p for p in on_buergergeld.programmes + on_buergergeld.hidden_ineligible if p.id == "gruendungszuschuss")
+    assert hit.eligibility == "ineligible"
+    unknown = match("Ich will mich als Fotografin in Berlin selbstständig machen. Welche Förderung gibt es?")
+    assert "gruendungszuschuss" not in [p.id for p in unknown.programmes[:3]]
