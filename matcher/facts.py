@@ -161,6 +161,11 @@ _UNI_POS = _rx(
     r"\b(?:wir sind|we are|we're|als|as|unsere?|our)\s+(?:eine?\s+|an?\s+)?(?:[\w-]+\s+)?(?:ausgründung|spin-?off|spinoff)\b",
     r"\b(?:wollen|möchten|planen|werden|want to|plan to)\s+(?:\w+\s+){0,4}(?:ausgründen|spin off)\b",
     r"\b(?:aus|from)\s+(?:unserer|our)\s+(?:forschung|research)\b",
+    # "three of us work at Charité", "we're all still employed at the TU", "wir sind noch an der HU angestellt"
+    rf"\b(?:we|we're|wir|of us|von uns)\s+(?:\w+\s+){{0,3}}(?:work|working|employed|arbeiten|tätig)\s+(?:\w+\s+){{0,2}}(?:an|am|bei|at|in)\s+"
+    rf"(?:der|dem|the)?\s*{_UNI}",
+    rf"\b(?:wir|we)\s+(?:sind|are)\s+(?:\w+\s+){{0,3}}(?:an|am|bei|at)\s+(?:der|dem|the)?\s*{_UNI}\s+(?:\w+\s+){{0,2}}(?:angestellt|beschäftigt|tätig|employed)",
+    r"\b(?:want|like|plan|hope|going)\w*\s+to\s+spin\s+(?:\w+\s+){0,2}out\b",
 )
 _UNI_NEG = _rx(
     r"\b(?:keine|no|ohne|without)\s+(?:\w+\s+){0,2}(?:verbindung|anbindung|bezug|link|affiliation|connection|kontakt)\w*\s+(?:zu|zur|an|with|to)\s+(?:einer\s+|a\s+|der\s+)?(?:hochschul\w*|uni\w*|universit\w*|forschungseinrichtung\w*|academia)",
@@ -416,6 +421,8 @@ _ALG_POS = _rx(
 _ALG_NEG = _rx(
     r"\b(?:bürgergeld|alg\s*(?:2|ii)\b|arbeitslosengeld\s*(?:2|ii)\b|hartz)",
     r"\b(?:kein|keinen)\s+(?:anspruch auf\s+)?arbeitslosengeld\b",
+    # still in a job: no unemployment benefit ("we're all still employed at Charité", "arbeite noch angestellt")
+    r"\b(?:noch|still|currently|derzeit|zurzeit)\s+(?:\w+\s+){0,3}(?:angestellt|beschäftigt|employed)\b",
 )
 _WORK_LOSS_POS = _rx(
     r"\b(?:kurzarbeit\w*|short-?time work\w*|arbeitsausfall\w*|auftragseinbruch\w*|auftragsrückgang\w*|"

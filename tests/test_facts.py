@@ -284,6 +284,7 @@ def test_shops_for_walk_in_customers_sell_locally(text):
     ("Ich beziehe Bürgergeld und möchte gründen.", False),
     ("Ich habe keinen Anspruch auf Arbeitslosengeld.", False),
     ("Wir sind ein Betrieb mit 20 Mitarbeitenden.", None),
+    ("Right now we're all still employed at Charité and nothing is incorporated.", False),
 ])
 def test_unemployment_benefit(text, expected):
     assert read_facts(text).get("unemployment_benefit") is expected
@@ -303,3 +304,12 @@ def test_the_start_up_grant_for_the_unemployed_needs_unemployment_benefit():
     assert hit.eligibility == "ineligible"
     unknown = match("Ich will mich als Fotografin in Berlin selbstständig machen. Welche Förderung gibt es?")
     assert "gruendungszuschuss" not in [p.id for p in unknown.programmes[:3]]
+
+
+@pytest.mark.parametrize("text", [
+    "Hi – three of us work at Charité (two postdocs and one clinician). We'd like to spin this out as a company.",
+    "Wir sind noch an der HU angestellt und wollen gründen.",
+    "Two of us work at the TU Berlin.",
+])
+def test_people_working_at_a_university_have_a_university_link(text):
+    assert read_facts(text).get("university_link") is True
