@@ -306,6 +306,8 @@ _KW_CACHE: dict[str, tuple[re.Pattern, re.Pattern | None, re.Pattern | None]] = 
 
 
 def _kw_hit(kw: str, t: str) -> bool:
+    if kw.lstrip("=") not in t:  # the pattern is the keyword itself: absent as a substring, no hit (most are)
+        return False
     entry = _KW_CACHE.get(kw)
     if entry is None:
         if kw.startswith("="):
