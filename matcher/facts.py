@@ -6,7 +6,8 @@ excludes a programme, so every reader is conservative: explicit words, negation-
 
 Facts: supraregional_sales, new_activity, university_link, project_not_started, master_craftsman,
 crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged,
-private_lead_investor, work_loss, consortium, founding_team, unemployment_benefit.
+private_lead_investor, work_loss, consortium, founding_team, unemployment_benefit,
+liberal_profession_practice.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ FACTS: tuple[str, ...] = (
     "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
+    "liberal_profession_practice",
 )
 
 _NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
@@ -424,6 +426,37 @@ _ALG_NEG = _rx(
     # still in a job: no unemployment benefit ("we're all still employed at Charité", "arbeite noch angestellt")
     r"\b(?:noch|still|currently|derzeit|zurzeit)\s+(?:\w+\s+){0,3}(?:angestellt|beschäftigt|employed)\b",
 )
+# the business is the practice of a classic liberal profession (freier Beruf): a practice, law or tax office,
+# architecture or engineering office, or a freelancer in a profession ("Architekturbüro mit 15 MA", "I'm a freelance
+# graphic designer"); GRW and EXIST exclude these
+_PRACTICE = (r"(?:architektur|architekten|ingenieur|planungs|steuerberatungs|steuer|anwalts|rechtsanwalts|notar|zahnarzt|"
+             r"arzt|tierarzt|physiotherapie|ergotherapie|logopädie|psychotherapie)")
+_LIBERAL_POS = _rx(
+    rf"\b{_PRACTICE}\w{{0,3}}(?:büro|kanzlei|praxis)\b",
+    r"\b(?:law firm|dental practice|medical practice|doctor'?s practice|architecture (?:firm|office|practice)|"
+    r"architects'? (?:firm|office)|tax advis\w+ (?:firm|office|practice)|engineering consultancy)\b",
+    r"\b(?:ich bin|i am|i'm|als|as an?)\s+(?:selbstständige\w*\s+|selbständige\w*\s+|freiberufliche\w*\s+|freelance\s+|self-employed\s+)?"
+    r"(?:architekt\w*|rechtsanwält\w*|anwält\w*|steuerberater\w*|zahnärzt\w*|ärztin|arzt|physiotherapeut\w*|"
+    r"architect|lawyer|dentist|doctor|tax advis[eo]r|übersetzer\w*|translator|journalist\w*|fotograf\w*|"
+    r"photographer|grafikdesigner\w*|graphic designer|designer\w*)\b",
+    r"\bfreiberufler\w*|\bfreiberuflich\w*|\bfreelance\w*|\bliberal profession",
+)
+_LIBERAL_NEG = _rx(
+    r"\b(?:gewerbebetrieb|gewerbliche\w* (?:unternehmen|wirtschaft|betrieb))\b",
+    # a kind of business that is commercial, not a liberal profession's practice
+    r"\b(?:software|it|tech)[\s-]?(?:company|firm|house|firma|unternehmen|haus|dienstleister|start-?up)\b|\bsoftwarehaus\b|"
+    r"\bstart-?ups?\b|\bhersteller\b|\bmanufacturer\b|\bhändler\b|\bretail\w*|\be-?commerce\b|\bonline-?shop\b|"
+    r"\bhotel\w*|\brestaurant\w*|\bcafé\b|\bgastronomie\w*|\blogistik\w*|\bspedition\w*|\bbäckerei\w*",
+    r"\b(?:kein\w*|not an?|no)\s+(?:freiberufler\w*|freie\w* beruf\w*|liberal profession)",
+)
+def _liberal_profession(t: str) -> bool | None:
+    """A liberal profession's practice; a manufacturer or a craft business is commercial by definition, so not."""
+    v = _decide(t, _LIBERAL_POS, _LIBERAL_NEG)
+    if v is None and (_decide(t, _MANUF_POS, _MANUF_NEG) or _crafts(t)):
+        return False
+    return v
+
+
 _WORK_LOSS_POS = _rx(
     r"\b(?:kurzarbeit\w*|short-?time work\w*|arbeitsausfall\w*|auftragseinbruch\w*|auftragsrückgang\w*|"
     r"auftragsflaute|umsatzeinbruch\w*|produktionsstopp\w*|produktionsausfall\w*|betriebsstillstand\w*)",
@@ -489,6 +522,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "private_lead_investor": lambda t, o: _decide(t, _LEAD_POS, _LEAD_NEG),
     "work_loss": lambda t, o: _decide(t, _WORK_LOSS_POS, None),
     "unemployment_benefit": lambda t, o: _decide(t, _ALG_POS, _ALG_NEG),
+    "liberal_profession_practice": lambda t, o: _liberal_profession(t),
     "consortium": lambda t, o: _decide(t, _CONSORTIUM_POS, _CONSORTIUM_NEG),
     "founding_team": lambda t, o: _founding_team(t),
 }

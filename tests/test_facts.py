@@ -313,3 +313,29 @@ def test_the_start_up_grant_for_the_unemployed_needs_unemployment_benefit():
 ])
 def test_people_working_at_a_university_have_a_university_link(text):
     assert read_facts(text).get("university_link") is True
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wir sind ein Architekturbüro in Mitte mit 15 Mitarbeitenden.", True),
+    ("I'm a freelance graphic designer in Neukölln.", True),
+    ("Steuerkanzlei mit 12 Mitarbeitenden sucht Förderung für Digitalisierung.", True),
+    # a manufacturer, a craft business or a software company is commercial, not a liberal profession's practice
+    ("Wir sind ein Metallbauer mit 20 Mitarbeitern.", False),
+    ("We are a software company with 30 staff.", False),
+    ("Wir sind kein Freiberufler, sondern eine GmbH.", False),
+    ("Hallo, was gibt es an Förderung?", None),
+])
+def test_liberal_profession_practice(text, expected):
+    assert read_facts(text).get("liberal_profession_practice") is expected
+
+
+def test_grw_is_not_for_a_liberal_profession_and_asks_only_when_unknown():
+    from matcher.api import match
+
+    office = match("Wir sind ein Architekturbüro in Mitte mit 15 Mitarbeitenden, bundesweit tätig, und wollen in neue "
+                   "Arbeitsplätze investieren.", top_k=200, show_ineligible=True)
+    grw = next(p for p in office.programmes + office.hidden_ineligible if p.id == "grw-berlin")
+    assert grw.eligibility == "ineligible"
+    maker = match("Wir sind ein Metallbauer in Spandau mit 20 MA, liefern bundesweit und wollen eine neue "
+                  "Laserschneidanlage kaufen.")
+    assert not any("freien Berufs" in q for q in maker.questions)
