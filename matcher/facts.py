@@ -82,11 +82,17 @@ _SUPRA_POS = _rx(
     # "85 % of our sales go to customers in other German states", "Kunden in anderen Bundesländern"
     r"\b(?:kund\w*|abnehmer\w*|customers?|clients?|absatz\w*|umsatz\w*|sales|sell|vertrieb\w*|verkauf\w*|liefern)\b[^.;!?]{0,40}\b(?:in|to|into|nach|aus)\s+"
     r"(?:anderen?|other)\s+(?:(?:german|deutschen|eu|european|europäischen)\s+)?(?:bundesländer\w*|ländern|länder|states|countries|regions|regionen)\b",
+    # "an Musiker aus ganz Deutschland und Europa", "nur ein kleiner Teil geht an Kunden in Berlin"
+    r"\b(?:verkaufen|vertreiben|liefern|kund\w*|abnehmer\w*)\b[^.;!?]{0,60}\b(?:aus|in|nach)\s+ganz\s+(?:deutschland|europa)",
+    r"\b(?:nur|lediglich|bloß)\s+ein\w*\s+(?:kleine[rn]?\s+|geringe[rn]?\s+)?(?:teil|bruchteil|anteil)\b[^.;!?]{0,40}\bberlin",
 )
 _SUPRA_NEG = _rx(
     r"\bnur\s+(?:lokal\w*|regional\w*|in berlin|in der region|im kiez|vor ort|in unserem kiez)",
     r"\b(?:nur|ausschließlich|überwiegend|hauptsächlich|fast nur)\s+(?:\w+\s+){0,2}(?:lokal\w*|regional\w*|berliner|aus dem kiez|aus der nachbarschaft|aus der umgebung|aus berlin)\s*(?:kund\w*|laufkund\w*|abnehmer)?",
-    r"\b(?:kund\w*|kundschaft)\s+(?:kommen\s+|sind\s+)?(?:nur\s+|fast nur\s+|ausschließlich\s+|überwiegend\s+|hauptsächlich\s+)?(?:aus dem kiez|aus der nachbarschaft|aus dem bezirk|aus dem viertel|aus der umgebung|im kiez|im bezirk|im umkreis|in der umgebung|in der nachbarschaft|in berlin|in der region)",
+    r"\b(?:kund\w*|kundschaft)\s+(?:kommen\s+|sind\s+)?(?:nur\s+|fast nur\s+|ausschließlich\s+|überwiegend\s+|hauptsächlich\s+)?(?:aus dem kiez|aus der nachbarschaft|aus dem bezirk|aus dem viertel|aus der umgebung|im kiez|im bezirk|im umkreis|in der umgebung|in der nachbarschaft)",
+    # "Kunden in Berlin" says where some customers are; only with "nur" or "überwiegend" is it all of them
+    r"\b(?:kund\w*|kundschaft)\s+(?:kommen\s+|sind\s+)?(?:nur|fast nur|ausschließlich|überwiegend|hauptsächlich)\s+(?:in berlin|aus berlin|in der region|aus der region)",
+    r"(?<!kleiner teil geht an )(?<!teil an )\b(?:unsere|meine)\s+(?:kund\w*|kundschaft)\s+(?:sind\s+|kommen\s+)?(?:in|aus)\s+(?:berlin|der region)\b",
     r"\b(?:lokale|regionale)\s+(?:kund\w*|laufkund\w*|stammkund\w*)",
     # customers of a kind, all in Berlin ("Unsere Kunden sind fast ausschließlich Zahnarztpraxen in Berlin")
     r"\b(?:kund\w*|abnehmer)\s+(?:sind|kommen)\s+(?:fast\s+)?(?:nur|ausschließlich|überwiegend|hauptsächlich)\s+(?:[\w-]+\s+){1,3}?(?:in|aus)\s+berlin\b",
@@ -452,7 +458,7 @@ _LIBERAL_NEG = _rx(
 def _liberal_profession(t: str) -> bool | None:
     """A liberal profession's practice; a manufacturer or a craft business is commercial by definition, so not."""
     v = _decide(t, _LIBERAL_POS, _LIBERAL_NEG)
-    if v is None and (_decide(t, _MANUF_POS, _MANUF_NEG) or _crafts(t)):
+    if v is None and (_decide(t, _MANUF_POS, _MANUF_NEG) or _crafts_or_master(t)):
         return False
     return v
 

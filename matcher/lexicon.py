@@ -96,6 +96,9 @@ FOUNDED_YEAR = re.compile(
     r"(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b",
     re.I,
 )
+# the year before the verb: "habe meine Werkstatt 2020 gegründet", "wir haben 2019 eröffnet", "we were 2018 founded"
+FOUNDED_YEAR_BEFORE = re.compile(
+    r"\b((?:19|20)\d{2})\s+(?:gegründet|eröffnet|aufgemacht|gestartet als|founded|established|incorporated|opened)\b", re.I)
 AGE_YEARS = re.compile(
     rf"(?:seit|since|(?:been|running|operating|existed|existing|in business|active|am markt)[\w\s]{{0,50}}?\bfor)\s*"
     rf"(?:über\s*|mehr als\s*|rund\s*|gut\s*|knapp\s*|fast\s*|over\s*|more than\s*|about\s*|like\s*|around\s*|almost\s*|nearly\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",

@@ -22,6 +22,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     EMP_WORDS,
     ESTABLISHED,
     FOUNDED_YEAR,
+    FOUNDED_YEAR_BEFORE,
     FOUNDING_PLAN,
     JUST_OPENED,
     SELF_TAKEOVER,
@@ -241,7 +242,7 @@ def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
 
 
 def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
-    m = _company_age_hit(FOUNDED_YEAR, t)
+    m = _company_age_hit(FOUNDED_YEAR, t) or _company_age_hit(FOUNDED_YEAR_BEFORE, t)
     if m:
         year = int(m.group(1))
         month = MONTH.search(m.group(0))

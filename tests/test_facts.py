@@ -187,11 +187,13 @@ def test_only_known_facts_and_nothing_from_an_empty_text():
 def test_facts_are_in_the_profile_and_merge_per_fact():
     today = dt.date(2026, 11, 25)
     first = extract_profile("Tischlerei in Köpenick, 6 MA, wir verkaufen bundesweit", TOPICS, today=today)
-    assert first.facts == {"supraregional_sales": True, "crafts_business": True}
+    # a craft business is commercial, so no liberal profession's practice
+    assert first.facts == {"supraregional_sales": True, "crafts_business": True, "liberal_profession_practice": False}
     assert "facts" in first.stated
     second = extract_profile("Korrektur: eigentlich haben wir nur lokale Kundschaft. Meisterbrief habe ich.", TOPICS, today=today)
     merged = merge_profiles(first, second)
-    assert merged.facts == {"supraregional_sales": False, "crafts_business": True, "master_craftsman": True}
+    assert merged.facts == {"supraregional_sales": False, "crafts_business": True, "master_craftsman": True,
+                            "liberal_profession_practice": False}
     assert merge_profiles(merged, extract_profile("Danke!", TOPICS, today=today)).facts == merged.facts
 
 
@@ -339,3 +341,13 @@ def test_grw_is_not_for_a_liberal_profession_and_asks_only_when_unknown():
     maker = match("Wir sind ein Metallbauer in Spandau mit 20 MA, liefern bundesweit und wollen eine neue "
                   "Laserschneidanlage kaufen.")
     assert not any("freien Berufs" in q for q in maker.questions)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wir verkaufen an Musiker aus ganz Deutschland und Europa, nur ein kleiner Teil geht an Kunden in Berlin.", True),
+    ("Unsere Kunden sind in Berlin.", False),
+    ("Die Kunden kommen nur aus Berlin.", False),
+    ("Wir haben Kunden in Berlin und liefern auch nach Brandenburg.", None),
+])
+def test_where_customers_are_is_read_with_its_qualifier(text, expected):
+    assert read_facts(text).get("supraregional_sales") is expected

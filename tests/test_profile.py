@@ -1111,3 +1111,8 @@ def test_reading_an_electroplating_shops_request():
 ])
 def test_equipment_with_adjectives_is_an_investment(text):
     assert "investment" in ex(text).needs
+
+
+def test_the_founding_year_before_the_verb():
+    assert ex("Ich habe meine Werkstatt in Prenzlauer Berg 2020 gegründet, inzwischen sind wir zu viert.").founded_year == 2020
+    assert ex("Wir haben 2019 eröffnet und haben 6 Angestellte.").founded_year == 2019
