@@ -163,7 +163,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     state.timings["answer"] = (time.perf_counter() - t) * 1000
     state.timings["total"] = (time.perf_counter() - t0) * 1000
     return MatchResult(
-        id=request_id, lang=out_lang, intent="shortlist" if state.scope == "funding" else state.scope,
+        id=request_id, lang=out_lang, intent="shortlist" if state.scope == "funding" else "empty" if state.scope == "welcome" else state.scope,
         profile=state.profile, programmes=prog_hits, support=support_hits, hidden_ineligible=hidden_hits,
         projects=state.projects, questions=state.questions, answer=answer, citations=cites, message=message,
         data_as_of=data_as_of, timings_ms=state.timings, plan=plan,

@@ -32,7 +32,7 @@ from .rank import (
     programme_features,
     select_fusion,
 )
-from .scope import funding_signal
+from .scope import funding_signal, greeting_only
 from .staleness import effective_status
 
 Stage = Callable[["MatchState", Engine], "MatchState"]
@@ -66,7 +66,7 @@ class MatchState:
     hidden: list[Scored] = field(default_factory=list)
     projects: list = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
-    scope: str = "funding"  # "funding", "off_topic" or "empty"
+    scope: str = "funding"  # "funding", "off_topic", "empty" or "welcome" (a greeting or "what can you do?")
     # the profile read from this message alone (``profile`` merges the earlier turns of a consultation) and
     # whether there were earlier turns: a poem asked for mid-consultation is off-topic however rich the profile
     turn_profile: CompanyProfile | None = None
@@ -291,8 +291,12 @@ def scope(state: MatchState, eng: Engine) -> MatchState:
     """A message with no company, need, topic or programme in it gets no programme list. Judged on the message
     itself: in a running consultation the profile of the earlier turns would make any message look on-topic."""
     own_named = set(find_mentions(state.text, eng.aliases)) if state.continuing else state.named
-    if not funding_signal(state.text, state.turn_profile or state.profile, own_named):
-        state.scope = "empty" if len(state.text.split()) <= 3 else "off_topic"
+    # a first message that only greets or asks what the assistant does ("Hallo, wie funktioniert das?") gets a
+    # welcome, although "wie funktioniert" alone reads as a wish for advice
+    welcome = greeting_only(state.text) and not state.continuing
+    if welcome or not funding_signal(state.text, state.turn_profile or state.profile, own_named):
+        state.scope = ("welcome" if greeting_only(state.text)
+                       else "empty" if len(state.text.split()) <= 3 else "off_topic")
         state.chosen, state.support, state.hidden, state.projects = [], [], [], []
         state.questions = elig.basic_questions(state.lang, state.profile)
     return state

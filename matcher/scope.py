@@ -18,6 +18,22 @@ FUNDING_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# only a greeting and/or a question about the assistant itself ("hi, what can you do?", "Hallo, wie funktioniert
+# das?"): a welcome, not "I can't help with that"
+GREETING_ONLY = re.compile(
+    r"^\W*(?:(?:hi|hallo|hello|hey|moin|servus|guten (?:tag|morgen|abend)|good (?:morning|afternoon|evening))\b\W*)?"
+    r"(?:(?:what can you do|what do you do|what are you|who are you|how does (?:this|it) work|how do(?:es)? (?:i|you|this) "
+    r"(?:use|work)|help|was kannst du|was können sie|was machst du|was machen sie|wer bist du|wer sind sie|wie funktioniert "
+    r"(?:das|es|der förderlotse)|hilfe)\b(?: (?:here|for me|hier|für mich))?\W*)?$",
+    re.IGNORECASE,
+)
+
+
+def greeting_only(text: str) -> bool:
+    """The message is only a greeting or a question about what the assistant does."""
+    return bool(text.strip()) and bool(GREETING_ONLY.match(text.strip()))
+
+
 PROFILE_FACTS = ("org_type", "employees", "turnover_eur", "founded_year", "age_years", "stage", "in_berlin")
 
 
@@ -45,6 +61,12 @@ _NEXT = {
                     "Ihr Unternehmen (Branche, Größe, Standort) und was Sie vorhaben.",
               "en": "I could not find a project or funding topic in your message yet. Please describe your company "
                     "(sector, size, location) and what you plan to do."},
+    "welcome": {"de": "Beschreiben Sie Ihr Unternehmen (Branche, Größe, Standort) und was Sie vorhaben, z. B. „Wir sind ein "
+                      "Metallbauer mit 20 Mitarbeitenden in Spandau und wollen eine neue Laserschneidanlage kaufen“. Ich "
+                      "nenne dann die passenden Programme mit Begründung, Förderfähigkeit und Quellen, dazu offene Fragen.",
+                "en": "Describe your company (sector, size, location) and what you plan, e.g. \"We are a metalworking "
+                      "company with 20 staff in Spandau and want to buy a new laser cutter\". I will then name the "
+                      "programmes that fit, with reasons, eligibility and sources, and the questions still open."},
     "kept": {"de": "Ihre bisherigen Angaben und die Vorschläge bleiben erhalten. Ergänzen Sie gern Angaben in einem Satz "
                    "(z. B. „Wir haben 12 Mitarbeitende“) oder fragen Sie zu einem der Programme.",
              "en": "What you told me so far and the suggestions are kept. Add details in a sentence (e.g. \"We have 12 "
@@ -58,4 +80,14 @@ def scope_note(kind: str, lang: str, continuing: bool = False) -> str:
     says so and how to go on."""
     lg = "en" if lang == "en" else "de"
     nxt = _NEXT["kept" if continuing else kind][lg]
+    if kind == "welcome" and not continuing:
+        return f"{_WELCOME[lg]} {nxt}"
     return nxt if kind == "empty" else f"{_WHO[lg]} {nxt}"
+
+
+_WELCOME = {
+    "de": "Hallo! Ich bin der Förderlotse des Masterplans Industriestadt Berlin: Ich finde für Unternehmen passende "
+          "Förderprogramme (Berlin, Bund, EU), MPI-Projekte und Ansprechpartner.",
+    "en": "Hello! I am the funding assistant of the Masterplan Industriestadt Berlin: I find funding programmes "
+          "(Berlin, federal, EU), MPI projects and contacts for companies.",
+}

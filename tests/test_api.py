@@ -114,7 +114,20 @@ def test_a_birthday_poem_gets_the_scope_note_in_english_too(engine):
 def test_a_greeting_is_empty_not_off_topic(engine):
     res = match("Hallo")
     assert res.intent == "empty" and res.programmes == []
-    assert "kein Vorhaben" in res.message
+    assert res.message.startswith("Hallo! Ich bin der Förderlotse") and "Beschreiben Sie Ihr Unternehmen" in res.message
+
+
+@pytest.mark.parametrize("text,start", [
+    ("hi, what can you do?", "Hello! I am the funding assistant"),
+    ("Hallo, wie funktioniert das?", "Hallo! Ich bin der Förderlotse"),
+    ("Was kannst du?", "Hallo! Ich bin der Förderlotse"),
+])
+def test_a_question_about_the_assistant_gets_a_welcome_not_a_refusal(engine, text, start):
+    res = match(text)
+    assert res.intent == "empty" and res.programmes == [] and res.support == []
+    assert res.message.startswith(start) and "can't help" not in res.message and "nicht helfen" not in res.message
+    # a real question after a greeting is answered
+    assert match("Hallo, wir sind ein Metallbauer mit 20 MA und brauchen einen Kredit für eine Maschine").programmes
 
 
 def test_profile_json_input(engine):
