@@ -375,7 +375,9 @@ _RIS_NEG = _rx(
 
 # ---------------------------------------------------------------- hiring a disadvantaged jobseeker
 
-_HIRE = r"(?:einstell\w*|anstellen|beschäftigen|übernehmen|hire|hiring|employ\w*|recruit\w*|take on|einzustellen)"
+_HIRE = (r"(?:einstell\w*|anstellen|beschäftigen|übernehmen|hire|hiring|employ\w*|recruit\w*|take on|einzustellen|"
+         # creating jobs for them ("5 weitere Arbeitsplätze für Menschen mit Behinderung schaffen")
+         r"arbeitsplätze\w*|arbeitsstellen|stellen schaffen|create (?:\d+ )?(?:new )?jobs)")
 _DISADV = (r"(?:langzeitarbeitslos\w*|long-term unemployed|arbeitslos\w*|unemployed|arbeitsuchend\w*|jobseeker\w*|job seeker\w*|"
            r"schwerbehindert\w*|mit behinderung|with (?:a )?disabilit\w*|disabled|vermittlungshemm\w*|schwer vermittelbar\w*|"
            r"hard to place|hard-to-place|über 50-?jährig\w*|ältere arbeitslose|vom jobcenter|from the job ?cent(?:re|er)|"

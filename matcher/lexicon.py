@@ -278,6 +278,8 @@ NEED_PATTERNS: dict[str, str] = {
                   r"neue\w* (?:[\w-]+ )?[\w-]*?(?:linie|anlage|maschine|halle|öfen|ofen|fräse|fräszentr\w*|bearbeitungszentr\w*|drehzentr\w*|presse|roboterzelle|trockner|extruder|kompressoren|kompressor|kessel)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|erforschen|erproben|testen))|"
                   r"(?:want|need|buy|get|purchase) (?:a|an|new|some|two|to buy a|to get a) (?:new )?[\w-]*\s?(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill)s?\b|"
+                  # a line of machines named "...straße" ("eine neue Spülstraße", "Lackierstraße")
+                  r"\b(?:spül|fertigungs|lackier|wasch|montage|produktions|transfer|abfüll|verpackungs)straße\b|"
                   # "get a decent workstation + large-format printer", "buy two proper laptops"
                   r"(?:want to |need to |to )?(?:buy|get|purchase) (?:a |an |some |two |three |new |decent |proper |better |good |bigger |second )+"
                   r"(?:[\w-]+ ){0,2}?(?:workstations?|computers?|laptops?|servers?|plotters?|printers?|kilns?|vans?|equipment)\b|"
@@ -296,6 +298,8 @@ NEED_PATTERNS: dict[str, str] = {
                   r"drucker|scanner|fräse|cnc\w*|roboter|lasercutter|laserschneid\w*|öfen|ofen|maschine\w*|anlage|linie)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|bauen|herstellen)))",
     "skills": r"(fachkräft|skilled|umgeschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
+              # onboarding new people ("brauchen am Anfang viel Einarbeitung"), jobs for people who need support
+              r"einarbeitung|einzuarbeiten|(?:arbeitsplätze|stellen) (?:für|for) (?:menschen|people|langzeitarbeitslose|geflüchtete)|"
               r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",

@@ -1116,3 +1116,12 @@ def test_equipment_with_adjectives_is_an_investment(text):
 def test_the_founding_year_before_the_verb():
     assert ex("Ich habe meine Werkstatt in Prenzlauer Berg 2020 gegründet, inzwischen sind wir zu viert.").founded_year == 2020
     assert ex("Wir haben 2019 eröffnet und haben 6 Angestellte.").founded_year == 2019
+
+
+def test_reading_an_inclusion_companys_request():
+    text = ("Wir sind ein Inklusionsunternehmen (gGmbH, Kantine und Catering), 35 Beschäftigte. Wir möchten 5 weitere "
+            "Arbeitsplätze für Menschen mit Behinderung schaffen, die lange arbeitslos waren und am Anfang viel "
+            "Einarbeitung brauchen. Dafür brauchen wir auch eine neue Spülstraße.")
+    p = ex(text)
+    assert {"skills", "investment"} <= set(p.needs)
+    assert p.facts.get("new_hire_disadvantaged") is True
