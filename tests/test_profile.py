@@ -1125,3 +1125,8 @@ def test_reading_an_inclusion_companys_request():
     p = ex(text)
     assert {"skills", "investment"} <= set(p.needs)
     assert p.facts.get("new_hire_disadvantaged") is True
+
+
+def test_terse_injection_moulder_saving_electricity():
+    p = ex("Kunststoffspritzguss, Marzahn, 45 MA. 6 alte hydraulische Maschinen raus, vollelektrische rein. Strom sparen.")
+    assert {"production", "energy-efficiency"} <= set(p.topics)
