@@ -471,6 +471,14 @@ _PEOPLE_FROM = re.compile(r"\b(?:leute|mitarbeite\w*|beschäftigte\w*|belegschaf
 _MOVED_DE = re.compile(rf"^\s*{_MOVED_LAST}", re.I)
 
 
+# where customers, partners or suppliers sit is their seat, not the company's ("unsere Kunden sitzen überwiegend in
+# Süddeutschland", "our clients are based in Munich")
+_THEIR_SEAT = re.compile(
+    r"\b(?:kund\w*|kundschaft|customers?|clients?|abnehmer\w*|käufer\w*|buyers?|partner\w*|lieferanten|suppliers?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sitzen|sitzt|sind|ist|ansässig|are|is|based|located)\b[^.;!?]{0,30}$",
+    re.I)
+
+
 def role_of(text: str, p: Place) -> str:
     """'seat', 'market', 'planned' or 'neutral' for one place mention."""
     if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]):
@@ -501,7 +509,7 @@ def role_of(text: str, p: Place) -> str:
         return "market"  # "Berliner Hochschule", "Berliner Kunden", "Berliner Förderprogramme"
     if _DIRECTIONAL.search(left) or _FOR_NEAR.search(left):
         return "market"
-    if last_market > last_seat:
+    if last_market > last_seat or _THEIR_SEAT.search(left):
         return "market"
     if _MARKET_AFTER.match(right) and last_seat < 0:
         return "market"

@@ -234,3 +234,12 @@ def test_a_berlin_company_investing_in_a_site_elsewhere(text, site):
 ])
 def test_sales_outside_berlin_are_no_seat_outside_and_bln_is_berlin(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
+
+
+@pytest.mark.parametrize("text,in_berlin", [
+    ("Wir sind ein Metallbetrieb in Marienfelde, unsere Kunden sitzen überwiegend in Süddeutschland und Skandinavien.", True),
+    ("Our clients are based in Hamburg; we are a Berlin company.", True),
+    ("Wir sind in München ansässig.", False),
+])
+def test_where_customers_sit_is_not_the_seat(text, in_berlin):
+    assert locate(text).in_berlin is in_berlin
