@@ -1130,3 +1130,8 @@ def test_reading_an_inclusion_companys_request():
 def test_terse_injection_moulder_saving_electricity():
     p = ex("Kunststoffspritzguss, Marzahn, 45 MA. 6 alte hydraulische Maschinen raus, vollelektrische rein. Strom sparen.")
     assert {"production", "energy-efficiency"} <= set(p.topics)
+
+
+def test_repair_and_upcycling_are_circular_economy():
+    assert "circular-economy" in ex("We want to start open repair evenings and upcycling workshops in our makerspace.").topics
+    assert "circular-economy" in ex("Wir planen ein Reparaturcafé im Kiez.").topics
