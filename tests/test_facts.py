@@ -292,19 +292,20 @@ def test_unemployment_benefit(text, expected):
     assert read_facts(text).get("unemployment_benefit") is expected
 
 
-def test_the_start_up_grant_for_the_unemployed_needs_unemployment_benefit():
+def test_the_start_up_grant_for_the_unemployed_needs_unemployment_benefit(real_engine):
     """Gründungszuschuss (§ 93 SGB III): the first answer for a founder on unemployment benefit, ruled out on
     Bürgergeld, an open question when the text does not say."""
     from matcher.api import match
 
     on_alg = match("Ich bin seit drei Monaten arbeitslos und bekomme Arbeitslosengeld. Jetzt will ich mich als "
-                   "Fotografin in Berlin selbstständig machen. Welche Förderung gibt es?")
+                   "Fotografin in Berlin selbstständig machen. Welche Förderung gibt es?", engine=real_engine)
     assert on_alg.programmes[0].id == "gruendungszuschuss"
     on_buergergeld = match("Ich beziehe Bürgergeld und will mich als Fotografin in Berlin selbstständig machen.",
-                           top_k=200, show_ineligible=True)
+                           top_k=200, show_ineligible=True, engine=real_engine)
     hit = next(p for p in on_buergergeld.programmes + on_buergergeld.hidden_ineligible if p.id == "gruendungszuschuss")
     assert hit.eligibility == "ineligible"
-    unknown = match("Ich will mich als Fotografin in Berlin selbstständig machen. Welche Förderung gibt es?")
+    unknown = match("Ich will mich als Fotografin in Berlin selbstständig machen. Welche Förderung gibt es?",
+                    engine=real_engine)
     assert "gruendungszuschuss" not in [p.id for p in unknown.programmes[:3]]
 
 
@@ -331,15 +332,15 @@ def test_liberal_profession_practice(text, expected):
     assert read_facts(text).get("liberal_profession_practice") is expected
 
 
-def test_grw_is_not_for_a_liberal_profession_and_asks_only_when_unknown():
+def test_grw_is_not_for_a_liberal_profession_and_asks_only_when_unknown(real_engine):
     from matcher.api import match
 
     office = match("Wir sind ein Architekturbüro in Mitte mit 15 Mitarbeitenden, bundesweit tätig, und wollen in neue "
-                   "Arbeitsplätze investieren.", top_k=200, show_ineligible=True)
+                   "Arbeitsplätze investieren.", top_k=200, show_ineligible=True, engine=real_engine)
     grw = next(p for p in office.programmes + office.hidden_ineligible if p.id == "grw-berlin")
     assert grw.eligibility == "ineligible"
     maker = match("Wir sind ein Metallbauer in Spandau mit 20 MA, liefern bundesweit und wollen eine neue "
-                  "Laserschneidanlage kaufen.")
+                  "Laserschneidanlage kaufen.", engine=real_engine)
     assert not any("freien Berufs" in q for q in maker.questions)
 
 
