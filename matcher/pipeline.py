@@ -293,10 +293,9 @@ def scope(state: MatchState, eng: Engine) -> MatchState:
     own_named = set(find_mentions(state.text, eng.aliases)) if state.continuing else state.named
     # a first message that only greets or asks what the assistant does ("Hallo, wie funktioniert das?") gets a
     # welcome, although "wie funktioniert" alone reads as a wish for advice
-    welcome = greeting_only(state.text) and not state.continuing
-    if welcome or not funding_signal(state.text, state.turn_profile or state.profile, own_named):
-        state.scope = ("welcome" if greeting_only(state.text)
-                       else "empty" if len(state.text.split()) <= 3 else "off_topic")
+    greeting = greeting_only(state.text)
+    if (greeting and not state.continuing) or not funding_signal(state.text, state.turn_profile or state.profile, own_named):
+        state.scope = "welcome" if greeting else "empty" if len(state.text.split()) <= 3 else "off_topic"
         state.chosen, state.support, state.hidden, state.projects = [], [], [], []
         state.questions = elig.basic_questions(state.lang, state.profile)
     return state
