@@ -364,17 +364,27 @@ def order(items: list[Scored], w: Weights, greedy_depth: int = 20,
     out: list[Scored] = []
     for g in (0, 1, 2, 3):
         pool = sorted((x for x in items if group_of(x) == g), key=lambda x: (-x.score, x.prog.id))
+        # within one queue (same main instrument, same exemption) the penalty is the same for all, so the best of
+        # a queue is its head and each greedy step compares only the heads: the same choice as comparing the
+        # whole pool, in far fewer steps
+        queues: dict[tuple[str, bool], list[Scored]] = {}
+        for x in pool:
+            primary = x.prog.instruments[0]
+            queues.setdefault((primary, primary in wished or x.prog.level in levels), []).append(x)
+        heads = {k: 0 for k in queues}
         used: dict[str, int] = {}
+        chosen: set[int] = set()
         for _ in range(min(greedy_depth, len(pool))):
-            def adjusted(i: int) -> float:
-                x = pool[i]
-                primary = x.prog.instruments[0]
-                if primary in wished or x.prog.level in levels:
-                    return x.score
-                return x.score - w.diversity_penalty * used.get(primary, 0)
+            def adjusted(k: tuple[str, bool]) -> tuple[float, str]:
+                x = queues[k][heads[k]]
+                penalty = 0.0 if k[1] else w.diversity_penalty * used.get(k[0], 0)
+                return (-(x.score - penalty), x.prog.id)
 
-            best = pool.pop(min(range(len(pool)), key=lambda i: (-adjusted(i), pool[i].prog.id)))
-            used[best.prog.instruments[0]] = used.get(best.prog.instruments[0], 0) + 1
+            key = min((k for k in queues if heads[k] < len(queues[k])), key=adjusted)
+            best = queues[key][heads[key]]
+            heads[key] += 1
+            used[key[0]] = used.get(key[0], 0) + 1
+            chosen.add(id(best))
             out.append(best)
-        out.extend(pool)
+        out.extend(x for x in pool if id(x) not in chosen)
     return out

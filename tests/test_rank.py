@@ -116,3 +116,54 @@ def test_a_grant_wish_is_met_by_a_tax_credit_but_not_by_a_loan():
     assert instrument_match(["grant"], ["tax_credit"]) == 1.0
     assert instrument_match(["grant"], ["loan"]) == -1.0
     assert instrument_match(["loan"], ["tax_credit"]) == -1.0
+
+
+def _brute_force_order(items, w, greedy_depth=20, wished=(), levels=()):
+    """The diversity step written the slow, obvious way: every greedy step compares the whole pool."""
+    from matcher.rank import group_of
+
+    out = []
+    for g in (0, 1, 2, 3):
+        pool = sorted((x for x in items if group_of(x) == g), key=lambda x: (-x.score, x.prog.id))
+        used: dict[str, int] = {}
+        for _ in range(min(greedy_depth, len(pool))):
+            def adjusted(x):
+                primary = x.prog.instruments[0]
+                if primary in wished or x.prog.level in levels:
+                    return x.score
+                return x.score - w.diversity_penalty * used.get(primary, 0)
+
+            best = min(pool, key=lambda x: (-adjusted(x), x.prog.id))
+            pool.remove(best)
+            used[best.prog.instruments[0]] = used.get(best.prog.instruments[0], 0) + 1
+            out.append(best)
+        out.extend(pool)
+    return out
+
+
+def test_the_greedy_diversity_step_equals_comparing_the_whole_pool():
+    import datetime as dt
+    import random
+
+    from matcher.models import Eligibility, Programme, Source
+    from matcher.rank import Scored, Weights, order
+
+    rnd = random.Random(7)
+    for trial in range(60):
+        items = []
+        for i in range(rnd.randint(1, 40)):
+            prog = Programme(id=f"p{i:02d}", name=f"Programm {i}", provider="x", level=rnd.choice(["berlin", "bund", "eu"]),
+                             instruments=[rnd.choice(["grant", "loan", "equity", "advice"])], target_groups=["kmu"],
+                             eligibility=Eligibility(applicants=["company"]), needs=["rnd"], topics=["innovation"],
+                             status="rolling", summary_de="x" * 40, summary_en="x" * 40,
+                             sources=[Source(title="src", url="https://example.org")], as_of=dt.date(2026, 1, 1))
+            # coarse scores so that ties (broken by id) happen
+            items.append(Scored(prog, rnd.choice([0.2, 0.4, 0.5, 0.6, 0.8]), rnd.choice(["eligible"] * 4 + ["ineligible"]),
+                                rnd.choice(["rolling"] * 5 + ["closed"])))
+        w = Weights(diversity_penalty=rnd.choice([0.0, 0.05, 0.1, 0.3]))
+        wished = rnd.choice([(), ("grant",), ("loan", "equity")])
+        levels = rnd.choice([(), ("eu",)])
+        depth = rnd.choice([3, 20])
+        got = order(items, w, greedy_depth=depth, wished_instruments=list(wished), wished_levels=list(levels))
+        want = _brute_force_order(items, w, depth, wished, levels)
+        assert [x.prog.id for x in got] == [x.prog.id for x in want], trial
