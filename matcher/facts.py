@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from .gazetteer import find_places, left_clause, role_of
-from .text import clean, fold
+from .text import clean, fold, folded_rx
 
 FACTS: tuple[str, ...] = (
     "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
@@ -42,7 +42,7 @@ def _bounded(pattern: str) -> str:
 
 
 def _rx(*parts: str) -> re.Pattern:
-    return re.compile(_bounded("|".join(f"(?:{p})" for p in parts)), re.I)
+    return folded_rx(_bounded("|".join(f"(?:{p})" for p in parts)))
 
 
 def _decide(t: str, pos: re.Pattern, neg: re.Pattern | None) -> bool | None:
@@ -109,13 +109,13 @@ _SALES_CUE = re.compile(r"\b(?:kund\w*|customers?|clients?|abnehmer\w*|verkauf\w
 
 # a walk-in business serves the people around it: a café, restaurant, hairdresser or kiosk sells locally unless
 # the text says otherwise (a roastery shipping nationwide is decided by the words above first)
-_WALK_IN = re.compile(
+_WALK_IN = folded_rx(
     r"\b(?:café|cafe|cafés|cafes|eiscafé|eisdiele|restaurant|restaurants|imbiss\w*|bistro|kneipe|kiosk|späti|"
     r"friseur\w*|frisör\w*|hairdress\w*|barbershop|kosmetikstudio|nagelstudio|coffee shop|ice cream parlou?r|"
     # shops and repair or rental places for people who walk in ("e-bike repair and rental shop", "Fahrradladen")
     r"(?:e-?)?(?:bike|fahrrad|handy|phone|shoe|schuh)(?:-|\s)?(?:repair|reparatur|rental|verleih|laden|shop|store)\w*|"
     r"repair and rental shop|rental shop|ladengeschäft|einzelhandelsgeschäft|optiker\w*|hörakusti\w*|apotheke|"
-    r"blumenladen|waschsalon|retail store)\b", re.I)
+    r"blumenladen|waschsalon|retail store)\b")
 
 
 def _supraregional(t: str, original: str) -> bool | None:
@@ -251,11 +251,10 @@ _CRAFT_NOUNS = (
     r"craft business|crafts business|craft enterprise|trade business|bakery|joinery|carpentry (?:shop|business|workshop)|"
     r"plumbing business|electrical contractor|butcher'?s shop|hair salon|car repair shop|cabinetmaker'?s? (?:shop|workshop)"
 )
-_CRAFT_POS = re.compile(
+_CRAFT_POS = folded_rx(
     rf"(?<![\w-])(?:{_CRAFT_NOUNS})(?![\w-])(?!\s*(?:-|\s)?(?:ausrüst|equipment|maschin|machine|bedarf|zubehör|software|supplies|supplier|kette|chain|kunden|customers))",
-    re.I,
 )
-_CRAFT_CTX_NEG = re.compile(r"\b(?:für|for|an|beliefern|supply|supplies|serve|serving|customers?|kunden|to|wie|like)\s+(?:\w+\s+){0,2}$", re.I)
+_CRAFT_CTX_NEG = folded_rx(r"\b(?:für|for|an|beliefern|supply|supplies|serve|serving|customers?|kunden|to|wie|like)\s+(?:\w+\s+){0,2}$")
 _CRAFT_EXTRA = _rx(
     r"\b(?:wir sind|we are|ich bin|i am|i'm|als)\s+(?:ein\w*\s+|a\s+|an\s+)?(?:(?!kein\w*\b|nicht\b|not\b|no\b)\w+\s+){0,2}(?:handwerk\w*|craft\w*)\b",
     r"\b(?:in die|in der|into the|in the)\s+handwerksrolle\b",
@@ -336,8 +335,8 @@ _EMIS_NEG = _rx(
     r"\b(?:nicht|not)\s+(?:im|unter dem|in the|under the)\s+(?:eu-?\s?)?(?:emissionshandel|ets)\b",
     r"\b(?:geringe\w*|niedrige\w*|low)\s+(?:energieverbrauch|energy (?:use|consumption)|emissionen|emissions)\b",
 )
-_CO2_AMOUNT = re.compile(
-    r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(kt|kilotonnen|tsd\.?\s*t|tausend\s+tonnen|thousand\s+tonnes|t|tonnen|tonnes|tons)\s*(?:co2|co₂)", re.I)
+_CO2_AMOUNT = folded_rx(
+    r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(kt|kilotonnen|tsd\.?\s*t|tausend\s+tonnen|thousand\s+tonnes|t|tonnen|tonnes|tons)\s*(?:co2|co₂)")
 
 
 def _emissions(t: str) -> bool | None:
@@ -501,9 +500,9 @@ _TEAM_POS = _rx(
     rf"\bwir\s+{_NUM_FOUNDERS}\s+(?:wollen|möchten|gründen|planen)\b",
 )
 # alone: only where the sentence is about founding ("jetzt will ich mich selbstständig machen, alleine")
-_ALONE = re.compile(r"\b(?:alleine?|allein|solo|on my own|by myself|einzelgründ\w*|single founder|solo founder|sole founder|"
-                    r"ohne (?:team|mitgründer\w*|co-?founder))\b", re.I)
-_FOUNDING_WORD = re.compile(r"gründ|selbst(?:st)?ändig|found|start (?:a|my|the)|my own (?:company|business)|freelanc", re.I)
+_ALONE = folded_rx(r"\b(?:alleine?|allein|solo|on my own|by myself|einzelgründ\w*|single founder|solo founder|sole founder|"
+                   r"ohne (?:team|mitgründer\w*|co-?founder))\b")
+_FOUNDING_WORD = folded_rx(r"gründ|selbst(?:st)?ändig|found|start (?:a|my|the)|my own (?:company|business)|freelanc")
 
 
 def _founding_team(t: str) -> bool | None:

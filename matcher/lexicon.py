@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .text import folded_rx
+
 # ---------------------------------------------------------------- numbers
 
 # starts only where a digit run starts: an unanchored \d+ would retry at every digit of a long run (quadratic)
@@ -38,14 +40,14 @@ STAFF_WORDS = (
     r"gründer(?:innen)?|founders|co-?founders)"
 )
 EMP_PATTERNS = [
-    re.compile(rf"{_NUM}[- ](?:person|people|employee|staff|mann|köpfig\w*|mitarbeiter)\b(?!s? (?:jahre|years))", re.I),
-    re.compile(rf"(?:there are|we are|wir sind)\s+(?:now\s+|jetzt\s+|mittlerweile\s+)?{_NUM}\s+(?:of us|people|persons|leute|personen)", re.I),
-    re.compile(rf"{_NUM}\s+of us\b", re.I),
-    re.compile(rf"(?:rund |ca\.? |circa |etwa |about |around |approx\.? |~)?{_NUM}\s*\+?\s*{STAFF_WORDS}", re.I),
-    re.compile(rf"(?:team|belegschaft|workforce|headcount|staff|mitarbeiterzahl|beschäftigtenzahl)\s*(?:von|of|aus|:|=|ist|is|with)?\s*(?:rund |ca\.? |etwa |about |around )?{_NUM}\b", re.I),
-    re.compile(rf"{STAFF_WORDS}\s*[:=]\s*{_NUM}", re.I),
-    re.compile(rf"(?:wir sind|we are|sind wir)\s+(?:rund |ca\.? |etwa |about |around )?{_NUM}\b(?!\s*(?:jahre|years|%|prozent))"
-               rf"(?!\s+(?:[\w-]+\s+){{0,2}}{_ORGS})", re.I),  # "wir sind zwei Betriebe": organisations, not staff
+    folded_rx(rf"{_NUM}[- ](?:person|people|employee|staff|mann|köpfig\w*|mitarbeiter)\b(?!s? (?:jahre|years))"),
+    folded_rx(rf"(?:there are|we are|wir sind)\s+(?:now\s+|jetzt\s+|mittlerweile\s+)?{_NUM}\s+(?:of us|people|persons|leute|personen)"),
+    folded_rx(rf"{_NUM}\s+of us\b"),
+    folded_rx(rf"(?:rund |ca\.? |circa |etwa |about |around |approx\.? |~)?{_NUM}\s*\+?\s*{STAFF_WORDS}"),
+    folded_rx(rf"(?:team|belegschaft|workforce|headcount|staff|mitarbeiterzahl|beschäftigtenzahl)\s*(?:von|of|aus|:|=|ist|is|with)?\s*(?:rund |ca\.? |etwa |about |around )?{_NUM}\b"),
+    folded_rx(rf"{STAFF_WORDS}\s*[:=]\s*{_NUM}"),
+    folded_rx(rf"(?:wir sind|we are|sind wir)\s+(?:rund |ca\.? |etwa |about |around )?{_NUM}\b(?!\s*(?:jahre|years|%|prozent))"
+              rf"(?!\s+(?:[\w-]+\s+){{0,2}}{_ORGS})"),  # "wir sind zwei Betriebe": organisations, not staff
 ]
 EMP_WORDS = {
     "ein-personen": 1, "einzelunternehmer": 1, "solo": 1, "allein": 1, "zu zweit": 2, "zu dritt": 3,
@@ -58,16 +60,14 @@ NUMBER_WORDS = {
     "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
 }
 
-TURNOVER = re.compile(
+TURNOVER = folded_rx(
     rf"(?:umsatz|jahresumsatz|umsätze|turnover|revenue|revenues|sales)\s*(?:von|of|:|=|ca\.?|rund|etwa|about|around|liegt bei|is|beträgt|~)?\s*"
     rf"(?:ca\.?\s*|rund\s*|etwa\s*|about\s*|around\s*)?(?:€|eur|euro)?\s*{_NUM}\s*"
     rf"(mrd\.?|milliarden?|bn|billion|mio\.?|millionen|million|mill\.?|mn|m|tsd\.?|tausend|k)?\b",
-    re.I,
 )
-TURNOVER_AFTER = re.compile(
+TURNOVER_AFTER = folded_rx(
     rf"(?:€|eur|euro)?\s*{_NUM}\s*(mrd\.?|milliarden?|bn|billion|mio\.?|millionen|million|mill\.?|mn|m|tsd\.?|tausend|k)\s*"
     rf"(?:€|eur|euro)?\s*(?:jahres)?(?:umsatz|turnover|revenue|sales|in sales|in revenue)",
-    re.I,
 )
 
 # ---------------------------------------------------------------- age / founding
@@ -83,42 +83,38 @@ def month_number(word: str) -> int:
 
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")[a-z]{0,6}\.?(?=\s*(?:19|20)\d{2}\b)")
 # founded in a month without a year ("haben im März eine GmbH gegründet", "founded in April"): the last such month
-FOUNDED_MONTH = re.compile(
+FOUNDED_MONTH = folded_rx(
     r"\b(?:(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\s*(?:19|20)\d{2})[^.;!?]{0,60}?\bgegründet|"
     r"(?:gegründet|founded|incorporated|registered)\s+(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\.?\s*(?:19|20)?\d{2}))",
-    re.I,
 )
-FOUNDED_YEAR = re.compile(
+FOUNDED_YEAR = folded_rx(
     r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in"
     # a shop or workshop that opened then ("opened in spring 2022", "eröffnet im Frühjahr 2019"; no object in between)
     r"|opened|eröffnet|aufgemacht)\s*(?:im jahr\s*|in\s*|im\s*)?"
     r"(?:(?:early|late|mid|anfang|ende|mitte)[\s-]*)?(?:(?:spring|summer|autumn|fall|winter|frühjahr|frühling|sommer|herbst|winter)\s*(?:of\s*)?)?"
     r"(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b",
-    re.I,
 )
 # the year before the verb: "habe meine Werkstatt 2020 gegründet", "wir haben 2019 eröffnet", "we were 2018 founded"
-FOUNDED_YEAR_BEFORE = re.compile(
-    r"\b((?:19|20)\d{2})\s+(?:gegründet|eröffnet|aufgemacht|gestartet als|founded|established|incorporated|opened)\b", re.I)
-AGE_YEARS = re.compile(
+FOUNDED_YEAR_BEFORE = folded_rx(
+    r"\b((?:19|20)\d{2})\s+(?:gegründet|eröffnet|aufgemacht|gestartet als|founded|established|incorporated|opened)\b")
+AGE_YEARS = folded_rx(
     rf"(?:seit|since|(?:been|running|operating|existed|existing|in business|active|am markt)[\w\s]{{0,50}}?\bfor)\s*"
     rf"(?:über\s*|mehr als\s*|rund\s*|gut\s*|knapp\s*|fast\s*|over\s*|more than\s*|about\s*|like\s*|around\s*|almost\s*|nearly\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",
-    re.I,
 )
-AGE_AGO = re.compile(
+AGE_AGO = folded_rx(
     rf"(?:gegründet|gegr\.|gründung|founded|incorporated|started|established)\s*(?:vor|in)?\s*(?:rund\s*|etwa\s*|ca\.\s*|gut\s*|knapp\s*|fast\s*|über\s*|mehr als\s*|about\s*|almost\s*|nearly\s*|over\s*|some\s*|around\s*)?{_NUM}\s*(jahren|jahre|monaten|monate|wochen|years?|months?|weeks?)(?:\s*ago)?",
-    re.I,
 )
-AGE_AGO2 = re.compile(
+AGE_AGO2 = folded_rx(
     # "N years ago" only of founding ("we incorporated our GmbH 3 months ago"), not of a move or a degree
     rf"(?:(?:found\w*|incorporat\w*|register\w*|set up|start\w*|launch\w*|open\w*|began|begun|establish\w*)\b[^.;!?]{{0,60}}?"
-    rf"{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+(?:gut\s+|knapp\s+|fast\s+|rund\s+|etwa\s+|ca\.\s*|über\s+)?{_NUM}\s*(jahren|monaten|wochen)\s+(?:gegründet|gestartet|an den start gegangen|gestartet))", re.I
+    rf"{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+(?:gut\s+|knapp\s+|fast\s+|rund\s+|etwa\s+|ca\.\s*|über\s+)?{_NUM}\s*(jahren|monaten|wochen)\s+(?:gegründet|gestartet|an den start gegangen|gestartet))"
 )
-AGE_OLD = re.compile(
-    rf"{_NUM}\s*(jahre|years?|monate|months?)\s*(?:alt|old|am markt|on the market|in business|im geschäft)", re.I
+AGE_OLD = folded_rx(
+    rf"{_NUM}\s*(jahre|years?|monate|months?)\s*(?:alt|old|am markt|on the market|in business|im geschäft)"
 )
-AGE_HYPHEN = re.compile(r"(?<!\d)(\d+)-(?:year|jahr|jährig)", re.I)
+AGE_HYPHEN = folded_rx(r"(?<!\d)(\d+)-(?:year|jahr|jährig)")
 
-PRE_FOUNDING = re.compile(
+PRE_FOUNDING = folded_rx(
     r"(noch nicht gegründet|gegründet (?:ist|haben wir) (?:noch )?(?:nichts|nicht)|noch nichts gegründet|"
     r"(?:daraus|draus|damit) (?:ein|eine) (?:eigene[ns]? )?(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:zu )?(?:machen|gründen|werden)|"
     r"turn (?:it|this|that|them|our \w+) into a (?:company|business|start-?up)|noch keine (?:gmbh|ug|firma|gesellschaft)|not (?:yet )?incorporated|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
@@ -145,26 +141,24 @@ PRE_FOUNDING = re.compile(
     r"as a team of researchers|forschungsteam .{0,40}gründ|selbstständig machen|selbständig machen|going to start a business|"
     # "Ich mache mich als Elektriker selbstständig", "we are going self-employed"
     r"\bmache\w* (?:mich|uns) (?:[\w-]+ ){0,5}?selbs?t?ständig\b|(?:go|going|become|becoming) self-employed)",
-    re.I,
 )
 # "start-up" said of the company, not of a programme or the scene ("Berliner Startup Stipendium", "Start-up-Szene")
-STARTUP = re.compile(r"\b(start-?up(?![- ]?(?:stipendi\w*|szene|scene|ökosystem\w*|ecosystem|programm\w*|program\b|förder\w*|"
-                     r"wettbewerb\w*|competition|events?|community|hubs?|inkubator\w*|incubator\w*|zentr\w*|centre|center))|jungunternehmen|junges (?:[\w-]+[ -])?unternehmen|junge (?:[\w-]+[ -])?firma|young (?:[\w-]+ )?company|neu gegründet|newly founded|frisch gegründet)\b", re.I)
+STARTUP = folded_rx(r"\b(start-?up(?![- ]?(?:stipendi\w*|szene|scene|ökosystem\w*|ecosystem|programm\w*|program\b|förder\w*|"
+                    r"wettbewerb\w*|competition|events?|community|hubs?|inkubator\w*|incubator\w*|zentr\w*|centre|center))|jungunternehmen|junges (?:[\w-]+[ -])?unternehmen|junge (?:[\w-]+[ -])?firma|young (?:[\w-]+ )?company|neu gegründet|newly founded|frisch gegründet)\b")
 
 # ---------------------------------------------------------------- organisation type
 
-RESEARCH = re.compile(
+RESEARCH = folded_rx(
     r"\b(forschungseinrichtung|forschungsinstitut|institut für|institute of|institute for|lehrstuhl|fachgebiet|"
     r"hochschule(?! für technik und wirtschaft als partner)|universität|university|fraunhofer|leibniz|helmholtz|max-planck|"
     r"research institute|research institution|research group|forschungsgruppe|arbeitsgruppe|professur|chair of)\b",
-    re.I,
 )
 # a spin-off team that is still part of its university or institute (read only before founding)
-SPINOFF_TEAM = re.compile(
+SPINOFF_TEAM = folded_rx(
     r"\b((?:university|uni|hochschul\w*|universitäts|institut\w*)[ -]?(?:spin-?off|spin-?out|ausgründung)|"
-    r"\d+ (?:researchers|scientists|forscher(?:innen)?|wissenschaftler(?:innen)?|doktorand(?:en|innen))\b)", re.I)
+    r"\d+ (?:researchers|scientists|forscher(?:innen)?|wissenschaftler(?:innen)?|doktorand(?:en|innen))\b)")
 
-RESEARCH_AS_SELF = re.compile(
+RESEARCH_AS_SELF = folded_rx(
     r"\b(wir sind (?:ein|eine|das|die|zwei|drei|vier|fünf|\d+) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|forscher|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
     r"(?:wir sind|we are|we're) (?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche mitarbeiter\w*|wissenschaftler\w*|forscher\w*|postdocs?|"
     r"researchers|phd (?:students|candidates)|doctoral (?:students|candidates)) (?:an|am|der|at|of) (?:der |dem |einer |the |a )?"
@@ -182,16 +176,14 @@ RESEARCH_AS_SELF = re.compile(
     r"^\W*(?:[\w-]+ )?(?:forschungsgruppe|arbeitsgruppe|nachwuchsgruppe|forschungsteam|lehrstuhl|fachgebiet|research group|research team|lab|chair) "
     r"(?:an|am|der|des|at|of|from) (?:der |dem |einer |the |a )?(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|"
     r"fraunhofer|leibniz|helmholtz|max-planck|charité))",
-    re.I,
 )
-PARTNER_RESEARCH = re.compile(
+PARTNER_RESEARCH = folded_rx(
     r"\b(mit (?:der|dem|einer|einem) (?:tu|fu|hu|bht|htw|hwr|uni|universität|hochschule|fraunhofer|institut|forschungs\w*)|"
     r"zusammen mit (?:der|dem) \w+|mit (?:tu|fu|hu|bht|htw) berlin|mit fraunhofer|with (?:the )?(?:tu|technical university|university|fraunhofer|institute|a research)|"
     r"together with (?:the )?\w+ (?:university|institute)|forschungspartner|research partner|hochschulpartner|"
     r"in kooperation mit (?:der|dem|einer) \w+|kooperation mit (?:der )?(?:tu|fu|hu|bht|htw|uni))",
-    re.I,
 )
-ASSOCIATION = re.compile(
+ASSOCIATION = folded_rx(
     r"\b(?:wir sind|we are|we're|als)\s+(?:ein|eine|der|die|das|an?|the)\s+(?:[\w-]+\s+){0,2}"
     r"(?:verein|verband|wirtschaftsverband|branchenverband|unternehmensnetzwerk|unternehmensverbund|unternehmerverband|netzwerk|"
     r"standortgemeinschaft|interessengemeinschaft|cluster|clusterinitiative|initiative|association|trade association|"
@@ -203,9 +195,8 @@ ASSOCIATION = re.compile(
     # "Kita-Trägerin (gemeinnütziger Verein)", "ein gemeinnütziger Verein aus Pankow"
     r"\(\s*(?:gemeinnützige[rn]?\s+|eingetragene[rn]?\s+)?verein\s*\)|\bgemeinnützige[rn]?\s+verein\b(?!\s+(?:hat uns|empfiehlt|empfahl))|"
     r"\bour (?:non-?profit |charitable )?association\b(?! (?:recommended|told|suggested))",
-    re.I,
 )
-NO_PARTNER = re.compile(r"(ohne (?:forschungs)?partner|keinen (?:forschungs)?partner|allein entwickeln|no (?:research )?partner|on our own)", re.I)
+NO_PARTNER = folded_rx(r"(ohne (?:forschungs)?partner|keinen (?:forschungs)?partner|allein entwickeln|no (?:research )?partner|on our own)")
 
 # ---------------------------------------------------------------- location
 
@@ -236,10 +227,9 @@ ABROAD_PLACES = (
     "schweiz", "switzerland", "frankreich", "france", "polen", "poland", "usa", "united states", "uk",
     "netherlands", "niederlande", "spain", "spanien", "italy", "italien", "istanbul", "türkei", "turkey",
 )
-NOT_IN_BERLIN = re.compile(
+NOT_IN_BERLIN = folded_rx(
     r"(nicht in berlin|außerhalb (?:von )?berlins?|not (?:based )?in berlin|outside (?:of )?berlin|"
     r"(?:umzug|ansiedlung|ansiedeln|verlagern|relocat\w*|move|moving|expand\w*) (?:nach|to) berlin|nach berlin (?:ziehen|umziehen|kommen|verlagern))",
-    re.I,
 )
 
 # ---------------------------------------------------------------- needs and instruments
@@ -360,17 +350,17 @@ NEED_PATTERNS: dict[str, str] = {
 # something (``settle_needs``); a word about its own operations keeps it ("KI in unsere Prozesse einführen",
 # "Strom sparen", "Wärmepumpe statt Gas").
 OWN_OPERATIONS: dict[str, re.Pattern] = {
-    "digitalisation": re.compile(
+    "digitalisation": folded_rx(
         r"(digitalisier|digitalis|digitiz|digitalpr|\bit-|\bit sicherheit|it[- ]security|cyber|\berp\b|cloud|\biot\b|"
         r"(?:wollen|möchten|will|want to|need to) (?:[\w-]+ ){0,4}automatisieren|automat(?:e|ing) our|gehackt|hacker|ransomware|nis-?2|"
         r"(?:ki|ai|software|app|robot\w*|cobots?|plattform|platform|daten|data)\b[^.;!?]{0,40}\b(?:einführen|einsetzen|nutzen|"
         r"ausprobieren|anschaffen|introduce|adopt|implement|roll out|use)|"
         r"(?:einführen|einsetzen|nutzen|introduce|adopt|implement|use)\b[^.;!?]{0,20}\b(?:ki|ai|software|robot\w*|cobots?)\b|"
-        r"(?:unsere?|our) (?:eigenen? |own )?(?:prozesse|processes|abläufe|verwaltung|produktion|production|fertigung)\b)", re.I),
-    "energy_resources": re.compile(
+        r"(?:unsere?|our) (?:eigenen? |own )?(?:prozesse|processes|abläufe|verwaltung|produktion|production|fertigung)\b)"),
+    "energy_resources": folded_rx(
         r"(energie(?!wende)|energy|strom|electricity|wärme|heat|effizien|efficien|dekarbon|decarbon|"
         r"co2|co₂|emission|einspar|sparen|save|elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|(?:rezyklat|recyclate|recycled material|sekundärrohstoff)\w*[^.;!?]{0,30}\b(?:einsetz|verwend|nutz|use)|"
-        r"abfall vermeiden|less waste|weniger abfall|ressourcenverbrauch|material\w*einsparung)", re.I),
+        r"abfall vermeiden|less waste|weniger abfall|ressourcenverbrauch|material\w*einsparung)"),
 }
 PRODUCT_NEEDS = frozenset(OWN_OPERATIONS)
 # The order of a profile's needs: what the project is about (R&D, investment, skills, markets, energy,
@@ -378,7 +368,7 @@ PRODUCT_NEEDS = frozenset(OWN_OPERATIONS)
 # partners). The first need is the main need for the programmes' ``first_choice`` roles.
 NEED_ORDER = ("rnd", "investment", "skills", "internationalisation", "energy_resources", "digitalisation",
               "succession", "founding", "financing", "advice", "partners")
-NEED_RE = {k: re.compile(NEED_PATTERNS[k], re.I) for k in NEED_ORDER}
+NEED_RE = {k: folded_rx(NEED_PATTERNS[k]) for k in NEED_ORDER}
 # what the project is about, as opposed to how it is paid for or organised
 WHAT_NEEDS = frozenset(NEED_ORDER[:7])
 # When a request names no need at all ("NIS2 compliance for our plant – any support?"), the need its topics
@@ -427,18 +417,17 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
              r"|wettbewerb|award|prize|competition|challenge)",
     "network": r"(netzwerk|network|cluster)",
 }
-INSTR_RE = {k: re.compile(v, re.I) for k, v in INSTRUMENT_PATTERNS.items()}
+INSTR_RE = {k: folded_rx(v) for k, v in INSTRUMENT_PATTERNS.items()}
 # Funds the company already has are a fact, not a wish for that instrument: "Eigenkapital 20 T€",
 # "20 T€ Eigenkapital", "Eigenmittel sind vorhanden", "EUR 20k of our own capital"
 _AMOUNT = r"(?:ca\.?\s*|rund\s*|etwa\s*|about\s*|approx\.?\s*)?(?:€\s*|eur\s*)?\d[\d.,]{0,15}\s*(?:t€|tsd\.?|k\b|€|eur\b|euro\b|mio\.?)?"
-OWN_FUNDS = re.compile(
+OWN_FUNDS = folded_rx(
     rf"\b(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\s*(?:von\s+|of\s+|:\s*)?{_AMOUNT}"
     rf"|{_AMOUNT}\s+(?:an\s+)?(?:eigenkapital|eigenmittel\w*|(?:of )?(?:our )?own (?:funds|capital|equity))"
     r"|\b(?:eigenkapital|eigenmittel)\s+(?:ist\s+|sind\s+)?(?:vorhanden|da\b|haben wir)"
     # "Eigenkapital hab ich ca. 10k", "Eigenkapital habe ich rund 90.000 €", "we have own capital of"
     r"|\b(?:eigenkapital|eigenmittel)\s+(?:hab(?:e)?|hätte|haben|hätten)\s+(?:ich|wir)\b"
-    r"|\b(?:ich habe|ich hab|wir haben|we have|i have)\s+(?:\w+\s+){0,3}(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\b",
-    re.I)
+    r"|\b(?:ich habe|ich hab|wir haben|we have|i have)\s+(?:\w+\s+){0,3}(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\b")
 _NEG_INSTR_WORDS = (r"(zuschuss\w*|zuschüsse\w*|grants?|darlehen|kredit\w*|loans?|credit|beteiligung\w*|equity|investor\w*|"
                     r"verwässerung|dilution|schulden|debt)")
 # Hiring people from abroad is a skills need, not a step into foreign markets: "Fachkräfte aus dem Ausland
@@ -446,50 +435,47 @@ _NEG_INSTR_WORDS = (r"(zuschuss\w*|zuschüsse\w*|grants?|darlehen|kredit\w*|loan
 # for needs and topics.
 _PEOPLE = (r"(?:fachkräft|fachkraft|arbeitskräft|mitarbeit|azubi|auszubild|lehrling|personal|ingenieur|mechatronik|"
            r"pflegekräft|entwickler|staff|workers?\b|employees|talent|engineers|apprentices|developers|skilled)")
-HIRING_ABROAD = re.compile(
+HIRING_ABROAD = folded_rx(
     _PEOPLE + r"\w*\b[^.;!?]{0,30}?\b(?:aus dem (?:nicht-eu-)?ausland|aus drittstaaten|aus nicht-eu-staaten|"
     r"from abroad|from outside (?:the eu|europe|germany)|from non-eu countries|internationally)\b"
     r"|\b(?:internationale|ausländische|foreign|international)\w*\s+" + _PEOPLE + r"\w*"
-    r"|\b(?:recruit|hire|hiring|anwerb|rekrutier)\w*\s+(?:\w+\s+){0,3}?(?:from abroad|internationally|im ausland|abroad)\b",
-    re.I)
+    r"|\b(?:recruit|hire|hiring|anwerb|rekrutier)\w*\s+(?:\w+\s+){0,3}?(?:from abroad|internationally|im ausland|abroad)\b")
 # Partners a company does not have *yet* are partners it looks for: "we have no European partners yet",
 # "noch keine Projektpartner", "bisher ohne Konsortium". (Without "yet", "ohne externe Partner" stays a plain
 # negation: the company works alone.)
 _PARTNER_WORD = r"(?:[\w-]+\s+){0,2}?(?:\w*partner\w*|konsorti\w*|consorti\w*)"
-PARTNERS_LACKING = re.compile(
+PARTNERS_LACKING = folded_rx(
     r"\b(?:noch|bisher|bislang)\s+(?:keine?n?|ohne)\s+" + _PARTNER_WORD +
     r"|\b(?:no|not any|without)\s+" + _PARTNER_WORD + r"\s+(?:yet|so far)\b"
     r"|\b(?:don't|do not|doesn't|does not|haven't|have not)\s+(?:yet\s+)?(?:have|got)\s+(?:any\s+)?" + _PARTNER_WORD + r"\s+yet\b"
-    r"|\b(?:don't|do not|haven't|have not)\s+yet\s+(?:have|got|found)\s+(?:any\s+)?" + _PARTNER_WORD,
-    re.I)
-NEG_INSTR = re.compile(r"(?:kein(?:e|en)?|no|not|n['’]t|without|ohne|nicht)\s+(?:\w+\s+){0,2}?" + _NEG_INSTR_WORDS, re.I)
+    r"|\b(?:don't|do not|haven't|have not)\s+yet\s+(?:have|got|found)\s+(?:any\s+)?" + _PARTNER_WORD)
+NEG_INSTR = folded_rx(r"(?:kein(?:e|en)?|no|not|n['’]t|without|ohne|nicht)\s+(?:\w+\s+){0,2}?" + _NEG_INSTR_WORDS)
 # equity the writer does not want to give away: "don't want to give away equity yet", "keine Anteile abgeben"
-NO_EQUITY = re.compile(r"(?:n['’]t|not|nicht|kein\w*|ungern)\s+(?:\w+\s+){0,3}?(?:give (?:away|up)|abgeben|hergeben|verkaufen)\s+"
-                       r"(?:any\s+|our\s+|unsere\s+)?(?:equity|shares|anteile)|"
-                       r"(?:keine|no)\s+(?:anteile|shares|equity)\s+(?:\w+\s+){0,2}?(?:abgeben|hergeben|give away|give up)", re.I)
+NO_EQUITY = folded_rx(r"(?:n['’]t|not|nicht|kein\w*|ungern)\s+(?:\w+\s+){0,3}?(?:give (?:away|up)|abgeben|hergeben|verkaufen)\s+"
+                      r"(?:any\s+|our\s+|unsere\s+)?(?:equity|shares|anteile)|"
+                      r"(?:keine|no)\s+(?:anteile|shares|equity)\s+(?:\w+\s+){0,2}?(?:abgeben|hergeben|give away|give up)")
 # A form of money the writer rules out, not merely one they lack ("the bank gives us no loan" wants one):
 # "we don't want investors", "keine Investoren an Bord holen wollen", "Beteiligung kommt nicht in Frage",
 # "no dilution" (with ``NO_EQUITY`` and ``PREF_OVER_INSTR``: "lieber ein Darlehen als Zuschüsse")
-UNWANTED_INSTR = re.compile(
+UNWANTED_INSTR = folded_rx(
     r"\b(?:don['’]t|do not|doesn['’]t|does not|won['’]t|will not|wouldn['’]t|would not|never)\s+(?:want|like|take)\s+"
     r"(?:to\s+(?:take(?:\s+on)?|raise|bring\s+in|have)\s+)?(?:any\s+|an?\s+|more\s+)?(?:[\w-]+\s+)?" + _NEG_INSTR_WORDS +
     r"|\bkein(?:e|en)?\s+(?:[\w-]+\s+){0,2}?" + _NEG_INSTR_WORDS +
     r"\s+(?:[\w-]+\s+){0,3}?(?:wollen|will|möchten|möchte|aufnehmen|gewünscht|reinholen|reinlassen)\b"
     r"|" + _NEG_INSTR_WORDS + r"\s+(?:[\w-]+\s+){0,2}?(?:kommt|kommen)\s+(?:für\s+(?:uns|mich)\s+)?(?:nicht|keinesfalls)\s+in\s*frage"
     r"|\b(?:wollen|will|möchten|möchte)\s+(?:wir\s+|ich\s+)?(?:[\w-]+\s+)?kein(?:e|en)?\s+(?:[\w-]+\s+){0,2}?" + _NEG_INSTR_WORDS +
-    r"|\b(?:no|keine)\s+(verwässerung|dilution)\b",
-    re.I)
+    r"|\b(?:no|keine)\s+(verwässerung|dilution)\b")
 # which instrument a word of ``_NEG_INSTR_WORDS`` names
 NEG_WORD_INSTRUMENT = (
-    (re.compile(r"zuschuss|zuschüsse|grant", re.I), "grant"),
-    (re.compile(r"darlehen|kredit|loan|credit|schulden|debt", re.I), "loan"),
-    (re.compile(r"beteiligung|equity|investor|verwässerung|dilution|anteile|shares", re.I), "equity"),
+    (folded_rx(r"zuschuss|zuschüsse|grant"), "grant"),
+    (folded_rx(r"darlehen|kredit|loan|credit|schulden|debt"), "loan"),
+    (folded_rx(r"beteiligung|equity|investor|verwässerung|dilution|anteile|shares"), "equity"),
 )
 # An instrument the writer prefers another one to is not wished: "rather a loan than a complicated grant
 # procedure", "lieber ein Darlehen als Zuschüsse", "statt eines Zuschusses", "instead of giving up equity"
-PREF_OVER_INSTR = re.compile(
+PREF_OVER_INSTR = folded_rx(
     r"(?:\b(?:rather|lieber|eher)\b[^.;!?]{0,80}?\b(?:than|als)|\b(?:instead of|statt|anstatt|anstelle(?: von)?)"
-    r"|\bprefer\w*\s+(?!to\b)[^.;!?]{0,80}?\b(?:over|to))\s+(?:[\w-]+\s+){0,4}?" + _NEG_INSTR_WORDS, re.I)
+    r"|\bprefer\w*\s+(?!to\b)[^.;!?]{0,80}?\b(?:over|to))\s+(?:[\w-]+\s+){0,4}?" + _NEG_INSTR_WORDS)
 
 # The level of programmes the writer asks for ("Welche EU-Programme passen?", "any federal grants?", "Berliner
 # Landesförderung"): a wish like an instrument. A programme name with "Bundesförderung für ..." is no wish, and a
@@ -497,64 +483,63 @@ PREF_OVER_INSTR = re.compile(
 _LEVEL_THINGS = (r"(?:förder\w*|programm\w*|mittel|gelder|calls?|ausschreibung\w*|töpfe|fördertöpfe|funding|funds|grants?|"
                  r"programmes?|programs?|money|schemes?|zuschüsse|finanzierung\w*)\b")
 LEVEL_WISH: dict[str, re.Pattern] = {
-    "eu": re.compile(rf"\b(?:eu|europäische\w*|european|eu-weite\w*|brüssel|brussels)[- ]{_LEVEL_THINGS}|"
-                     r"\b(?:auf|at) eu[- ](?:ebene|level)\b|"
+    "eu": folded_rx(rf"\b(?:eu|europäische\w*|european|eu-weite\w*|brüssel|brussels)[- ]{_LEVEL_THINGS}|"
+                    r"\b(?:auf|at) eu[- ](?:ebene|level)\b|"
                      # the EU framework programme and EU consortia are EU funding ("join a Horizon Europe consortium")
-                     r"\bhorizon[- ]europe\b|\bhorizont europa\b|\b(?:eu|europäisch\w*|european)[- ](?:konsorti\w*|consorti\w*)", re.I),
-    "bund": re.compile(rf"\b(?:bundes(?:programm\w*|mittel|förderprogramm\w*|zuschüsse)|bundes-?\s*(?:/|und|oder|or)\s*landes\w*|federal[- ]{_LEVEL_THINGS}|"
-                       r"(?:programme|förderung|mittel|gelder|förderprogramme) (?:des|vom) bund(?:es)?\b|vom bund\b|"
-                       r"auf bundesebene|at (?:the )?federal level|from the federal government)", re.I),
-    "berlin": re.compile(rf"\b(?:berliner (?:förderprogramm\w*|programm\w*|landesförderung|fördermittel|förderung)|"
-                         r"(?<!-)landes(?:programm\w*|förderung|mittel|förderprogramm\w*)|bundes-?\s*(?:/|und|oder|or)\s*landes\w*|"
-                         rf"(?:förderung|programme|förderprogramme|fördermittel) (?:des landes|vom land|aus berlin|von berlin|in berlin)|"
-                         rf"(?:state|berlin|berlin's|city) (?:own )?(?:funding )?(?:programmes?|programs?|grants?|funding|schemes?)|"
-                         rf"(?:programmes?|programs?|funding|grants?) (?:of|from|by) (?:the (?:state|city) of )?berlin\b|"
-                         r"vom land berlin|from the (?:berlin )?senate)", re.I),
+                     r"\bhorizon[- ]europe\b|\bhorizont europa\b|\b(?:eu|europäisch\w*|european)[- ](?:konsorti\w*|consorti\w*)"),
+    "bund": folded_rx(rf"\b(?:bundes(?:programm\w*|mittel|förderprogramm\w*|zuschüsse)|bundes-?\s*(?:/|und|oder|or)\s*landes\w*|federal[- ]{_LEVEL_THINGS}|"
+                      r"(?:programme|förderung|mittel|gelder|förderprogramme) (?:des|vom) bund(?:es)?\b|vom bund\b|"
+                      r"auf bundesebene|at (?:the )?federal level|from the federal government)"),
+    "berlin": folded_rx(rf"\b(?:berliner (?:förderprogramm\w*|programm\w*|landesförderung|fördermittel|förderung)|"
+                        r"(?<!-)landes(?:programm\w*|förderung|mittel|förderprogramm\w*)|bundes-?\s*(?:/|und|oder|or)\s*landes\w*|"
+                        rf"(?:förderung|programme|förderprogramme|fördermittel) (?:des landes|vom land|aus berlin|von berlin|in berlin)|"
+                        rf"(?:state|berlin|berlin's|city) (?:own )?(?:funding )?(?:programmes?|programs?|grants?|funding|schemes?)|"
+                        rf"(?:programmes?|programs?|funding|grants?) (?:of|from|by) (?:the (?:state|city) of )?berlin\b|"
+                        r"vom land berlin|from the (?:berlin )?senate)"),
 }
 # the writer is an investor, not a company: "I'm a business angel", "wir sind ein VC-Fonds". What it wants is
 # public money that co-invests beside it, or a grant for investing (INVEST); the start-ups it names are its deals
-INVESTOR_SELF = re.compile(
+INVESTOR_SELF = folded_rx(
     r"\b(?:i'?m|i am|ich bin|wir sind|we are|we're|als)\s+(?:an?\s+|ein\w*\s+)?(?:[\w-]+\s+)?"
-    r"(?:business angel|angel investor|privatinvestor\w*|vc[- ]?(?:fonds|fund|firm)|venture[- ]capital[- ](?:fonds|fund|firm|investor))\b",
-    re.I)
+    r"(?:business angel|angel investor|privatinvestor\w*|vc[- ]?(?:fonds|fund|firm)|venture[- ]capital[- ](?:fonds|fund|firm|investor))\b")
 # a round the company already closed is a fact about it, not a wish: "Series A closed last year", "we raised a seed
 # round in 2024", "Seed-Runde 2025 abgeschlossen"
-PAST_ROUND = re.compile(
+PAST_ROUND = folded_rx(
     r"\b(?:series [a-d]|seed(?:[- ]round|[- ]runde)?|pre-?seed(?:[- ]round|[- ]runde)?|finanzierungsrunde|funding round)\s+"
     r"(?:(?:was|wurde|has been|haben wir|in \d{4}|\d{4}|last year|letztes jahr|im letzten jahr)\s+){0,2}"
     r"(?:closed|completed|raised|abgeschlossen|geschlossen|eingesammelt)\b"
     r"|\b(?:closed|raised|completed|abgeschlossen|eingesammelt)\s+(?:a|an|our|the|unsere?|die|eine)\s+"
-    r"(?:series [a-d]|seed[- ]round|seed[- ]runde|finanzierungsrunde|funding round|round)\b", re.I)
+    r"(?:series [a-d]|seed[- ]round|seed[- ]runde|finanzierungsrunde|funding round|round)\b")
 # an export share is a fact about the company's sales, not a wish to go abroad: "exports 70 %", "Exportquote 60 %",
 # "70 % of sales abroad" (GRW reads it as supra-regional sales)
-EXPORT_FACT = re.compile(
+EXPORT_FACT = folded_rx(
     r"\bexport\w*\s+(?:ca\.?\s+|about\s+|around\s+|rund\s+|etwa\s+|über\s+|over\s+)?\d+\s?(?:%|prozent|percent)|"
     r"\b(?:export(?:quote|anteil)|export share)\w*\s+(?:von\s+|of\s+|:\s*|liegt bei\s+|is\s+)?(?:ca\.?\s+|about\s+|rund\s+)?\d+\s?(?:%|prozent|percent)|"
-    r"\b\d+\s?(?:%|prozent|percent)\s+(?:unserer\s+|of\s+(?:our\s+)?)?(?:export\w*|(?:umsatz|sales|revenue)\w*\s+(?:im ausland|abroad|international\w*))", re.I)
+    r"\b\d+\s?(?:%|prozent|percent)\s+(?:unserer\s+|of\s+(?:our\s+)?)?(?:export\w*|(?:umsatz|sales|revenue)\w*\s+(?:im ausland|abroad|international\w*))")
 # only one level wanted: "We're only interested in EU funding", "nur Bundesprogramme", "ausschließlich EU-Mittel"
 LEVEL_ONLY: dict[str, re.Pattern] = {
-    level: re.compile(r"\b(?:only|nur|ausschließlich|exclusively|solely)\s+(?:[\w-]+\s+){0,3}?" + word, re.I)
+    level: folded_rx(r"\b(?:only|nur|ausschließlich|exclusively|solely)\s+(?:[\w-]+\s+){0,3}?" + word)
     for level, word in (("eu", r"(?:eu|europäisch\w*|european|brüssel|brussels)\b"),
                         ("bund", r"(?:bundes\w*|federal)\b"),
                         ("berlin", r"(?:berliner|landes\w*|berlin's)\b"))
 }
 # "Förderung von Berlin Partner", "Berliner Förderung bekommen": a level named in passing, not asked for
-LEVEL_NOT_WISH = re.compile(
+LEVEL_NOT_WISH = folded_rx(
     r"\b(?:bekommen|erhalten|erhielten|bewilligt|gefördert|received|got|had|hatten|haben schon|already have|"
-    r"laufende\w*|ongoing|abgeschlossen|completed)\b", re.I)
+    r"laufende\w*|ongoing|abgeschlossen|completed)\b")
 
 
-LARGE_WORDS = re.compile(
+LARGE_WORDS = folded_rx(
     r"\b(konzern\w*|großunternehmen|grossunternehmen|large (?:[\w-]+ )?(?:company|enterprise|corporation|group|manufacturer)|"
-    r"corporate group|dax|mdax|listed group|börsennotiert\w*)\b", re.I)
-SME_WORDS = re.compile(r"\b(kmu|sme|smes|mittelständ\w*|mittelstand|kleinunternehmen|small business|kleines unternehmen|familienunternehmen|handwerksbetrieb)\b", re.I)
+    r"corporate group|dax|mdax|listed group|börsennotiert\w*)\b")
+SME_WORDS = folded_rx(r"\b(kmu|sme|smes|mittelständ\w*|mittelstand|kleinunternehmen|small business|kleines unternehmen|familienunternehmen|handwerksbetrieb)\b")
 
 # the writer is to take over a business (a successor, not its owner): a person before their own start. Only with a
 # business named ("den Betrieb übernehmen", "take over my aunt's bakery") or a family business in the text
 # ("mein Vater hat ne Glaserei ... ich soll übernehmen"): "übernehmen" alone also means taking on costs or tasks.
 _BUSINESS = r"(?:betrieb|firma|unternehmen|geschäft|laden|werkstatt|praxis|salon|kanzlei|\w+erei|business|company|shop|firm|bakery|workshop|practice)"
 _FAMILY = r"(?:mein\w*|my) (?:vater|vaters|mutter|eltern|onkel|tante|opa|oma|father'?s?|mother'?s?|parents'?|uncle'?s?|aunt'?s?|dad'?s?|mum'?s?|mom'?s?)"
-SELF_TAKEOVER = re.compile(
+SELF_TAKEOVER = folded_rx(
     rf"(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|am supposed to|plan to|am planning to) "
     rf"(?:[\w'-]+ ){{0,6}}{_BUSINESS}\w* (?:[\w-]+ ){{0,3}}übernehmen|"
     rf"(?:ich übernehme|(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|plan to) (?:take over|übernehmen)|"
@@ -563,9 +548,8 @@ SELF_TAKEOVER = re.compile(
     rf"(?:will|möchte|soll|wird|würde) (?:mir|uns) (?:[\w'-]+ ){{0,2}}{_BUSINESS}\w* (?:[\w-]+ ){{0,2}}(?:verkaufen|übergeben|überlassen|übertragen)\b|"
     rf"(?:wants?|offered|offers|would like) to (?:sell|hand over|pass on) (?:me|us) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
     rf"{_FAMILY}\b.{{0,120}}\b(?:ich soll|ich werde|ich will|ich möchte|ich übernehme|i(?:'m| am) (?:going|supposed) to|i will)\s+(?:\w+\s+){{0,3}}(?:übernehmen|take over|take it over)",
-    re.I,
 )
-INDIVIDUAL = re.compile(
+INDIVIDUAL = folded_rx(
     r"(ich arbeite als|ich bin (?:angestellt|arbeitnehmer\w*|beschäftigt)|i work as|i am employed|as an employee|"
     r"(?:ich|i) (?:will|möchte|want to|would like to) .{0,60}(?:übernehmen|take over|buy (?:a|an|the) (?:company|business))|"
     rf"{SELF_TAKEOVER.pattern}|"
@@ -573,7 +557,6 @@ INDIVIDUAL = re.compile(
     # a person naming their trade or freelance status ("Ich bin Tischlermeister", "I'm a freelance designer")
     r"(?:ich bin|i am|i'm) (?:a |an |ein |eine )?(?:gelernte\w* |ausgebildete\w* |selbstständige\w* |selbständige\w* )?"
     r"(?:\w*meister(?:in)?|geselle|gesellin|freiberufler\w*|freelancer|freelance \w+|solo-?selbst\w*|master craftsman|craftsman)\b)",
-    re.I,
 )
 NUMBER_WORD_RE = re.compile(
     r"\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|fünfzig|hundert|"
@@ -585,11 +568,10 @@ NUMBER_WORD_VALUES = {
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
     "thirty": 30, "fifty": 50, "hundred": 100,
 }
-ESTABLISHED = re.compile(
+ESTABLISHED = folded_rx(
     r"(familienunternehmen|familienbetrieb|traditionsunternehmen|in (?:zweiter|dritter|vierter) generation|seit generationen|"
     r"mittelständler|mittelständisches|konzern|werk eines|standort eines|family business|family-owned|long-established|"
     r"third generation|second generation|established company|etabliert)",
-    re.I,
 )
 
 # ---------------------------------------------------------------- topic keywords: false friends
@@ -680,11 +662,10 @@ TOPIC_NEGATION = re.compile(r"(?:\b(?:ohne|kein\w*|no|not|without|nicht|nix|nich
 # a German verb put first and negated after it: "Technisch entwickeln wir nix", "forschen wir nicht" (not "nicht nur")
 NEGATION_AFTER = re.compile(r"^\w*\s+(?:wir|ich|die|sie)\s+(?:gar\s+|überhaupt\s+)?(?:nix|nichts|nicht(?!\s+(?:nur|mehr nur)\b))\b")
 # a business that is new or about to open or change hands: no running business to derive "established" from
-JUST_OPENED = re.compile(
+JUST_OPENED = folded_rx(
     r"\b(?:gerade|kürzlich|vor kurzem|frisch|neu|erst)\s+(?:\w+\s+){0,2}(?:eröffnet|gegründet|übernommen|selbst(?:st)?ändig)|"
     r"(?:wollen|möchten|will|möchte|planen|plane)\s.{0,60}(?:eröffnen|übernehmen|selbst(?:st)?ändig machen)\b|"
     r"\b(?:just|recently|newly)\s+(?:opened|founded|started|took over|set up)|\b(?:plan|want|going) to (?:open|take over)\b",
-    re.I,
 )
 FOUNDING_PLAN = re.compile(
     r"(neugründ|existenzgründ|ausgründ|gründen (?:wollen|möchten)|(?:wollen|möchten|will|möchte|planen|plane) .{0,60}gründen\b|"

@@ -74,7 +74,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
 from .facts import read_facts
 from .gazetteer import is_berlin, left_clause, locate, region_of, right_clause
 from .models import CompanyProfile, Topic
-from .text import clean, detect_language, fold, normalise_informal, numbers_to_digits, without_reason_words
+from .text import clean, detect_language, fold, folded_rx, normalise_informal, numbers_to_digits, without_reason_words
 
 
 def size_class(employees: int | None, turnover: int | None = None) -> str | None:
@@ -102,12 +102,12 @@ _NOT_HEADCOUNT_BEFORE = re.compile(r"\b(?:neue|neuen|zusätzliche\w*|weitere\w*|
 
 # the whole group's headcount ("Konzern insgesamt rund 4.500 Beschäftigte", "3,000 employees worldwide"): the SME
 # test counts linked enterprises, so it decides the size, not the headcount of the branch that writes
-_GROUP_EMP = re.compile(
+_GROUP_EMP = folded_rx(
     r"(?:\b(?:konzern|konzernweit|unternehmensgruppe|gruppe|group|mutterkonzern|muttergesellschaft|parent(?: company)?|"
     r"weltweit|worldwide|globally|insgesamt|in total|group-wide)\b[^.;!?]{0,25}?(\d[\d.,]{0,15})\s*"
     r"(?:beschäftigte\w*|mitarbeite\w*|ma\b|employees|staff|people)|"
     r"(\d[\d.,]{0,15})\s*(?:beschäftigte\w*|mitarbeite\w*|ma\b|employees|staff|people)\s*"
-    r"(?:weltweit|worldwide|globally|insgesamt|in total|group-wide|konzernweit|im konzern|in the group))", re.I)
+    r"(?:weltweit|worldwide|globally|insgesamt|in total|group-wide|konzernweit|im konzern|in the group))")
 
 
 def _group_employees(t: str) -> int | None:
@@ -123,8 +123,8 @@ def _group_employees(t: str) -> int | None:
 
 # "zusammen mit einem kleinen Berliner Kamera-Startup", "with a start-up from Munich": a partner, not the company
 _ARTICLE = r"(?:einem|einer|einigen|zwei|drei|a|an|two|three|several|some)"
-_PARTNER_BEFORE = re.compile(rf"\b(?:mit|with)\s+(?:(?:[^.;!?]{{0,60}}?\b(?:und|and)\s+{_ARTICLE})|{_ARTICLE}?)\s*"
-                             r"(?:[\w-]+\s+){0,3}[\w-]*$", re.I)
+_PARTNER_BEFORE = folded_rx(rf"\b(?:mit|with)\s+(?:(?:[^.;!?]{{0,60}}?\b(?:und|and)\s+{_ARTICLE})|{_ARTICLE}?)\s*"
+                            r"(?:[\w-]+\s+){0,3}[\w-]*$")
 
 
 def _without_partner_startups(t: str) -> str:

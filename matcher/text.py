@@ -36,6 +36,20 @@ def fold(text: str) -> str:
     return text.replace("’", "'").replace("–", "-").replace("—", "-")
 
 
+# Python's re runs a case-sensitive pattern two to four times faster than the same pattern with re.IGNORECASE.
+# Patterns that only ever see fold()ed text (lower case) need no IGNORECASE: compile them with folded_rx.
+_UPPER_LITERAL = re.compile(r"[A-ZÄÖÜ]")
+
+
+def folded_rx(pattern: str) -> re.Pattern:
+    """``pattern`` compiled for text that ``fold`` has lower-cased. A pattern that spells an upper-case letter
+    (outside an escape such as ``\\W`` or ``\\S``) could never match such text and is refused."""
+    plain = re.sub(r"\\\\|\\[A-Za-z]", "", pattern)
+    if _UPPER_LITERAL.search(plain):
+        raise ValueError(f"pattern for folded text spells an upper-case letter: {pattern[:80]!r}")
+    return re.compile(pattern)
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens (umlauts kept, hyphenated words kept whole)."""
     return _WORD.findall(fold(text))

@@ -1135,3 +1135,25 @@ def test_terse_injection_moulder_saving_electricity():
 def test_repair_and_upcycling_are_circular_economy():
     assert "circular-economy" in ex("We want to start open repair evenings and upcycling workshops in our makerspace.").topics
     assert "circular-economy" in ex("Wir planen ein Reparaturcafé im Kiez.").topics
+
+
+def test_patterns_for_folded_text_refuse_upper_case_letters():
+    from matcher.text import folded_rx
+
+    assert folded_rx(r"\bwir\s+sind\W+\S").search("wir sind: ja")
+    for bad in (r"[A-Z]\w+", r"Übernahme", r"\\W"):  # "\\W" is a backslash and a capital W, not the class \W
+        with pytest.raises(ValueError):
+            folded_rx(bad)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind ein Metallbau-Betrieb in Spandau mit 45 Mitarbeitenden, gegründet 1998. Wir verkaufen bundesweit "
+    "und wollen eine neue Laserschneidanlage für 800.000 EUR kaufen, bestellt ist noch nichts. Gibt es Zuschüsse?",
+    "We are a software start-up in Adlershof, 8 people, founded in 2024; we want to develop an AI product with "
+    "TU Berlin and we do not want investors.",
+])
+def test_capital_letters_do_not_change_the_reading(text):
+    # the readers compile their patterns for folded (lower-case) text; fold() must come before every one of them
+    plain, shouted = ex(text).model_dump(), ex(text.upper()).model_dump()
+    assert plain["needs"] and plain["employees"]
+    assert {k: v for k, v in shouted.items() if k != "summary"} == {k: v for k, v in plain.items() if k != "summary"}
