@@ -287,7 +287,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:(?:eine[nm]?|ein|neue\w*|gebraucht\w*|\d+|zwei|drei)\s+){0,3}[\w-]{0,20}?(?:transporter|lieferwagen|fahrzeug|werkzeug\w*|"
                   r"drucker|scanner|fräse|cnc\w*|roboter|lasercutter|laserschneid\w*|öfen|ofen|maschine\w*|anlage|linie)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|bauen|herstellen)))",
-    "skills": r"(fachkräft|skilled|umgeschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
+    "skills": r"(fachkräft|skilled|umgeschult|geschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
               # onboarding new people ("brauchen am Anfang viel Einarbeitung"), jobs for people who need support
               r"einarbeitung|einzuarbeiten|(?:arbeitsplätze|stellen) (?:für|for) (?:menschen|people|langzeitarbeitslose|geflüchtete)|"
               r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
@@ -307,7 +307,7 @@ NEED_PATTERNS: dict[str, str] = {
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
                         r"wiederverwert|wiederverwend|\breuse|upcycl|druckluft|compressed[- ]air|"
-                        r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|\bpv[- ]?(?:anlage|module|modul|system|array)|"
+                        r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|\bpv\b|batteriespeicher|stromspeicher|"
                         r"elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|"
                         r"(?:auf|to) (?:[\w-]+ )?(?:induktion|induction|strom|elektr\w*|electric\w*|wärmepumpe\w*|heat pumps?)\b)",
     "founding": r"(gründ|found|start-?up|ausgründ|spin-?off|existenzgründ|selbstständig|selbständig|pre-?seed|seed)",
@@ -659,6 +659,12 @@ TOPIC_NEEDS_CONTEXT: dict[str, str] = {
     "site": r"\b(?:new|second|additional|another|open\w*|build\w*|set(?:ting)? up|expan\w*|relocat\w*|looking for|find)\b",
 }
 TOPIC_NEGATION = re.compile(r"(?:\b(?:ohne|kein\w*|no|not|without|nicht|nix|nichts)|n't)\s+(?:[\w-]+\s+){0,1}$")
+# a negation that says what the company cannot find or get is a lack, so a need: "finden seit zwei Jahren keine
+# Azubis", "bekommen keine Fachkräfte", "we can't find welders", "unable to hire engineers"
+LACKING_BEFORE = folded_rx(
+    r"(?:\b(?:finden|finde|findet|bekommen|bekomme|bekommt|kriegen|krieg|kriege|gewinnen)\b\s+(?:[\w-]+\s+){0,4}"
+    r"(?:kein\w*|nicht|nix)\s+(?:[\w-]+\s+){0,1}|(?:n't|\bnot|\bcannot|\bunable to)\s+(?:[\w-]+\s+){0,1}?"
+    r"(?:find|get|hire|recruit|fill)\w*\s+(?:[\w-]+\s+){0,1})$")
 # a German verb put first and negated after it: "Technisch entwickeln wir nix", "forschen wir nicht" (not "nicht nur")
 NEGATION_AFTER = re.compile(r"^\w*\s+(?:wir|ich|die|sie)\s+(?:gar\s+|überhaupt\s+)?(?:nix|nichts|nicht(?!\s+(?:nur|mehr nur)\b))\b")
 # a business that is new or about to open or change hands: no running business to derive "established" from

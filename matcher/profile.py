@@ -62,6 +62,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     TOPIC_NEEDS,
     TOPIC_NEEDS_CONTEXT,
     TOPIC_NEGATION,
+    LACKING_BEFORE,
     NEGATION_AFTER,
     TOPIC_STOP,
     UNWANTED_INSTR,
@@ -232,13 +233,18 @@ _AS_A_ROLE = re.compile(r"^\s*(?:als|as)\s+(?!(?:(?:an?|eine?r?)\s+)?(?:gmbh|ug|
                         r"inhaber\w*|unternehmer\w*|gründer\w*|founders?)\b)[a-zäöüß]")
 
 
+# "seit zwei Jahren keine Azubis", "for three years no one has applied": how long something has not happened
+_NEGATED_SINCE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:kein\w*|nicht|nix|nichts|nie|niemand|no|not|never|nobody|no one)\b")
+
+
 def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
-    """The first hit of ``pat`` that is not about where a person lives, how long a person is out of work or
-    how long a person has held a job."""
+    """The first hit of ``pat`` that is not about where a person lives, how long a person is out of work,
+    how long a person has held a job or how long something has not happened."""
     return next((m for m in pat.finditer(t)
                  if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])
                  and not _OUT_OF_WORK.search(left_clause(t, m.start()) + m.group(0) + right_clause(t, m.end()))
-                 and not _AS_A_ROLE.search(t[m.end():m.end() + 40])), None)
+                 and not _AS_A_ROLE.search(t[m.end():m.end() + 40])
+                 and not (pat is AGE_YEARS and _NEGATED_SINCE.search(t[m.end():m.end() + 40]))), None)
 
 
 def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
@@ -347,8 +353,10 @@ def _clause(t: str, start: int, end: int) -> str:
 
 
 def _after_negation(t: str, start: int) -> bool:
-    """A negation right before ``start`` ("ohne externe Partner", "keine EU-Programme")."""
-    return bool(TOPIC_NEGATION.search(t[max(0, start - 30):start]))
+    """A negation right before ``start`` ("ohne externe Partner", "keine EU-Programme"), unless it says what the
+    company cannot find or get ("finden keine Azubis": a lack, so a need)."""
+    before = t[max(0, start - 70):start]
+    return bool(TOPIC_NEGATION.search(before[-30:])) and not LACKING_BEFORE.search(before)
 
 
 def _unwanted_instruments(t: str) -> list[str]:

@@ -1157,3 +1157,25 @@ def test_capital_letters_do_not_change_the_reading(text):
     plain, shouted = ex(text).model_dump(), ex(text.upper()).model_dump()
     assert plain["needs"] and plain["employees"]
     assert {k: v for k, v in shouted.items() if k != "summary"} == {k: v for k, v in plain.items() if k != "summary"}
+
+
+@pytest.mark.parametrize("text, need, present", [
+    # what the company cannot find is a lack, so a need
+    ("Wir finden seit zwei Jahren keine Azubis mehr.", "skills", True),
+    ("Wir bekommen einfach keine Fachkräfte.", "skills", True),
+    ("We can't find skilled welders for our shop.", "skills", True),
+    # a plain negation still rules the need out
+    ("Wir suchen keine Mitarbeiter, sondern eine neue Maschine.", "skills", False),
+    ("We do not need new staff, we want to buy a machine.", "skills", False),
+    # trained fitters, a PV system with storage
+    ("Die Hälfte meiner Monteure muss richtig geschult werden.", "skills", True),
+    ("Dieses Jahr: PV mit Speicher aufs Hallendach.", "energy_resources", True),
+])
+def test_a_lack_is_a_need_and_a_negation_is_not(text, need, present):
+    assert (need in ex(text).needs) is present
+
+
+def test_how_long_something_has_not_happened_is_no_company_age():
+    p = ex("SHK-Betrieb aus Spandau, 14 Mitarbeiter. Wir finden seit zwei Jahren keine Azubis mehr.")
+    assert p.age_years is None and p.stage != "startup"
+    assert ex("Wir sind seit 2 Jahren am Markt und haben 5 Mitarbeiter.").age_years == 2
