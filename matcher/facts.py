@@ -197,6 +197,8 @@ _NOT_STARTED_POS = _rx(
     r"\b(?:noch nichts|nothing yet)\s+(?:\w+\s+){0,2}(?:bestellt|gekauft|beauftragt|unterschrieben|ordered|bought|signed)",
     # nothing ordered yet: "Bestellt ist noch nichts", "noch nicht gekauft", "nothing has been ordered", "we not order nothing"
     r"\b(?:bestellt|gekauft|beauftragt|unterschrieben)\s+(?:ist|haben wir|wurde|hat)\s+(?:noch\s+)?(?:nichts|nix|nicht)\b",
+    # "begonnen haben wir noch nicht", "angefangen hat das Projekt noch nicht"
+    rf"\b{_STARTED}\s+(?:haben|hat|ist|sind)\s+(?:wir\s+|das projekt\s+|das vorhaben\s+)?(?:noch\s+)?(?:nicht|nichts|nix)\b",
     r"\bnoch\s+(?:nicht|nichts|nix|kein\w*)\s+(?:\w+\s+){0,3}(?:bestellt|gekauft|beauftragt|unterschrieben)\b",
     r"\b(?:nothing|no order)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:ordered|bought|purchased|signed|placed)",
     r"\b(?:haven't|have not|hasn't|has not|not|didn't|did not)\s+(?:yet\s+)?(?:ordered|order|bought|buy|purchased|signed)\b",

@@ -282,6 +282,16 @@ class ProjectPhase(_Strict):
     note: str | None = None
 
 
+class FirstContact(_Strict):
+    """The fields for which a consultant sends a Berlin company to this project or contact first: its own
+    mandate as the central contact point for them, in its own or the monitoring report's words (``source``)."""
+
+    topics: list[str] = Field(min_length=1)
+    reason_de: str = Field(min_length=10)
+    reason_en: str = Field(min_length=10)
+    source: Source
+
+
 class _EcosystemRecord(_Strict):
     """Fields shared by MPI projects and actors: what they are, offer, and where it is written."""
 
@@ -301,6 +311,8 @@ class _EcosystemRecord(_Strict):
     as_of: dt.date
     # requests a consultant would send here, in the company's words (from the record's own source)
     typical_projects: TypicalProjects | None = None
+    # the fields for which this is the consultant's first contact in Berlin (e.g. the KEK for energy efficiency)
+    first_contact: FirstContact | None = None
 
 
 class Project(_EcosystemRecord):

@@ -110,6 +110,8 @@ def test_university_link(text, value):
     ("When will the next call start in 2027?", None),
     # an order is the start of an investment
     ("Bestellt ist noch nichts.", True),
+    ("Begonnen haben wir noch nicht, die Angebote liegen vor.", True),
+    ("Angefangen hat das Vorhaben noch nicht.", True),
     ("Wir haben die Anlage noch nicht gekauft.", True),
     ("We not order nothing yet.", True),
     ("Nothing has been ordered yet.", True),

@@ -307,6 +307,36 @@ def test_requests_like_the_company_s_lift_an_offer_in_the_ecosystem_lane():
     assert near_only == []
 
 
+def test_the_first_contact_for_a_field_is_lifted_with_its_mandate_as_reason():
+    from matcher.models import FirstContact, Source
+
+    eng = _eco_corpus()
+    other = eng.corpus.actors[1]
+    eng.corpus.actors[1] = other.model_copy(update={"first_contact": FirstContact(
+        topics=["recycling"], reason_de="Zentrale Anlaufstelle für Recycling in Berlin.",
+        reason_en="Berlin's central contact point for recycling.", source=Source(**other.sources[0].model_dump()))})
+    fused = {"mpi-hub": 0.9, "other-actor": 0.5}
+    hits = rank_ecosystem(eng, fused, CompanyProfile(topics=["recycling"]), [], "de")
+    assert hits[0].id == "other-actor" and hits[0].why == "Zentrale Anlaufstelle für Recycling in Berlin."
+    # for a company in another field the mandate does not count
+    hits = rank_ecosystem(eng, fused, CompanyProfile(topics=["recycling", "ai"]), [], "en")
+    assert hits[0].why == "Berlin's central contact point for recycling."
+    plain = rank_ecosystem(eng, fused, CompanyProfile(topics=["ai", "robotics"]), [], "de")
+    assert all(h.why != "Zentrale Anlaufstelle für Recycling in Berlin." for h in plain)
+
+
+def test_the_kek_is_the_first_contact_of_a_company_that_wants_to_save_energy(real_engine):
+    from matcher.api import match
+
+    r = match("Wir sind ein Metallbetrieb in Reinickendorf mit 60 Mitarbeitenden und wollen unseren Energieverbrauch "
+              "senken, die Druckluft und die Hallenheizung sind alt. Wer berät uns, was gibt es an Förderung?",
+              engine=real_engine)
+    shown = [h.id for h in r.projects] + [h.id for h in r.support]
+    assert {"kek-berlin", "mpi-kek-koordinierungsstelle", "kek-energieeffizienz-beratung"} & set(shown)
+    kek = [h for h in r.projects if h.id in ("kek-berlin", "mpi-kek-koordinierungsstelle")]
+    assert not kek or "Anlaufstelle" in kek[0].why
+
+
 # ---------------------------------------------------------------- pipelines by name
 
 def test_unknown_pipeline_names_list_the_valid_ones():
@@ -361,7 +391,9 @@ def test_the_shipped_selective_conditions_lower_only_the_rank_of_their_programme
 
     assert verdicts("Bäckerei in Berlin, 20 MA, wir wollen CO2 sparen") == ("uncertain", "uncertain")
     cement = "Zementwerk in Brandenburg im EU-Emissionshandel, 300 MA, wir wollen auf CO2-arme Klinkerproduktion umstellen"
-    assert verdicts(cement) == ("eligible", "eligible")
+    # the bid must come before the project starts: left open, that is a question, which does not lower the rank
+    assert verdicts(cement) == ("uncertain", "eligible")
+    assert verdicts(cement + "; begonnen haben wir noch nicht") == ("eligible", "eligible")
 
 
 def test_co_investment_funds_and_short_time_work_need_their_deciding_fact(real_engine):
