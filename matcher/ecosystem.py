@@ -25,9 +25,12 @@ def is_hub(r) -> bool:
 
 
 def first_contact_for(r, profile: CompanyProfile) -> list[str]:
-    """The company's topics for which ``r`` is the first contact by its own mandate (``first_contact``)."""
+    """The company's topics and wished programme levels for which ``r`` is the first contact by its own mandate
+    (``first_contact``)."""
     fc = getattr(r, "first_contact", None)
-    return [t for t in profile.topics if fc and t in fc.topics]
+    if fc is None:
+        return []
+    return [t for t in profile.topics if t in fc.topics] + [lv for lv in profile.levels_wished if lv in fc.levels]
 
 
 def offer_groups(records) -> dict[str, set[str]]:
@@ -59,10 +62,11 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     for r in recs:
         tm = topic_match(profile.topics, r.topics)
         ty = typical.get(r.id, 0.0)
-        if tm == 0 and ty < 0.5:
-            # neither a shared topic nor close to the requests it serves: not worth a consultant's call, however
-            # near its description (the nearest record always is, relative to the others; dev projects recall
-            # unchanged, and a bakery replacing ovens no longer gets a timber-construction consortium)
+        first = first_contact_for(r, profile)
+        if tm == 0 and ty < 0.5 and not first:
+            # neither a shared topic, nor close to the requests it serves, nor its mandate: not worth a consultant's
+            # call, however near its description (the nearest record always is, relative to the others; dev projects
+            # recall unchanged, and a bakery replacing ovens no longer gets a timber-construction consortium)
             continue
         s = 0.55 * ret.get(r.id, 0.0) + 0.35 * tm + TYPICAL_WEIGHT * ty
         if r.kind == "project":
@@ -72,7 +76,7 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
             s += 0.1 * (1.0 if set(r.needs) & set(profile.needs) else 0.0)
         if set(r.related_programmes) & set(top_prog_ids):
             s += 0.08
-        if first_contact_for(r, profile):
+        if first:
             s += FIRST_CONTACT_BONUS
         scored.append((s, r))
     scored.sort(key=lambda sr: (-sr[0], sr[1].id))

@@ -286,10 +286,18 @@ class FirstContact(_Strict):
     """The fields for which a consultant sends a Berlin company to this project or contact first: its own
     mandate as the central contact point for them, in its own or the monitoring report's words (``source``)."""
 
-    topics: list[str] = Field(min_length=1)
+    topics: list[str] = []
+    # the programme levels it advises on as first contact: a company asking for EU funding goes to the EEN
+    levels: list[Level] = []
     reason_de: str = Field(min_length=10)
     reason_en: str = Field(min_length=10)
     source: Source
+
+    @model_validator(mode="after")
+    def _names_a_field(self) -> FirstContact:
+        if not self.topics and not self.levels:
+            raise ValueError("first_contact needs topics or levels: for what is this the first contact?")
+        return self
 
 
 class _EcosystemRecord(_Strict):

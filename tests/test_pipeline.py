@@ -325,6 +325,26 @@ def test_the_first_contact_for_a_field_is_lifted_with_its_mandate_as_reason():
     assert all(h.why != "Zentrale Anlaufstelle für Recycling in Berlin." for h in plain)
 
 
+def test_a_first_contact_names_a_field_or_a_level():
+    from pydantic import ValidationError
+
+    from matcher.models import FirstContact, Source
+
+    src = Source(title="EEN page", url="https://example.org/een", kind="official")
+    assert FirstContact(levels=["eu"], reason_de="Berät zu EU-Programmen.", reason_en="Advises on EU funding.", source=src)
+    with pytest.raises(ValidationError, match="topics or levels"):
+        FirstContact(reason_de="Berät zu allem.", reason_en="Advises on anything.", source=src)
+
+
+def test_a_company_asking_for_eu_programmes_is_pointed_to_the_een(real_engine):
+    from matcher.api import match
+
+    r = match("Which EU programmes can we use for digitalisation? We are a printing company in Marienfelde with 90 "
+              "employees and want to connect our machines to an MES.", engine=real_engine)
+    shown = [h.id for h in r.projects] + [h.id for h in r.support]
+    assert {"een-berlin-brandenburg", "enterprise-europe-network-berlin-brandenburg"} & set(shown)
+
+
 def test_the_kek_is_the_first_contact_of_a_company_that_wants_to_save_energy(real_engine):
     from matcher.api import match
 
