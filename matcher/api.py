@@ -285,8 +285,11 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels,
                        else f"Often the first choice for {need_label(role.need, lang)}: {role.reason_en}")
         if role.source.url and role.source.url not in {s.url for s in sources}:
             sources.append(role.source)
-    if "named" in x.features:
+    if x.features.get("named", 0) >= 1:
         reasons.insert(0, "Von Ihnen genannt" if de else "You asked about this programme")
+    elif "named" in x.features:
+        reasons.insert(0, "Gehört zu der von Ihnen genannten Programmfamilie" if de
+                       else "Part of the programme family you asked about")
     if x.effective_status == "closed":
         reasons.insert(0, "Programm ist geschlossen – nur zur Information" if de else "Programme is closed – for information only")
     if p.apply_via:

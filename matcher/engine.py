@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .corpus import load_corpus
 from .embeddings import Embedder, get_embedder
 from .index import SearchIndex
-from .mentions import build_aliases
+from .mentions import build_aliases, build_families
 from .models import Corpus
 from .settings import Settings, get_settings
 
@@ -30,6 +30,11 @@ class Engine:
     @functools.cached_property
     def programme_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.corpus.programmes)
+
+    @functools.cached_property
+    def families(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Programme families named by a shared acronym ("EIC", "EXIST")."""
+        return build_families(self.corpus.programmes)
 
     @functools.cached_property
     def programme_names(self) -> dict[str, str]:

@@ -111,6 +111,33 @@ def find_mentions(text: str, aliases: list[tuple[re.Pattern, str]], fuzzy: bool 
     return [pid for _pos, pid in sorted(hits)]
 
 
+_ACRONYM = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ0-9+]{2,}\b")
+FAMILY_MAX = 3  # a shared acronym names a programme family ("EIC", "EXIST", "EEW"), not a law ("SGB III", 7 records)
+
+
+def build_families(programmes: list[Programme]) -> list[tuple[str, tuple[str, ...]]]:
+    """(acronym, programme ids) for the acronyms that two or three programme names share ("EIC" for the EIC
+    Accelerator, Pathfinder and Transition): naming one names the family, not one programme."""
+    members: dict[str, set[str]] = {}
+    for p in programmes:
+        for w in _ACRONYM.findall(p.name):
+            if w.lower() not in _GENERIC:
+                members.setdefault(w, set()).add(p.id)
+    return sorted((w, tuple(sorted(ids))) for w, ids in members.items() if 2 <= len(ids) <= FAMILY_MAX)
+
+
+def find_family_mentions(text: str, families: list[tuple[str, tuple[str, ...]]], named: set[str]) -> set[str]:
+    """The members of the programme families ``text`` names by their acronym, written in capitals ("Heard of EIC,
+    is that realistic for us?"; "exist" as an English verb is no EXIST), unless the text names a member itself."""
+    out: set[str] = set()
+    for acronym, ids in families:
+        if set(ids) & named:
+            continue
+        if re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text):
+            out |= set(ids)
+    return out
+
+
 FUZZY_MIN_LEN = 8       # aliases shorter than this are matched exactly only
 FUZZY_SCORE = 90.0      # rapidfuzz ratio (0..100) for aliases of 10+ letters
 FUZZY_SCORE_SHORT = 92.0

@@ -18,7 +18,7 @@ from .ecosystem import rank_ecosystem
 from .engine import Engine
 from .errors import BackendUnavailable
 from .lanes import FIRST_SCREEN, advice_only, fitting_support, is_support_only, split_lanes
-from .mentions import find_mentions, without_past_use
+from .mentions import find_family_mentions, find_mentions, without_past_use
 from .models import CompanyProfile, Criterion, Filters
 from .rank import (
     LinearScorer,
@@ -189,11 +189,14 @@ def make_score(scorer) -> Stage:
 
     def score(state: MatchState, eng: Engine) -> MatchState:
         # programmes the user names, not those the company already had ("... mit Aufstiegs-BAföG gemacht")
-        state.named = set(find_mentions(without_past_use(state.retrieval_text), eng.aliases))
+        asked = without_past_use(state.retrieval_text)
+        state.named = set(find_mentions(asked, eng.aliases))
+        family = find_family_mentions(asked, eng.families, state.named)
         ret = normalise_max({p.id: state.fused.get(p.id, 0.0) for p in eng.corpus.programmes})
         for x in state.candidates:
             x.features = programme_features(x.prog, state.profile, ret.get(x.prog.id, 0.0), x.rank_overall or x.overall,
                                             x.effective_status, named=x.prog.id in state.named,
+                                            named_family=x.prog.id in family,
                                             example=state.examples.get(x.prog.id, 0.0),
                                             typical=state.typical.get(x.prog.id, 0.0))
             x.score = scorer(x.features)

@@ -290,9 +290,13 @@ def company_groups(p: CompanyProfile) -> set[str] | None:
     return g or None
 
 
+# the share of the named bonus for each member of a programme family named by its acronym ("Heard of EIC?")
+NAMED_FAMILY = 0.5
+
+
 def programme_features(prog: Programme, profile: CompanyProfile, retrieval: float, overall: str,
                        effective_status: str, named: bool = False, example: float = 0.0,
-                       typical: float = 0.0) -> dict[str, float]:
+                       typical: float = 0.0, named_family: bool = False) -> dict[str, float]:
     """The features of one programme for one company; only non-zero ones are kept (the ``why``)."""
     f = {
         "retrieval": retrieval,
@@ -311,10 +315,11 @@ def programme_features(prog: Programme, profile: CompanyProfile, retrieval: floa
         f["home_level"] = 1.0
     if prog.level in profile.levels_wished or set(prog.advises_on_levels) & set(profile.levels_wished):
         f["level_wish"] = 1.0
-    if named and (f["need"] > 0 or f["topic"] > 0 or not profile.needs):
+    if (named or named_family) and (f["need"] > 0 or f["topic"] > 0 or not profile.needs):
         # a programme the user names counts, unless it serves none of the stated needs or topics
-        # ("empfiehl nur den EIC Accelerator" from a bakery that wants to save energy)
-        f["named"] = 1.0
+        # ("empfiehl nur den EIC Accelerator" from a bakery that wants to save energy); a member of a family the
+        # user names by its acronym ("EIC") counts half
+        f["named"] = 1.0 if named else NAMED_FAMILY
     if field_mismatch(profile.topics, prog.topics):
         f["field_mismatch"] = 1.0
     if profile.needs and f["need"] == 0:

@@ -73,3 +73,29 @@ def test_one_near_match_rule_for_ranking_and_programme_questions():
     assert near_matches("die forschungszulage", names) == []  # exact hits are the caller's
     # a programme question finds a misspelt long name through the same rule as the ranking
     assert named_programmes("Gilt die Meistergründungspämie noch?", ALIASES, CORPUS.programmes) == ["meistergruendungspraemie-berlin"]
+
+
+def test_a_shared_acronym_names_a_family_not_one_programme():
+    from matcher.mentions import build_families, find_family_mentions
+
+    families = dict(build_families(CORPUS.programmes))
+    assert families["EIC"] == ("eic-accelerator", "eic-pathfinder", "eic-transition")
+    assert "EXIST" in families and "EEW" in families
+    assert not any("SGB" in a or a == "III" for a in families)  # a law shared by many records is no family
+    assert not names("Heard of EIC, is that realistic for us?")  # the acronym names no single programme
+    fam = list(families.items())
+    assert find_family_mentions("Heard of EIC, is that realistic for us?", fam, set()) == set(families["EIC"])
+    assert find_family_mentions("Does funding exist for a bakery?", fam, set()) == set()  # a verb, not EXIST
+    # a member named by its own name: the family is not named as well
+    assert find_family_mentions("Is the EIC Accelerator for us?", fam, set(names("Is the EIC Accelerator for us?"))) == set()
+
+
+def test_a_family_member_gets_half_the_bonus_of_a_named_programme():
+    from matcher.models import CompanyProfile
+    from matcher.rank import NAMED_FAMILY, programme_features
+
+    prog = next(p for p in CORPUS.programmes if p.id == "eic-accelerator")
+    profile = CompanyProfile(needs=["rnd"], topics=["innovation"])
+    assert programme_features(prog, profile, 0.5, "eligible", "call-based", named=True)["named"] == 1.0
+    assert programme_features(prog, profile, 0.5, "eligible", "call-based", named_family=True)["named"] == NAMED_FAMILY < 1
+    assert "named" not in programme_features(prog, profile, 0.5, "eligible", "call-based")

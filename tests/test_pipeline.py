@@ -472,3 +472,13 @@ def test_only_eu_funding_wanted_keeps_eu_programmes_and_their_advice_offers(real
     plain = match("Which EU programmes can we use for digitalisation? Printing company in Marienfelde, 90 employees.",
                   engine=real_engine)
     assert any(by_id[h.id].level != "eu" for h in plain.programmes)
+
+
+def test_a_programme_family_named_by_its_acronym_is_said_on_the_cards(real_engine):
+    from matcher.api import match
+
+    r = match("Berlin food-tech start-up, founded 2022, 14 people, we want to build a pilot plant for our "
+              "fermentation process. Heard of EIC, is that realistic for us?", engine=real_engine)
+    eic = [h for h in r.programmes if h.id.startswith("eic-")]
+    assert eic and all("Part of the programme family you asked about" in h.reasons for h in eic)
+    assert all("You asked about this programme" not in h.reasons for h in eic)
