@@ -326,7 +326,7 @@ NEED_PATTERNS: dict[str, str] = {
               r"(?:was gibt es an|gibt es|any|is there any|is there|suchen|looking for|need) (?:\w+ ){0,3}(?:unterstützung|support|hilfe|help)\b|"
               r"who (?:can |could )?(?:helps?|supports?|assists?) (?:us|me)\b|who (?:can )?helps?|who do we talk|wie geht das|wie funktioniert|beim antrag|antragstellung|audit|"
               r"help with|wer kann helfen|wer (?:kann|könnte) (?:uns |mir )?(?:dabei |bei (?:der |dem |den |einer |einem |unserer |unserem )?[\w-]+ )?(?:helfen|unterstützen)|ansprechpartner|contact person|förderberatung|fördermittelberatung|"
-              r"welche förder|which funding|überblick|overview|keine ahnung|no idea|wo anfangen|where to start|"
+              r"überblick|overview|keine ahnung|no idea|wo anfangen|where to start|"
               # someone from outside to do or check it ("we want someone to sort out our IT security")
               r"(?:want|need|looking for|find|get) (?:someone|somebody|an expert|an outside expert) to (?!hire|employ|join|work for)|"
               r"(?:suchen|brauchen|wollen|möchten)\w* (?:\w+ )?jemande?n?,? (?:der|die) (?:uns|sich|das|mal))",

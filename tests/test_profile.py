@@ -1179,3 +1179,15 @@ def test_how_long_something_has_not_happened_is_no_company_age():
     p = ex("SHK-Betrieb aus Spandau, 14 Mitarbeiter. Wir finden seit zwei Jahren keine Azubis mehr.")
     assert p.age_years is None and p.stage != "startup"
     assert ex("Wir sind seit 2 Jahren am Markt und haben 5 Mitarbeiter.").age_years == 2
+
+
+@pytest.mark.parametrize("text, advice", [
+    # asking which programmes fit is the question every message asks, not a wish for advice
+    ("Welche Förderprogramme passen zu uns? Wir wollen eine neue Presse kaufen.", False),
+    ("Which funding fits our new production line?", False),
+    # not knowing where to start is
+    ("Wir haben keine Ahnung, wo wir anfangen sollen – wer kann uns beraten?", True),
+    ("Is there any support for choosing a programme? We have no idea where to start.", True),
+])
+def test_asking_which_programme_fits_is_no_wish_for_advice(text, advice):
+    assert ("advice" in ex(text).needs) is advice
