@@ -116,24 +116,36 @@ FAMILY_MAX = 3  # a shared acronym names a programme family ("EIC", "EXIST", "EE
 
 
 def build_families(programmes: list[Programme]) -> list[tuple[str, tuple[str, ...]]]:
-    """(acronym, programme ids) for the acronyms that two or three programme names share ("EIC" for the EIC
-    Accelerator, Pathfinder and Transition): naming one names the family, not one programme."""
+    """(family name, programme ids) for the acronyms and the two-word name beginnings that two or three programme
+    names share: "EIC" (Accelerator, Pathfinder, Transition), "Horizon Europe" (the clusters), "Pro FIT"
+    (Projektfinanzierung, Frühphasenfinanzierung). Naming one names the family, not one programme. Acronyms keep
+    their capitals; name beginnings are normalised (``_norm``)."""
     members: dict[str, set[str]] = {}
     for p in programmes:
         for w in _ACRONYM.findall(p.name):
             if w.lower() not in _GENERIC:
                 members.setdefault(w, set()).add(p.id)
+        words = _norm(p.name).split()
+        if len(words) >= 2 and words[0] != "mpi":  # "MPI Pro FIT-Call ...": the MPI prefix names no family
+            members.setdefault(" ".join(words[:2]), set()).add(p.id)
     return sorted((w, tuple(sorted(ids))) for w, ids in members.items() if 2 <= len(ids) <= FAMILY_MAX)
 
 
 def find_family_mentions(text: str, families: list[tuple[str, tuple[str, ...]]], named: set[str]) -> set[str]:
-    """The members of the programme families ``text`` names by their acronym, written in capitals ("Heard of EIC,
-    is that realistic for us?"; "exist" as an English verb is no EXIST), unless the text names a member itself."""
+    """The members of the programme families ``text`` names ("Heard of EIC, is that realistic for us?", "Kann
+    ich Pro FIT beantragen?"), unless the text names a member itself. An acronym counts only in capitals
+    ("exist" as an English verb is no EXIST)."""
     out: set[str] = set()
-    for acronym, ids in families:
+    t = None
+    for name, ids in families:
         if set(ids) & named:
             continue
-        if re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text):
+        if name.isupper():
+            hit = re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text)
+        else:
+            t = t if t is not None else f" {_norm(text)} "
+            hit = f" {name} " in t
+        if hit:
             out |= set(ids)
     return out
 

@@ -82,10 +82,16 @@ def test_a_shared_acronym_names_a_family_not_one_programme():
     assert families["EIC"] == ("eic-accelerator", "eic-pathfinder", "eic-transition")
     assert "EXIST" in families and "EEW" in families
     assert not any("SGB" in a or a == "III" for a in families)  # a law shared by many records is no family
+    # two-word name beginnings shared by two or three programmes
+    assert families["horizon europe"] == ("horizon-europe-cluster-4", "horizon-europe-cluster-5", "horizon-europe-cluster-6")
+    assert families["pro fit"] == ("pro-fit-fruehphasenfinanzierung", "pro-fit-projektfinanzierung")
+    assert "mpi pro" not in families
     assert not names("Heard of EIC, is that realistic for us?")  # the acronym names no single programme
     fam = list(families.items())
     assert find_family_mentions("Heard of EIC, is that realistic for us?", fam, set()) == set(families["EIC"])
     assert find_family_mentions("Does funding exist for a bakery?", fam, set()) == set()  # a verb, not EXIST
+    assert find_family_mentions("Kann ich Pro FIT beantragen?", fam, set()) == set(families["pro fit"])
+    assert find_family_mentions("We'd like to join a Horizon Europe consortium.", fam, set()) == set(families["horizon europe"])
     # a member named by its own name: the family is not named as well
     assert find_family_mentions("Is the EIC Accelerator for us?", fam, set(names("Is the EIC Accelerator for us?"))) == set()
 
