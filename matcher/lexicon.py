@@ -390,10 +390,12 @@ TOPIC_NEEDS: dict[str, str] = {
 
 # a bank that wants collateral the company lacks, hesitates or declines: the classic case for a guarantee bank, or
 # for a direct (micro)loan that needs no house bank; both are wished, so neither counts against the other
-_NO_COLLATERAL = (r"sicherheiten fehlen|keine sicherheiten|"
+_NO_COLLATERAL = (r"sicherheiten fehlen|keine sicherheiten|fehlen (?:uns |mir )?(?:die |ausreichende )?sicherheiten|"
+                  r"(?:zu wenig|nicht genug|nicht genügend|nicht ausreichend) sicherheiten|insufficient collat[eo]ral|"
+                  r"(?:not|don'?t have|do not have|haven'?t got|lack) (?:\w+ ){0,1}(?:enough|sufficient) collat[eo]ral|"
                   r"(?:haus)?bank\w* (?:will|verlangt|fordert|möchte|wants|asks for|requires) (?:\w+ ){0,2}(?:sicherheiten|collateral)|"
                   r"sicherheiten.{0,60}(?:haben wir nicht|fehlen|nicht)|no collat[eo]ral|lack collat[eo]ral|without collat[eo]ral|"
-                  r"(?:haus)?bank\w*\s+(?:zögert|zögern|zaudert|lehnt\w*|will nicht|sagt nein|ist (?:sehr )?zurückhaltend|"
+                  r"(?:haus)?bank\w*\s+(?:is\s+|was\s+|ist\s+|war\s+)?(?:zögert|zögern|zaudert|lehnt\w*|will nicht|sagt nein|ist (?:sehr )?zurückhaltend|"
                   r"hesitat\w*|declin\w*|refus\w*|is reluctant|said no|says no|(?:do not|don't) take (?:me|us) seriously)")
 INSTRUMENT_PATTERNS: dict[str, str] = {
     "grant": r"(zuschuss|zuschüsse|zuschüssen|grant|förderzuschuss|nicht rückzahlbar|non-repayable|non-dilutive|subsid|fördergeld|förderquote|prämie|bonus\b|incentive|"

@@ -1191,3 +1191,13 @@ def test_how_long_something_has_not_happened_is_no_company_age():
 ])
 def test_asking_which_programme_fits_is_no_wish_for_advice(text, advice):
     assert ("advice" in ex(text).needs) is advice
+
+
+@pytest.mark.parametrize("text", [
+    "Our house bank is hesitant to increase the credit line because we dont have enough collateral.",
+    "We don't have enough collateral for the loan.",
+    "Uns fehlen Sicherheiten für den Kredit.",
+    "Wir haben zu wenig Sicherheiten für die Hausbank.",
+])
+def test_too_little_collateral_asks_for_a_guarantee(text):
+    assert "guarantee" in ex(text).instruments_wished
