@@ -687,13 +687,18 @@ FOUNDING_PLAN = re.compile(
 # ("... hatten wir schon, geht das nochmal?") or says it was not used ("hatte ich nicht beantragt").
 PAST_USE = re.compile(
     r"\b(?:hab|habe|hatte|hatten|haben|hat|wurde|wurden)\b[^.;!?,\n]{0,80}?\b(?:gemacht|bekommen|erhalten|"
-    r"genutzt|bezogen|finanziert|gefördert|abgeschlossen|absolviert|durchlaufen)\b"
+    r"genutzt|bezogen|finanziert|gefördert|abgeschlossen|absolviert|durchlaufen|durchgeführt)\b"
     r"|\b(?:gemacht|bekommen|erhalten|genutzt|bezogen|finanziert|gefördert|absolviert)\s+"
     r"(?:haben|hatten|hat|habe|hab|wurde|wurden|worden)\b"  # "..., weil wir schon EXIST bekommen haben"
-    r"|\b(?:we|i|they|he|she)\s+(?:already\s+|previously\s+|once\s+)?(?:received|got|used|completed|went through)\b"
+    r"|\b(?:we|i|they|he|she)\s+(?:already\s+|previously\s+|once\s+)?(?:received|got|used|completed|went through|ran|carried out|conducted)\b"
+    # "we have successfully run national projects (ZIM, Pro FIT)"; not the present "we run a bakery"
+    r"|\b(?:we|i|they)\s*(?:have|'ve|had)\s+(?:already\s+|previously\s+|successfully\s+|once\s+){0,2}"
+    r"(?:received|got|used|completed|run|carried out|conducted|been funded)\b"
     r"|\b(?:was|were)\s+(?:already\s+|previously\s+)?(?:funded|financed|supported)\s+(?:by|through|with)\b",
     re.I)
 # where the clause around such a verb ends: punctuation or a conjunction ("... gemacht und arbeite noch angestellt")
 CLAUSE_BREAK_LEFT = re.compile(r"[.;!?,\n]|\b(?:and|und|but|aber|sondern)\b", re.I)
 CLAUSE_BREAK_RIGHT = re.compile(r"[.;!?,\n]|\b(?:and|und|but|aber|sondern|now|jetzt|nun)\b", re.I)
-PAST_USE_ASKS_AGAIN = re.compile(r"\b(?:nochmal|noch einmal|erneut|wieder|again|second time|another|nicht|not|never|nie)\b", re.I)
+PAST_USE_ASKS_AGAIN = re.compile(r"\b(?:nochmal|noch einmal|erneut|wieder|again|second time|another|nicht|not|never|nie|"
+                                 r"weitere[snm]?|zweites|drittes|nächstes|folgeprojekt\w*|anschlussprojekt\w*|"
+                                 r"next|third)\b", re.I)

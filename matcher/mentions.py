@@ -82,6 +82,10 @@ def without_past_use(text: str) -> str:
         lo = m.start() - len(left) + (breaks[-1].end() if breaks else 0)
         right = CLAUSE_BREAK_RIGHT.search(text, m.end(), m.end() + 200)
         hi = right.start() if right else min(len(text), m.end() + 200)
+        if text.count("(", m.end(), hi) > text.count(")", m.end(), hi):
+            # a list in brackets belongs to its clause: "we have run national projects (ZIM, Pro FIT)"
+            close = text.find(")", hi, m.end() + 200)
+            hi = close + 1 if close >= 0 else hi
         rest = re.split(r"[.!\n]", text[hi:hi + 120], maxsplit=1)[0]  # the rest of the sentence
         if PAST_USE_ASKS_AGAIN.search(text[lo:hi] + " " + rest):
             continue

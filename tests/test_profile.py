@@ -1201,3 +1201,18 @@ def test_asking_which_programme_fits_is_no_wish_for_advice(text, advice):
 ])
 def test_too_little_collateral_asks_for_a_guarantee(text):
     assert "guarantee" in ex(text).instruments_wished
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("In the past we have successfully run national projects (ZIM, Pro FIT). Now we want EU funding.",
+     ["ZIM", "Pro FIT"], ["EU funding"]),
+    ("Wir haben schon ein ZIM-Projekt durchgeführt. Jetzt suchen wir einen Kredit.", ["ZIM"], ["Kredit"]),
+    # the present tense is no past use; a further project of the same kind is asked for again
+    ("We run a bakery and want to apply for ZIM.", [], ["ZIM"]),
+    ("Wir haben bereits zwei ZIM-Projekte durchgeführt und wollen jetzt ein drittes.", [], ["ZIM"]),
+])
+def test_programmes_run_in_the_past_are_not_asked_for(text, gone, kept):
+    from matcher.mentions import without_past_use
+
+    out = without_past_use(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept)
