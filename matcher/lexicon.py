@@ -330,7 +330,7 @@ NEED_PATTERNS: dict[str, str] = {
               # someone from outside to do or check it ("we want someone to sort out our IT security")
               r"(?:want|need|looking for|find|get) (?:someone|somebody|an expert|an outside expert) to (?!hire|employ|join|work for)|"
               r"(?:suchen|brauchen|wollen|möchten)\w* (?:\w+ )?jemande?n?,? (?:der|die) (?:uns|sich|das|mal))",
-    "partners": r"((?<!ansprech)(?<!gesprächs)partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|austausch(?!er)|exchange|matchmaking|"
+    "partners": r"((?<!ansprech)(?<!gesprächs)partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|(?<![\w-])austausch\b|erfahrungsaustausch|(?:uns|sich|mich) (?:[\w-]+ ){0,4}?austauschen|exchange|matchmaking|"
                 r"verbund|konsortium|consortium|kontakt|contacts|mit der tu|mit der hu|mit der fu|mit der bht|"
                 r"with (?:the )?tu|hochschule|university|institut)",
     "digitalisation": r"(digital(?!druck)|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"

@@ -1216,3 +1216,13 @@ def test_programmes_run_in_the_past_are_not_asked_for(text, gone, kept):
 
     out = without_past_use(text)
     assert all(g not in out for g in gone) and all(k in out for k in kept)
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Wir wollen die Kälteanlage austauschen und die Kompressoren erneuern.", False),  # replace: no networking
+    ("Wir wollen uns mit anderen Betrieben austauschen.", True),
+    ("Wir suchen Austausch mit anderen Firmen.", True),
+    ("Erfahrungsaustausch mit Betrieben gesucht.", True),
+])
+def test_replacing_equipment_is_no_exchange_with_others(text, partners):
+    assert ("partners" in ex(text).needs) is partners
