@@ -479,10 +479,17 @@ _THEIR_SEAT = re.compile(
     re.I)
 
 
+_PROGRAMMES_AFTER = re.compile(r"^\s+(?:(?:gute|viele|tolle|spannende|attraktive|interessante|eigene|great|good|many|"
+                               r"interesting|attractive)\s+)?(?:förderprogramm\w*|programm\w*|programmes?|programs?|"
+                               r"fördermöglichkeit\w*|funding programmes?)\b", re.I)
+
+
 def role_of(text: str, p: Place) -> str:
     """'seat', 'market', 'planned' or 'neutral' for one place mention."""
     if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]):
         return "seat"
+    if p.region == "berlin" and _PROGRAMMES_AFTER.match(text[p.end:p.end + 40]):
+        return "neutral"  # "dass es in Berlin gute Programme gibt": where the programmes are, not the company
     if p.region == "berlin" and (_NAME_AFTER.match(text[p.end:p.end + 30])
                                  or _NAME_BEFORE.search(text[max(0, p.start - 30):p.start])):
         return "market"  # part of a programme's or institution's name
@@ -526,7 +533,12 @@ _NOT_IN_BERLIN = re.compile(r"nicht in berlin|außerhalb (?:von )?berlins?|not (
                             # "We don't have an office in Berlin", "kein Büro in Berlin"
                             r"(?:(?:do not|don't|doesn't|does not) have|have no|haven't got|without) (?:an? |any )?"
                             r"(?:office|site|presence|branch|location|subsidiary|establishment|plant|team)s? in berlin|"
-                            r"(?:kein\w*|ohne) (?:eigene\w* )?(?:büro|standort|niederlassung|betriebsstätte|sitz|präsenz|filiale)\w* in berlin",
+                            r"(?:kein\w*|ohne) (?:eigene\w* )?(?:büro|standort|niederlassung|betriebsstätte|sitz|präsenz|filiale)\w* in berlin|"
+                            # "Einen Standort in Berlin planen wir nicht", "a Berlin site is not planned"
+                            r"(?:büro|standort|niederlassung|betriebsstätte|filiale|site|office|branch)\w* in berlin "
+                            r"(?:planen|wollen|haben|brauchen) wir (?:auch )?(?:nicht|keinen|keine)|"
+                            r"(?:büro|standort|niederlassung|betriebsstätte|filiale|site|office|branch)\w* in berlin (?:ist|is) (?:nicht|not) "
+                            r"(?:geplant|planned)",
                             re.I)
 # moving to Berlin or settling there: a planned Berlin site
 _TO_BERLIN = re.compile(

@@ -243,3 +243,14 @@ def test_sales_outside_berlin_are_no_seat_outside_and_bln_is_berlin(text, in_ber
 ])
 def test_where_customers_sit_is_not_the_seat(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
+
+
+@pytest.mark.parametrize("text, in_berlin", [
+    # where the programmes are is not where the company is; a Berlin site it does not plan is no seat
+    ("Wir sind ein Maschinenbauunternehmen aus Cottbus mit 35 Mitarbeitern. Wir haben gehört, dass es in Berlin "
+     "gute Programme gibt. Einen Standort in Berlin planen wir nicht.", False),
+    ("Wir sitzen in Berlin, gibt es in Berlin gute Programme für uns?", True),
+    ("Wir sind in Berlin und suchen Förderung.", True),
+])
+def test_programmes_in_berlin_and_a_site_not_planned_are_no_seat(text, in_berlin):
+    assert locate(text).in_berlin is in_berlin
