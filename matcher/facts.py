@@ -214,6 +214,11 @@ _NOT_STARTED_NEG = _rx(
     r"\b(?:läuft|laufen|running|underway)\s+(?:\w+\s+){0,1}(?:bereits|schon|already|seit)\b",
     r"\b(?:projekt|vorhaben|project)\s+(?:\w+\s+){0,2}(?:läuft|ist angelaufen|is running|is underway|has started)",
     r"\b(?:nachträglich|rückwirkend|retroactive\w*|retrospectiv\w*)",
+    # a contract already signed ("we signed the purchase contract", "den Kaufvertrag haben wir unterschrieben")
+    r"\b(?:kaufvertrag\w*|liefervertrag\w*|vertrag|bestellung|purchase (?:contract|agreement|order)|contract|order)\b"
+    r"(?:(?!\b(?:nicht|noch|not|yet|nie|never|kein\w*)\b)[^.;!?]){0,40}?\b(?:unterschrieben|unterzeichnet|signed)\b",
+    r"\b(?:signed|unterschrieben|unterzeichnet)\s+(?:\w+\s+){0,3}(?:kaufvertrag\w*|liefervertrag\w*|vertrag|"
+    r"purchase (?:contract|agreement|order)|contract|order)\b",
 )
 
 # ---------------------------------------------------------------- master craftsman, crafts business
