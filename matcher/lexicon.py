@@ -107,7 +107,7 @@ AGE_AGO = folded_rx(
 AGE_AGO2 = folded_rx(
     # "N years ago" only of founding ("we incorporated our GmbH 3 months ago"), not of a move or a degree
     rf"(?:(?:found\w*|incorporat\w*|register\w*|set up|start\w*|launch\w*|open\w*|began|begun|establish\w*)\b[^.;!?]{{0,60}}?"
-    rf"{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+(?:gut\s+|knapp\s+|fast\s+|rund\s+|etwa\s+|ca\.\s*|über\s+)?{_NUM}\s*(jahren|monaten|wochen)\s+(?:gegründet|gestartet|an den start gegangen|gestartet))"
+    rf"{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+(?:gut\s+|knapp\s+|fast\s+|rund\s+|etwa\s+|ca\.\s*|über\s+)?{_NUM}\s*(jahren|monaten|wochen)\s+(?:[\w-]+\s+){{0,4}}?(?:gegründet|gestartet|eröffnet|an den start gegangen))"
 )
 AGE_OLD = folded_rx(
     rf"{_NUM}\s*(jahre|years?|monate|months?)\s*(?:alt|old|am markt|on the market|in business|im geschäft)"

@@ -62,6 +62,9 @@ def test_employees_and_size_class(text, employees, size):
     ("ich (41) arbeite seit zwölf Jahren als Werkstattleiterin in einem Metallbaubetrieb", None, None),
     ("Seit 2015 als Freiberufler tätig", 2015, 11),
     ("Wir sind seit 12 Jahren als GmbH am Markt", None, 12),
+    # the founding with its object in between ("vor 4 Monaten unsere UG gegründet")
+    ("Wir haben vor 4 Monaten unsere UG gegründet", None, pytest.approx(0.33, abs=0.01)),
+    ("Wir haben vor zwei Jahren eine GmbH gegründet", None, 2),
 ])
 def test_founding_year_and_age(text, year, age):
     p = ex(text)
