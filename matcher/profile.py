@@ -432,19 +432,7 @@ def settle_needs(t: str, needs: list[str], stage: str | None, age: float | None)
     if developing:
         kept = [n for n in out if n not in OWN_OPERATIONS or OWN_OPERATIONS[n].search(t)]
         out = kept or out
-    elif {"investment", "energy_resources"} <= set(out) and _ENERGY_PURPOSE.search(t):
-        # an investment whose purpose is saving energy ("Energiekosten senken", "gas boilers by heat pumps"): the
-        # energy need is the main one, the investment how it is done
-        out.remove("energy_resources")
-        out.insert(out.index("investment"), "energy_resources")
     return out
-
-
-_ENERGY_PURPOSE = re.compile(
-    r"\b(?:energiekosten|energieverbrauch|stromkosten|stromverbrauch|stromrechnung|gaskosten|energy costs?|energy bills?|"
-    r"energy consumption|electricity (?:costs?|bills?)|energie (?:sparen|einsparen)|strom (?:sparen|einsparen)|save energy|"
-    r"energieeffizien\w*|energy[- ]efficien\w*|abwärme\w*|waste heat|wärmerückgewinnung|heat recovery|dekarbonis\w*|"
-    r"decarboni[sz]\w*|co2[- ]?(?:einsparung|reduktion|emissionen|ausstoß)|elektrifizier\w*|electrif\w*)")
 
 
 def _as_investor(p: dict, stated: list[str], wished: list[str]) -> tuple[list[str], list[str]]:

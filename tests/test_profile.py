@@ -1229,14 +1229,3 @@ def test_programmes_run_in_the_past_are_not_asked_for(text, gone, kept):
 ])
 def test_replacing_equipment_is_no_exchange_with_others(text, partners):
     assert ("partners" in ex(text).needs) is partners
-
-
-@pytest.mark.parametrize("text, first", [
-    # an investment made to save energy: energy is the main need
-    ("Unsere Energiekosten sind explodiert. Wir wollen in eine neue Kälteanlage mit Wärmerückgewinnung investieren, "
-     "ca. 300.000 €.", "energy_resources"),
-    # an investment that also mentions energy in passing: the investment stays the main need
-    ("Wir wollen in eine neue Druckmaschine investieren, ca. 1,2 Mio. €, die auch weniger Strom braucht.", "investment"),
-])
-def test_the_purpose_of_an_investment_decides_the_main_need(text, first):
-    assert ex(text).needs[0] == first
