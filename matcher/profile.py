@@ -237,6 +237,13 @@ _AS_A_ROLE = re.compile(r"^\s*(?:als|as)\s+(?!(?:(?:an?|eine?r?)\s+)?(?:gmbh|ug|
 _NEGATED_SINCE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:kein\w*|nicht|nix|nichts|nie|niemand|no|not|never|nobody|no one)\b")
 
 
+# a business of one's own that already exists ("habe meine Werkstatt 2020 gegründet", "my shop opened in 2019"): with a
+# stated age, the master or freelancer writes for that business, not as a person
+_OWN_BUSINESS = re.compile(r"\b(?:meine[nmrs]?|unsere[nmrs]?|my|our)\s+(?:eigene[nmrs]?\s+|own\s+)?(?:werkstatt|firma|betrieb|laden|"
+                           r"geschäft|praxis|unternehmen|manufaktur|atelier|studio|gmbh|ug|company|business|shop|"
+                           r"workshop|firm|practice)\b")
+
+
 def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
     """The first hit of ``pat`` that is not about where a person lives, how long a person is out of work,
     how long a person has held a job or how long something has not happened."""
@@ -490,7 +497,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         if pre and age is None:  # researchers planning a spin-off
             p["stage"] = "pre_founding"
             stated.append("stage")
-    elif INDIVIDUAL.search(t):
+    elif INDIVIDUAL.search(t) and not (age is not None and _OWN_BUSINESS.search(t)):
         p["org_type"] = "individual"
         stated.append("org_type")
         if (pre or SELF_TAKEOVER.search(t)) and age is None:

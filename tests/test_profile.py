@@ -1229,3 +1229,14 @@ def test_programmes_run_in_the_past_are_not_asked_for(text, gone, kept):
 ])
 def test_replacing_equipment_is_no_exchange_with_others(text, partners):
     assert ("partners" in ex(text).needs) is partners
+
+
+@pytest.mark.parametrize("text, org", [
+    # a master craftswoman who founded her workshop writes for the business
+    ("Ich bin Geigenbaumeisterin und habe meine Werkstatt 2020 gegründet, inzwischen sind wir zu viert.", "company"),
+    ("Ich bin Tischlermeister und habe meinen Betrieb seit 2010.", "company"),
+    # a master about to set up on their own is a person
+    ("Ich bin Tischlermeister und will mich selbstständig machen.", "individual"),
+])
+def test_a_master_with_a_business_of_their_own_writes_for_the_business(text, org):
+    assert ex(text).org_type == org
