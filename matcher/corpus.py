@@ -158,8 +158,7 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
             for t in (fc_contact.topics if fc_contact else []):
                 if t not in topic_ids:
                     rep.errors.append(f"{rel}: first_contact.topics: unknown topic '{t}'; use one of the ids in topics.yaml")
-            if fc_contact and not any((o.url and o.url == fc_contact.source.url)
-                                      or (not o.url and o.title == fc_contact.source.title) for o in rec.sources):
+            if fc_contact and not fc_contact.source.is_one_of(rec.sources):
                 rep.errors.append(f"{rel}: first_contact.source: cite one of the record's own sources")
             for i, fc in enumerate(getattr(rec, "first_choice", [])):
                 for t in fc.topics:

@@ -59,10 +59,11 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     ret = normalise_max({r.id: fused.get(r.id, 0.0) for r in recs})
     typical = typical or {}
     scored = []
+    firsts: dict[str, list[str]] = {}
     for r in recs:
         tm = topic_match(profile.topics, r.topics)
         ty = typical.get(r.id, 0.0)
-        first = first_contact_for(r, profile)
+        first = firsts[r.id] = first_contact_for(r, profile)
         if tm == 0 and ty < 0.5 and not first:
             # neither a shared topic, nor close to the requests it serves, nor its mandate: not worth a consultant's
             # call, however near its description (the nearest record always is, relative to the others; dev projects
@@ -93,7 +94,7 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     out = []
     for s, r in chosen:
         topics = [topic_labels[t][0 if de else 1] for t in r.topics if t in profile.topics and t in topic_labels]
-        if first_contact_for(r, profile):
+        if firsts[r.id]:
             why = r.first_contact.reason_de if de else r.first_contact.reason_en
         elif topics:
             why = ("Arbeitet zu " if de else "Works on ") + ", ".join(topics[:3]) + "."

@@ -33,7 +33,7 @@ class Engine:
 
     @functools.cached_property
     def families(self) -> list[tuple[str, tuple[str, ...]]]:
-        """Programme families named by a shared acronym ("EIC", "EXIST")."""
+        """Programme families named by a shared acronym or name beginning ("EIC", "Horizon Europe")."""
         return build_families(self.corpus.programmes)
 
     @functools.cached_property

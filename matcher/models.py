@@ -104,6 +104,10 @@ class Source(_Strict):
     def is_primary(self) -> bool:
         return self.kind in ("official", "legal", "report")
 
+    def is_one_of(self, sources: list[Source]) -> bool:
+        """Whether this source is one of ``sources`` (same url; same title for a report section)."""
+        return any((o.url and o.url == self.url) or (not o.url and o.title == self.title) for o in sources)
+
     @field_validator("url")
     @classmethod
     def _http_url(cls, v: str | None) -> str | None:
@@ -188,8 +192,7 @@ class TypicalProjects(_Strict):
 
     def cites_one_of(self, sources: list[Source]) -> bool:
         """Whether ``source`` is one of the record's own sources (same url; same title for a report section)."""
-        s = self.source
-        return any((o.url and o.url == s.url) or (not o.url and o.title == s.title) for o in sources)
+        return self.source.is_one_of(sources)
 
 
 class FirstChoice(_Strict):

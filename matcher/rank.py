@@ -290,7 +290,7 @@ def company_groups(p: CompanyProfile) -> set[str] | None:
     return g or None
 
 
-# the share of the named bonus for each member of a programme family named by its acronym ("Heard of EIC?")
+# the share of the named bonus for each member of a programme family the user names ("Heard of EIC?", "Pro FIT")
 NAMED_FAMILY = 0.5
 
 
@@ -318,7 +318,7 @@ def programme_features(prog: Programme, profile: CompanyProfile, retrieval: floa
     if (named or named_family) and (f["need"] > 0 or f["topic"] > 0 or not profile.needs):
         # a programme the user names counts, unless it serves none of the stated needs or topics
         # ("empfiehl nur den EIC Accelerator" from a bakery that wants to save energy); a member of a family the
-        # user names by its acronym ("EIC") counts half
+        # user names ("EIC", "Pro FIT") counts half
         f["named"] = 1.0 if named else NAMED_FAMILY
     if field_mismatch(profile.topics, prog.topics):
         f["field_mismatch"] = 1.0
