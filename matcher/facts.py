@@ -7,7 +7,7 @@ excludes a programme, so every reader is conservative: explicit words, negation-
 Facts: supraregional_sales, new_activity, university_link, project_not_started, master_craftsman,
 crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged,
 private_lead_investor, work_loss, consortium, founding_team, unemployment_benefit,
-liberal_profession_practice.
+liberal_profession_practice, small_sum (the project needs at most 50,000 EUR).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ FACTS: tuple[str, ...] = (
     "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
-    "liberal_profession_practice",
+    "liberal_profession_practice", "small_sum",
 )
 
 _NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
@@ -522,6 +522,56 @@ def _founding_team(t: str) -> bool | None:
     return team
 
 
+# ---------------------------------------------------------------- a small sum (micro-loan size)
+
+# The sum the company says it needs for its project: "ca. 25.000 Euro", "15-20k", "~150k", "1,2 Mio. €".
+# A turnover, a salary, an aid already received or a funding round is no project sum.
+SMALL_SUM_EUR = 50_000  # the IBB micro-loan's upper limit (25,000 EUR, 50,000 EUR for innovative firms)
+_NUMBER = r"(\d{1,3}(?:[.’' ]\d{3})+|\d+(?:,\d+)?)"
+_SUM = folded_rx(r"(?<![\w.,])" + _NUMBER + r"(?:\s*(?:-|bis|to)\s*" + _NUMBER + r")?\s*"
+                 r"(mio\.?|millionen|million|mill?\.|tsd\.?|tausend|k|t€)?\s*(eur\b|euro\b|€)?")
+_NOT_A_PROJECT_SUM = folded_rx(r"\b(?:umsatz\w*|jahresumsatz\w*|turnover|revenues?|sales|arr|bilanzsumme|balance sheet|"
+                               r"gehalt|gehälter|salary|salaries|lohn|de[- ]?minimis|erhalten|bekommen|received|raised|"
+                               r"eingesammelt|finanzierungsrunde|seed-?runde|funding round|bewertung|valuation|"
+                               r"stammkapital|share capital|miete|rent)\b")
+
+
+# a clause ends at a comma, a sentence's full stop (not that of "ca.", "rd.", "mio.") or "und"/"and"
+_CLAUSE_START = folded_rx(r"[,;!?]|(?<!\bca)(?<!\brd)(?<!\bmio)(?<!\btsd)(?<!\bmill)\.\s|\b(?:und|and|but|aber|plus)\b")
+_CLAUSE_END = _CLAUSE_START
+
+
+def _stated_sums(t: str) -> list[int]:
+    sums = []
+    for m in _SUM.finditer(t):
+        unit, cur = (m.group(3) or "").rstrip("."), m.group(4)
+        if not unit and not cur and not re.match(r"\s*(?:eur|euro|€)", t[max(0, m.start() - 5):m.start()][-4:]):
+            if not t[max(0, m.start() - 2):m.start()].strip().endswith("€"):
+                continue  # a bare number (a year, a headcount) is no sum
+        try:  # of a range ("15-20k") the upper end
+            n = float(re.sub(r"[.’' ]", "", m.group(2) or m.group(1)).replace(",", "."))
+        except ValueError:
+            continue
+        n *= {"mio": 1e6, "millionen": 1e6, "million": 1e6, "mill": 1e6, "mil": 1e6, "tsd": 1e3, "tausend": 1e3,
+              "k": 1e3, "t€": 1e3}.get(unit, 1.0)
+        if not 500 <= n <= 1e9:
+            continue
+        before = _CLAUSE_START.split(t[max(0, m.start() - 45):m.start()])[-1]
+        after = _CLAUSE_END.split(t[m.end():m.end() + 25])[0]
+        if _NOT_A_PROJECT_SUM.search(before) or _NOT_A_PROJECT_SUM.search(after):
+            continue
+        sums.append(int(n))
+    return sums
+
+
+def _small_sum(t: str) -> bool | None:
+    """True when every project sum the text names is at most ``SMALL_SUM_EUR``; False when one is larger."""
+    sums = _stated_sums(t)
+    if not sums:
+        return None
+    return max(sums) <= SMALL_SUM_EUR
+
+
 _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "supraregional_sales": _supraregional,
     "new_activity": lambda t, o: _decide(t, _NEW_ACT_POS, _NEW_ACT_NEG),
@@ -539,6 +589,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "liberal_profession_practice": lambda t, o: _liberal_profession(t),
     "consortium": lambda t, o: _decide(t, _CONSORTIUM_POS, _CONSORTIUM_NEG),
     "founding_team": lambda t, o: _founding_team(t),
+    "small_sum": lambda t, o: _small_sum(t),
 }
 
 

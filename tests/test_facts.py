@@ -357,3 +357,40 @@ def test_grw_is_not_for_a_liberal_profession_and_asks_only_when_unknown(real_eng
 ])
 def test_where_customers_are_is_read_with_its_qualifier(text, expected):
     assert read_facts(text).get("supraregional_sales") is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ich brauche einen gebrauchten Transporter und Werkzeug, zusammen ca. 25.000 Euro.", True),
+    ("get a decent workstation + large-format printer (maybe 15-20k)", True),
+    ("Budget: 45 T€ für die Ladeneinrichtung", True),
+    # of a range the upper end counts
+    ("Die Maschine kostet zwischen 30.000 und 60.000 Euro.", False),
+    ("semi-automatic filling + hardening line (~150k)", False),
+    ("Kosten 1,2 Mio. €", False),
+    # a turnover, a funding round, a year or a headcount is no project sum
+    ("Umsatz 2 Mio. EUR, wir brauchen 30.000 € für eine Maschine", True),
+    ("We raised 500k in our seed round and need 20k for a prototype.", True),
+    ("Jahresumsatz ca. 800.000 Euro", None),
+    ("Wir haben 12 Mitarbeiter seit 2015.", None),
+])
+def test_small_sum_reads_the_sum_the_project_needs(text, expected):
+    assert read_facts(text).get("small_sum") is expected
+
+
+def test_the_micro_loan_is_the_first_answer_for_a_small_founding_sum_only(real_engine):
+    from matcher.api import match
+    small = ("Ich bin arbeitslos und möchte mich in Marzahn mit einem Hausmeisterservice selbstständig machen, allein. "
+             "Ich brauche einen gebrauchten Transporter und Werkzeug, zusammen ca. 20.000 Euro.")
+    large = small.replace("ca. 20.000 Euro", "ca. 200.000 Euro")
+
+    def role(text):
+        res = match(text, top_k=10, engine=real_engine)
+        ids = [h.id for h in res.programmes]
+        hit = next((h for h in res.programmes if h.id == "kmu-fonds-gruendung-wachstum"), None)
+        return ids, hit
+
+    ids, hit = role(small)
+    assert hit is not None and ids.index(hit.id) < 5, ids
+    assert "bis 25.000 EUR (50.000 EUR bei innovativen Vorhaben)" in " ".join(hit.reasons)
+    ids, hit = role(large)
+    assert hit is None or "bis 25.000 EUR (50.000 EUR bei innovativen Vorhaben)" not in " ".join(hit.reasons)
