@@ -244,6 +244,7 @@ NEED_PATTERNS: dict[str, str] = {
     "investment": r"(investi(?!gat)|invest\b|"
                   # quotes for what is to be bought: "Angebote liegen vor", "Kostenvoranschlag", "we have two quotes for"
                   r"angebote? (?:für [\w-]+ )?(?:liegen|liegt) (?:uns |schon |bereits )*vor|kostenvoranschl\w*|"
+                  r"(?:laden|geschäfts|büro|praxis|werkstatt|erst)(?:einrichtung|ausstattung)|shop fit-?out|store fit-?out|fit-out|"
                   r"(?:we have|we've got|we got) (?:a |two |three |several )?(?:quotes?|quotations?) (?:for|from)\b|errichte|errichtung|umrüst|nachrüst|\bumbau(?:en|t|s)?\b|umzubauen|maschinen(?!bau)|maschine\b|machines?\b(?! builder| building| learning| vision| translation)|anschaff|beschaff|(?<!ver)(?<!ein)kaufen|purchase|ausrüstung|equipment|halle|neubau|"
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
@@ -316,11 +317,12 @@ NEED_PATTERNS: dict[str, str] = {
                  r"geld|money|bürgschaft|guarantee|eigenkapital|equity|wachstumsfinanz|betriebsmittel|working capital|"
                  # lacking collateral is a financing need, not a negated one
                  r"(?:no|keine|ohne|without|lack(?:ing)?) (?:\w+ )?(?:sicherheiten|collat[eo]ral)|"
+                 r"warenbestand\w*|warenlager|wareneinkauf|initial (?:stock|inventory)|"
                  r"vorfinanz|sicherheiten|collat[eo]ral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
                  r"(?:nächste|ersten?|neue|kommende)n? (?:finanzierungs)?runde|next round|"
                  r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding)|"
                  # an amount the company needs ("brauchen wir 3 Mio. €", "we need EUR 500k")
-                 r"(?:brauchen|benötigen|need|require)\w* (?:wir |we )?(?:ca\. |rund |etwa |about |around |~ ?)?(?:eur |€ ?)?"
+                 r"(?:brauch|benötig|need|require)\w* (?:wir |we |ich |i )?(?:ca\. |rund |etwa |about |around |~ ?)?(?:eur |€ ?)?"
                  r"(?:\d{1,3}(?: \d{3})+|\d[\d.,]{0,15}) ?(?:mio|millionen|million|tsd|t€|k€|k\b|€|eur))",
     "advice": r"(berat|berät|advice|advis|consult|coaching|coach|mentor|orientierung|guidance|unterstützung bei|hilfe bei|wer hilft|hilft uns|"
               r"(?:was gibt es an|gibt es|any|is there any|is there|suchen|looking for|need) (?:\w+ ){0,3}(?:unterstützung|support|hilfe|help)\b|"
@@ -646,7 +648,10 @@ TOPIC_STOP: dict[str, str] = {
     "finanzierung": r"(?:frühphasen|wachstums|projekt|gründungs|investitions|anschluss|ko|co-|eigen|venture|förder|seed|"
                     r"unternehmens|mezzanine)finanzierung\w*|finanzierungsrunde\w*",
     "financing": r"(?:equity|growth|project|venture|seed|series [a-c]|debt|mezzanine|start-?up)[\s-]financing",
-    "eigenkapital": r"eigenkapital(?:quote\w*|\s+(?:von\s+)?(?:ca\.?\s*|rund\s*|etwa\s*)?\d[\d.,]{0,15}\s*(?:t€|tsd|k|€|eur|euro|mio)?)",
+    # own funds the company lacks are no wish for investors: "kaum Eigenkapital", "Eigenkapital hab ich kaum"
+    "eigenkapital": r"(?:kaum|wenig|kein\w*|nicht genug|zu wenig|fehlende\w*)\s+eigenkapital\w*|"
+                    r"eigenkapital\s+(?:hab\w*|haben|hätte\w*|ist|fehlt)\s+(?:ich |wir |uns )?(?:kaum|wenig|kein\w*|nicht)\b|"
+                    r"eigenkapital(?:quote\w*|\s+(?:von\s+)?(?:ca\.?\s*|rund\s*|etwa\s*)?\d[\d.,]{0,15}\s*(?:t€|tsd|k|€|eur|euro|mio)?)",
 }
 # Keywords that count only with a telling word in the same clause: a site or a purchase only when
 # something new is built, bought or opened ("neuer Standort", "new site"), not the company's existing

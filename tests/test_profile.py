@@ -500,6 +500,9 @@ def test_complete_profile_knows_berlin_districts():
     ("What's the Transfer BONUS and could we use it?", {"digitalisation"}),
     ("Wir planen eine gemeinsame Stoffstromanalyse", {"energy"}),
     ("2 Gründerinnen, Eigenkapital 20 T€, Gesamtbedarf 90 T€", {"venture-capital"}),
+    # own funds the company lacks are no wish for investors
+    ("Eigenkapital hab ich kaum, die Bank ist skeptisch.", {"venture-capital"}),
+    ("Wir haben kaum Eigenkapital und keine Sicherheiten.", {"venture-capital"}),
 ])
 def test_topic_false_friends(text, absent):
     assert not absent & set(ex(text).topics)
@@ -807,6 +810,12 @@ def test_start_up_said_of_a_programme_or_the_scene_is_not_the_company(text, stag
     ("I work as a software developer and want to start my own IT consulting company", "rnd", False),
     ("Wir sind drei Softwareentwickler und wollen ein Beratungsbüro gründen", "rnd", False),
     ("We develop a new sensor for milling machines", "rnd", True),
+    # fitting out a shop and buying its first stock: an investment and working capital
+    ("Ich brauche ca. 20.000 € für Ladeneinrichtung, Kasse und ersten Warenbestand.", "investment", True),
+    ("Ich brauche ca. 20.000 € für Ladeneinrichtung, Kasse und ersten Warenbestand.", "financing", True),
+    ("Ich brauche ca. 20.000 € für die Miete am Anfang.", "financing", True),
+    ("We need money for the fit-out of our new store and our initial stock.", "investment", True),
+    ("Wir haben kaum Eigenkapital.", "financing", True),
 ])
 def test_needs_from_plain_words(text, need, present):
     assert (need in ex(text).needs) is present
