@@ -7,7 +7,7 @@ excludes a programme, so every reader is conservative: explicit words, negation-
 Facts: supraregional_sales, new_activity, university_link, project_not_started, master_craftsman,
 crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged,
 private_lead_investor, work_loss, consortium, founding_team, unemployment_benefit,
-liberal_profession_practice, small_sum (the project needs at most 50,000 EUR).
+liberal_profession_practice, small_sum (the project needs at most 50,000 EUR), technology_business.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ FACTS: tuple[str, ...] = (
     "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
-    "liberal_profession_practice", "small_sum",
+    "liberal_profession_practice", "small_sum", "technology_business",
 )
 
 _NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
@@ -522,6 +522,40 @@ def _founding_team(t: str) -> bool | None:
     return team
 
 
+# ---------------------------------------------------------------- a technology-oriented business
+
+# Programmes for technology start-ups (Pro FIT Frühphase, EXIST, HTGF, the IBB pre-seed fund) are not for a shop, a
+# café or a cleaning service. False only for such a conventional business with no word of technology, research or
+# development anywhere in the text; both said: ask.
+_CONVENTIONAL = folded_rx(
+    r"(?<![\w-])(?:laden|ladengeschäft|ladenlokal|einzelhandel\w*|einzelhändler\w*|kiosk|späti|boutique|second-?hand-?laden|"
+    r"an- und verkauf|blumenladen|floristik|café|cafe|restaurant|imbiss|bistro|kneipe|bar|catering\w*|foodtruck|food truck|"
+    r"gastronomie\w*|bäckerei|konditorei|friseur\w*|frisör\w*|kosmetikstudio|nagelstudio|tattoostudio|hausmeister\w*|"
+    r"reinigungsfirma|reinigungsservice|gebäudereinigung|umzugsfirma|umzugsunternehmen|taxi\w*|kurierdienst|pflegedienst|"
+    r"fahrschule|fitnessstudio|yogastudio|shop|store|retail\w*|coffee shop|bakery|hair salon|barber\w*|cleaning (?:company|service|business)|"
+    r"caretaker|handyman|removal company|moving company|beauty salon|corner shop)(?![\w-])")
+_CONVENTIONAL_CTX = folded_rx(r"\b(?:für|for|an|beliefern|supply|supplies|serve|serving|customers?|kunden|to|wie|like|"
+                              r"bei|at|statt|instead of|gegen)\s+(?:\w+\s+){0,2}$")
+_TECHNOLOGY = _rx(
+    r"\b(?:innovat\w*|technolog\w*|hightech|high-tech|deep ?tech|tech-?start-?up\w*|forsch\w*|research\w*|entwick\w*|develop\w*|"
+    r"prototyp\w*|patent\w*|software|app|apps|saas|plattform|platform|algorithm\w*|\bki\b|künstliche intelligenz|\bai\b|"
+    r"machine learning|sensor\w*|robot\w*|roboti\w*|biotech\w*|medtech\w*|medizintechnik|hardware|\biot\b|photonik|photonics|"
+    r"quanten\w*|quantum|laser\w*|halbleiter\w*|semiconductor\w*|wasserstoff|hydrogen|spin-?off|ausgründ\w*|"
+    r"hochschul\w*|universit\w*|wissenschaft\w*|scientist\w*|labor|lab|ingenieur\w*|engineer\w*)\b",
+)
+
+
+def _technology_business(t: str) -> bool | None:
+    tech = any(not _negated(t, m.start()) for m in _TECHNOLOGY.finditer(t))
+    conventional = any(not _CONVENTIONAL_CTX.search(t[max(0, m.start() - 40):m.start()]) and not _negated(t, m.start())
+                       for m in _CONVENTIONAL.finditer(t)) or _crafts(t) is True
+    if tech and conventional:
+        return None
+    if tech:
+        return True
+    return False if conventional else None
+
+
 # ---------------------------------------------------------------- a small sum (micro-loan size)
 
 # The sum the company says it needs for its project: "ca. 25.000 Euro", "15-20k", "~150k", "1,2 Mio. €".
@@ -590,6 +624,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "consortium": lambda t, o: _decide(t, _CONSORTIUM_POS, _CONSORTIUM_NEG),
     "founding_team": lambda t, o: _founding_team(t),
     "small_sum": lambda t, o: _small_sum(t),
+    "technology_business": lambda t, o: _technology_business(t),
 }
 
 
