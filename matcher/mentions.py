@@ -64,6 +64,14 @@ def build_aliases(programmes: list[Programme]) -> list[tuple[re.Pattern, str]]:
         for w in re.findall(r"\b[A-ZÄÖÜ][A-ZÄÖÜ0-9+]{2,}\b", p.name):
             if w.lower() not in _GENERIC:
                 cands.setdefault(w.lower(), set()).add(p.id)
+    # a name without its generation ("Eurostars 3", "Berlin Mittelstand 4.0"), unless another programme's name holds
+    # it too ("Horizon Europe Cluster 6" is no name for the whole Horizon Europe cluster family)
+    names = {p.id: _norm(p.name) for p in programmes}
+    for p in programmes:
+        head = _norm(re.split(r"\s+[–—-]\s+|:|\(", p.name)[0])
+        base = re.sub(r"\s+\d+(?:\s\d+)?$", "", head)
+        if base != head and not any(base in n for pid, n in names.items() if pid != p.id):
+            add(base, p.id)
     unique = {a: next(iter(ids)) for a, ids in cands.items() if len(ids) == 1}
     return [(re.compile(rf"(?<![a-z0-9äöüß]){re.escape(a)}(?![a-z0-9äöüß])"), pid)
             for a, pid in sorted(unique.items(), key=lambda kv: (-len(kv[0]), kv[0]))]

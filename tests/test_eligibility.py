@@ -170,3 +170,19 @@ def test_a_berlin_investment_programme_does_not_fund_a_hall_elsewhere():
     assert verdict(prog(location="berlin"), there, "location")[0] == "fulfilled"
     both = prog(location="berlin_brandenburg").model_copy(update={"needs": ["investment"]})
     assert verdict(both, there, "location")[0] == "fulfilled"
+
+
+def test_eurostars_funds_each_partner_through_its_own_country_so_a_danish_sme_may_join():
+    from pathlib import Path
+
+    from matcher.corpus import check_corpus
+    corpus = check_corpus(Path(__file__).resolve().parent.parent / "corpus").corpus
+    eurostars = next(p for p in corpus.programmes if p.id == "eurostars")
+    danish = CompanyProfile(org_type="company", employees=55, size_class="medium", in_berlin=False, in_germany=False,
+                            location="denmark")
+    assert verdict(eurostars, danish, "location")[0] == "fulfilled"
+    berlin = CompanyProfile(org_type="company", in_berlin=True, in_germany=True, location="berlin")
+    assert verdict(eurostars, berlin, "location")[0] == "fulfilled"
+    # a Berlin programme stays closed to the Danish company
+    pro_fit = next(p for p in corpus.programmes if p.id == "pro-fit-projektfinanzierung")
+    assert verdict(pro_fit, danish, "location")[0] == "violated"

@@ -23,6 +23,9 @@ def names(text: str, fuzzy: bool = True) -> list[str]:
     ("Kommen CO2-Differenzverträge für unser Werk in Frage?", "klimaschutzvertraege"),
     ("Klimaschutzverträge für unser Werk?", "klimaschutzvertraege"),
     ("Können wir Berlin Start für die Gründung nutzen?", "berlin-start"),
+    # a name without its generation number
+    ("We have heard about Eurostars.", "eurostars"),
+    ("Passt Berlin Mittelstand für unsere Maschine?", "berlin-mittelstand-4-0"),
 ])
 def test_exact_names(text, pid):
     assert pid in IDS
@@ -56,6 +59,12 @@ def test_typos_in_longer_names_are_near_matches(text, pid):
 ])
 def test_generic_words_name_no_programme(text):
     assert names(text) == []
+
+
+def test_a_name_without_its_number_names_a_programme_only_where_no_other_name_holds_it():
+    assert names("We have heard about Eurostars.", fuzzy=False) == ["eurostars"]
+    # "Horizon Europe Cluster 6" without its number is every cluster's name: no exact alias of one cluster
+    assert names("Which Horizon Europe cluster fits us?", fuzzy=False) == []
 
 
 def test_short_names_are_never_guessed():
