@@ -122,7 +122,8 @@ PRE_FOUNDING = folded_rx(
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
     r"ausgründung planen|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|no company yet|not a company yet|no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered)|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
-    r"want to (?:found|start|launch|set up) (?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm)|"
+    r"(?:want|wants|would like|'d like|wish|intend|aim|hope|are going|is going|am going) to (?:found|start|launch|set up|incorporate) "
+    r"(?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm)|"
     r"plan(?:ning)? to (?:found|start|incorporate|open)|(?:open|start) (?:my|our) own (?:business|company|workshop|shop)|"
     # also in learner's English ("Now I want open small cafe")
     r"(?:i|we) (?:want|would like|plan)(?: to)? (?:open|start) (?:a |an |my |our )?(?:own |small |little |new ){0,2}(?:[\w-]+ )?"

@@ -87,6 +87,9 @@ def test_young_company_is_startup_and_old_one_established():
     "Ich lebe seit 2017 in Berlin, bin gelernte Schneiderin und will mich jetzt selbständig machen",
     "I have been living in Berlin for 6 years and want to start my own business, a small bakery",
     "Now I want open small cafe with ukrainian cakes in Friedrichshain, alone first",
+    "I'm a postdoc at TU Berlin. We'd like to found a company in Berlin, probably in 2027.",
+    "We would like to start a business around our lab results.",
+    "I intend to set up a company for green chemistry.",
 ])
 def test_pre_founding(text):
     p = ex(text)
