@@ -115,7 +115,10 @@ _WALK_IN = folded_rx(
     # shops and repair or rental places for people who walk in ("e-bike repair and rental shop", "Fahrradladen")
     r"(?:e-?)?(?:bike|fahrrad|handy|phone|shoe|schuh)(?:-|\s)?(?:repair|reparatur|rental|verleih|laden|shop|store)\w*|"
     r"repair and rental shop|rental shop|ladengeschäft|einzelhandelsgeschäft|optiker\w*|hörakusti\w*|apotheke|"
-    r"blumenladen|waschsalon|retail store)\b")
+    r"blumenladen|waschsalon|retail store|"
+    # "einen kleinen Laden", "unser Bioladen" (not the verb: "E-Autos laden", "hochladen")
+    r"(?:einen|ein|unseren|unser|meinen|mein|den|im|kleinen|eigenen)\s+(?:[\w-]+\s+)?laden|"
+    r"(?:bio|buch|spielwaren|spielzeug|mode|kinder|unverpackt|second-?hand|feinkost|wein|tee|kiez|dorf|tante-emma-)laden)\b")
 
 
 def _supraregional(t: str, original: str) -> bool | None:

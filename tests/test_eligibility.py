@@ -186,3 +186,16 @@ def test_eurostars_funds_each_partner_through_its_own_country_so_a_danish_sme_ma
     # a Berlin programme stays closed to the Danish company
     pro_fit = next(p for p in corpus.programmes if p.id == "pro-fit-projektfinanzierung")
     assert verdict(pro_fit, danish, "location")[0] == "violated"
+
+
+def test_exist_women_asks_for_the_university_link_it_requires():
+    from pathlib import Path
+
+    from matcher.corpus import check_corpus
+    corpus = check_corpus(Path(__file__).resolve().parent.parent / "corpus").corpus
+    women = next(p for p in corpus.programmes if p.id == "exist-women")
+    founder = CompanyProfile(org_type="individual", stage="pre_founding", in_berlin=True, location="berlin")
+    assert verdict(women, founder, "fact:university_link")[0] == "unknown"
+    student = founder.model_copy(update={"facts": {"university_link": True}})
+    assert verdict(women, student, "fact:university_link")[0] == "fulfilled"
+    assert elig.overall_for_ranking(elig.check(women, founder), women.eligibility.selective_facts) == "uncertain"

@@ -280,9 +280,15 @@ def test_an_order_placed_in_the_third_person(text, value):
     "I own a small e-bike repair and rental shop in Friedrichshain.",
     "Wir haben einen Fahrradladen in Pankow.",
     "Ich bin Hörakustikmeisterin mit eigenem Geschäft in Steglitz.",
+    "Ich möchte in Lichtenberg einen kleinen Laden für gebrauchte Kinderkleidung eröffnen.",
+    "Ich eröffne einen Bioladen in Pankow.",
 ])
 def test_shops_for_walk_in_customers_sell_locally(text):
     assert read_facts(text).get("supraregional_sales") is False
+
+
+def test_the_verb_laden_is_no_shop():
+    assert "supraregional_sales" not in read_facts("Wir wollen auf dem Hof E-Autos laden und Daten hochladen.")
 
 
 @pytest.mark.parametrize("text,expected", [
