@@ -484,6 +484,11 @@ _PROGRAMMES_AFTER = re.compile(r"^\s+(?:(?:gute|viele|tolle|spannende|attraktive
                                r"fördermöglichkeit\w*|funding programmes?)\b", re.I)
 
 
+# a question about who or what is in a place: "Who in Berlin can help us?", "Wer in Berlin kennt sich aus?"
+_WHO_IN = re.compile(r"\b(?:who|whom|wer|wen|wem|anyone|anybody|someone|somebody|jemand\w*|ansprechpartner\w*|anlaufstellen?|"
+                     r"contacts?|contact persons?)\s+(?:here\s+|hier\s+)?in\s*$", re.I)
+
+
 def role_of(text: str, p: Place) -> str:
     """'seat', 'market', 'planned' or 'neutral' for one place mention."""
     if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]):
@@ -500,6 +505,8 @@ def role_of(text: str, p: Place) -> str:
         return "neutral"
     if _MOVED_TO.search(left) or (re.search(r"\bnach\s*$", left, re.I) and _MOVED_DE.match(after)):
         return "seat"
+    if _WHO_IN.search(left):
+        return "neutral"  # "Who in Berlin can help us?", "wer in Berlin berät": where the helpers are
     right = right_clause(text, p.end)
     last_market = max((m.end() for m in _MARKET.finditer(left)), default=-1)
     last_seat = max((m.end() for m in _SEAT.finditer(left)), default=-1)

@@ -254,3 +254,14 @@ def test_where_customers_sit_is_not_the_seat(text, in_berlin):
 ])
 def test_programmes_in_berlin_and_a_site_not_planned_are_no_seat(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
+
+
+@pytest.mark.parametrize("text, in_berlin", [
+    # asking who in Berlin can help says where the helpers are, not where the company is
+    ("We are a Portuguese SME from Porto (25 people). Who in Berlin can help us find such partners?", False),
+    ("Wir sind eine GmbH aus Köln. Wer in Berlin kann uns bei der Partnersuche helfen?", False),
+    ("Who in Berlin can help us? We are a 10-person company in Kreuzberg.", True),
+    ("Wir sind ein Betrieb in Berlin, wer kann helfen?", True),
+])
+def test_who_in_berlin_is_no_seat(text, in_berlin):
+    assert locate(text).in_berlin is in_berlin
