@@ -250,7 +250,11 @@ NEED_PATTERNS: dict[str, str] = {
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
-                  r"(?:zweite\w*|dritte\w*|weitere\w*|neue\w*) (?:filiale|standort|laden|geschäft|salon|restaurant|café|werkstatt) (?:eröffnen|aufmachen)|"
+                  r"(?:zweite\w*|dritte\w*|weitere\w*|neue\w*) (?:filiale|standort|laden|geschäft|salon|restaurant|café|werkstatt|betrieb|praxis)"
+                  r" (?:[\w-]+ ){0,3}(?:eröffnen|aufmachen|aufbauen)|"
+                  # fitting out a lab or workshop ("unser Labor in Buch ausstatten"); a second line or suite
+                  r"(?:labor|werkstatt|räume|halle|büro)\w* (?:[\w-]+ ){0,3}(?:ausstatten|einrichten)|"
+                  r"(?:second|third|another|additional) (?:[\w-]+ )?(?:line|suite)\b|(?:zweite|dritte|weitere)n? (?:[\w-]+-)?(?:linie|suite)\b|"
                   r"(?:production|manufacturing) (?:site|plant|facility)|(?:new|second|third|another|additional) (?:plant|factory|facility|production site|site)|"
                   # "a site for our first European plant", "unser erstes Werk in Europa"
                   r"\bfirst (?:[\w-]+ ){0,2}(?:plant|factory|production site)\b|\berste[sn]? (?:[\w-]+ ){0,2}(?:werk|fabrik|produktionsstandort)\b|"

@@ -819,6 +819,11 @@ def test_start_up_said_of_a_programme_or_the_scene_is_not_the_company(text, stag
     ("Ich brauche ca. 20.000 € für die Miete am Anfang.", "financing", True),
     ("We need money for the fit-out of our new store and our initial stock.", "investment", True),
     ("Wir haben kaum Eigenkapital.", "financing", True),
+    # a second branch, a lab to fit out, a second line
+    ("Jetzt möchte ich eine zweite Filiale in Zehlendorf eröffnen.", "investment", True),
+    ("Außerdem müssen wir unser Labor in Buch ausstatten.", "investment", True),
+    ("To open a second refurbishment line we need around EUR 600k.", "investment", True),
+    ("Ich will jetzt zusätzlich nen zweiten Betrieb aufmachen.", "investment", True),
 ])
 def test_needs_from_plain_words(text, need, present):
     assert (need in ex(text).needs) is present
