@@ -85,6 +85,14 @@ _SUPRA_POS = _rx(
     # "an Musiker aus ganz Deutschland und Europa", "nur ein kleiner Teil geht an Kunden in Berlin"
     r"\b(?:verkaufen|vertreiben|liefern|kund\w*|abnehmer\w*)\b[^.;!?]{0,60}\b(?:aus|in|nach)\s+ganz\s+(?:deutschland|europa)",
     r"\b(?:nur|lediglich|bloß)\s+ein\w*\s+(?:kleine[rn]?\s+|geringe[rn]?\s+)?(?:teil|bruchteil|anteil)\b[^.;!?]{0,40}\bberlin",
+    # most sales outside the region: "ca. 70 % Absatz außerhalb Berlin/Brandenburg", "wir verkaufen überwiegend außerhalb
+    # von Berlin", "Absatz zu 70 % außerhalb der Region" (a share of staff living elsewhere is no sale)
+    r"\b(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:[\w-]+\s+){0,3}?(?:absatz\w*|umsatz\w*|umsätze\w*|verkäufe|kund\w*|sales|revenues?|"
+    r"customers?|clients?)\b[^.;!?]{0,30}\b(?:außerhalb|outside|beyond)\b",
+    r"\b(?:absatz\w*|umsatz\w*|sales|revenues?)\s+(?:zu\s+|of\s+)?(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:\w+\s+){0,2}(?:außerhalb|outside|beyond)\b",
+    r"\b(?:verkaufen|vertreiben|liefern|absatz|umsatz|sell|sales)\w*\b[^.;!?]{0,30}\b(?:überwiegend|hauptsächlich|größtenteils|mehrheitlich|"
+    r"mostly|mainly|primarily|largely)\s+(?:\w+\s+){0,2}(?:außerhalb|outside|beyond)\b",
+    r"\b(?:most|the majority) of our (?:sales|revenues?|customers|clients)\b[^.;!?]{0,30}\b(?:outside|beyond)\b",
 )
 _SUPRA_NEG = _rx(
     r"\bnur\s+(?:lokal\w*|regional\w*|in berlin|in der region|im kiez|vor ort|in unserem kiez)",

@@ -42,6 +42,12 @@ def fact(text: str, name: str):
     ("Zwei Gründerinnen wollen in Schöneberg ein Café eröffnen.", False),
     ("We run a hairdresser's salon in Neukölln", False),
     ("Unsere Rösterei mit Café verkauft bundesweit online", True),
+    # most sales outside the region, as a share or in words; a minority share or staff living elsewhere is not
+    ("Feinwerktechnik GmbH, 55 MA, ca. 70 % Absatz außerhalb Berlin/Brandenburg", True),
+    ("Wir verkaufen überwiegend außerhalb von Berlin.", True),
+    ("Most of our sales are outside Berlin.", True),
+    ("20 % Absatz außerhalb Berlins", None),
+    ("80 % unserer Mitarbeiter wohnen außerhalb Berlins", None),
 ])
 def test_supraregional_sales(text, value):
     assert fact(text, "supraregional_sales") is value
