@@ -167,3 +167,19 @@ def test_the_greedy_diversity_step_equals_comparing_the_whole_pool():
         got = order(items, w, greedy_depth=depth, wished_instruments=list(wished), wished_levels=list(levels))
         want = _brute_force_order(items, w, depth, wished, levels)
         assert [x.prog.id for x in got] == [x.prog.id for x in want], trial
+
+
+def test_zim_is_the_first_answer_for_a_research_institute_looking_for_sme_partners():
+    from pathlib import Path
+
+    from matcher.corpus import check_corpus
+    from matcher.models import CompanyProfile
+    from matcher.rank import first_choice_role
+    corpus = check_corpus(Path(__file__).resolve().parent.parent / "corpus").corpus
+    zim = next(p for p in corpus.programmes if p.id == "zim")
+    institute = CompanyProfile(org_type="research", in_berlin=True, needs=["rnd", "partners"])
+    role = first_choice_role(zim, institute, known_group=True)
+    assert role is not None and role.need == "partners" and "Forschungsinstitut" in role.reason_de
+    # a company without the partner need gets the SME role for R&D, not the institute's
+    sme = CompanyProfile(org_type="company", size_class="small", employees=20, in_berlin=True, needs=["rnd"])
+    assert first_choice_role(zim, sme, known_group=True).need == "rnd"
