@@ -189,7 +189,9 @@ ASSOCIATION = folded_rx(
     r"(?:verein|verband|wirtschaftsverband|branchenverband|unternehmensnetzwerk|unternehmensverbund|unternehmerverband|netzwerk|"
     r"standortgemeinschaft|interessengemeinschaft|cluster|clusterinitiative|initiative|association|trade association|"
     r"business association|industry association|network of (?:companies|firms|smes)|"
-    r"network(?! operator| provider| company| technolog\w*| security| infrastructure)|non-?profit)\b|"
+    r"network(?! operator| provider| company| technolog\w*| security| infrastructure)|"
+    # a non-profit company (gGmbH, "non-profit company") is a company by its legal form
+    r"non-?profit(?!\s+(?:g?gmbh|company|companies|ug|ag|enterprise|business|firm|limited|ltd)\b))\b|"
     r"\beingetragene[rn]? verein\b|\bregistered (?:non-?profit )?association\b|\be\.\s?v\.(?!\w)|"
     # "Unser Verein betreibt ...", "wir als gemeinnütziger Verein", "our association runs ..."
     r"\b(?:unser|wir als|als)\s+(?:gemeinnützige[rn]?\s+)?verein\b(?!\s+(?:hat uns|empfiehlt|empfahl))|"

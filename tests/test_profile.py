@@ -835,6 +835,10 @@ def test_needs_from_plain_words(text, need, present):
     ("We are a network operator with 40 staff", "company"),
     ("Unser Verein betreibt eine Fahrradwerkstatt als Beschäftigungsprojekt in Wedding", "association"),
     ("Wir sind ein Tischlereibetrieb, unser Verband hat uns auf Sie hingewiesen", "company"),
+    # a non-profit company is a company by its legal form; a plain "non-profit" stays an association
+    ("Hello, we are a non-profit gGmbH in Neukölln with 12 staff.", "company"),
+    ("We are a non-profit company running a catering business.", "company"),
+    ("We are a non-profit in Wedding.", "association"),
 ])
 def test_associations_are_recognised(text, org):
     assert ex(text).org_type == org
