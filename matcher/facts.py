@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from .gazetteer import find_places, left_clause, role_of
+from .lexicon import MULT, parse_number
 from .text import clean, fold, folded_rx
 
 FACTS: tuple[str, ...] = (
@@ -582,27 +583,27 @@ _NOT_A_PROJECT_SUM = folded_rx(r"\b(?:umsatz\w*|jahresumsatz\w*|turnover|revenue
 
 
 # a clause ends at a comma, a sentence's full stop (not that of "ca.", "rd.", "mio.") or "und"/"and"
-_CLAUSE_START = folded_rx(r"[,;!?]|(?<!\bca)(?<!\brd)(?<!\bmio)(?<!\btsd)(?<!\bmill)\.\s|\b(?:und|and|but|aber|plus)\b")
-_CLAUSE_END = _CLAUSE_START
+_CLAUSE_BREAK = folded_rx(r"[,;!?]|(?<!\bca)(?<!\brd)(?<!\bmio)(?<!\btsd)(?<!\bmill)\.\s|\b(?:und|and|but|aber|plus)\b")
+
+
+_CURRENCY_BEFORE = folded_rx(r"(?:eur|euro|€)\s*$")
+_UNITS = {**MULT, "t€": 1e3, "mil": 1e6}
 
 
 def _stated_sums(t: str) -> list[int]:
     sums = []
     for m in _SUM.finditer(t):
-        unit, cur = (m.group(3) or "").rstrip("."), m.group(4)
-        if not unit and not cur and not re.match(r"\s*(?:eur|euro|€)", t[max(0, m.start() - 5):m.start()][-4:]):
-            if not t[max(0, m.start() - 2):m.start()].strip().endswith("€"):
-                continue  # a bare number (a year, a headcount) is no sum
+        unit = (m.group(3) or "").rstrip(".")
+        if not unit and not m.group(4) and not _CURRENCY_BEFORE.search(t[max(0, m.start() - 6):m.start()]):
+            continue  # a bare number (a year, a headcount) is no sum
         try:  # of a range ("15-20k") the upper end
-            n = float(re.sub(r"[.’' ]", "", m.group(2) or m.group(1)).replace(",", "."))
+            n = parse_number(m.group(2) or m.group(1)) * _UNITS.get(unit, 1.0)
         except ValueError:
             continue
-        n *= {"mio": 1e6, "millionen": 1e6, "million": 1e6, "mill": 1e6, "mil": 1e6, "tsd": 1e3, "tausend": 1e3,
-              "k": 1e3, "t€": 1e3}.get(unit, 1.0)
         if not 500 <= n <= 1e9:
             continue
-        before = _CLAUSE_START.split(t[max(0, m.start() - 45):m.start()])[-1]
-        after = _CLAUSE_END.split(t[m.end():m.end() + 25])[0]
+        before = _CLAUSE_BREAK.split(t[max(0, m.start() - 45):m.start()])[-1]
+        after = _CLAUSE_BREAK.split(t[m.end():m.end() + 25])[0]
         if _NOT_A_PROJECT_SUM.search(before) or _NOT_A_PROJECT_SUM.search(after):
             continue
         sums.append(int(n))

@@ -47,11 +47,17 @@ def build_aliases(programmes: list[Programme]) -> list[tuple[re.Pattern, str]]:
         if len(n) >= 6 and n not in _GENERIC:
             cands.setdefault(n, set()).add(pid)
 
+    names = {p.id: _norm(p.name) for p in programmes}
     for p in programmes:
         head = re.split(r"\s+[–—-]\s+|:|\(", p.name)[0]
         add(p.name, p.id)
         add(head, p.id)
         add(re.sub(r"\s+berlin$", "", _norm(head)), p.id)
+        # the name without its generation ("Eurostars 3", "Berlin Mittelstand 4.0"), unless another programme's name
+        # holds it too ("Horizon Europe Cluster 6" is no name for the whole Horizon Europe cluster family)
+        base = re.sub(r"\s+\d+(?:\s\d+)?$", "", _norm(head))
+        if base != _norm(head) and not any(base in n for pid, n in names.items() if pid != p.id):
+            add(base, p.id)
         words = re.sub(r"^mpi ", "", _norm(p.name)).split(" ")
         if len(words) > 5:
             add(" ".join(words[:5]), p.id)  # "pro fit call circular economy"
@@ -64,14 +70,6 @@ def build_aliases(programmes: list[Programme]) -> list[tuple[re.Pattern, str]]:
         for w in re.findall(r"\b[A-ZÄÖÜ][A-ZÄÖÜ0-9+]{2,}\b", p.name):
             if w.lower() not in _GENERIC:
                 cands.setdefault(w.lower(), set()).add(p.id)
-    # a name without its generation ("Eurostars 3", "Berlin Mittelstand 4.0"), unless another programme's name holds
-    # it too ("Horizon Europe Cluster 6" is no name for the whole Horizon Europe cluster family)
-    names = {p.id: _norm(p.name) for p in programmes}
-    for p in programmes:
-        head = _norm(re.split(r"\s+[–—-]\s+|:|\(", p.name)[0])
-        base = re.sub(r"\s+\d+(?:\s\d+)?$", "", head)
-        if base != head and not any(base in n for pid, n in names.items() if pid != p.id):
-            add(base, p.id)
     unique = {a: next(iter(ids)) for a, ids in cands.items() if len(ids) == 1}
     return [(re.compile(rf"(?<![a-z0-9äöüß]){re.escape(a)}(?![a-z0-9äöüß])"), pid)
             for a, pid in sorted(unique.items(), key=lambda kv: (-len(kv[0]), kv[0]))]

@@ -1,10 +1,13 @@
 """Each eligibility rule, decided against profile facts, with the reason naming both."""
 
 import datetime as dt
+import functools
+from pathlib import Path
 
 import pytest
 
 from matcher import eligibility as elig
+from matcher.corpus import check_corpus
 from matcher.models import CompanyProfile, Criterion, Eligibility, Programme, Source
 
 
@@ -17,6 +20,13 @@ def prog(**rules) -> Programme:
         summary_en="A test programme for research and development in Berlin.",
         sources=[Source(title="Test", url="https://example.org")], as_of=dt.date(2026, 11, 1),
     )
+
+
+@functools.cache
+def shipped(pid: str) -> Programme:
+    """A programme record of the shipped corpus."""
+    corpus = check_corpus(Path(__file__).resolve().parent.parent / "corpus").corpus
+    return next(p for p in corpus.programmes if p.id == pid)
 
 
 def verdict(p: Programme, profile: CompanyProfile, rule: str) -> tuple[str, str]:
@@ -173,27 +183,19 @@ def test_a_berlin_investment_programme_does_not_fund_a_hall_elsewhere():
 
 
 def test_eurostars_funds_each_partner_through_its_own_country_so_a_danish_sme_may_join():
-    from pathlib import Path
-
-    from matcher.corpus import check_corpus
-    corpus = check_corpus(Path(__file__).resolve().parent.parent / "corpus").corpus
-    eurostars = next(p for p in corpus.programmes if p.id == "eurostars")
+    eurostars = shipped("eurostars")
     danish = CompanyProfile(org_type="company", employees=55, size_class="medium", in_berlin=False, in_germany=False,
                             location="denmark")
     assert verdict(eurostars, danish, "location")[0] == "fulfilled"
     berlin = CompanyProfile(org_type="company", in_berlin=True, in_germany=True, location="berlin")
     assert verdict(eurostars, berlin, "location")[0] == "fulfilled"
     # a Berlin programme stays closed to the Danish company
-    pro_fit = next(p for p in corpus.programmes if p.id == "pro-fit-projektfinanzierung")
+    pro_fit = shipped("pro-fit-projektfinanzierung")
     assert verdict(pro_fit, danish, "location")[0] == "violated"
 
 
 def test_exist_women_asks_for_the_university_link_it_requires():
-    from pathlib import Path
-
-    from matcher.corpus import check_corpus
-    corpus = check_corpus(Path(__file__).resolve().parent.parent / "corpus").corpus
-    women = next(p for p in corpus.programmes if p.id == "exist-women")
+    women = shipped("exist-women")
     founder = CompanyProfile(org_type="individual", stage="pre_founding", in_berlin=True, location="berlin")
     assert verdict(women, founder, "fact:university_link")[0] == "unknown"
     student = founder.model_copy(update={"facts": {"university_link": True}})

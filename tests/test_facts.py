@@ -376,6 +376,7 @@ def test_where_customers_are_is_read_with_its_qualifier(text, expected):
     ("Ich brauche einen gebrauchten Transporter und Werkzeug, zusammen ca. 25.000 Euro.", True),
     ("get a decent workstation + large-format printer (maybe 15-20k)", True),
     ("Budget: 45 T€ für die Ladeneinrichtung", True),
+    ("EUR 15,000 for a large-format printer", True),
     # of a range the upper end counts
     ("Die Maschine kostet zwischen 30.000 und 60.000 Euro.", False),
     ("semi-automatic filling + hardening line (~150k)", False),
