@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import CorpusError
-from .facts import FACTS
+from .facts import FACTS, PLACE_FACTS
 from .models import Actor, Corpus, Programme, Project, Topic
 
 # Classes of aid a combination rule may name instead of a programme id (see ``matcher.plan.rule_matches``).
@@ -158,6 +158,10 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
             for t in (fc_contact.topics if fc_contact else []):
                 if t not in topic_ids:
                     rep.errors.append(f"{rel}: first_contact.topics: unknown topic '{t}'; use one of the ids in topics.yaml")
+            for f in (fc_contact.facts if fc_contact else []):
+                if f not in FACTS + PLACE_FACTS:
+                    rep.errors.append(f"{rel}: first_contact.facts: '{f}' is no fact the profile reads; use one of "
+                                      f"{', '.join(FACTS + PLACE_FACTS)}")
             if fc_contact and not fc_contact.source.is_one_of(rec.sources):
                 rep.errors.append(f"{rel}: first_contact.source: cite one of the record's own sources")
             for i, fc in enumerate(getattr(rec, "first_choice", [])):

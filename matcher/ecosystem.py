@@ -25,12 +25,13 @@ def is_hub(r) -> bool:
 
 
 def first_contact_for(r, profile: CompanyProfile) -> list[str]:
-    """The company's topics and wished programme levels for which ``r`` is the first contact by its own mandate
-    (``first_contact``)."""
+    """The company's topics, wished programme levels, needs and yes/no facts for which ``r`` is the first contact
+    by its own mandate (``first_contact``)."""
     fc = getattr(r, "first_contact", None)
     if fc is None:
         return []
-    return [t for t in profile.topics if t in fc.topics] + [lv for lv in profile.levels_wished if lv in fc.levels]
+    return ([t for t in profile.topics if t in fc.topics] + [lv for lv in profile.levels_wished if lv in fc.levels]
+            + [n for n in profile.needs if n in fc.needs] + [f for f in fc.facts if profile.facts.get(f)])
 
 
 def offer_groups(records) -> dict[str, set[str]]:
@@ -44,6 +45,31 @@ def offer_groups(records) -> dict[str, set[str]]:
         for i in g:
             groups[i] = g
     return groups
+
+
+MAX_PROJECTS = 3
+
+
+def choose_offers(scored: list[tuple[float, object]], seen: set[str], k: int) -> list[tuple[float, object]]:
+    """The best ``k`` of ``scored`` (sorted best first), at most ``MAX_PROJECTS`` projects, each real offer once.
+
+    An offer already in ``seen`` (or ``same_as`` one there) is skipped. A project that finds the project places
+    full does not use up its offer: the same offer as a contact (the KEK is an MPI project and a contact) may
+    still be shown among the contacts."""
+    seen = set(seen)
+    projects, actors = [], []
+    for s, r in scored:
+        if r.id in seen or set(r.same_as) & seen:
+            continue
+        if r.kind == "project":
+            if len(projects) >= MAX_PROJECTS:
+                continue
+            projects.append((s, r))
+        else:
+            actors.append((s, r))
+        seen |= {r.id, *r.same_as}
+    actors = actors[: k - len(projects)]
+    return sorted(projects + actors, key=lambda sr: (-sr[0], sr[1].id))[:k]
 
 
 def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_prog_ids: list[str],
@@ -81,16 +107,7 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
             s += FIRST_CONTACT_BONUS
         scored.append((s, r))
     scored.sort(key=lambda sr: (-sr[0], sr[1].id))
-    seen = set(shown_elsewhere) | set(top_prog_ids)
-    unique = []
-    for s, r in scored:
-        if r.id in seen or set(r.same_as) & seen:
-            continue
-        seen |= {r.id, *r.same_as}
-        unique.append((s, r))
-    projects = [sr for sr in unique if sr[1].kind == "project"][:3]
-    actors = [sr for sr in unique if sr[1].kind == "actor"][: k - len(projects)]
-    chosen = sorted(projects + actors, key=lambda sr: (-sr[0], sr[1].id))[:k]
+    chosen = choose_offers(scored, set(shown_elsewhere) | set(top_prog_ids), k)
     out = []
     for s, r in chosen:
         topics = [topic_labels[t][0 if de else 1] for t in r.topics if t in profile.topics and t in topic_labels]

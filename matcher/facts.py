@@ -25,6 +25,8 @@ FACTS: tuple[str, ...] = (
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
     "liberal_profession_practice", "small_sum", "technology_business",
 )
+# facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
+PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
 
 _NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
 

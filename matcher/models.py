@@ -292,14 +292,20 @@ class FirstContact(_Strict):
     topics: list[str] = []
     # the programme levels it advises on as first contact: a company asking for EU funding goes to the EEN
     levels: list[Level] = []
+    # the company needs it is the first contact for, however the company names the field: a plant replacing its
+    # compressors needs energy efficiency advice even when no energy topic word is written
+    needs: list[Need] = []
+    # yes/no facts of the profile (``CompanyProfile.facts``) that make it the first contact: a company moving to
+    # Berlin goes to the state's business-development agency first
+    facts: list[str] = []
     reason_de: str = Field(min_length=10)
     reason_en: str = Field(min_length=10)
     source: Source
 
     @model_validator(mode="after")
     def _names_a_field(self) -> FirstContact:
-        if not self.topics and not self.levels:
-            raise ValueError("first_contact needs topics or levels: for what is this the first contact?")
+        if not (self.topics or self.levels or self.needs or self.facts):
+            raise ValueError("first_contact needs topics, levels, needs or facts: for what is this the first contact?")
         return self
 
 

@@ -332,8 +332,42 @@ def test_a_first_contact_names_a_field_or_a_level():
 
     src = Source(title="EEN page", url="https://example.org/een", kind="official")
     assert FirstContact(levels=["eu"], reason_de="Berät zu EU-Programmen.", reason_en="Advises on EU funding.", source=src)
-    with pytest.raises(ValidationError, match="topics or levels"):
+    assert FirstContact(needs=["internationalisation"], reason_de="Berät beim Schritt ins Ausland.",
+                        reason_en="Advises on going abroad.", source=src)
+    assert FirstContact(facts=["planned_berlin_site"], reason_de="Begleitet Ansiedlungen in Berlin.",
+                        reason_en="Helps companies settle in Berlin.", source=src)
+    with pytest.raises(ValidationError, match="topics, levels, needs or facts"):
         FirstContact(reason_de="Berät zu allem.", reason_en="Advises on anything.", source=src)
+
+
+def test_a_first_contact_counts_for_a_need_or_a_fact_however_the_company_words_its_field():
+    from matcher.ecosystem import first_contact_for
+    from matcher.models import FirstContact, Source
+
+    src = Source(title="KEK FAQ", url="https://example.org/kek", kind="official")
+    fc = FirstContact(topics=["energy-efficiency"], needs=["energy_resources"], facts=["planned_berlin_site"],
+                      reason_de="Zentrale Anlaufstelle.", reason_en="Central contact point.", source=src)
+    rec = SimpleNamespace(first_contact=fc)
+    assert first_contact_for(rec, CompanyProfile(needs=["energy_resources"])) == ["energy_resources"]
+    assert first_contact_for(rec, CompanyProfile(facts={"planned_berlin_site": True})) == ["planned_berlin_site"]
+    assert first_contact_for(rec, CompanyProfile(facts={"planned_berlin_site": False}, needs=["rnd"])) == []
+    assert first_contact_for(SimpleNamespace(first_contact=None), CompanyProfile(needs=["energy_resources"])) == []
+
+
+def test_a_project_that_finds_the_project_places_full_leaves_its_offer_to_its_contact_record():
+    from matcher.ecosystem import MAX_PROJECTS, choose_offers
+
+    def rec(i, kind, same=()):
+        return SimpleNamespace(id=i, kind=kind, same_as=list(same))
+
+    projects = [rec(f"p{n}", "project") for n in range(MAX_PROJECTS)]
+    late = rec("p-kek", "project", ["a-kek"])
+    contact = rec("a-kek", "actor", ["p-kek"])
+    scored = [(1.0 - n / 10, r) for n, r in enumerate([*projects, late, contact, rec("a-other", "actor")])]
+    ids = [r.id for _, r in choose_offers(scored, set(), 5)]
+    assert ids == ["p0", "p1", "p2", "a-kek", "a-other"]
+    # an offer shown in another lane is not shown again, under either kind
+    assert "a-kek" not in [r.id for _, r in choose_offers(scored, {"p-kek"}, 5)]
 
 
 def test_a_company_asking_for_eu_programmes_is_pointed_to_the_een(real_engine):
@@ -355,6 +389,27 @@ def test_the_kek_is_the_first_contact_of_a_company_that_wants_to_save_energy(rea
     assert {"kek-berlin", "mpi-kek-koordinierungsstelle", "kek-energieeffizienz-beratung"} & set(shown)
     kek = [h for h in r.projects if h.id in ("kek-berlin", "mpi-kek-koordinierungsstelle")]
     assert not kek or "Anlaufstelle" in kek[0].why
+
+
+def test_a_plant_replacing_its_compressors_is_pointed_to_the_kek_without_naming_energy(real_engine):
+    from matcher.api import match
+
+    r = match("Client notes: CNC parts maker in Marzahn, ~60 FTE. Plans two machining centres (EUR 1.3m). Separately: "
+              "compressed-air system ~20 yrs old, wants to replace the compressors.", engine=real_engine)
+    shown = [h.id for h in r.projects] + [h.id for h in r.support]
+    assert {"kek-berlin", "mpi-kek-koordinierungsstelle", "kek-energieeffizienz-beratung"} & set(shown)
+
+
+def test_a_company_moving_to_berlin_is_pointed_to_berlin_partner(real_engine):
+    from matcher.api import match
+
+    r = match("We are a software company from Hamburg with 25 people and plan to move our headquarters to Berlin next "
+              "year. Which support is there for the move and for hiring?", engine=real_engine)
+    assert r.profile.facts.get("planned_berlin_site") is True
+    shown = [h.id for h in r.projects] + [h.id for h in r.support]
+    assert {"berlin-partner-wirtschaft-technologie", "berlin-partner"} & set(shown)
+    bp = [h for h in r.projects if h.id == "berlin-partner-wirtschaft-technologie"]
+    assert not bp or "settling in Berlin" in bp[0].why
 
 
 # ---------------------------------------------------------------- pipelines by name
