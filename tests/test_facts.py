@@ -48,6 +48,13 @@ def fact(text: str, name: str):
     ("Most of our sales are outside Berlin.", True),
     ("20 % Absatz außerhalb Berlins", None),
     ("80 % unserer Mitarbeiter wohnen außerhalb Berlins", None),
+    ("Kunden zu 70 % außerhalb Berlins", True),
+    # most customers in Berlin, as a share
+    ("Unsere Kunden sind zu 90 % Berliner Agenturen, Vereine und Verwaltung.", False),
+    ("80 % unserer Kunden kommen aus Berlin.", False),
+    ("About 90% of our customers are in Berlin.", False),
+    ("Unser Umsatz zu 20 % in Berlin", None),
+    ("80 % unserer Mitarbeiter kommen aus Berlin", None),
 ])
 def test_supraregional_sales(text, value):
     assert fact(text, "supraregional_sales") is value
