@@ -218,7 +218,10 @@ def _de_minimis_received(t: str) -> int | None:
 
 # "ich lebe seit 2017 in Berlin", "we moved here 5 years ago": how long a person lives somewhere is no company age
 _PERSON_SINCE = re.compile(r"\b(?:lebe|lebt|leben|wohne|wohnt|wohnen|live|lives|living|lived|moved|zugezogen|"
-                           r"eingewandert|immigrated)\b[^.;!?,]{0,30}$")
+                           r"eingewandert|immigrated|"
+                           # the writer's own job ("ich arbeite seit 8 Jahren in einer Tischlerei", "I've worked there
+                           # for 8 years"), not "wir arbeiten seit 10 Jahren an ..." (the firm)
+                           r"(?:ich )?arbeite|i(?:'ve| have)? (?:been )?work(?:ed|ing)?|i(?:'ve| have) been employed)\b[^.;!?,]{0,30}$")
 
 
 # "seit 7 Monaten arbeitslos", "unemployed for two years": a person's situation, no company age

@@ -60,6 +60,9 @@ def test_employees_and_size_class(text, employees, size):
     ("I have been unemployed for 2 years and want to open a repair shop", None, None),
     # nor how long a person has held a job; a freelancer's or a GmbH's years are the business's
     ("ich (41) arbeite seit zwölf Jahren als Werkstattleiterin in einem Metallbaubetrieb", None, None),
+    ("ich bin tischlermeisterin und arbeite seit 8 jahren in einer tischlerei in pankow", None, None),
+    ("I have worked at a bakery for 6 years and want to take it over", None, None),
+    ("Ich bin seit 3 Jahren selbstständig", None, 3),
     ("Seit 2015 als Freiberufler tätig", 2015, 11),
     ("Wir sind seit 12 Jahren als GmbH am Markt", None, 12),
     # the founding with its object in between ("vor 4 Monaten unsere UG gegründet")
@@ -454,6 +457,9 @@ def test_more_stages(text, stage):
     ("Ich will mit 2 Gesellen eine Tischlerei übernehmen", "pre_founding"),
     ("mein vater hat ne glaserei in neukölln, 6 leute, er hört auf und ich soll übernehmen", "pre_founding"),
     ("I'm taking over my aunt's bakery in Pankow next year", "pre_founding"),
+    # the years the successor has worked there are not the business's age
+    ("ich arbeite seit 8 jahren in einer tischlerei in pankow, 6 leute. mein chef geht in rente und würde mir den "
+     "betrieb verkaufen", "pre_founding"),
     # the owner looking for a successor is the established business
     ("Bäckerei mit 3 Filialen in Pankow, 18 MA, Inhaber 66 J. Sucht Nachfolger", "established"),
     # a small firm that is no crafts business stays open: it may be a start-up that does not say so
