@@ -93,7 +93,7 @@ _SUPRA_POS = _rx(
     r"\b(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:[\w-]+\s+){0,3}?(?:absatz\w*|umsatz\w*|umsätze\w*|verkäufe|kund\w*|sales|revenues?|"
     r"customers?|clients?)\b[^.;!?]{0,30}\b(?:außerhalb|outside|beyond)\b",
     r"\b(?:absatz\w*|umsatz\w*|sales|revenues?|kund\w*|customers?|clients?)\s+(?:sind\s+|liegen\s+|are\s+)?(?:zu\s+|of\s+)?(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:\w+\s+){0,2}(?:außerhalb|outside|beyond)\b",
-    r"\b(?:verkaufen|vertreiben|liefern|absatz|umsatz|sell|sales)\w*\b[^.;!?]{0,30}\b(?:überwiegend|hauptsächlich|größtenteils|mehrheitlich|"
+    r"\b(?:verkaufen|vertreiben|liefern|absatz|umsatz|sell|sales|kund|customers|clients)\w*\b[^.;!?]{0,30}\b(?:überwiegend|hauptsächlich|größtenteils|mehrheitlich|"
     r"mostly|mainly|primarily|largely)\s+(?:\w+\s+){0,2}(?:außerhalb|outside|beyond)\b",
     r"\b(?:most|the majority) of our (?:sales|revenues?|customers|clients)\b[^.;!?]{0,30}\b(?:outside|beyond)\b",
 )
@@ -115,7 +115,7 @@ _SUPRA_NEG = _rx(
     r"(?:zu\s+)?(?:ca\.?\s+|etwa\s+|rund\s+|about\s+|around\s+)?(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:in\s+|aus\s+|from\s+)?(?:berlin\w*|der region|lokal\w*|local)\b",
     r"\b(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:unserer|unsrer|meiner|of our|of my)\s+(?:kund\w*|kundschaft|abnehmer\w*|customers?|clients?|sales|umsatz\w*|umsätze)\s+"
     r"(?:\w+\s+){0,2}?(?:in|aus|from)\s+(?:berlin|der region|the region)\b",
-    r"\b(?:only|mainly|mostly|purely|exclusively)\s+(?:\w+\s+){0,2}(?:local|regional|berlin|neighbourhood|neighborhood)\s*(?:customers?|clients?|market|sales)?",
+    r"\b(?:only|mainly|mostly|purely|exclusively)\s+(?:(?!outside\b|beyond\b)\w+\s+){0,2}(?:local|regional|berlin|neighbourhood|neighborhood)\s*(?:customers?|clients?|market|sales)?",
     r"\blocal\s+(?:customers?|clients?)\s+only\b",
     r"\b(?:customers?|clients?)\s+(?:are\s+)?(?:all\s+|mostly\s+|mainly\s+|only\s+)?(?:from|in)\s+(?:the\s+)?(?:neighbourhood|neighborhood|local area|our district)",
     r"\bkein\w*\s+(?:überregional\w*|export)",

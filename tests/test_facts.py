@@ -49,6 +49,9 @@ def fact(text: str, name: str):
     ("20 % Absatz außerhalb Berlins", None),
     ("80 % unserer Mitarbeiter wohnen außerhalb Berlins", None),
     ("Kunden zu 70 % außerhalb Berlins", True),
+    ("Kunden sitzen überwiegend außerhalb Berlins (Luftfahrt-Zulieferer in Bayern)", True),
+    ("Our customers are mostly outside Berlin.", True),
+    ("Unsere Mitarbeiter wohnen überwiegend außerhalb Berlins", None),
     # most customers in Berlin, as a share
     ("Unsere Kunden sind zu 90 % Berliner Agenturen, Vereine und Verwaltung.", False),
     ("80 % unserer Kunden kommen aus Berlin.", False),

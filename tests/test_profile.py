@@ -279,6 +279,10 @@ def test_developing_a_plant_is_rnd_not_investment():
     p = ex("Wir wollen eine neue Sortieranlage entwickeln")
     assert "rnd" in p.needs and "investment" not in p.needs
     assert "investment" in ex("Wir wollen neue Maschinen anschaffen").needs
+    # a plant named with its price is bought, also beside a hiring plan
+    assert "investment" in ex("wir wollen in Metall einsteigen: LPBF-Anlage + Pulverhandling, ca. 650 T€. Würden 2 Leute "
+                              "zusätzlich einstellen.").needs
+    assert "investment" not in ex("Wir wollen unser Geld in einer Kapitalanlage von 50.000 € parken").needs
 
 
 @pytest.mark.parametrize("text,present,absent", [
