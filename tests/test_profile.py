@@ -516,6 +516,8 @@ def test_complete_profile_knows_berlin_districts():
     # own funds the company lacks are no wish for investors
     ("Eigenkapital hab ich kaum, die Bank ist skeptisch.", {"venture-capital"}),
     ("Wir haben kaum Eigenkapital und keine Sicherheiten.", {"venture-capital"}),
+    # a machine part is no building
+    ("Wir entwickeln ein neues Bauteil für Getriebe", {"construction"}),
 ])
 def test_topic_false_friends(text, absent):
     assert not absent & set(ex(text).topics)
@@ -529,6 +531,8 @@ def test_topic_false_friends(text, absent):
     ("Wir suchen Partner für ein Verbundprojekt", {"networking"}),
     ("Unsere IT ist veraltet, wir brauchen IT-Sicherheit", {"digitalisation", "it-security"}),
     ("Wir suchen Eigenkapital von Investoren", {"venture-capital"}),
+    ("Geschäftsführer eines Bauunternehmens (Hoch- und Ingenieurbau) mit 150 Beschäftigten", {"construction"}),
+    ("We are a construction company with 40 staff and want to introduce BIM", {"construction"}),
 ])
 def test_topics_still_found(text, present):
     assert present <= set(ex(text).topics)
