@@ -23,7 +23,7 @@ FACTS: tuple[str, ...] = (
     "supraregional_sales", "new_activity", "university_link", "project_not_started", "master_craftsman",
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
-    "liberal_profession_practice", "small_sum", "technology_business",
+    "liberal_profession_practice", "small_sum", "technology_business", "construction_or_hospitality",
 )
 # facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
 PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
@@ -576,6 +576,37 @@ def _technology_business(t: str) -> bool | None:
     return False if conventional else None
 
 
+# ---------------------------------------------------------------- construction or hospitality as the own trade
+
+# Some Berlin programmes exclude whole trades (Berlin Mittelstand 4.0 and the GründungsBONUS: Baugewerbe, Gastronomie,
+# Hotellerie). True when the company names such a trade as its own ("wir sind ein Bauunternehmen", "Geschäftsführer
+# eines Bauunternehmens", "our restaurant", "Mandant: Hotel, 30 MA"), not as its customers ("wir beliefern Hotels");
+# False for a manufacturer or a technology business that names no such trade.
+_EXCLUDED_TRADE = (r"(?:bauunternehm\w*|baufirma|baugewerb\w*|bauhauptgewerb\w*|hochbau\w*|tiefbau\w*|straßenbau\w*|rohbau\w*|"
+                   r"generalunternehm\w*|construction (?:company|firm|business)|building contractor|general contractor|"
+                   r"restaurants?|café|cafe|gastronomie\w*|gastronomiebetrieb|imbiss|bistro|kneipe|hotels?|hotelbetrieb|"
+                   r"pension|hostel|catering(?:firma|unternehmen|service|betrieb)?|caterer|foodtruck|food truck)(?![\w-])")
+_OWN_TRADE = _rx(
+    r"\b(?:wir sind|we are|we're|ich bin|i am|i'm|wir betreiben|ich betreibe|we run|i run|we operate|ich führe|wir führen|"
+    r"ich leite|geschäftsführer\w*|geschäftsführung|inhaber\w*|owner|ceo|managing director)\s+(?:von\s+|of\s+)?"
+    r"(?:ein\w*|a|an|the|unser\w*|our|my|mein\w*|des|der|dem)?\s*(?:[\w-]+\s+){0,3}?" + _EXCLUDED_TRADE,
+    r"\b(?:unser\w*|our|mein\w*|my)\s+(?:[\w-]+\s+){0,2}?" + _EXCLUDED_TRADE,
+    r"\b(?:mandant\w*|kunde|kundin|client|firma|unternehmen|company|betrieb)\s*:\s*(?:[\w-]+\s+){0,2}?" + _EXCLUDED_TRADE,
+    r"^\s*(?:[\w-]+\s+){0,2}?" + _EXCLUDED_TRADE + r"\s*(?:,|\(|mit|with|in)\b",
+    # founding or taking one over: "ein Café eröffnen", "open a restaurant"
+    r"\b(?:ein\w*|a|an)\s+(?:[\w-]+\s+){0,2}?" + _EXCLUDED_TRADE + r"\s+(?:[\w-]+\s+){0,3}?(?:eröffnen|aufmachen|gründen|übernehmen)\b",
+    r"\b(?:open|start|opening|starting|take over|taking over)\s+(?:a|an|our|my)\s+(?:[\w-]+\s+){0,2}?" + _EXCLUDED_TRADE,
+)
+
+
+def _construction_or_hospitality(t: str) -> bool | None:
+    if any(not _negated(t, m.start()) for m in _OWN_TRADE.finditer(t)):
+        return True
+    if _decide(t, _MANUF_POS, _MANUF_NEG) is True or _technology_business(t) is True:
+        return False
+    return None
+
+
 # ---------------------------------------------------------------- a small sum (micro-loan size)
 
 # The sum the company says it needs for its project: "ca. 25.000 Euro", "15-20k", "~150k", "1,2 Mio. €".
@@ -645,6 +676,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "founding_team": lambda t, o: _founding_team(t),
     "small_sum": lambda t, o: _small_sum(t),
     "technology_business": lambda t, o: _technology_business(t),
+    "construction_or_hospitality": lambda t, o: _construction_or_hospitality(t),
 }
 
 

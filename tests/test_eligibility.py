@@ -194,6 +194,17 @@ def test_eurostars_funds_each_partner_through_its_own_country_so_a_danish_sme_ma
     assert verdict(pro_fit, danish, "location")[0] == "violated"
 
 
+@pytest.mark.parametrize("pid", ["berlin-mittelstand-4-0", "gruendungsbonus-berlin"])
+def test_programmes_that_exclude_construction_and_hospitality_check_the_trade(pid):
+    prog = shipped(pid)
+    base = dict(org_type="company", employees=5, size_class="micro", in_berlin=True, location="berlin")
+    builder = CompanyProfile(**base, facts={"construction_or_hospitality": True})
+    assert verdict(prog, builder, "fact:construction_or_hospitality")[0] == "violated"
+    maker = CompanyProfile(**base, facts={"construction_or_hospitality": False})
+    assert verdict(prog, maker, "fact:construction_or_hospitality")[0] == "fulfilled"
+    assert verdict(prog, CompanyProfile(**base), "fact:construction_or_hospitality")[0] == "unknown"
+
+
 def test_exist_women_asks_for_the_university_link_it_requires():
     women = shipped("exist-women")
     founder = CompanyProfile(org_type="individual", stage="pre_founding", in_berlin=True, location="berlin")

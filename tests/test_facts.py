@@ -438,6 +438,22 @@ def test_technology_business(text, expected):
     assert read_facts(text).get("technology_business") is expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Ich bin Geschäftsführer eines Bauunternehmens (Hoch- und Ingenieurbau) mit 150 Beschäftigten", True),
+    ("Mandant: Bauunternehmen, 40 MA, Marzahn", True),
+    ("We run a small restaurant in Neukölln", True),
+    ("Zwei Gründerinnen wollen in Schöneberg ein Café eröffnen.", True),
+    # the trade as customers or as the product's market is not the company's own
+    ("Wir beliefern Hotels und Restaurants mit Kaffee aus unserer Rösterei", None),
+    ("Wir entwickeln Software für Hotels", False),
+    ("Wir wollen ein Hotel-Buchungssystem entwickeln", False),
+    ("Wir sind ein Maschinenbauer mit 60 MA", False),
+    ("Hallo, was gibt es an Förderung?", None),
+])
+def test_construction_or_hospitality_as_the_own_trade(text, expected):
+    assert read_facts(text).get("construction_or_hospitality") is expected
+
+
 def test_a_shop_founder_gets_no_technology_start_up_programme_and_a_tech_team_still_does(real_engine):
     from matcher.api import match
     tech_only = {"pro-fit-fruehphasenfinanzierung", "htgf", "ibb-ventures-vc-pre-seed-fonds", "exist-gruendungsstipendium",
