@@ -270,7 +270,7 @@ NEED_PATTERNS: dict[str, str] = {
                   # a plant named with its price is bought ("LPBF-Anlage + Pulverhandling, ca. 650 T€")
                   r"\b(?!geld|kapital|wert|grün|park|sport)[\w-]*anlage\b(?:ca\.|[^.;!?]){0,80}?\d[\d.,]*\s*(?:t€|tsd\b|tsd\.|k€|k\b|mio\b|mio\.|millionen|€|eur\b|euro)|"
                   # a fleet ("15 more e-cargo bikes", "zwei neue Transporter")
-                  r"(?:more|new|additional|weitere|neue|zusätzliche)\w* (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
+                  r"(?:more|new|additional|weitere|neue|zusätzliche|\d+)\w* (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
                   r"fahrzeuge|transporter|lastenräder|lkw)\b|"
                   # a machine line ("a semi-automatic filling + hardening line", "new bottling line"); the word before
                   # "ing" is bounded, an unbounded [\w-]+ backtracks over every start of a long "1-1-1-..." (quadratic)

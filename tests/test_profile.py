@@ -283,6 +283,8 @@ def test_developing_a_plant_is_rnd_not_investment():
     assert "investment" in ex("wir wollen in Metall einsteigen: LPBF-Anlage + Pulverhandling, ca. 650 T€. Würden 2 Leute "
                               "zusätzlich einstellen.").needs
     assert "investment" not in ex("Wir wollen unser Geld in einer Kapitalanlage von 50.000 € parken").needs
+    # a counted fleet is bought too
+    assert "investment" in ex("We also need to replace our diesel vans with 5 electric vans (approx. 280k).").needs
 
 
 @pytest.mark.parametrize("text,present,absent", [
