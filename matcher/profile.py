@@ -348,6 +348,8 @@ def _kw_hit(kw: str, t: str) -> bool:
             continue
         if _after_negation(t, m.start()):
             continue
+        if _customers_sector(t, m.start()):
+            continue
         if new is not None and not new.search(_clause(t, m.start(), m.end())):
             continue
         return True
@@ -360,6 +362,18 @@ def _clause(t: str, start: int, end: int) -> str:
     left = max(t.rfind(c, lo, start) for c in ".;!?,()\n")
     rights = [i for i in (t.find(c, end, hi) for c in ".;!?,()\n") if i >= 0]
     return t[max(left + 1, lo):min(rights) if rights else hi]
+
+
+# the sectors the customers are in ("zahlende Kunden aus Pharma und Automotive", "customers in food, chemicals and
+# laundry") say who buys, not what the company works on
+_CUSTOMERS_IN = re.compile(r"\b(?:kund\w*|abnehmer\w*|customers?|clients?)\s+(?:[\w-]+\s+){0,2}?(?:aus|in|wie|from|in|such as|like|"
+                           r"including)\s+(?:der|dem|den|die|the)?\s*(?:[\w-]+(?:,\s*|\s+und\s+|\s+and\s+|\s+oder\s+|\s+or\s+|\s+)){0,4}$")
+
+
+def _customers_sector(t: str, start: int) -> bool:
+    before = t[max(0, start - 80):start]
+    cut = max(before.rfind(c) for c in ".;!?()\n")
+    return bool(_CUSTOMERS_IN.search(before[cut + 1:]))
 
 
 def _after_negation(t: str, start: int) -> bool:

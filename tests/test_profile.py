@@ -518,6 +518,10 @@ def test_complete_profile_knows_berlin_districts():
     # own funds the company lacks are no wish for investors
     ("Eigenkapital hab ich kaum, die Bank ist skeptisch.", {"venture-capital"}),
     ("Wir haben kaum Eigenkapital und keine Sicherheiten.", {"venture-capital"}),
+    # the customers' sectors are not the company's field
+    ("Quantencomputing-Startup: erste zahlende Kunden aus Pharma und Automotive nutzen uns über die Cloud",
+     {"chemistry", "mobility"}),
+    ("Our sensors are used by customers in food, chemicals and laundry", {"food", "chemistry"}),
     # a machine part is no building
     ("Wir entwickeln ein neues Bauteil für Getriebe", {"construction"}),
 ])
@@ -535,6 +539,7 @@ def test_topic_false_friends(text, absent):
     ("Wir suchen Eigenkapital von Investoren", {"venture-capital"}),
     ("Geschäftsführer eines Bauunternehmens (Hoch- und Ingenieurbau) mit 150 Beschäftigten", {"construction"}),
     ("We are a construction company with 40 staff and want to introduce BIM", {"construction"}),
+    ("Wir entwickeln Software für Pflegeheime", {"health"}),
 ])
 def test_topics_still_found(text, present):
     assert present <= set(ex(text).topics)
