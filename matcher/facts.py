@@ -435,6 +435,9 @@ _LEAD_POS = _rx(
     # a fund that leads the round ("a US fund is leading with about half", "ein VC will leaden")
     r"\b(?:fund|fonds|vc|investor\w*|business angels?|family office)\s+(?:is\s+|will\s+|would\s+|wird\s+|möchte\s+)?"
     r"(?:leading|leads|lead|leaden|leadet|anführen|führt die runde)\b",
+    # "ein VC aus München will den Lead nehmen", "a Munich VC wants to take the lead"
+    r"\b(?:fund|fonds|vc|investor\w*|business angels?|family office)\b[^.;!?]{0,40}\b(?:den|the)\s+lead\s*"
+    r"(?:nehmen|übernehmen|machen|take|taking|übernimmt|nimmt)?",
 )
 _LEAD_NEG = _rx(
     rf"\b(?:noch\s+)?(?:keine[n]?|no|ohne|without)\s+(?:privaten?\s+|private\s+)?{_INVESTOR}",

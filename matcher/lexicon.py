@@ -96,7 +96,9 @@ FOUNDED_YEAR = folded_rx(
 )
 # the year before the verb: "habe meine Werkstatt 2020 gegründet", "wir haben 2019 eröffnet", "we were 2018 founded"
 FOUNDED_YEAR_BEFORE = folded_rx(
-    r"\b((?:19|20)\d{2})\s+(?:gegründet|eröffnet|aufgemacht|gestartet als|founded|established|incorporated|opened)\b")
+    r"(?<![\d.,/-])\b((?:19|20)\d{2})\s+(?:gegründet|eröffnet|aufgemacht|gestartet als|founded|established|incorporated|opened|"
+    # with a few words in between: "2021 aus der FU ausgegründet", "2019 haben wir die GmbH gegründet"
+    r"(?:[\w-]+\s+){1,4}?(?:gegründet|ausgegründet|founded|spun out|spun off|incorporated))\b")
 AGE_YEARS = folded_rx(
     rf"(?:seit|since|(?:been|running|operating|existed|existing|in business|active|am markt)[\w\s]{{0,50}}?\bfor)\s*"
     rf"(?:über\s*|mehr als\s*|rund\s*|gut\s*|knapp\s*|fast\s*|over\s*|more than\s*|about\s*|like\s*|around\s*|almost\s*|nearly\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",
@@ -270,7 +272,7 @@ NEED_PATTERNS: dict[str, str] = {
                   # a plant named with its price is bought ("LPBF-Anlage + Pulverhandling, ca. 650 T€")
                   r"\b(?!geld|kapital|wert|grün|park|sport)[\w-]*anlage\b(?:ca\.|[^.;!?]){0,80}?\d[\d.,]*\s*(?:t€|tsd\b|tsd\.|k€|k\b|mio\b|mio\.|millionen|€|eur\b|euro)|"
                   # a fleet ("15 more e-cargo bikes", "zwei neue Transporter")
-                  r"(?:more|new|additional|weitere|neue|zusätzliche|\d+)\w* (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
+                  r"(?:(?:more|new|additional|weitere|neue|zusätzliche)\w*|(?<![\w.,])\d{1,4}) (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
                   r"fahrzeuge|transporter|lastenräder|lkw)\b|"
                   # a machine line ("a semi-automatic filling + hardening line", "new bottling line"); the word before
                   # "ing" is bounded, an unbounded [\w-]+ backtracks over every start of a long "1-1-1-..." (quadratic)

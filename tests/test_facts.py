@@ -237,6 +237,8 @@ def test_customers_only_in_the_district_are_not_supraregional_sales():
     ("We're raising a Series B; a US fund is leading with about half.", True),
     ("Parallel bereiten wir eine Wachstumsrunde vor, ein VC will leaden.", True),
     ("We are looking for a VC to lead our seed round.", None),
+    ("Jetzt steht die Series A an, ein VC aus München will den Lead nehmen.", True),
+    ("A Munich VC wants to take the lead in our Series A.", True),
 ])
 def test_private_lead_investor(text, expected):
     assert read_facts(text).get("private_lead_investor") is expected

@@ -68,6 +68,10 @@ def test_employees_and_size_class(text, employees, size):
     # the founding with its object in between ("vor 4 Monaten unsere UG gegründet")
     ("Wir haben vor 4 Monaten unsere UG gegründet", None, pytest.approx(0.33, abs=0.01)),
     ("Wir haben vor zwei Jahren eine GmbH gegründet", None, 2),
+    # the year with a few words before the founding verb
+    ("Quantencomputing-Startup (2021 aus der FU ausgegründet, 25 Leute)", 2021, 5),
+    ("2019 haben wir die GmbH gegründet", 2019, 7),
+    ("Bis 2030 wollen wir drei Firmen gegründet haben", None, None),
 ])
 def test_founding_year_and_age(text, year, age):
     p = ex(text)
