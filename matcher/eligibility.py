@@ -9,6 +9,10 @@ from __future__ import annotations
 from .models import CompanyProfile, Criterion, Programme
 from .world import in_eu
 
+# Turnover per employee that a company rarely exceeds (German industry averages a few hundred thousand EUR): a
+# turnover limit at least this many times the headcount is taken as met without asking
+TURNOVER_PER_HEAD_BOUND = 1_000_000
+
 _APPLICANT_DE = {
     "company": "Unternehmen", "research": "Forschungseinrichtungen/Hochschulen", "founder_team": "Gründungsteams",
     "individual": "Einzelpersonen", "association": "Verbände/Vereine",
@@ -183,6 +187,8 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
                 f"{lim_en} – you state EUR {p.turnover_eur / 1e6:.1f} million")
         elif p.employees is not None and p.employees < 50 or p.stage == "pre_founding":
             pass  # small firms are far below SME turnover limits; asking would be noise
+        elif p.employees is not None and p.employees * TURNOVER_PER_HEAD_BOUND <= el.max_turnover_eur:
+            pass  # far below a high limit (150 staff and a 500 million limit): asking would be noise as well
         else:
             add("turnover", "unknown", f"{lim_de} – Umsatz nicht genannt", f"{lim_en} – turnover not stated")
 

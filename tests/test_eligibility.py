@@ -205,6 +205,19 @@ def test_programmes_that_exclude_construction_and_hospitality_check_the_trade(pi
     assert verdict(prog, CompanyProfile(**base), "fact:construction_or_hospitality")[0] == "unknown"
 
 
+def test_a_high_turnover_limit_is_not_asked_of_a_company_whose_headcount_is_far_below_it():
+    big_limit = prog(max_turnover_eur=500_000_000)
+    rules = lambda p: {c.rule: c.verdict for c in elig.check(big_limit, p)}  # noqa: E731
+    assert "turnover" not in rules(CompanyProfile(org_type="company", employees=150))
+    assert rules(CompanyProfile(org_type="company", employees=2_000))["turnover"] == "unknown"
+    assert rules(CompanyProfile(org_type="company"))["turnover"] == "unknown"
+    sme_limit = prog(max_turnover_eur=50_000_000)
+    assert {c.rule: c.verdict for c in elig.check(sme_limit, CompanyProfile(org_type="company", employees=120))}[
+        "turnover"] == "unknown"
+    assert verdict(big_limit, CompanyProfile(org_type="company", employees=150, turnover_eur=600_000_000),
+                   "turnover")[0] == "violated"
+
+
 def test_exist_women_asks_for_the_university_link_it_requires():
     women = shipped("exist-women")
     founder = CompanyProfile(org_type="individual", stage="pre_founding", in_berlin=True, location="berlin")
