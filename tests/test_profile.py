@@ -526,6 +526,8 @@ def test_complete_profile_knows_berlin_districts():
     ("Quantencomputing-Startup: erste zahlende Kunden aus Pharma und Automotive nutzen uns über die Cloud",
      {"chemistry", "mobility"}),
     ("Our sensors are used by customers in food, chemicals and laundry", {"food", "chemistry"}),
+    # "zwei Baustellen" are two open issues, not a building site
+    ("Moin, ambulanter Pflegedienst, 60 Beschäftigte. Zwei Baustellen: Fachkräfte und Digitalisierung.", {"construction"}),
     # a machine part is no building
     ("Wir entwickeln ein neues Bauteil für Getriebe", {"construction"}),
 ])
