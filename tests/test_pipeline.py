@@ -537,3 +537,15 @@ def test_a_programme_family_named_by_its_acronym_is_said_on_the_cards(real_engin
     eic = [h for h in r.programmes if h.id.startswith("eic-")]
     assert eic and all("Part of the programme family you asked about" in h.reasons for h in eic)
     assert all("You asked about this programme" not in h.reasons for h in eic)
+
+
+def test_berlin_start_is_a_first_answer_for_a_young_company_needing_a_loan_and_for_a_successor(real_engine):
+    bs = next(p for p in real_engine.corpus.programmes if p.id == "berlin-start")
+    young = CompanyProfile(org_type="company", employees=5, size_class="micro", stage="startup", in_berlin=True,
+                           needs=["financing"])
+    assert first_choice_match(bs, young) == 1.0
+    old = young.model_copy(update={"stage": "established"})
+    assert first_choice_match(bs, old) == 0.0
+    successor = CompanyProfile(org_type="individual", stage="pre_founding", in_berlin=True,
+                               needs=["succession", "financing"])
+    assert first_choice_match(bs, successor) == 1.0
