@@ -25,13 +25,14 @@ def is_hub(r) -> bool:
 
 
 def first_contact_for(r, profile: CompanyProfile) -> list[str]:
-    """The company's topics, wished programme levels, needs and yes/no facts for which ``r`` is the first contact
-    by its own mandate (``first_contact``)."""
+    """The company's topics, wished programme levels, needs, yes/no facts and kind of organisation for which ``r``
+    is the first contact by its own mandate (``first_contact``)."""
     fc = getattr(r, "first_contact", None)
     if fc is None:
         return []
     return ([t for t in profile.topics if t in fc.topics] + [lv for lv in profile.levels_wished if lv in fc.levels]
-            + [n for n in profile.needs if n in fc.needs] + [f for f in fc.facts if profile.facts.get(f)])
+            + [n for n in profile.needs if n in fc.needs] + [f for f in fc.facts if profile.facts.get(f)]
+            + ([profile.org_type] if profile.org_type in fc.org_types else []))
 
 
 def offer_groups(records) -> dict[str, set[str]]:

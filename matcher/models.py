@@ -298,14 +298,18 @@ class FirstContact(_Strict):
     # yes/no facts of the profile (``CompanyProfile.facts``) that make it the first contact: a company moving to
     # Berlin goes to the state's business-development agency first
     facts: list[str] = []
+    # the kinds of organisation it is the first contact for: associations and research institutions that want to
+    # propose a project go to the masterplan's office
+    org_types: list[OrgType] = []
     reason_de: str = Field(min_length=10)
     reason_en: str = Field(min_length=10)
     source: Source
 
     @model_validator(mode="after")
     def _names_a_field(self) -> FirstContact:
-        if not (self.topics or self.levels or self.needs or self.facts):
-            raise ValueError("first_contact needs topics, levels, needs or facts: for what is this the first contact?")
+        if not (self.topics or self.levels or self.needs or self.facts or self.org_types):
+            raise ValueError("first_contact needs topics, levels, needs, facts or org_types: for what is this the first "
+                             "contact?")
         return self
 
 

@@ -336,7 +336,7 @@ def test_a_first_contact_names_a_field_or_a_level():
                         reason_en="Advises on going abroad.", source=src)
     assert FirstContact(facts=["planned_berlin_site"], reason_de="Begleitet Ansiedlungen in Berlin.",
                         reason_en="Helps companies settle in Berlin.", source=src)
-    with pytest.raises(ValidationError, match="topics, levels, needs or facts"):
+    with pytest.raises(ValidationError, match="topics, levels, needs, facts or org_types"):
         FirstContact(reason_de="Berät zu allem.", reason_en="Advises on anything.", source=src)
 
 
@@ -352,6 +352,12 @@ def test_a_first_contact_counts_for_a_need_or_a_fact_however_the_company_words_i
     assert first_contact_for(rec, CompanyProfile(facts={"planned_berlin_site": True})) == ["planned_berlin_site"]
     assert first_contact_for(rec, CompanyProfile(facts={"planned_berlin_site": False}, needs=["rnd"])) == []
     assert first_contact_for(SimpleNamespace(first_contact=None), CompanyProfile(needs=["energy_resources"])) == []
+    office = SimpleNamespace(first_contact=FirstContact(
+        org_types=["association", "research"], reason_de="Ansprechstelle für Vereine.",
+        reason_en="Contact for associations.", source=src))
+    assert first_contact_for(office, CompanyProfile(org_type="association")) == ["association"]
+    assert first_contact_for(office, CompanyProfile(org_type="company")) == []
+    assert first_contact_for(office, CompanyProfile()) == []
 
 
 def test_a_project_that_finds_the_project_places_full_leaves_its_offer_to_its_contact_record():
