@@ -94,6 +94,9 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         ok = bool(fitting)
         role = fitting[0] if fitting else roles[0]
         rd, re_ = (_ROLE_DE.get(role, role), _ROLE_EN.get(role, role))
+        if role == "founder_team" and p.org_type == "individual" and p.facts.get("founding_team") is not True:
+            # one person writing "ich" may found alone or with others: not "you are: a founding team"
+            rd, re_ = "Gründerin oder Gründer vor der Gründung", "a founder before founding"
         add("applicants", "fulfilled" if ok else "violated",
             f"Antragsberechtigt: {allowed_de} – Sie sind: {rd}",
             f"Eligible applicants: {allowed_en} – you are: {re_}")

@@ -168,6 +168,12 @@ def test_a_single_founder_applies_as_an_individual_and_a_team_as_a_team():
     p = prog(applicants=["founder_team", "individual"], pre_founding="only")
     assert verdict(p, solo, "applicants") == ("fulfilled", "Antragsberechtigt: Gründungsteams, Einzelpersonen – Sie sind: Einzelperson")
     assert verdict(p, team, "applicants")[1].endswith("Sie sind: Gründungsteam")
+    # one person who does not say whether others join is not called a team
+    open_ = CompanyProfile(org_type="individual", stage="pre_founding")
+    assert verdict(p, open_, "applicants") == (
+        "fulfilled", "Antragsberechtigt: Gründungsteams, Einzelpersonen – Sie sind: Gründerin oder Gründer vor der Gründung")
+    exist_like = prog(applicants=["founder_team"], pre_founding="only")
+    assert verdict(exist_like, open_, "applicants")[0] == "fulfilled"
 
 
 def test_a_berlin_investment_programme_does_not_fund_a_hall_elsewhere():
