@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .gazetteer import find_places, left_clause, role_of
 from .lexicon import MULT, parse_number
@@ -366,6 +367,11 @@ _CO2_AMOUNT = folded_rx(
     r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(kt|kilotonnen|tsd\.?\s*t|tausend\s+tonnen|thousand\s+tonnes|t|tonnen|tonnes|tons)\s*(?:co2|co₂)")
 
 
+@lru_cache(maxsize=16)
+def _manufacturing(t: str) -> bool | None:
+    return _decide(t, _MANUF_POS, _MANUF_NEG)
+
+
 def _emissions(t: str) -> bool | None:
     v = _decide(t, _EMIS_POS, _EMIS_NEG)
     if v is not None:
@@ -568,6 +574,7 @@ _TECHNOLOGY = _rx(
 )
 
 
+@lru_cache(maxsize=16)
 def _technology_business(t: str) -> bool | None:
     tech = any(not _negated(t, m.start()) for m in _TECHNOLOGY.finditer(t))
     conventional = any(not _CONVENTIONAL_CTX.search(t[max(0, m.start() - 40):m.start()]) and not _negated(t, m.start())
@@ -605,7 +612,7 @@ _OWN_TRADE = _rx(
 def _construction_or_hospitality(t: str) -> bool | None:
     if any(not _negated(t, m.start()) for m in _OWN_TRADE.finditer(t)):
         return True
-    if _decide(t, _MANUF_POS, _MANUF_NEG) is True or _technology_business(t) is True:
+    if _manufacturing(t) is True or _technology_business(t) is True:
         return False
     return None
 
@@ -667,7 +674,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "project_not_started": lambda t, o: _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG),
     "master_craftsman": lambda t, o: _decide(t, _MASTER_POS, _MASTER_NEG),
     "crafts_business": lambda t, o: _crafts_or_master(t),
-    "manufacturing": lambda t, o: _decide(t, _MANUF_POS, _MANUF_NEG),
+    "manufacturing": lambda t, o: _manufacturing(t),
     "emissions_intensive": lambda t, o: _emissions(t),
     "ris_country_lead": lambda t, o: _decide(t, _RIS_POS, _RIS_NEG),
     "new_hire_disadvantaged": lambda t, o: _decide(t, _HIRE_POS, _HIRE_NEG),
