@@ -112,8 +112,12 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     out = []
     for s, r in chosen:
         topics = [topic_labels[t][0 if de else 1] for t in r.topics if t in profile.topics and t in topic_labels]
-        if firsts[r.id]:
-            why = r.first_contact.reason_de if de else r.first_contact.reason_en
+        fc = getattr(r, "first_contact", None)
+        if fc is not None and profile.in_germany is False and fc.reason_abroad_de is not None:
+            # for a company abroad the route through its own country's office is the reason, however it was found
+            why = fc.reason_abroad_de if de else fc.reason_abroad_en
+        elif firsts[r.id]:
+            why = fc.reason_de if de else fc.reason_en
         elif topics:
             why = ("Arbeitet zu " if de else "Works on ") + ", ".join(topics[:3]) + "."
         else:

@@ -303,7 +303,17 @@ class FirstContact(_Strict):
     org_types: list[OrgType] = []
     reason_de: str = Field(min_length=10)
     reason_en: str = Field(min_length=10)
+    # the reason shown to a company based outside Germany, where the contact's mandate reads differently (the EEN:
+    # the company's own country's EEN is its first contact and reaches Berlin partners through this one)
+    reason_abroad_de: str | None = Field(default=None, min_length=10)
+    reason_abroad_en: str | None = Field(default=None, min_length=10)
     source: Source
+
+    @model_validator(mode="after")
+    def _abroad_in_both_languages(self) -> FirstContact:
+        if (self.reason_abroad_de is None) != (self.reason_abroad_en is None):
+            raise ValueError("first_contact: give reason_abroad_de and reason_abroad_en together")
+        return self
 
     @model_validator(mode="after")
     def _names_a_field(self) -> FirstContact:

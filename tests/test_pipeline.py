@@ -555,3 +555,29 @@ def test_berlin_start_is_a_first_answer_for_a_young_company_needing_a_loan_and_f
     successor = CompanyProfile(org_type="individual", stage="pre_founding", in_berlin=True,
                                needs=["succession", "financing"])
     assert first_choice_match(bs, successor) == 1.0
+
+
+def test_a_company_from_abroad_is_told_that_its_own_country_s_een_is_its_first_address(real_engine):
+    from matcher.api import match
+
+    abroad = match("Hello, we are a Danish SME (Odense, 55 employees) developing robots for hospital logistics and are "
+                   "looking for an R&D partner in Berlin. We have no entity in Germany.", engine=real_engine)
+    een = next(h for h in abroad.projects if h.id == "een-berlin-brandenburg")
+    assert "your own country" in een.why
+    home = match("Wir sind ein Berliner Maschinenbauer mit 40 MA und wollen nach Skandinavien exportieren. Wer hilft "
+                 "bei der Partnersuche im Ausland?", engine=real_engine)
+    assert home.profile.in_germany is not False
+    assert all("eigenen Land" not in h.why for h in home.projects)
+    shown = {h.id for h in home.projects} | {h.id for h in home.support} | {h.id for h in home.programmes[:5]}
+    assert {"een-berlin-brandenburg", "enterprise-europe-network-berlin-brandenburg"} & shown
+
+
+def test_a_reason_for_companies_abroad_comes_in_both_languages():
+    from pydantic import ValidationError
+
+    from matcher.models import FirstContact, Source
+
+    src = Source(title="EEN page", url="https://example.org/een", kind="official")
+    with pytest.raises(ValidationError, match="reason_abroad_de and reason_abroad_en together"):
+        FirstContact(levels=["eu"], reason_de="Berät zu EU-Programmen.", reason_en="Advises on EU funding.",
+                     reason_abroad_de="Ihr eigenes Land zuerst.", source=src)
