@@ -366,7 +366,7 @@ def _clause(t: str, start: int, end: int) -> str:
 
 # the sectors the customers are in ("zahlende Kunden aus Pharma und Automotive", "customers in food, chemicals and
 # laundry") say who buys, not what the company works on
-_CUSTOMERS_IN = re.compile(r"\b(?:kund\w*|abnehmer\w*|customers?|clients?)\s+(?:[\w-]+\s+){0,2}?(?:aus|in|wie|from|in|such as|like|"
+_CUSTOMERS_IN = re.compile(r"\b(?:kund\w*|abnehmer\w*|customers?|clients?)\s+(?:[\w-]+\s+){0,2}?(?:aus|in|wie|from|such as|like|"
                            r"including)\s+(?:der|dem|den|die|the)?\s*(?:[\w-]+(?:,\s*|\s+und\s+|\s+and\s+|\s+oder\s+|\s+or\s+|\s+)){0,4}$")
 
 
