@@ -413,7 +413,10 @@ _HIRE = (r"(?:einstell\w*|anstellen|beschäftigen|übernehmen|hire|hiring|employ
 _DISADV = (r"(?:langzeitarbeitslos\w*|long-term unemployed|arbeitslos\w*|unemployed|arbeitsuchend\w*|jobseeker\w*|job seeker\w*|"
            r"schwerbehindert\w*|mit behinderung|with (?:a )?disabilit\w*|disabled|vermittlungshemm\w*|schwer vermittelbar\w*|"
            r"hard to place|hard-to-place|über 50-?jährig\w*|ältere arbeitslose|vom jobcenter|from the job ?cent(?:re|er)|"
-           r"von der (?:agentur für arbeit|arbeitsagentur)|from the employment agency)")
+           r"von der (?:agentur für arbeit|arbeitsagentur)|from the employment agency|"
+           # placed by the job centre, or needing the long induction the wage subsidy pays for
+           r"(?:via|through|über|durch) (?:the |das |die |den )?(?:job ?cent(?:re|er)|arbeitsagentur|agentur für arbeit|employment agency)|"
+           r"(?:long|longer|lengthy|extended) induction|längere?n? einarbeitung\w*|lange einarbeitung\w*)")
 _HIRE_POS = _rx(
     rf"\b{_HIRE}\b[^.;!?]{{0,60}}\b{_DISADV}",
     rf"\b{_DISADV}[^.;!?]{{0,60}}\b{_HIRE}",

@@ -347,7 +347,11 @@ NEED_PATTERNS: dict[str, str] = {
                 r"verbund|konsortium|consortium|kontakt|contacts|mit der tu|mit der hu|mit der fu|mit der bht|"
                 r"with (?:the )?tu|hochschule|university|institut)",
     "digitalisation": r"(digital(?!druck)|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
-                      r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware)",
+                      r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware|"
+                      # selling online: a shop or a website of its own
+                      r"online-?shop|online (?:shop|store)|webshop|e-commerce|internetauftritt|"
+                      # a website of its own, not the page the writer read ("auf Ihrer Website steht ...")
+                      r"(?<!your )(?<!the )(?<!ihrer )(?<!eurer )(?<!der )(?<!ihre )(?<!eure )\b(?:websites?|webseite|homepage)\b)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
                   r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm)|"
@@ -512,6 +516,14 @@ LEVEL_WISH: dict[str, re.Pattern] = {
                         rf"(?:programmes?|programs?|funding|grants?) (?:of|from|by) (?:the (?:state|city) of )?berlin\b|"
                         r"vom land berlin|from the (?:berlin )?senate)"),
 }
+# levels listed together before one funding noun: "federal and Berlin programmes", "EU- und Bundesprogramme",
+# "Berliner oder Bundesförderung": each listed level is asked for
+_LEVEL_ADJ = {"eu": r"(?:eu|european|europäische\w*)", "bund": r"(?:federal|bundes)",
+              "berlin": r"(?:berlin(?:er|'s)?|state|landes)"}
+_ANY_LEVEL_ADJ = "(?:" + "|".join(_LEVEL_ADJ.values()) + ")"
+LEVEL_LIST = folded_rx(rf"\b(?:{_ANY_LEVEL_ADJ}-?\s*(?:,|and|or|und|oder|&|/)\s*){{1,2}}{_ANY_LEVEL_ADJ}-?\s*{_LEVEL_THINGS}")
+LEVEL_ADJ_RE = {level: folded_rx(rf"\b{rx}(?![a-z])|\b{rx}(?=programm|förder|mittel|zuschüss|gelder|finanz)")
+                for level, rx in _LEVEL_ADJ.items()}
 # the writer is an investor, not a company: "I'm a business angel", "wir sind ein VC-Fonds". What it wants is
 # public money that co-invests beside it, or a grant for investing (INVEST); the start-ups it names are its deals
 INVESTOR_SELF = folded_rx(

@@ -31,6 +31,8 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     INSTR_RE,
     LEVEL_NOT_WISH,
     LEVEL_ONLY,
+    LEVEL_ADJ_RE,
+    LEVEL_LIST,
     LEVEL_WISH,
     LARGE_WORDS,
     FOUNDED_MONTH,
@@ -417,7 +419,11 @@ def _level_wishes(t: str) -> list[str]:
                 continue
             out.append(level)
             break
-    return out
+    for m in LEVEL_LIST.finditer(t):
+        if _after_negation(t, m.start()) or LEVEL_NOT_WISH.search(_clause(t, m.start(), m.end())):
+            continue
+        out += [lv for lv, rx in LEVEL_ADJ_RE.items() if lv not in out and rx.search(m.group(0))]
+    return [lv for lv in LEVEL_WISH if lv in out]
 
 
 def _past_founding(t: str, stage: str | None, age: float | None) -> bool:

@@ -192,6 +192,9 @@ def test_ris_country_lead(text, value):
 @pytest.mark.parametrize("text,value", [
     ("Wir wollen eine langzeitarbeitslose Person einstellen", True),
     ("We would like to hire a jobseeker from the job centre", True),
+    # placed by the job centre, or the long induction the wage subsidy pays for
+    ("we want to hire 3 more people via the job centre", True),
+    ("Wir wollen zwei Leute einstellen, die eine längere Einarbeitung brauchen", True),
     ("Derzeit keine Einstellungen geplant", False),
     ("Wir suchen Fachkräfte", None),
 ])

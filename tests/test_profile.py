@@ -229,6 +229,11 @@ def test_instruments_wished_and_negation(text, wanted, not_wanted):
     ("Bitte keine EU-Programme, der Aufwand ist uns zu groß. Wir brauchen einen Kredit.", []),
     ("Wir beantragen die Bundesförderung für effiziente Gebäude", []),
     ("Wir importieren Bauteile aus der EU und verkaufen in Berlin", []),
+    # levels listed together before one funding noun
+    ("Which federal and Berlin programmes should we look at?", ["bund", "berlin"]),
+    ("Gibt es EU- und Bundesprogramme dafür?", ["eu", "bund"]),
+    ("EU, federal or state funding – what fits?", ["eu", "bund", "berlin"]),
+    ("Wir haben schon Bundes- und Landesmittel bekommen, jetzt brauchen wir einen Kredit", []),
 ])
 def test_the_level_the_writer_asks_for(text, levels):
     assert sorted(ex(text).levels_wished) == sorted(levels)
@@ -1005,6 +1010,17 @@ def test_reasons_are_not_a_founding():
     p = ex("Wir wollen ein Lösungsmittel aus Umwelt- und Arbeitsschutzgründen ersetzen; aus Kostengründen nicht sofort.")
     assert "founding" not in p.needs and "founding" not in p.topics and p.stage != "pre_founding"
     assert "founding" in ex("Wir wollen aus der Uni heraus gründen.").needs
+
+
+@pytest.mark.parametrize("text,digital", [
+    ("GmbH 9 MA Pankow, Onlineshop + Website, gibts da was?", True),
+    ("We run a bike shop and want to open an online store", True),
+    ("Wir brauchen eine neue Webseite und E-Commerce für unsere Bäckerei", True),
+    # the page the writer read is no website of its own
+    ("Auf Ihrer Website habe ich gelesen, dass es Zuschüsse für Maschinen gibt. Wir brauchen eine neue Presse.", False),
+])
+def test_selling_online_is_digitalisation(text, digital):
+    assert ("digitalisation" in ex(text).needs) is digital
 
 
 def test_digital_printing_is_no_digitalisation_and_a_conversion_is_an_investment():
