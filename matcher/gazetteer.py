@@ -549,7 +549,7 @@ _NOT_IN_BERLIN = re.compile(r"nicht in berlin|außerhalb (?:von )?berlins?|not (
                             re.I)
 # moving to Berlin or settling there: a planned Berlin site
 _TO_BERLIN = re.compile(
-    r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat\w*|move|moving) (?:\w+ ){0,3}?(?:nach|to) berlin|"
+    r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat\w*|move|moving) (?:\w+ ){0,6}?(?:nach|to) berlin|"
     r"nach berlin (?:ziehen|umziehen|kommen|verlagern)|"
     # a site search with Berlin on the shortlist ("Candidates are Berlin, Hungary and Poland", "Berlin ist einer der
     # Kandidaten", "we consider Berlin as a location")
@@ -559,6 +559,14 @@ _TO_BERLIN = re.compile(
     r"\b(?:evaluat\w*|prüfen|consider\w*|erwägen)\s+(?:\w+\s+){0,2}berlin\s+(?:as|als)\s+(?:an?\s+|neuen?\s+|new\s+)?(?:location|site|standort)",
     re.I,
 )
+# the company itself moves to Berlin ("move the company and the whole team to Berlin", "Firmensitz nach Berlin
+# verlegen"): the Berlin seat it names is the new one, not a second site of a company already there
+_COMPANY_MOVES = re.compile(
+    r"\b(?:move|moving|relocat\w*|verlager\w*|verleg\w*|umziehen|umzug)\s+(?:(?:the|our|unsere?n?|die|den|das|mit)\s+)?"
+    r"(?:company|firma|unternehmen|firmensitz|sitz|hq|headquarters|hauptsitz|zentrale|business|start-?up|whole team|team)\b"
+    r"[^.;!?]{0,40}?\b(?:nach|to)\s+berlin\b|"
+    r"\b(?:we|wir)\s+(?:are\s+|will\s+|werden\s+|ziehen\s+)?(?:moving|move|relocating|relocate|umziehen)\s+(?:\w+\s+){0,3}?(?:nach|to)\s+berlin\b",
+    re.I)
 _SALES_BEFORE = re.compile(r"\b(?:absatz|umsatz|umsätze|kund\w*|verkauf\w*|vertrieb\w*|sales|customers?|clients?|"
                            r"markets?|sell\w*|liefer\w*|export\w*)\b[^.;!?]{0,30}$", re.I)
 _GERMANY = re.compile(r"\b(deutschland|germany|german company|deutsches unternehmen|bundesrepublik)\b", re.I)
@@ -625,7 +633,9 @@ def locate(text: str) -> Location:
         if best_o == 2 and best_b == 0:
             berlin_seats = []
             seats = other_seats
-    if to_berlin and not not_in and berlin_seats and not other_seats:
+    from_elsewhere = other_seats or [p for p in neutral if p.region != "berlin"]
+    if (to_berlin and not not_in and berlin_seats and not other_seats
+            and not (from_elsewhere and _COMPANY_MOVES.search(text))):
         moving = False  # a second site in Berlin of a company already seated there
     if moving:
         elsewhere = other_seats or [p for p in neutral if p.region != "berlin"]

@@ -151,6 +151,20 @@ def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     assert locate(text).planned_berlin_site is planned
 
 
+@pytest.mark.parametrize("text,label,in_berlin,planned", [
+    # the company itself moves: the Berlin HQ it names is the new one
+    ("We are a start-up from Lyon (SAS, founded 2021, 14 people). We decided to move the company and the whole team "
+     "to Berlin next spring (new GmbH, HQ in Berlin).", "lyon", False, True),
+    ("Wir sind aus München und verlagern unseren Firmensitz nach Berlin, das neue Büro in Berlin-Mitte ist gemietet.",
+     "münchen", False, True),
+    # a company already in Berlin that moves within Berlin stays a Berlin company
+    ("Wir sind ein Betrieb in Kreuzberg und ziehen mit der Firma nach Berlin-Spandau um.", "berlin", True, False),
+])
+def test_a_company_moving_to_berlin_is_not_yet_there(text, label, in_berlin, planned):
+    loc = locate(text)
+    assert (loc.label, loc.in_berlin, loc.planned_berlin_site) == (label, in_berlin, planned)
+
+
 # ---------------------------------------------------------------- places beyond the list (world.py, GeoNames)
 
 @pytest.mark.parametrize("text,expected", [
