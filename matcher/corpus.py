@@ -154,16 +154,18 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
             for t in rec.topics:
                 if t not in topic_ids:
                     rep.errors.append(f"{rel}: topics: unknown topic '{t}'; add it to topics.yaml or use one of its ids")
-            fc_contact = getattr(rec, "first_contact", None)
-            for t in (fc_contact.topics if fc_contact else []):
-                if t not in topic_ids:
-                    rep.errors.append(f"{rel}: first_contact.topics: unknown topic '{t}'; use one of the ids in topics.yaml")
-            for f in (fc_contact.facts if fc_contact else []):
-                if f not in FACTS + PLACE_FACTS:
-                    rep.errors.append(f"{rel}: first_contact.facts: '{f}' is no fact the profile reads; use one of "
-                                      f"{', '.join(FACTS + PLACE_FACTS)}")
-            if fc_contact and not fc_contact.source.is_one_of(rec.sources):
-                rep.errors.append(f"{rel}: first_contact.source: cite one of the record's own sources")
+            roles = getattr(rec, "first_contact", [])
+            for i, fc_contact in enumerate(roles):
+                at = "first_contact" if len(roles) == 1 else f"first_contact.{i}"
+                for t in fc_contact.topics:
+                    if t not in topic_ids:
+                        rep.errors.append(f"{rel}: {at}.topics: unknown topic '{t}'; use one of the ids in topics.yaml")
+                for f in fc_contact.facts:
+                    if f not in FACTS + PLACE_FACTS:
+                        rep.errors.append(f"{rel}: {at}.facts: '{f}' is no fact the profile reads; use one of "
+                                          f"{', '.join(FACTS + PLACE_FACTS)}")
+                if not fc_contact.source.is_one_of(rec.sources):
+                    rep.errors.append(f"{rel}: {at}.source: cite one of the record's own sources")
             for i, fc in enumerate(getattr(rec, "first_choice", [])):
                 for t in fc.topics:
                     if t not in topic_ids:

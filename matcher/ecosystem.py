@@ -24,15 +24,29 @@ def is_hub(r) -> bool:
                 or {"advice", "networking"} & set(r.topics))
 
 
-def first_contact_for(r, profile: CompanyProfile) -> list[str]:
-    """The company's topics, wished programme levels, needs, yes/no facts and kind of organisation for which ``r``
-    is the first contact by its own mandate (``first_contact``)."""
+def contact_roles(r) -> list:
+    """The first-contact roles of a record (``first_contact``: none, one, or one per mandate)."""
     fc = getattr(r, "first_contact", None)
     if fc is None:
         return []
+    return list(fc) if isinstance(fc, (list, tuple)) else [fc]
+
+
+def _fields_of(fc, profile: CompanyProfile) -> list[str]:
     return ([t for t in profile.topics if t in fc.topics] + [lv for lv in profile.levels_wished if lv in fc.levels]
             + [n for n in profile.needs if n in fc.needs] + [f for f in fc.facts if profile.facts.get(f)]
             + ([profile.org_type] if profile.org_type in fc.org_types else []))
+
+
+def first_contact_for(r, profile: CompanyProfile) -> list[str]:
+    """The company's topics, wished programme levels, needs, yes/no facts and kind of organisation for which ``r``
+    is the first contact by its own mandate (any of its ``first_contact`` roles)."""
+    return [x for fc in contact_roles(r) for x in _fields_of(fc, profile)]
+
+
+def first_contact_role(r, profile: CompanyProfile):
+    """The first of ``r``'s first-contact roles that fits the company (its reason is shown), or ``None``."""
+    return next((fc for fc in contact_roles(r) if _fields_of(fc, profile)), None)
 
 
 def offer_groups(records) -> dict[str, set[str]]:
@@ -112,12 +126,13 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     out = []
     for s, r in chosen:
         topics = [topic_labels[t][0 if de else 1] for t in r.topics if t in profile.topics and t in topic_labels]
-        fc = getattr(r, "first_contact", None)
-        if fc is not None and profile.in_germany is False and fc.reason_abroad_de is not None:
+        abroad = next((fc for fc in contact_roles(r) if fc.reason_abroad_de is not None), None)
+        role = first_contact_role(r, profile) if firsts[r.id] else None
+        if abroad is not None and profile.in_germany is False:
             # for a company abroad the route through its own country's office is the reason, however it was found
-            why = fc.reason_abroad_de if de else fc.reason_abroad_en
-        elif firsts[r.id]:
-            why = fc.reason_de if de else fc.reason_en
+            why = abroad.reason_abroad_de if de else abroad.reason_abroad_en
+        elif role is not None:
+            why = role.reason_de if de else role.reason_en
         elif topics:
             why = ("Arbeitet zu " if de else "Works on ") + ", ".join(topics[:3]) + "."
         else:

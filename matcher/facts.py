@@ -7,7 +7,8 @@ excludes a programme, so every reader is conservative: explicit words, negation-
 Facts: supraregional_sales, new_activity, university_link, project_not_started, master_craftsman,
 crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_disadvantaged,
 private_lead_investor, work_loss, consortium, founding_team, unemployment_benefit,
-liberal_profession_practice, small_sum (the project needs at most 50,000 EUR), technology_business.
+liberal_profession_practice, small_sum (the project needs at most 50,000 EUR), technology_business,
+construction_or_hospitality, staff_from_abroad (skilled staff recruited from abroad, or visas and residence permits).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ FACTS: tuple[str, ...] = (
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
     "liberal_profession_practice", "small_sum", "technology_business", "construction_or_hospitality",
+    "staff_from_abroad",
 )
 # facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
 PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
@@ -427,6 +429,25 @@ _HIRE_NEG = _rx(
     r"\b(?:wir stellen|we are)\s+(?:derzeit\s+|currently\s+)?(?:niemanden|nicht|not)\s+(?:ein|hiring)\b",
 )
 
+# ---------------------------------------------------------------- staff from abroad
+# The company recruits skilled staff from abroad, or asks about visas, residence or work permits or the recognition of
+# foreign qualifications (for staff or founders): the Business Immigration Service's questions.
+
+_ABROAD = r"(?:aus dem ausland|im ausland|from abroad|abroad|aus drittstaaten|from (?:outside (?:the )?|non-)eu|from third countries)"
+_STAFF_ABROAD_POS = _rx(
+    r"\b(?:ausländische\w*|internationale\w*|foreign|international) (?:fach|arbeits)?(?:kräfte\w*|mitarbeit\w*|talente\w*|"
+    r"azubis?|auszubildende\w*|ingenieur\w*|staff|workers?|employees|talents?|engineers?|hires)",
+    rf"\b(?:fach|arbeits)kräfte\w* {_ABROAD}",
+    rf"\b(?:anwerb\w*|rekrutier\w*|holen|einstellen|gewinnen|recruit\w*|hire|hiring|bring\w*)\b[^.;!?]{{0,50}}\b{_ABROAD}",
+    rf"\b{_ABROAD}[^.;!?]{{0,30}}\b(?:anwerb\w*|rekrutier\w*|holen|einstellen|recruit\w*|hire|hiring)",
+    r"\b(?:visum|visa|aufenthaltstitel\w*|aufenthaltserlaubnis\w*|arbeitserlaubnis\w*|work permits?|residence permits?|"
+    r"blue card|blaue karte|einwanderung\w*|immigration)\b",
+    r"\banerkennung (?:der |ihrer |ausländischer |von )?(?:ausländische\w* )?(?:berufs)?(?:abschlüsse|qualifikation\w*)",
+)
+_STAFF_ABROAD_NEG = _rx(
+    r"\b(?:keine|no)\s+(?:ausländische\w*|foreign)\s+(?:fachkräfte|staff|workers)",
+)
+
 # ---------------------------------------------------------------- private lead investor
 # A private (lead) investor stands beside the company (True), or the company says it has none (False).
 # Looking for investors decides nothing: the programme's question is asked.
@@ -690,6 +711,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "small_sum": lambda t, o: _small_sum(t),
     "technology_business": lambda t, o: _technology_business(t),
     "construction_or_hospitality": lambda t, o: _construction_or_hospitality(t),
+    "staff_from_abroad": lambda t, o: _decide(t, _STAFF_ABROAD_POS, _STAFF_ABROAD_NEG),
 }
 
 

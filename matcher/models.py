@@ -342,8 +342,17 @@ class _EcosystemRecord(_Strict):
     as_of: dt.date
     # requests a consultant would send here, in the company's words (from the record's own source)
     typical_projects: TypicalProjects | None = None
-    # the fields for which this is the consultant's first contact in Berlin (e.g. the KEK for energy efficiency)
-    first_contact: FirstContact | None = None
+    # the fields for which this is the consultant's first contact in Berlin (e.g. the KEK for energy efficiency); one
+    # role per mandate, each with its own reason and source (Berlin Partner: companies moving here, and partners in
+    # Berlin research and industry). A single mapping in the YAML is one role.
+    first_contact: list[FirstContact] = []
+
+    @field_validator("first_contact", mode="before")
+    @classmethod
+    def _one_or_more_roles(cls, v):
+        if v is None:
+            return []
+        return v if isinstance(v, list) else [v]
 
 
 class Project(_EcosystemRecord):

@@ -53,6 +53,13 @@ P = "programmes/berlin-innovation-grant.yaml"
         "facts": ["lucky"], "reason_de": "Erste Adresse mit Glück", "reason_en": "First address with luck",
         "source": {"title": "Testbericht", "section": "(2.1) Projekte", "kind": "report"}}),
      "first_contact.facts: 'lucky' is no fact the profile reads"),
+    # one role per mandate: the error names the role
+    (lambda d: edit(d / "projects/mpi-test-circular-hub.yaml", first_contact=[
+        {"needs": ["partners"], "reason_de": "Erste Adresse für Partner", "reason_en": "First address for partners",
+         "source": {"title": "Testbericht", "section": "(2.1) Projekte", "kind": "report"}},
+        {"facts": ["lucky"], "reason_de": "Erste Adresse mit Glück", "reason_en": "First address with luck",
+         "source": {"title": "Testbericht", "section": "(2.1) Projekte", "kind": "report"}}]),
+     "first_contact.1.facts: 'lucky' is no fact the profile reads"),
     (lambda d: edit(d / P, level="mars"), f"corpus/{P}: level: Input should be 'berlin', 'bund' or 'eu'"),
     (lambda d: edit(d / P, colour="blue"), f"corpus/{P}: colour: unknown field"),
     (lambda d: edit(d / P, amount={"max_eur": "viel", "text_de": "x"}), f"corpus/{P}: amount.max_eur: Input should be a valid integer"),

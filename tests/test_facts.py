@@ -202,6 +202,21 @@ def test_new_hire_disadvantaged(text, value):
     assert fact(text, "new_hire_disadvantaged") is value
 
 
+@pytest.mark.parametrize("text,value", [
+    ("Jetzt überlegen wir, Fachkräfte aus dem Ausland zu holen. Wer hilft bei Anerkennung und Visum?", True),
+    ("We want to hire engineers from abroad, any help with work permits?", True),
+    ("We want to recruit developers from outside the EU", True),
+    ("I'm a software developer on a Blue Card and want to found a company", True),
+    ("Wir haben keine ausländischen Fachkräfte", False),
+    # selling abroad, an international team or hiring at home say nothing about it
+    ("Wir exportieren ins Ausland und suchen Vertriebspartner", None),
+    ("We sell internationally and hire locally", None),
+    ("Wir suchen Fachkräfte in Berlin", None),
+])
+def test_staff_from_abroad(text, value):
+    assert fact(text, "staff_from_abroad") is value
+
+
 def test_only_known_facts_and_nothing_from_an_empty_text():
     assert read_facts("") == {}
     assert read_facts("Hallo, was gibt es?") == {}

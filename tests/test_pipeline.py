@@ -360,6 +360,34 @@ def test_a_first_contact_counts_for_a_need_or_a_fact_however_the_company_words_i
     assert first_contact_for(office, CompanyProfile()) == []
 
 
+def test_a_contact_with_several_mandates_gives_the_reason_of_the_one_that_fits():
+    from matcher.ecosystem import first_contact_for, first_contact_role
+    from matcher.models import Actor, FirstContact, Source
+
+    src = Source(title="Agency page", url="https://example.org/agency", kind="official")
+    settle = FirstContact(facts=["planned_berlin_site"], reason_de="Erste Adresse für Ansiedlungen.",
+                          reason_en="First address for settling.", source=src)
+    visa = FirstContact(facts=["staff_from_abroad"], reason_de="Berät zu Visa ausländischer Fachkräfte.",
+                        reason_en="Advises on visas for staff from abroad.", source=src)
+    rec = SimpleNamespace(first_contact=[settle, visa])
+    hiring = CompanyProfile(facts={"staff_from_abroad": True})
+    assert first_contact_for(rec, hiring) == ["staff_from_abroad"]
+    assert first_contact_role(rec, hiring) is visa
+    both = CompanyProfile(facts={"staff_from_abroad": True, "planned_berlin_site": True})
+    assert first_contact_role(rec, both) is settle  # the first listed mandate that fits
+    assert first_contact_role(rec, CompanyProfile(needs=["rnd"])) is None
+    # a single mapping in the YAML is one role
+    actor = Actor.model_validate({
+        "id": "test-agency", "name": "Test Agency", "actor_kind": "agency", "topics": ["networking"],
+        "summary_de": "Eine Agentur, die Unternehmen in Berlin berät und vernetzt.",
+        "summary_en": "An agency that advises and connects companies in Berlin.",
+        "offer_de": "Beratung und Vernetzung", "offer_en": "Advice and contacts", "for_whom_de": "Unternehmen",
+        "for_whom_en": "Companies",
+        "sources": [src.model_dump()], "as_of": "2026-12-01",
+        "first_contact": settle.model_dump()})
+    assert actor.first_contact == [settle]
+
+
 def test_a_project_that_finds_the_project_places_full_leaves_its_offer_to_its_contact_record():
     from matcher.ecosystem import MAX_PROJECTS, choose_offers
 
@@ -395,6 +423,16 @@ def test_the_kek_is_the_first_contact_of_a_company_that_wants_to_save_energy(rea
     assert {"kek-berlin", "mpi-kek-koordinierungsstelle", "kek-energieeffizienz-beratung"} & set(shown)
     kek = [h for h in r.projects if h.id in ("kek-berlin", "mpi-kek-koordinierungsstelle")]
     assert not kek or "Anlaufstelle" in kek[0].why
+
+
+def test_a_company_recruiting_abroad_is_pointed_to_the_business_immigration_service(real_engine):
+    from matcher.api import match
+
+    r = match("Wir sind eine Fahrradmanufaktur in Kreuzberg mit 20 Leuten und finden keine Zweiradmechatroniker. Jetzt "
+              "überlegen wir, Fachkräfte aus dem Ausland zu holen. Wer hilft uns bei Anerkennung und Visum?",
+              engine=real_engine)
+    bp = [h for h in r.projects if h.id == "berlin-partner-wirtschaft-technologie"]
+    assert bp and "Business Immigration Service" in bp[0].why
 
 
 def test_a_plant_replacing_its_compressors_is_pointed_to_the_kek_without_naming_energy(real_engine):
