@@ -270,7 +270,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:referenz|demonstrations|demo|großtechnische\w*|industrielle\w*)\s?anlage|first(?:-of-a-kind| full-scale| commercial) plant|"
                   r"(?:demo|demonstration) (?:plant|facility)|\bcapex\b|\bour own (?:[\w-]+ ){0,2}(?:plant|factory|facility)\b|"
                   # a plant named with its price is bought ("LPBF-Anlage + Pulverhandling, ca. 650 T€")
-                  r"\b(?!geld|kapital|wert|grün|park|sport)[\w-]*anlage\b(?:ca\.|[^.;!?]){0,80}?\d[\d.,]*\s*(?:t€|tsd\b|tsd\.|k€|k\b|mio\b|mio\.|millionen|€|eur\b|euro)|"
+                  r"\b(?!geld|kapital|wert|grün|park|sport)[\w-]{0,40}anlage\b(?:ca\.|[^.;!?]){0,80}?\d[\d.,]*\s*(?:t€|tsd\b|tsd\.|k€|k\b|mio\b|mio\.|millionen|€|eur\b|euro)|"
                   # a fleet ("15 more e-cargo bikes", "zwei neue Transporter")
                   r"(?:(?:more|new|additional|weitere|neue|zusätzliche)\w*|(?<![\w.,])\d{1,4}) (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
                   r"fahrzeuge|transporter|lastenräder|lkw)\b|"
