@@ -366,13 +366,13 @@ _MARKET_AFTER = re.compile(
     re.I,
 )
 _PLANNED = re.compile(
-    r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|errichten|verlager\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
+    r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|aufmachen|aufzumachen|errichten|verlager\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
     r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk))\b",
     re.I,
 )
 _SITE_NOUN = re.compile(
     r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
-    r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|headquarters|zentrale|presence|präsenz)\b",
+    r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|fertigung|fertigungsstätte|headquarters|zentrale|presence|präsenz)\b",
     re.I,
 )
 

@@ -247,6 +247,13 @@ NEED_PATTERNS: dict[str, str] = {
            # a clinical study of a medical device or drug is development (not "investigation" as an investment)
            r"clinical (?:study|studies|trials?|investigations?|evaluation)|klinische\w* (?:studie|prüfung|erprobung|bewertung))",
     "investment": r"(investi(?!gat)|invest\b|"
+                  # the noun with its price or as capital spending ("Investment around €9M", "a total investment of
+                  # EUR 2 million"), not a round raised from investors ("seed investment of €500k from two angels")
+                  r"(?<!seed )(?<!angel )(?<!equity )(?<!venture )(?<!vc )(?<!raise an )(?<!raise )(?<!raising )(?<!seeking )"
+                  r"\binvestments? (?:volume |costs? |budget |sum )?(?:of |is |will be |totals? |totalling |totaling )?"
+                  r"(?:around |about |approx\.? ?|approximately |roughly |ca\.? ?|some |circa |~ ?|nearly |almost |up to |over |more than )?"
+                  r"(?:€|eur\b|euro|\d)(?!(?:[^.;!?]|\.(?=\d)){0,40}\b(?:from|by) (?:\w+ ){0,2}(?:investors?|vcs?|business angels?|angels?|funds?)\b)|"
+                  r"\b(?:total|planned|overall|capital|initial|required|expected|estimated) investments?\b|"
                   # quotes for what is to be bought: "Angebote liegen vor", "Kostenvoranschlag", "we have two quotes for"
                   r"angebote? (?:für [\w-]+ )?(?:liegen|liegt) (?:uns |schon |bereits )*vor|kostenvoranschl\w*|"
                   r"(?:laden|geschäfts|büro|praxis|werkstatt|erst)(?:einrichtung|ausstattung)|shop fit-?out|store fit-?out|fit-out|"
@@ -254,6 +261,9 @@ NEED_PATTERNS: dict[str, str] = {
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
+                  # a second site of the company's own kind ("eine zweite, größere Farm", "a second, bigger farm")
+                  r"\b(?:zweite\w*|dritte\w*|second|third),? (?:[\w-]+,? ){0,2}(?:farm|gewächshaus|greenhouse|filiale|branch|werkstatt|"
+                  r"halle|hall|manufaktur|bäckerei|brauerei|brewery|bakery|kitchen|küche|produktionsküche)\b|"
                   r"(?:zweite\w*|dritte\w*|weitere\w*|neue\w*) (?:filiale|standort|laden|geschäft|salon|restaurant|café|werkstatt|betrieb|praxis)"
                   r" (?:[\w-]+ ){0,3}(?:eröffnen|aufmachen|aufbauen)|"
                   # fitting out a lab or workshop ("unser Labor in Buch ausstatten"); a second line or suite
@@ -537,6 +547,17 @@ PAST_ROUND = folded_rx(
     r"(?:closed|completed|raised|abgeschlossen|geschlossen|eingesammelt)\b"
     r"|\b(?:closed|raised|completed|abgeschlossen|eingesammelt)\s+(?:a|an|our|the|unsere?|die|eine)\s+"
     r"(?:series [a-d]|seed[- ]round|seed[- ]runde|finanzierungsrunde|funding round|round)\b")
+# a prize or competition already won is a fact about the company, not a wish for a prize: "eine Auszubildende hat den
+# Landeswettbewerb gewonnen", "we won the Berlin Startup Award last year"
+PAST_PRIZE = folded_rx(
+    r"\b(?:won|gewann\w*|gewonnen)\b[^.;!?]{0,50}?\b[\w-]*(?:wettbewerb|preis|award|prize|competition|challenge)\w*|"
+    r"\b[\w-]*(?:wettbewerb|preis|award|prize|competition|challenge)\w*\b[^.;!?]{0,50}?\b(?:gewonnen|won)\b")
+# apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
+# Auszubildende", "20 staff including 3 apprentices"
+STAFF_APPRENTICES = folded_rx(
+    r"\b(?:darunter|davon|inklusive|inkl\.?|einschließlich|plus|including|incl\.?|of which|of them)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|one|two|three|four|five|six)\s+"
+    r"(?:azubis?|auszubildende\w*|lehrlinge?|apprentices?|trainees?)\b")
 # an export share is a fact about the company's sales, not a wish to go abroad: "exports 70 %", "Exportquote 60 %",
 # "70 % of sales abroad" (GRW reads it as supra-regional sales)
 EXPORT_FACT = folded_rx(

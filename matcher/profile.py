@@ -45,6 +45,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     NEG_WORD_INSTRUMENT,
     NO_EQUITY,
     PARTNERS_LACKING,
+    PAST_PRIZE,
     PAST_ROUND,
     EXPORT_FACT,
     PREF_OVER_INSTR,
@@ -58,6 +59,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     PRE_FOUNDING,
     RESEARCH_AS_SELF,
     SPINOFF_TEAM,
+    STAFF_APPRENTICES,
     SME_WORDS,
     STAFF_WORDS,
     STARTUP,
@@ -263,7 +265,8 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
     m = _company_age_hit(FOUNDED_YEAR, t) or _company_age_hit(FOUNDED_YEAR_BEFORE, t)
     if m:
         year = int(m.group(1))
-        month = MONTH.search(m.group(0))
+        # the month may stand before the year outside the match: "im Juli 2025 unsere UG gegründet"
+        month = MONTH.search(m.group(0)) or MONTH.search(t[max(0, m.start(1) - 16):m.start(1) + 4])
         if month and 1800 <= year <= today.year:
             k = month_number(month.group(1))
             if (year, k) <= (today.year, today.month):
@@ -600,7 +603,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("de_minimis_received_eur")
 
     p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", t), topics), p.get("stage"), age)
-    t_need = without_past_use(EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", HIRING_ABROAD.sub(" fachkräfte ", t_own))))
+    t_need = without_past_use(EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", STAFF_APPRENTICES.sub(" ", HIRING_ABROAD.sub(" fachkräfte ", t_own)))))
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
@@ -622,7 +625,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if p["instruments_unwanted"]:
         stated.append("instruments_unwanted")
     wished = []
-    t_wish = PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", t)))
+    t_wish = PAST_PRIZE.sub(" ", PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", t))))
     for k, rx in INSTR_RE.items():
         m = rx.search(t_wish)
         if not m:

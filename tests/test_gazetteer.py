@@ -146,6 +146,10 @@ def test_airport_surroundings_and_other_regions(text, expected):
     ("Robotics start-up from Pittsburgh. We have decided to open our EU headquarters in Berlin in 2027.", True),
     ("Wir wollen unsere erste Niederlassung in Berlin eröffnen.", True),
     ("We are opening our second site in Spandau.", False),
+    # a firm from Brandenburg opening a second production in Berlin ("aufmachen", "Fertigung")
+    ("Elektronikfertiger aus Wildau in Brandenburg, 70 MA. Wir wollen 2027 in Berlin-Schöneweide eine zweite Fertigung "
+     "aufmachen. Der Hauptsitz bleibt in Wildau.", True),
+    ("Wir sind aus Wildau und haben Kunden in Berlin, die Fertigung bleibt in Wildau.", False),
 ])
 def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     assert locate(text).planned_berlin_site is planned

@@ -1310,3 +1310,50 @@ def test_replacing_equipment_is_no_exchange_with_others(text, partners):
 ])
 def test_a_master_with_a_business_of_their_own_writes_for_the_business(text, org):
     assert ex(text).org_type == org
+
+
+@pytest.mark.parametrize("text,year,age", [
+    # the month before the year, outside the founding phrase: "im Juli 2025 unsere UG gegründet" is 16 months ago
+    ("wir haben im juli 2025 unsere UG gegründet", 2025, 1.36),
+    ("We incorporated in May 2025 and founded the GmbH then", 2025, 1.53),
+    # no month: the year difference
+    ("Wir haben 2025 gegründet", 2025, 1.0),
+    # a month that belongs to another sentence part is not taken: "Im Juli 2025 ... eingestellt, gegründet 2021"
+    ("Im Juli 2025 haben wir 2 Leute eingestellt, gegründet 2021", 2021, 5.0),
+])
+def test_founding_month_before_the_year(text, year, age):
+    p = ex(text)
+    assert (p.founded_year, p.age_years) == (year, age)
+
+
+@pytest.mark.parametrize("text,investment", [
+    ("Investment around €9M, 18 new jobs, construction to start in autumn 2027.", True),
+    ("The total investment is about EUR 2 million for the new hall.", True),
+    ("investment of 450k for two new machines", True),
+    # a round raised from investors is financing, not spending on assets
+    ("We are raising a seed investment of €500k from two business angels.", False),
+    ("an investment of 1.2 M€ from Series A investors", False),
+    ("We make investment software for banks.", False),
+])
+def test_the_english_noun_investment_with_a_price_is_an_investment_need(text, investment):
+    assert ("investment" in ex(text).needs) is investment
+
+
+@pytest.mark.parametrize("text,prize", [
+    ("Eine Auszubildende hat letztes Jahr den Landeswettbewerb der Handwerksjugend gewonnen. Wir brauchen einen Kredit.", False),
+    ("We won the Berlin Startup Award last year and need a loan.", False),
+    ("Gibt es einen Innovationspreis, bei dem wir mitmachen können?", True),
+    ("Any competitions or awards for climate start-ups?", True),
+])
+def test_a_prize_already_won_is_no_wish_for_a_prize(text, prize):
+    assert ("prize" in ex(text).instruments_wished) is prize
+
+
+@pytest.mark.parametrize("text,skills", [
+    ("Heute sind wir 14 Mitarbeitende, darunter drei Meister und zwei Auszubildende. Wir wollen ein Patent anmelden.", False),
+    ("20 staff including 3 apprentices; we want to patent our new valve.", False),
+    ("Wir suchen zwei Auszubildende für unsere Werkstatt.", True),
+    ("20 staff including 3 apprentices, and we want to train more apprentices.", True),
+])
+def test_apprentices_counted_among_the_staff_are_no_skills_need(text, skills):
+    assert ("skills" in ex(text).needs) is skills
