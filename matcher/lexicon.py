@@ -550,8 +550,8 @@ PAST_ROUND = folded_rx(
 # a prize or competition already won is a fact about the company, not a wish for a prize: "eine Auszubildende hat den
 # Landeswettbewerb gewonnen", "we won the Berlin Startup Award last year"
 PAST_PRIZE = folded_rx(
-    r"\b(?:won|gewann\w*|gewonnen)\b[^.;!?]{0,50}?\b[\w-]*(?:wettbewerb|preis|award|prize|competition|challenge)\w*|"
-    r"\b[\w-]*(?:wettbewerb|preis|award|prize|competition|challenge)\w*\b[^.;!?]{0,50}?\b(?:gewonnen|won)\b")
+    r"\b(?:won|gewann\w*|gewonnen)\b[^.;!?]{0,50}?\b[\w-]{0,30}(?:wettbewerb|preis|award|prize|competition|challenge)\w*|"
+    r"\b[\w-]{0,30}(?:wettbewerb|preis|award|prize|competition|challenge)\w*\b[^.;!?]{0,50}?\b(?:gewonnen|won)\b")
 # apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
 # Auszubildende", "20 staff including 3 apprentices"
 STAFF_APPRENTICES = folded_rx(
