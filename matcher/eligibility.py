@@ -61,6 +61,14 @@ def applicant_roles(p: CompanyProfile) -> list[str]:
     return [p.org_type] if p.org_type else []
 
 
+def staff_apply(prog: Programme, p: CompanyProfile) -> bool:
+    """A programme that funds people's own further training (only individuals apply, its main need is skills, such
+    as the Aufstiegs-BAföG for a master craftsman's course) reaches an established company through its employees:
+    they apply themselves, whatever the company is."""
+    return (p.org_type == "company" and p.stage != "pre_founding" and set(prog.eligibility.applicants) <= {"individual"}
+            and prog.needs[:1] == ["skills"])
+
+
 def _may_apply(role: str, applicants: list[str]) -> bool:
     return (role in applicants or (role == "individual" and "founder_team" in applicants)
             or (role == "founder_team" and "individual" in applicants))
@@ -97,9 +105,16 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         if role == "founder_team" and p.org_type == "individual" and p.facts.get("founding_team") is not True:
             # one person writing "ich" may found alone or with others: not "you are: a founding team"
             rd, re_ = "Gründerin oder Gründer vor der Gründung", "a founder before founding"
-        add("applicants", "fulfilled" if ok else "violated",
-            f"Antragsberechtigt: {allowed_de} – Sie sind: {rd}",
-            f"Eligible applicants: {allowed_en} – you are: {re_}")
+        if not ok and staff_apply(prog, p):
+            add("applicants", "unknown",
+                f"Antragsberechtigt: {allowed_de} – nicht Ihr Unternehmen, aber Ihre Beschäftigten beantragen die Förderung "
+                "selbst, wenn sie eine solche Fortbildung machen",
+                f"Eligible applicants: {allowed_en} – not your company, but your employees apply for it themselves when "
+                "they take such a course")
+        else:
+            add("applicants", "fulfilled" if ok else "violated",
+                f"Antragsberechtigt: {allowed_de} – Sie sind: {rd}",
+                f"Eligible applicants: {allowed_en} – you are: {re_}")
 
     # start-up programmes: target groups only start-ups/founders
     if set(prog.target_groups) <= {"startup", "founders"} and el.pre_founding != "only":

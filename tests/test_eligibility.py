@@ -231,3 +231,16 @@ def test_exist_women_asks_for_the_university_link_it_requires():
     student = founder.model_copy(update={"facts": {"university_link": True}})
     assert verdict(women, student, "fact:university_link")[0] == "fulfilled"
     assert elig.overall_for_ranking(elig.check(women, founder), women.eligibility.selective_facts) == "uncertain"
+
+
+def test_a_company_reaches_an_individuals_training_grant_through_its_employees():
+    """The Aufstiegs-BAföG is applied for by the person taking the course: not 'ineligible' for the company that
+    asks about its staff's master course, but open (is it such a course?). A programme for founders stays closed."""
+    company = CompanyProfile(org_type="company", employees=14, size_class="small", stage="established", in_berlin=True,
+                             needs=["skills"])
+    afbg = {c.rule: c for c in elig.check(shipped("aufstiegs-bafoeg"), company)}["applicants"]
+    assert afbg.verdict == "unknown" and "Beschäftigten" in afbg.reason
+    founders = {c.rule: c for c in elig.check(shipped("gruendungszuschuss"), company)}["applicants"]
+    assert founders.verdict == "violated"
+    person = CompanyProfile(org_type="individual", needs=["skills"])
+    assert {c.rule: c for c in elig.check(shipped("aufstiegs-bafoeg"), person)}["applicants"].verdict == "fulfilled"
