@@ -410,6 +410,10 @@ _LATER_ROUND = re.compile(r"\b(?:until|till|before|bis (?:zur|zum|zu)|vor (?:der
                           r"\w*(?:round|runde)\b")
 
 
+_ALSO_LEVEL = re.compile(r"\b(?:auch|also|ebenfalls|oder|or|too)\s+(?:gern\w*\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_ALSO_AFTER = re.compile(r"^\s*(?:as well|too|also)\b", re.I)
+
+
 def _level_wishes(t: str) -> list[str]:
     """The programme levels the writer asks for ("Welche EU-Programme passen?"): not a level named as
     already received or running ("wir haben EU-Förderung bekommen"), nor one after a negation."""
@@ -419,6 +423,8 @@ def _level_wishes(t: str) -> list[str]:
             if _after_negation(t, m.start()):
                 continue
             if LEVEL_NOT_WISH.search(_clause(t, m.start(), m.end())):
+                continue
+            if _ALSO_LEVEL.search(t[max(0, m.start() - 25):m.start()]) or _ALSO_AFTER.match(t[m.end():m.end() + 20]):
                 continue
             out.append(level)
             break

@@ -234,6 +234,10 @@ def test_instruments_wished_and_negation(text, wanted, not_wanted):
     ("Gibt es EU- und Bundesprogramme dafür?", ["eu", "bund"]),
     ("EU, federal or state funding – what fits?", ["eu", "bund", "berlin"]),
     ("Wir haben schon Bundes- und Landesmittel bekommen, jetzt brauchen wir einen Kredit", []),
+    # a level wanted as well, beside the others: no preference for that level
+    ("Was kommt stattdessen infrage, gern auch auf EU-Ebene?", []),
+    ("Gibts dafür was von der IBB oder vom Bund?", []),
+    ("Which programmes fit? EU funding as well.", []),
 ])
 def test_the_level_the_writer_asks_for(text, levels):
     assert sorted(ex(text).levels_wished) == sorted(levels)
