@@ -85,7 +85,10 @@ MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")[a-z]{0,6}\.?(?=\s*(?:19|20)\d
 # founded in a month without a year ("haben im März eine GmbH gegründet", "founded in April"): the last such month
 FOUNDED_MONTH = folded_rx(
     r"\b(?:(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\s*(?:19|20)\d{2})[^.;!?]{0,60}?\bgegründet|"
-    r"(?:gegründet|founded|incorporated|registered)\s+(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\.?\s*(?:19|20)?\d{2}))",
+    r"(?:gegründet|founded|incorporated|registered)\s+(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\.?\s*(?:19|20)?\d{2})|"
+    # the company entered in the register that month ("haben im August unsere UG eintragen lassen")
+    r"(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\s*(?:19|20)\d{2})[^.;!?]{0,40}?\b(?:ug|gmbh|gbr|eg|ag|kg|ohg|firma|"
+    r"unternehmen|genossenschaft)\b[^.;!?]{0,30}?\b(?:eintragen lassen|eingetragen|ins handelsregister))",
 )
 FOUNDED_YEAR = folded_rx(
     r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in"
@@ -126,6 +129,9 @@ PRE_FOUNDING = folded_rx(
     r"ausgründung planen|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|no company yet|not a company yet|no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered)|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
     r"(?:want|wants|would like|'d like|wish|intend|aim|hope|are going|is going|am going) to (?:found|start|launch|set up|incorporate) "
     r"(?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm)|"
+    # "would like to stay in Berlin and make a company from this"
+    r"(?:want|would like|'d like|plan|hope|wish|intend)\w* to .{0,60}?\b(?:make|start|found|launch|set up) (?:a|an|my|our) "
+    r"(?:[\w-]+ ){0,2}?(?:company|business|start-?up)\b(?! (?:that|which|who) (?:already|is|has))|"
     r"plan(?:ning)? to (?:found|start|incorporate|open)|(?:open|start) (?:my|our) own (?:business|company|workshop|shop)|"
     # also in learner's English ("Now I want open small cafe")
     r"(?:i|we) (?:want|would like|plan)(?: to)? (?:open|start) (?:a |an |my |our )?(?:own |small |little |new ){0,2}(?:[\w-]+ )?"
@@ -261,6 +267,10 @@ NEED_PATTERNS: dict[str, str] = {
                   r"erweiter|expan|kapazität|capacity|produktionslinie|production line|fertigungslinie|new site|ansiedl|"
                   r"(?:open|eröffnen) (?:a |an |our |einen |eine |ein )?(?:second|third|another|new|zweite\w*|dritte\w*|weitere\w*|neue\w*) "
                   r"(?:restaurant|café|cafe|filiale|store|shop|laden|standort|location|branch|werkstatt)|"
+                  # enlarging production space ("eine zweite Etage anmieten und als Fertigung ausbauen", "die Produktion ausbauen")
+                  r"\b(?:fertigung|produktion|produktionsfläche|kapazität\w*|lager|labor|werkstatt|halle)\w*\s+(?:[\w-]+\s+){0,2}?aus(?:zu)?bau(?:en|t)\b|"
+                  r"\bausbau\s+(?:der|unserer|unseres|des)\s+(?:[\w-]+\s+)?(?:fertigung|produktion|kapazität|lager|werkstatt|halle)\w*|"
+                  r"\b(?:zweite|dritte|weitere)n?\s+(?:etage|stockwerk|geschoss|fläche)\b|"
                   # a second site of the company's own kind ("eine zweite, größere Farm", "a second, bigger farm")
                   r"\b(?:zweite\w*|dritte\w*|second|third),? (?:[\w-]+,? ){0,2}(?:farm|gewächshaus|greenhouse|filiale|branch|werkstatt|"
                   r"halle|hall|manufaktur|bäckerei|brauerei|brewery|bakery|kitchen|küche|produktionsküche)\b|"

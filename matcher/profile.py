@@ -275,7 +275,7 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
             return year, max(0.0, today.year - year + (0.5 if year == today.year else 0.0) - 0.0)
     m = _company_age_hit(FOUNDED_MONTH, t)
     if m:
-        word = m.group(1) or m.group(2)
+        word = m.group(1) or m.group(2) or m.group(3)
         k = month_number(word)
         year = today.year if k <= today.month else today.year - 1  # the last such month (the year is not stated)
         return None, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2)

@@ -1361,3 +1361,32 @@ def test_a_prize_already_won_is_no_wish_for_a_prize(text, prize):
 ])
 def test_apprentices_counted_among_the_staff_are_no_skills_need(text, skills):
     assert ("skills" in ex(text).needs) is skills
+
+
+@pytest.mark.parametrize("text,stage", [
+    ("I am doing my master at TU Berlin. After graduation I would like to stay in Berlin and make a company from this.",
+     "pre_founding"),
+    ("We want to make a company that already exists bigger.", None),
+])
+def test_making_a_company_from_a_project_is_before_founding(text, stage):
+    assert ex(text).stage == stage
+
+
+@pytest.mark.parametrize("text,age", [
+    # entered in the register that month: founded then (product date 2026-11-25)
+    ("wir sind zu zweit, haben im August unsere UG in Neukölln eintragen lassen", 0.28),
+    # a trademark registered is no founding
+    ("Im März haben wir unsere Marke eintragen lassen. Wir sind eine GmbH seit 2010.", 16.0),
+])
+def test_a_company_registered_in_a_month_is_that_old(text, age):
+    assert ex(text).age_years == age
+
+
+@pytest.mark.parametrize("text,investment", [
+    ("Jetzt wollen wir eine zweite Etage anmieten und als Fertigung ausbauen.", True),
+    ("Wir wollen unsere Produktion ausbauen.", True),
+    ("Ausbau der Fertigung in Spandau", True),
+    ("Wir wollen unser Netzwerk ausbauen.", False),
+])
+def test_enlarging_production_space_is_an_investment(text, investment):
+    assert ("investment" in ex(text).needs) is investment
