@@ -309,7 +309,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:second|third|another|additional) (?:[\w-]+ )?(?:extruder|extrusion line|machine|press|oven|furnace|kiln|lathe|cnc|robot|cutter|printer)s?\b"
                   r"(?! (?:learning|vision|translation|builder|building))(?![^.;!?]{0,40}\b(?:develop\w*|design\w*|prototyp\w*))|"
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,2}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
-                  r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?)\b|"
+                  r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?|dryers?)\b|"
                   # "new dryers + dosing units", not a product being developed ("we develop new dryers")
                   r"(?<!develop )(?<!developing )(?<!design )(?<!designing )\bnew (?:[\w-]+ )?(?:dryers?|extruders?|kilns?|boilers?|compressors?|chillers?|moulds?|molds?|looms?|forklifts?|machinery)\b|"
                   r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*)|"
@@ -719,7 +719,8 @@ TOPIC_NEEDS_CONTEXT: dict[str, str] = {
     "standort": r"\b(?:neu\w*|zweit\w*|weiter\w*|zusätzlich\w*|eröffn\w*|aufbau\w*|such\w*|ansiedl\w*|erweiter\w*|verlager\w*|bauen)\b",
     "site": r"\b(?:new|second|additional|another|open\w*|build\w*|set(?:ting)? up|expan\w*|relocat\w*|looking for|find)\b",
 }
-TOPIC_NEGATION = re.compile(r"(?:\b(?:ohne|kein\w*|no|not|without|nicht|nix|nichts)|n't)\s+(?:[\w-]+\s+){0,1}$")
+# (a quotation mark may open the negated word: 'there's no "research" involved', 'ohne „Forschung“')
+TOPIC_NEGATION = re.compile(r"(?:\b(?:ohne|kein\w*|no|not|without|nicht|nix|nichts)|n't)\s+(?:[\w-]+\s+){0,1}[\"'„“”‚‘’»«]?$")
 # a negation that says what the company cannot find or get is a lack, so a need: "finden seit zwei Jahren keine
 # Azubis", "bekommen keine Fachkräfte", "we can't find welders", "unable to hire engineers"
 LACKING_BEFORE = folded_rx(

@@ -1390,3 +1390,13 @@ def test_a_company_registered_in_a_month_is_that_old(text, age):
 ])
 def test_enlarging_production_space_is_an_investment(text, investment):
     assert ("investment" in ex(text).needs) is investment
+
+
+@pytest.mark.parametrize("text,need,present", [
+    # a quotation mark after the negation does not hide it
+    ('Is there any funding for this kind of change, even though there\'s no "research" involved?', "rnd", False),
+    ("Wir machen das ganz ohne „Forschung“, es geht um ein neues Geschäftsmodell.", "rnd", False),
+    ("We replace the gas-fired dryer of the press with an electric one.", "investment", True),
+])
+def test_quoted_negations_and_replaced_dryers(text, need, present):
+    assert (need in ex(text).needs) is present
