@@ -99,12 +99,18 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     recs = [*eng.corpus.projects, *eng.corpus.actors]
     ret = normalise_max({r.id: fused.get(r.id, 0.0) for r in recs})
     typical = typical or {}
+    # the levels of the programmes shown count as asked for: an EU call on the shortlist makes the EU advice point
+    # the contact for it, whether or not the company named the EU
+    by_id = {p.id: p for p in getattr(eng.corpus, "programmes", [])}
+    shown_levels = [by_id[i].level for i in top_prog_ids[:5] if i in by_id and by_id[i].level == "eu"]
+    as_asked = (profile.model_copy(update={"levels_wished": list(dict.fromkeys([*profile.levels_wished, *shown_levels]))})
+                if shown_levels else profile)
     scored = []
     firsts: dict[str, list[str]] = {}
     for r in recs:
         tm = topic_match(profile.topics, r.topics)
         ty = typical.get(r.id, 0.0)
-        first = firsts[r.id] = first_contact_for(r, profile)
+        first = firsts[r.id] = first_contact_for(r, as_asked)
         if tm == 0 and ty < 0.5 and not first:
             # neither a shared topic, nor close to the requests it serves, nor its mandate: not worth a consultant's
             # call, however near its description (the nearest record always is, relative to the others; dev projects
@@ -127,7 +133,7 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     for s, r in chosen:
         topics = [topic_labels[t][0 if de else 1] for t in r.topics if t in profile.topics and t in topic_labels]
         abroad = next((fc for fc in contact_roles(r) if fc.reason_abroad_de is not None), None)
-        role = first_contact_role(r, profile) if firsts[r.id] else None
+        role = first_contact_role(r, as_asked) if firsts[r.id] else None
         if abroad is not None and profile.in_germany is False:
             # for a company abroad the route through its own country's office is the reason, however it was found
             why = abroad.reason_abroad_de if de else abroad.reason_abroad_en
