@@ -35,7 +35,8 @@ def contact_roles(r) -> list:
 def _fields_of(fc, profile: CompanyProfile) -> list[str]:
     return ([t for t in profile.topics if t in fc.topics] + [lv for lv in profile.levels_wished if lv in fc.levels]
             + [n for n in profile.needs if n in fc.needs] + [f for f in fc.facts if profile.facts.get(f)]
-            + ([profile.org_type] if profile.org_type in fc.org_types else []))
+            + ([profile.org_type] if profile.org_type in fc.org_types else [])
+            + [pl for pl in profile.places if pl in fc.places])
 
 
 def first_contact_for(r, profile: CompanyProfile) -> list[str]:

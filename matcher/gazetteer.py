@@ -655,6 +655,17 @@ def locate(text: str) -> Location:
     return Location(None, None, None)
 
 
+def company_places(text: str) -> list[str]:
+    """The parts of Berlin and business sites where the company sits or plans its site ("Wir sitzen in Adlershof",
+    "a new plant in Siemensstadt"), by their listed names; not the city itself, nor markets and partners."""
+    out: list[str] = []
+    for p in find_places(text):
+        if p.region == "berlin" and p.name.lower() != "berlin" and not p.name.isdigit() and p.name not in out \
+                and role_of(text, p) in ("seat", "planned"):
+            out.append(p.name)
+    return out
+
+
 def read_location(text: str) -> tuple[str | None, bool | None, bool | None]:
     """(location label, in_berlin, in_germany) of the company's seat, from its own words (see ``locate``).
 

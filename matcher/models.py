@@ -301,6 +301,9 @@ class FirstContact(_Strict):
     # the kinds of organisation it is the first contact for: associations and research institutions that want to
     # propose a project go to the masterplan's office
     org_types: list[OrgType] = []
+    # the parts of Berlin and business sites for whose companies it is the first contact (a technology park's
+    # management for the companies on its site), as the gazetteer names them
+    places: list[str] = []
     reason_de: str = Field(min_length=10)
     reason_en: str = Field(min_length=10)
     # the reason shown to a company based outside Germany, where the contact's mandate reads differently (the EEN:
@@ -317,9 +320,9 @@ class FirstContact(_Strict):
 
     @model_validator(mode="after")
     def _names_a_field(self) -> FirstContact:
-        if not (self.topics or self.levels or self.needs or self.facts or self.org_types):
-            raise ValueError("first_contact needs topics, levels, needs, facts or org_types: for what is this the first "
-                             "contact?")
+        if not (self.topics or self.levels or self.needs or self.facts or self.org_types or self.places):
+            raise ValueError("first_contact needs topics, levels, needs, facts, org_types or places: for what is this "
+                             "the first contact?")
         return self
 
 
@@ -436,6 +439,8 @@ class CompanyProfile(BaseModel):
     location: str | None = None  # "berlin", "brandenburg", "germany", "abroad", or a city name
     in_berlin: bool | None = None
     in_germany: bool | None = None
+    # the parts of Berlin and business sites where the company sits or plans its site ("Adlershof", "Spandau")
+    places: list[str] = []
     sector: list[str] = []
     topics: list[str] = []
     needs: list[Need] = []

@@ -77,7 +77,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     parse_number,
 )
 from .facts import read_facts
-from .gazetteer import is_berlin, left_clause, locate, region_of, right_clause
+from .gazetteer import company_places, is_berlin, left_clause, locate, region_of, right_clause
 from .models import CompanyProfile, Topic
 from .text import clean, detect_language, fold, folded_rx, normalise_informal, numbers_to_digits, without_reason_words
 
@@ -595,6 +595,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["in_berlin"] = in_berlin
         p["in_germany"] = in_de if in_de is not None else (True if in_berlin else None)
         stated.append("location")
+    places = company_places(clean(text))
+    if places:
+        p["places"] = places
+        stated.append("places")
 
     if NO_PARTNER.search(t):
         p["has_research_partner"] = False

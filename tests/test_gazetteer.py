@@ -283,3 +283,17 @@ def test_programmes_in_berlin_and_a_site_not_planned_are_no_seat(text, in_berlin
 ])
 def test_who_in_berlin_is_no_seat(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
+
+
+@pytest.mark.parametrize("text,places", [
+    ("Wir sind ein Elektronik-KMU aus Adlershof (55 MA).", ["Adlershof"]),
+    ("Photonik-Start-up in der Wissenschaftsstadt Adlershof", ["Wissenschaftsstadt Adlershof"]),
+    ("Wir wollen in Siemensstadt ein neues Werk bauen.", ["Siemensstadt"]),
+    # a market or the city itself is no place of the company
+    ("Wir haben Kunden in Adlershof.", []),
+    ("Wir sind eine GmbH in Berlin.", []),
+])
+def test_the_parts_of_berlin_where_the_company_sits(text, places):
+    from matcher.gazetteer import company_places
+
+    assert company_places(text) == places

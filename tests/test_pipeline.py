@@ -343,6 +343,17 @@ def test_an_eu_call_on_the_shortlist_makes_the_eu_advice_point_a_first_contact()
     assert without[0].id != "other-actor"
 
 
+def test_a_site_s_management_is_the_first_contact_for_companies_on_the_site():
+    from matcher.ecosystem import first_contact_for
+    from matcher.models import FirstContact, Source
+
+    src = Source(title="WISTA", url="https://example.org/wista", kind="official")
+    park = SimpleNamespace(first_contact=FirstContact(places=["Adlershof", "WISTA"], reason_de="Betreibt den Park.",
+                                                      reason_en="Runs the park.", source=src))
+    assert first_contact_for(park, CompanyProfile(places=["Adlershof"])) == ["Adlershof"]
+    assert first_contact_for(park, CompanyProfile(places=["Spandau"])) == []
+
+
 def test_a_first_contact_names_a_field_or_a_level():
     from pydantic import ValidationError
 
@@ -354,7 +365,7 @@ def test_a_first_contact_names_a_field_or_a_level():
                         reason_en="Advises on going abroad.", source=src)
     assert FirstContact(facts=["planned_berlin_site"], reason_de="Begleitet Ansiedlungen in Berlin.",
                         reason_en="Helps companies settle in Berlin.", source=src)
-    with pytest.raises(ValidationError, match="topics, levels, needs, facts or org_types"):
+    with pytest.raises(ValidationError, match="topics, levels, needs, facts, org_types or places"):
         FirstContact(reason_de="Berät zu allem.", reason_en="Advises on anything.", source=src)
 
 
