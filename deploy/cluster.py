@@ -136,8 +136,9 @@ class Cluster:
         if os.geteuid() == 0:  # the postgres user must reach its data dir (mkdtemp makes 0700 dirs)
             self.run_dir.chmod(self.run_dir.stat().st_mode | 0o711)
         (self.run_dir / "logs").mkdir(exist_ok=True)
-        self.ports = {"postgres": free_port(), "chroma": free_port(), "nginx": self.port or free_port(),
-                      **{f"app{i}": free_port() for i in range(1, self.instances + 1)}}
+        # each port is chosen right before its server starts (an app's at its first start, nginx's in
+        # _start_nginx): a port chosen minutes earlier may be taken by then
+        self.ports = {"postgres": free_port(), "chroma": free_port(), "nginx": self.port or 0}
         try:
             self._start_postgres()
             self._start_chroma(timeout_s)
@@ -202,6 +203,9 @@ class Cluster:
                            check=True, timeout=timeout_s)
 
     def start_instance(self, i: int) -> subprocess.Popen:
+        """Start instance ``i``; a restarted instance keeps its port (nginx routes to it)."""
+        if f"app{i}" not in self.ports:
+            self.ports[f"app{i}"] = free_port()
         return self._spawn(f"app{i}", [_venv_bin("matcher"), "serve", "--host", HOST, "--port",
                                        str(self.ports[f"app{i}"])], self.app_env(i))
 
@@ -264,12 +268,23 @@ http {{
 }}
 """
 
-    def _start_nginx(self, timeout_s: float) -> None:
+    def _start_nginx(self, timeout_s: float, attempts: int = 3) -> None:
+        """Start nginx on its port. A port chosen by the system minutes earlier may meanwhile be the local end of
+        an outgoing connection (the instances talk to Chroma and PostgreSQL): unless the port was given, a bind
+        failure picks a fresh free port and tries again."""
         d = self.run_dir / "nginx"
         (d / "tmp").mkdir(parents=True, exist_ok=True)
-        (d / "nginx.conf").write_text(self.nginx_conf(), encoding="utf-8")
-        p = self._spawn("nginx", [nginx_bin(), "-p", str(d), "-c", str(d / "nginx.conf"), "-g", "daemon off;"])
-        _wait("nginx", lambda: _http_ok(self.url), timeout_s, [p], d / "error.log")
+        for attempt in range(1, attempts + 1):
+            if not self.port:
+                self.ports["nginx"] = free_port()
+            (d / "nginx.conf").write_text(self.nginx_conf(), encoding="utf-8")
+            p = self._spawn("nginx", [nginx_bin(), "-p", str(d), "-c", str(d / "nginx.conf"), "-g", "daemon off;"])
+            try:
+                _wait("nginx", lambda: _http_ok(self.url), timeout_s, [p], d / "error.log")
+                return
+            except RuntimeError as ex:
+                if self.port or attempt == attempts or "Address already in use" not in str(ex):
+                    raise
 
     def reload_nginx(self) -> None:
         p = self.procs.get("nginx")

@@ -48,3 +48,43 @@ def test_killing_an_instance_mid_run_loses_no_acknowledged_write():
     # the run went on after the kill: sessions of the dead instance reconnected to the other one
     assert r["connects"] > 8 and r["chat_answers"] >= 16
     assert db["feedback_in_db"] >= db["feedback_written"] > 0 and db["consultations_in_db"] >= db["consultations_written"] > 0
+
+
+def test_nginx_moves_to_a_fresh_port_when_its_port_was_taken_meanwhile(tmp_path, monkeypatch):
+    """The nginx port is chosen when nginx starts; if that port is in use by then (the local end of an outgoing
+    connection can land on it), nginx is started again on a fresh one instead of failing the whole cluster."""
+    import http.server
+    import socket
+    import threading
+
+    from deploy import cluster as cl
+
+    class Ok(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    app = http.server.ThreadingHTTPServer((cl.HOST, 0), Ok)
+    threading.Thread(target=app.serve_forever, daemon=True).start()
+    taken = socket.socket()
+    taken.bind((cl.HOST, 0))
+    taken.listen()
+    real_free_port = cl.free_port
+    picks = iter([taken.getsockname()[1]])
+    monkeypatch.setattr(cl, "free_port", lambda: next(picks, None) or real_free_port())
+    c = cl.Cluster(run_dir=tmp_path, instances=1)
+    c.run_dir.mkdir(exist_ok=True)
+    (c.run_dir / "logs").mkdir(exist_ok=True)
+    c.ports = {"app1": app.server_address[1], "nginx": taken.getsockname()[1]}  # chosen earlier, taken since
+    try:
+        c._start_nginx(timeout_s=30)
+        assert c.ports["nginx"] != taken.getsockname()[1]
+        assert cl._http_ok(c.url)
+    finally:
+        c.stop()
+        app.shutdown()
+        taken.close()
