@@ -90,7 +90,7 @@ def choose_offers(scored: list[tuple[float, object]], seen: set[str], k: int) ->
 
 def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_prog_ids: list[str],
                    lang: str, shown_elsewhere: list[str] = (), k: int = 5,
-                   typical: dict[str, float] | None = None) -> list[ProjectHit]:
+                   typical: dict[str, float] | None = None, shown_levels: list[str] = ()) -> list[ProjectHit]:
     """Up to ``k`` projects and contacts; at most 3 projects, at least one contact when any fits.
 
     A record that is ``same_as`` one already shown (here or among the programmes in
@@ -100,12 +100,10 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     recs = [*eng.corpus.projects, *eng.corpus.actors]
     ret = normalise_max({r.id: fused.get(r.id, 0.0) for r in recs})
     typical = typical or {}
-    # the levels of the programmes shown count as asked for: an EU call on the shortlist makes the EU advice point
-    # the contact for it, whether or not the company named the EU
-    by_id = {p.id: p for p in getattr(eng.corpus, "programmes", [])}
-    shown_levels = [by_id[i].level for i in top_prog_ids[:5] if i in by_id and by_id[i].level == "eu"]
-    as_asked = (profile.model_copy(update={"levels_wished": list(dict.fromkeys([*profile.levels_wished, *shown_levels]))})
-                if shown_levels else profile)
+    # the EU level of a programme shown (``shown_levels``: the levels of the first programmes) counts as asked for:
+    # an EU call on the shortlist makes the EU advice point the contact for it, whether or not the company named the EU
+    as_asked = (profile.model_copy(update={"levels_wished": list(dict.fromkeys([*profile.levels_wished, "eu"]))})
+                if "eu" in shown_levels else profile)
     scored = []
     firsts: dict[str, list[str]] = {}
     for r in recs:

@@ -19,7 +19,7 @@ airport lies in Schönefeld (Brandenburg) and "am BER" says nothing certain abou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -586,6 +586,8 @@ class Location:
     in_berlin: bool | None
     in_germany: bool | None
     planned_berlin_site: bool = False  # not (yet) in Berlin, but opening a site or moving there
+    # the parts of Berlin and business sites where the company sits or plans its site, by their listed names
+    places: tuple[str, ...] = ()
     # in Berlin, but the investment goes to a site elsewhere ("eine Halle in Ludwigsfelde gefunden")
     site_outside_berlin: str | None = None
 
@@ -614,9 +616,19 @@ def _site_outside_berlin(text: str, roles: list) -> str | None:
 def locate(text: str) -> Location:
     """The company's seat, and whether it plans a site in Berlin ("opening our first EU production site in
     Berlin", "Umzug nach Berlin", "moving our HQ to Berlin": Berlin programmes are then open to it for the
-    new Berlin establishment)."""
-    places = find_places(text)
-    roles = [(p, role_of(text, p)) for p in places]
+    new Berlin establishment), with the parts of Berlin where it sits or plans its site."""
+    roles = [(p, role_of(text, p)) for p in find_places(text)]
+    return replace(_locate(text, roles), places=_company_places(roles))
+
+
+def _company_places(roles: list) -> tuple[str, ...]:
+    """The parts of Berlin and business sites named as the company's seat or planned site ("Wir sitzen in
+    Adlershof", "a new plant in Siemensstadt"); not the city itself, nor markets and partners."""
+    return tuple(dict.fromkeys(p.name for p, r in roles if r in ("seat", "planned") and p.region == "berlin"
+                               and p.name.lower() != "berlin" and not p.name.isdigit()))
+
+
+def _locate(text: str, roles: list) -> Location:
     to_berlin = bool(_TO_BERLIN.search(text)) or any(r == "planned" and p.region == "berlin" for p, r in roles)
     # "70 % Absatz außerhalb Berlin/Brandenburg" is about sales, not the seat
     not_in = any(not _SALES_BEFORE.search(text[max(0, m.start() - 40):m.start()]) for m in _NOT_IN_BERLIN.finditer(text))
@@ -653,17 +665,6 @@ def locate(text: str) -> Location:
     if _GERMANY.search(text):
         return Location("germany", None, True)
     return Location(None, None, None)
-
-
-def company_places(text: str) -> list[str]:
-    """The parts of Berlin and business sites where the company sits or plans its site ("Wir sitzen in Adlershof",
-    "a new plant in Siemensstadt"), by their listed names; not the city itself, nor markets and partners."""
-    out: list[str] = []
-    for p in find_places(text):
-        if p.region == "berlin" and p.name.lower() != "berlin" and not p.name.isdigit() and p.name not in out \
-                and role_of(text, p) in ("seat", "planned"):
-            out.append(p.name)
-    return out
 
 
 def read_location(text: str) -> tuple[str | None, bool | None, bool | None]:

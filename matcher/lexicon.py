@@ -582,6 +582,10 @@ LEVEL_ONLY: dict[str, re.Pattern] = {
                         ("berlin", r"(?:berliner|landes\w*|berlin's)\b"))
 }
 # "Förderung von Berlin Partner", "Berliner Förderung bekommen": a level named in passing, not asked for
+# a level wanted as well as the others is no preference: "gern auch auf EU-Ebene", "von der IBB oder vom Bund",
+# "EU funding as well"
+LEVEL_ALSO_BEFORE = folded_rx(r"\b(?:auch|also|ebenfalls|oder|or|too)\s+(?:gern\w*\s+)?(?:[\w-]+\s+){0,2}$")
+LEVEL_ALSO_AFTER = folded_rx(r"^\s*(?:as well|too|also)\b")
 LEVEL_NOT_WISH = folded_rx(
     r"\b(?:bekommen|erhalten|erhielten|bewilligt|gefördert|received|got|had|hatten|haben schon|already have|"
     r"laufende\w*|ongoing|abgeschlossen|completed)\b")

@@ -279,7 +279,8 @@ def money_and_support_lanes(state: MatchState, eng: Engine) -> MatchState:
 def ecosystem(state: MatchState, eng: Engine) -> MatchState:
     """MPI projects and Berlin contacts that already work on the company's topic."""
     state.projects = rank_ecosystem(eng, state.fused, state.profile, [x.prog.id for x in state.chosen],
-                                    state.lang, [x.prog.id for x in state.support], typical=state.typical_ecosystem)
+                                    state.lang, [x.prog.id for x in state.support], typical=state.typical_ecosystem,
+                                    shown_levels=[x.prog.level for x in state.chosen[:5]])
     return state
 
 

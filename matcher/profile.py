@@ -29,6 +29,8 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     INDIVIDUAL,
     INVESTOR_SELF,
     INSTR_RE,
+    LEVEL_ALSO_AFTER,
+    LEVEL_ALSO_BEFORE,
     LEVEL_NOT_WISH,
     LEVEL_ONLY,
     LEVEL_ADJ_RE,
@@ -77,7 +79,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     parse_number,
 )
 from .facts import read_facts
-from .gazetteer import company_places, is_berlin, left_clause, locate, region_of, right_clause
+from .gazetteer import is_berlin, left_clause, locate, region_of, right_clause
 from .models import CompanyProfile, Topic
 from .text import clean, detect_language, fold, folded_rx, normalise_informal, numbers_to_digits, without_reason_words
 
@@ -410,10 +412,6 @@ _LATER_ROUND = re.compile(r"\b(?:until|till|before|bis (?:zur|zum|zu)|vor (?:der
                           r"\w*(?:round|runde)\b")
 
 
-_ALSO_LEVEL = re.compile(r"\b(?:auch|also|ebenfalls|oder|or|too)\s+(?:gern\w*\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_ALSO_AFTER = re.compile(r"^\s*(?:as well|too|also)\b", re.I)
-
-
 def _level_wishes(t: str) -> list[str]:
     """The programme levels the writer asks for ("Welche EU-Programme passen?"): not a level named as
     already received or running ("wir haben EU-Förderung bekommen"), nor one after a negation."""
@@ -424,7 +422,7 @@ def _level_wishes(t: str) -> list[str]:
                 continue
             if LEVEL_NOT_WISH.search(_clause(t, m.start(), m.end())):
                 continue
-            if _ALSO_LEVEL.search(t[max(0, m.start() - 25):m.start()]) or _ALSO_AFTER.match(t[m.end():m.end() + 20]):
+            if LEVEL_ALSO_BEFORE.search(t[max(0, m.start() - 25):m.start()]) or LEVEL_ALSO_AFTER.match(t[m.end():m.end() + 20]):
                 continue
             out.append(level)
             break
@@ -595,9 +593,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["in_berlin"] = in_berlin
         p["in_germany"] = in_de if in_de is not None else (True if in_berlin else None)
         stated.append("location")
-    places = company_places(clean(text))
-    if places:
-        p["places"] = places
+    if where.places:
+        p["places"] = list(where.places)
         stated.append("places")
 
     if NO_PARTNER.search(t):

@@ -294,6 +294,4 @@ def test_who_in_berlin_is_no_seat(text, in_berlin):
     ("Wir sind eine GmbH in Berlin.", []),
 ])
 def test_the_parts_of_berlin_where_the_company_sits(text, places):
-    from matcher.gazetteer import company_places
-
-    assert company_places(text) == places
+    assert list(locate(text).places) == places

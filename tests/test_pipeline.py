@@ -333,13 +333,11 @@ def test_an_eu_call_on_the_shortlist_makes_the_eu_advice_point_a_first_contact()
     eng.corpus.actors[1] = other.model_copy(update={"first_contact": FirstContact(
         levels=["eu"], reason_de="Berät zu EU-Förderprogrammen.", reason_en="Advises on EU funding.",
         source=Source(**other.sources[0].model_dump()))})
-    eu_call = SimpleNamespace(id="eu-call", level="eu")
-    eng.corpus.programmes = [eu_call, SimpleNamespace(id="berlin-grant", level="berlin")]
     fused = {"mpi-hub": 0.9, "other-actor": 0.6}
     company = CompanyProfile(topics=["recycling"])
-    with_eu = rank_ecosystem(eng, fused, company, ["berlin-grant", "eu-call"], "de")
+    with_eu = rank_ecosystem(eng, fused, company, ["berlin-grant", "eu-call"], "de", shown_levels=["berlin", "eu"])
     assert with_eu[0].id == "other-actor" and with_eu[0].why == "Berät zu EU-Förderprogrammen."
-    without = rank_ecosystem(eng, fused, company, ["berlin-grant"], "de")
+    without = rank_ecosystem(eng, fused, company, ["berlin-grant"], "de", shown_levels=["berlin"])
     assert without[0].id != "other-actor"
 
 
