@@ -244,6 +244,29 @@ _NOT_STARTED_NEG = _rx(
     r"purchase (?:contract|agreement|order)|contract|order)\b",
 )
 
+# a later project after the one already under way ("Die Studie läuft seit Oktober. Danach wollen wir 2027 einen
+# Prototyp entwickeln"): the message is about two projects, and whether the next one has started is open
+_LATER_PROJECT = _rx(
+    r"\b(?:danach|anschließend|im anschluss|als nächst\w*|nächste[rn]? schritt\w*|in einem (?:zweiten|nächsten) schritt|"
+    r"später|next step|afterwards|after that|as a next step|later|then)\b[^.;!?]{0,80}?\b(?:wollen|möchten|planen|"
+    r"soll|sollen|wird|werden|want|plan|planning|will|intend)\b[^.;!?]{0,80}?\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|"
+    r"anschaffen|kaufen|investieren|aufbauen|develop|build|start|begin|buy|invest|set up)",
+    r"\b(?:wollen|möchten|planen|want|plan|intend)\b[^.;!?]{0,60}?\b(?:20[2-9]\d|nächstes jahr|next year)\b[^.;!?]{0,60}?"
+    r"\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|anschaffen|aufbauen|develop|build|start|begin|set up)",
+)
+
+
+def _project_not_started(t: str) -> bool | None:
+    """True when the project has not started yet; False when it already has ("bereits bestellt", "läuft seit
+    Oktober"), unless a later project follows in the text: then it is open (asked, not ruled out)."""
+    verdict = _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG)
+    if verdict is False:
+        last_started = max(m.end() for m in _NOT_STARTED_NEG.finditer(t)) if _NOT_STARTED_NEG.search(t) else 0
+        if _LATER_PROJECT.search(t, last_started):
+            return None
+    return verdict
+
+
 # ---------------------------------------------------------------- master craftsman, crafts business
 
 _NOT_MASTER = (r"bürger|haus|welt|europa|deutsch|kapell|konzert|schach|quiz|zahl|wacht|orts|bahnhofs|industrie|schicht|"
@@ -695,7 +718,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "supraregional_sales": _supraregional,
     "new_activity": lambda t, o: _decide(t, _NEW_ACT_POS, _NEW_ACT_NEG),
     "university_link": lambda t, o: _decide(t, _UNI_POS, _UNI_NEG),
-    "project_not_started": lambda t, o: _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG),
+    "project_not_started": lambda t, o: _project_not_started(t),
     "master_craftsman": lambda t, o: _decide(t, _MASTER_POS, _MASTER_NEG),
     "crafts_business": lambda t, o: _crafts_or_master(t),
     "manufacturing": lambda t, o: _manufacturing(t),

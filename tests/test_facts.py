@@ -312,6 +312,21 @@ def test_an_order_placed_in_the_third_person(text, value):
     assert fact(text, "project_not_started") is value
 
 
+@pytest.mark.parametrize("text,value", [
+    # a later project after the one under way: whether the next one has started is open, not "already started"
+    ("Eine Machbarkeitsstudie mit der Charité haben wir bereits beauftragt, sie läuft seit Oktober. "
+     "Danach wollen wir 2027 einen Prototyp entwickeln.", None),
+    ("The study is already running. As a next step we want to build a pilot plant.", None),
+    ("Die erste Linie läuft schon, als Nächstes planen wir eine zweite Linie aufzubauen.", None),
+    # the same project, already ordered, stays started
+    ("Wir haben die Maschine bereits bestellt und wollen jetzt Förderung.", False),
+    ("Die Anlage haben wir schon gekauft, jetzt wollen wir sie 2027 in Betrieb nehmen.", False),
+    ("We already ordered the laser in October. Which grants apply?", False),
+])
+def test_a_later_project_after_one_under_way(text, value):
+    assert fact(text, "project_not_started") is value
+
+
 @pytest.mark.parametrize("text", [
     "I own a small e-bike repair and rental shop in Friedrichshain.",
     "Wir haben einen Fahrradladen in Pankow.",
