@@ -224,6 +224,14 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             ok = el.min_company_age_years in (None, 0) and el.pre_founding != "no"
             add("company_age", "fulfilled" if ok else "violated", f"{lim_de} – Sie gründen erst",
                 f"{lim_en} – you are only founding now")
+        elif p.age_range is not None and p.founded_year is not None and (
+                _outside(p.age_range[0], el.min_company_age_years, el.max_company_age_years)
+                != _outside(p.age_range[1], el.min_company_age_years, el.max_company_age_years)):
+            # "gegründet 2025": the month decides whether the limit is met, so it is asked
+            add("company_age", "unknown", f"{lim_de} – gegründet {p.founded_year}, der Monat entscheidet",
+                f"{lim_en} – founded in {p.founded_year}, the month decides",
+                f"In welchem Monat {p.founded_year} wurde Ihr Unternehmen gegründet?" if de
+                else f"In which month of {p.founded_year} was your company founded?")
         elif p.age_years is not None:
             bad = _outside(p.age_years, el.min_company_age_years, el.max_company_age_years)
             add("company_age", "violated" if bad else "fulfilled",

@@ -476,7 +476,10 @@ def extract_profile_llm(text: str, chat_model, base: CompanyProfile, prompts_dir
 
             data["size_class"] = data.get("size_class") or size_class(data.get("employees"), data.get("turnover_eur"))
         if "founded_year" in filled and data.get("age_years") is None:
+            from .profile import year_age_range
+
             data["age_years"] = max(0.0, float(dt.date.today().year - fields.founded_year))
+            data["age_range"] = year_age_range(fields.founded_year, dt.date.today())
             data["stage"] = data.get("stage") or ("startup" if data["age_years"] < 5 else "established")
         data["stated"] = list(dict.fromkeys([*base.stated, *filled]))
         return CompanyProfile.model_validate(data)

@@ -434,6 +434,9 @@ class CompanyProfile(BaseModel):
     turnover_eur: int | None = Field(default=None, ge=0)
     founded_year: int | None = None
     age_years: float | None = Field(default=None, ge=0)
+    # the youngest and oldest the company can be when only the founding year is stated ("gegründet 2025": between
+    # 11 and 23 months on 2 December 2026); an age limit inside it is asked, not decided on ``age_years``
+    age_range: tuple[float, float] | None = None
     stage: Stage | None = None
     size_class: SizeClass | None = None
     location: str | None = None  # "berlin", "brandenburg", "germany", "abroad", or a city name

@@ -263,7 +263,14 @@ def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
                  and not (pat is AGE_YEARS and _NEGATED_SINCE.search(t[m.end():m.end() + 40]))), None)
 
 
-def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
+def year_age_range(year: int, today: dt.date) -> tuple[float, float]:
+    """The youngest and oldest a company founded in ``year`` (month unknown) can be on ``today``, in years."""
+    last = min(today, dt.date(year, 12, 31))
+    return (round(max(0.0, (today - last).days / 365.25), 2), round(max(0.0, (today - dt.date(year, 1, 1)).days / 365.25), 2))
+
+
+def _age(t: str, today: dt.date) -> tuple[int | None, float | None, tuple[float, float] | None]:
+    """The founding year, the age in years and, when only the year is stated, the range the age can lie in."""
     m = _company_age_hit(FOUNDED_YEAR, t) or _company_age_hit(FOUNDED_YEAR_BEFORE, t)
     if m:
         year = int(m.group(1))
@@ -272,32 +279,32 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None]:
         if month and 1800 <= year <= today.year:
             k = month_number(month.group(1))
             if (year, k) <= (today.year, today.month):
-                return year, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2)
+                return year, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2), None
         if 1800 <= year <= today.year:
-            return year, max(0.0, today.year - year + (0.5 if year == today.year else 0.0) - 0.0)
+            return year, max(0.0, today.year - year + (0.5 if year == today.year else 0.0)), year_age_range(year, today)
     m = _company_age_hit(FOUNDED_MONTH, t)
     if m:
         word = m.group(1) or m.group(2) or m.group(3)
         k = month_number(word)
         year = today.year if k <= today.month else today.year - 1  # the last such month (the year is not stated)
-        return None, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2)
+        return None, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2), None
     for pat in (AGE_AGO, AGE_YEARS, AGE_OLD):
         m = _company_age_hit(pat, t)
         if m:
             n = parse_number(m.group(1))
             unit = m.group(2).lower()
             years = n / 12 if unit.startswith(("monat", "month")) else n / 52 if unit.startswith(("woche", "week")) else n
-            return None, round(years, 2)
+            return None, round(years, 2), None
     m = AGE_AGO2.search(t)
     if m:
         n = parse_number(m.group(1) or m.group(3))
         unit = (m.group(2) or m.group(4)).lower()
         years = n / 12 if unit.startswith(("monat", "month")) else n / 52 if unit.startswith(("woche", "week")) else n
-        return None, round(years, 2)
+        return None, round(years, 2), None
     m = AGE_HYPHEN.search(t)
     if m:
-        return None, float(m.group(1))
-    return None, None
+        return None, float(m.group(1)), None
+    return None, None, None
 
 
 def match_topics(t: str, topics: list[Topic]) -> list[str]:
@@ -512,13 +519,15 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if turnover is not None:
         p["turnover_eur"] = turnover
         stated.append("turnover_eur")
-    year, age = _age(tn, today)
+    year, age, age_range = _age(tn, today)
     if year is not None:
         p["founded_year"] = year
         stated.append("founded_year")
     if age is not None:
         p["age_years"] = age
         stated.append("age_years")
+        if age_range is not None:
+            p["age_range"] = age_range  # only the year is known (a month gives the exact age)
 
     pre = PRE_FOUNDING.search(t)
     if RESEARCH_AS_SELF.search(t) or (pre and age is None and SPINOFF_TEAM.search(t)):
@@ -684,6 +693,8 @@ def merge_profiles(old: CompanyProfile, new: CompanyProfile) -> CompanyProfile:
             data["in_berlin"], data["in_germany"] = new.in_berlin, new.in_germany
         if f == "employees" or f == "turnover_eur":
             data["size_class"] = size_class(data.get("employees"), data.get("turnover_eur"))
+        if f == "age_years":
+            data["age_range"] = new.age_range  # a later, exact age replaces a year-only range
         if f in ("age_years", "founded_year") and new.stage is not None and "stage" not in new.stated:
             data["stage"] = new.stage
     data["stated"] = list(dict.fromkeys([*old.stated, *new.stated]))

@@ -44,6 +44,15 @@ def verdict(p: Programme, profile: CompanyProfile, rule: str) -> tuple[str, str]
     ({"max_company_age_years": 1}, CompanyProfile(age_years=0.67, org_type="company"), "company_age", "fulfilled", "8 Monate"),
     ({"max_company_age_years": 5}, CompanyProfile(org_type="company"), "company_age", "unknown", "Gründungsjahr"),
     ({"min_company_age_years": 2}, CompanyProfile(age_years=1, org_type="company"), "company_age", "violated", "mindestens 2 Jahre"),
+    # only the founding year stated: the month decides when the limit lies inside the possible ages
+    ({"max_company_age_years": 1}, CompanyProfile(founded_year=2025, age_years=1, age_range=(0.9, 1.9), org_type="company"),
+     "company_age", "unknown", "gegründet 2025, der Monat entscheidet"),
+    ({"max_company_age_years": 5}, CompanyProfile(founded_year=2025, age_years=1, age_range=(0.9, 1.9), org_type="company"),
+     "company_age", "fulfilled", "ca. 1 Jahr"),
+    ({"max_company_age_years": 1}, CompanyProfile(founded_year=2023, age_years=3, age_range=(2.9, 3.9), org_type="company"),
+     "company_age", "violated", "ca. 3 Jahre"),
+    ({"min_company_age_years": 2}, CompanyProfile(founded_year=2024, age_years=2, age_range=(1.9, 2.9), org_type="company"),
+     "company_age", "unknown", "der Monat entscheidet"),
     ({"location": "berlin"}, CompanyProfile(in_berlin=False, location="münchen", in_germany=True), "location", "violated", "münchen"),
     ({"location": "berlin"}, CompanyProfile(in_berlin=True, location="berlin"), "location", "fulfilled", "Berlin"),
     ({"location": "germany"}, CompanyProfile(in_berlin=False, location="münchen", in_germany=True), "location", "fulfilled", "Deutschland"),
@@ -244,3 +253,12 @@ def test_a_company_reaches_an_individuals_training_grant_through_its_employees()
     assert founders.verdict == "violated"
     person = CompanyProfile(org_type="individual", needs=["skills"])
     assert {c.rule: c for c in elig.check(shipped("aufstiegs-bafoeg"), person)}["applicants"].verdict == "fulfilled"
+
+
+def test_a_year_only_founding_asks_for_the_month_not_the_year():
+    p = CompanyProfile(founded_year=2025, age_years=1, age_range=(0.9, 1.9), org_type="company", needs=["rnd"])
+    crit = elig.check(prog(max_company_age_years=1), p, "de")
+    assert "In welchem Monat 2025 wurde Ihr Unternehmen gegründet?" in elig.follow_up_questions([crit], p, "de")
+    assert not any("In welchem Jahr" in q for q in elig.follow_up_questions([crit], p, "de"))
+    crit_en = elig.check(prog(max_company_age_years=1), p, "en")
+    assert "In which month of 2025 was your company founded?" in elig.follow_up_questions([crit_en], p, "en")

@@ -79,6 +79,21 @@ def test_founding_year_and_age(text, year, age):
     assert p.age_years == age
 
 
+def test_only_the_founding_year_gives_the_range_of_possible_ages():
+    p = ex("Wir haben 2025 gegründet, 4 Leute in Neukölln")
+    assert p.founded_year == 2025 and p.age_years == 1
+    assert p.age_range == (pytest.approx(0.9, abs=0.01), pytest.approx(1.9, abs=0.01))  # Dec 2025 .. Jan 2025
+    assert ex("GmbH seit 2026, 3 MA").age_range == (0.0, pytest.approx(0.9, abs=0.01))
+    # a month makes the age exact
+    assert ex("im Juli 2025 unsere UG gegründet").age_range is None
+    assert ex("Wir haben vor 4 Monaten unsere UG gegründet").age_range is None
+
+
+def test_a_later_exact_age_replaces_the_year_only_range():
+    merged = merge_profiles(ex("Wir haben 2025 gegründet, 4 Leute"), ex("Wir haben im März 2025 gegründet."))
+    assert merged.age_range is None and merged.age_years == pytest.approx(1.7, abs=0.05)
+
+
 def test_young_company_is_startup_and_old_one_established():
     assert ex("Start-up, gegründet 2025, 4 MA").stage == "startup"
     assert ex("gegründet 1998, 60 Mitarbeitende").stage == "established"
