@@ -51,9 +51,11 @@ def _rx(*parts: str) -> re.Pattern:
     return folded_rx(_bounded("|".join(f"(?:{p})" for p in parts)))
 
 
-def _decide(t: str, pos: re.Pattern, neg: re.Pattern | None) -> bool | None:
+def _decide(t: str, pos: re.Pattern, neg: re.Pattern | None,
+            skip_neg: Callable[[str, re.Match], bool] | None = None) -> bool | None:
     """True for an un-negated positive hit, False for a negative hit or a negated positive one;
-    None when nothing is said or the text says both."""
+    None when nothing is said or the text says both. ``skip_neg`` leaves out negative hits that are
+    about something else (an order the customers placed)."""
     yes = no = False
     for m in pos.finditer(t):
         if _negated(t, m.start()):
@@ -62,6 +64,8 @@ def _decide(t: str, pos: re.Pattern, neg: re.Pattern | None) -> bool | None:
             yes = True
     if neg is not None:
         for m in neg.finditer(t):
+            if skip_neg is not None and skip_neg(t, m):
+                continue
             if _negated(t, m.start()):
                 yes = True  # "nicht nur lokal"
             else:
@@ -256,13 +260,34 @@ _LATER_PROJECT = _rx(
 )
 
 
+# an order the company received, not one it placed: "Unsere Kunden haben 40 Anlagen bestellt", "Förderschulen haben 250
+# Geräte bestellt" (plural "haben" without "wir"), "bei uns bestellt", "ordered 120 units from us"
+_CUSTOMER_SUBJECT = _rx(r"\b(?:kund\w*|abnehmer\w*|auftraggeber\w*|käufer\w*|besteller\w*|customers?|clients?|buyers?|"
+                        r"distributors?|händler\w*)\b")
+_OWN_SUBJECT = _rx(r"\b(?:wir|we|ich|i|unser\w*|our|my|mein\w*)\b")
+_FROM_US = _rx(r"\b(?:bei uns|from us|von uns)\b")
+
+
+def _customer_order(t: str, m: re.Match) -> bool:
+    """True when the order hit ``m`` is one the company received from its customers."""
+    left = left_clause(t, m.start())
+    if _FROM_US.search(t[m.start():m.end() + 30]):
+        return True
+    if _CUSTOMER_SUBJECT.search(left[-60:] + " " + m.group(0)) and not _OWN_SUBJECT.search(m.group(0)):
+        return True
+    # a plural "haben"/"have" whose subject is not "wir"/"we": others ordered ("Förderschulen haben 250 Geräte bestellt")
+    verb = re.match(r"\s*(?:haben|hatten|have|had)\b(?!\s+(?:wir|we)\b)", m.group(0))
+    return bool(verb) and not _OWN_SUBJECT.search(left[-40:]) and bool(re.search(r"\w", left[-40:]))
+
+
 def _project_not_started(t: str) -> bool | None:
     """True when the project has not started yet; False when it already has ("bereits bestellt", "läuft seit
-    Oktober"), unless a later project follows in the text: then it is open (asked, not ruled out)."""
-    verdict = _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG)
+    Oktober"), unless a later project follows in the text: then it is open (asked, not ruled out). Orders the
+    company received from customers say nothing about it."""
+    verdict = _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG, skip_neg=_customer_order)
     if verdict is False:
-        last_started = max(m.end() for m in _NOT_STARTED_NEG.finditer(t)) if _NOT_STARTED_NEG.search(t) else 0
-        if _LATER_PROJECT.search(t, last_started):
+        hits = [m.end() for m in _NOT_STARTED_NEG.finditer(t) if not _customer_order(t, m)]
+        if _LATER_PROJECT.search(t, max(hits, default=0)):
             return None
     return verdict
 

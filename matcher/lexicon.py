@@ -120,7 +120,7 @@ AGE_OLD = folded_rx(
 AGE_HYPHEN = folded_rx(r"(?<!\d)(\d+)-(?:year|jahr|jährig)")
 
 PRE_FOUNDING = folded_rx(
-    r"(noch nicht gegründet|gegründet (?:ist|haben wir) (?:noch )?(?:nichts|nicht)|noch nichts gegründet|"
+    r"(noch nicht gegründet|gegründet (?:ist|hat|haben wir|haben) (?:noch )?(?:nichts|nix|nicht|keiner)|noch nichts gegründet|"
     r"(?:daraus|draus|damit) (?:ein|eine) (?:eigene[ns]? )?(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:zu )?(?:machen|gründen|werden)|"
     r"turn (?:it|this|that|them|our \w+) into a (?:company|business|start-?up)|noch keine (?:gmbh|ug|firma|gesellschaft)|not (?:yet )?incorporated|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
     r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
@@ -564,6 +564,17 @@ PAST_PRIZE = folded_rx(
     r"\b[\w-]{0,30}(?:wettbewerb|preis|award|prize|competition|challenge)\w*\b[^.;!?]{0,50}?\b(?:gewonnen|won)\b")
 # apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
 # Auszubildende", "20 staff including 3 apprentices"
+# training a machine-learning model is no staff training ("GPU compute for training", "Trainingsdaten", "Modelle
+# trainieren"), unless people are trained ("AI training for our staff")
+_FOR_PEOPLE = r"(?!\s+(?:for|für)\s+(?:\w+\s+)?(?:staff|employees|team|mitarbeit\w*|beschäftigt\w*|people|workers|kolleg\w*))"
+MODEL_TRAINING = folded_rx(
+    r"\b(?:gpu\w*|compute|rechenleistung|rechenkapazit\w*|modell\w*|models?|ki|ai|ml|llm\w*|neural\w*|daten|data)\b"
+    r"[^.;!?]{0,25}?\btraining\b" + _FOR_PEOPLE + "|"
+    r"\btraining\s*(?:-\s*)?(?:data|daten|runs?|sets?|compute|pipeline|of (?:the |our )?(?:ai |ml )?models?)\b|"
+    r"\btrainingsdaten\w*|\b(?:modell\w*|models?|netz\w*)\s+(?:zu\s+)?trainier\w*|"
+    r"\btrain(?:ing)?\s+(?:our |the |own |a |an )?(?:ai |ml |language |vision |foundation )?models?\b")
+
+
 STAFF_APPRENTICES = folded_rx(
     r"\b(?:darunter|davon|inklusive|inkl\.?|einschließlich|plus|including|incl\.?|of which|of them)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|one|two|three|four|five|six)\s+"

@@ -62,6 +62,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     RESEARCH_AS_SELF,
     SPINOFF_TEAM,
     STAFF_APPRENTICES,
+    MODEL_TRAINING,
     SME_WORDS,
     STAFF_WORDS,
     STARTUP,
@@ -227,7 +228,9 @@ _PERSON_SINCE = re.compile(r"\b(?:lebe|lebt|leben|wohne|wohnt|wohnen|live|lives|
                            r"eingewandert|immigrated|"
                            # the writer's own job ("ich arbeite seit 8 Jahren in einer Tischlerei", "I've worked there
                            # for 8 years"), not "wir arbeiten seit 10 Jahren an ..." (the firm)
-                           r"(?:ich )?arbeite|i(?:'ve| have)? (?:been )?work(?:ed|ing)?|i(?:'ve| have) been employed)\b[^.;!?,]{0,30}$")
+                           r"(?:ich )?arbeite|i(?:'ve| have)? (?:been )?work(?:ed|ing)?|i(?:'ve| have) been employed|"
+                           # a degree finished ("Master Medizintechnik, fertig seit Oktober 2025", "graduated in 2024")
+                           r"fertig|abgeschlossen|graduated|finished)\b[^.;!?,]{0,30}$")
 
 
 # "seit 7 Monaten arbeitslos", "unemployed for two years": a person's situation, no company age
@@ -618,8 +621,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["de_minimis_received_eur"] = dm
         stated.append("de_minimis_received_eur")
 
-    p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", t), topics), p.get("stage"), age)
-    t_need = without_past_use(EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", STAFF_APPRENTICES.sub(" ", HIRING_ABROAD.sub(" fachkräfte ", t_own)))))
+    p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", MODEL_TRAINING.sub(" ", t)), topics),
+                                  p.get("stage"), age)
+    t_need = without_past_use(EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", STAFF_APPRENTICES.sub(" ", HIRING_ABROAD.sub(
+        " fachkräfte ", MODEL_TRAINING.sub(" ", t_own))))))
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
@@ -641,7 +646,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if p["instruments_unwanted"]:
         stated.append("instruments_unwanted")
     wished = []
-    t_wish = PAST_PRIZE.sub(" ", PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", t))))
+    t_wish = PAST_PRIZE.sub(" ", PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", MODEL_TRAINING.sub(" ", t)))))
     for k, rx in INSTR_RE.items():
         m = rx.search(t_wish)
         if not m:

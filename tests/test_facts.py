@@ -503,3 +503,18 @@ def test_a_shop_founder_gets_no_technology_start_up_programme_and_a_tech_team_st
     tech = match("Wir sind drei Gründer aus der TU Berlin und entwickeln einen Roboter für die Lagerlogistik; die GmbH "
                  "gründen wir nächsten Monat. Welche Förderung passt?", top_k=10, engine=real_engine)
     assert tech_only & {h.id for h in tech.programmes[:5]}
+
+
+@pytest.mark.parametrize("text,value", [
+    # orders the company received say nothing about whether its own project has started
+    ("Förderschulen aus ganz Deutschland haben 250 Geräte der ersten Generation bestellt, Material müssen wir vorfinanzieren.", None),
+    ("Unsere Kunden haben schon 40 Anlagen bestellt.", None),
+    ("A customer has ordered 120 units, we need to pre-finance the material.", None),
+    ("Zwei Kunden haben bei uns schon je 10 Anlagen bestellt, wir müssen die Fertigung erweitern.", None),
+    # orders the company placed still count
+    ("Die Maschine haben wir am 3.10. bestellt.", False),
+    ("We have already ordered the machine.", False),
+    ("Unser Familienbetrieb hat letzten Monat eine neue Presse bestellt.", False),
+])
+def test_an_order_received_from_customers_is_no_project_start(text, value):
+    assert fact(text, "project_not_started") is value

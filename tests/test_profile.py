@@ -104,6 +104,8 @@ def test_young_company_is_startup_and_old_one_established():
     "We are a founding team, not yet incorporated, with a battery idea",
     "Ich plane die Gründung einer Firma für Recycling",
     "Wir haben einen Quantensensor gebaut und wollen daraus ein Unternehmen machen. Gegründet ist noch nichts.",
+    "Wir sind drei Leute von der BHT, der Prototyp läuft. Gegründet haben wir noch nix.",
+    "Wir sind drei Leute: ich (Master Medizintechnik, fertig seit Oktober 2025) und zwei Kommilitonen. Gegründet haben wir noch nix.",
     "We built a sensor in the lab and want to turn it into a company",
     # how long the founder has lived in Berlin is no company age
     "Ich lebe seit 2017 in Berlin, bin gelernte Schneiderin und will mich jetzt selbständig machen",
@@ -1415,3 +1417,20 @@ def test_enlarging_production_space_is_an_investment(text, investment):
 ])
 def test_quoted_negations_and_replaced_dryers(text, need, present):
     assert (need in ex(text).needs) is present
+
+
+@pytest.mark.parametrize("text,staff_training", [
+    # training a machine-learning model is no staff training
+    ("we're an AI startup in Berlin, 4 people. we need serious GPU compute for training – own server ~€70k", False),
+    ("Wir brauchen Rechenleistung für das Training unserer KI-Modelle, 5 MA, Berlin", False),
+    ("We want to train our models on customer data; 6 people in Berlin", False),
+    ("Wir müssen neuronale Netze trainieren und brauchen Trainingsdaten, 8 MA in Mitte", False),
+    # people trained, also on AI, still are
+    ("We want AI training for our staff, 40 employees in Berlin", True),
+    ("Wir suchen Förderung für Schulungen unserer Mitarbeitenden zum Thema KI", True),
+    ("Wir möchten unsere 12 Beschäftigten weiterbilden (Training in CNC)", True),
+])
+def test_model_training_is_no_staff_training(text, staff_training):
+    p = ex(text)
+    assert ("skills" in p.needs) is staff_training
+    assert ("training" in p.instruments_wished) is staff_training
