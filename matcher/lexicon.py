@@ -339,7 +339,7 @@ NEED_PATTERNS: dict[str, str] = {
                             r"canadian|japanese|korean|ukrainian)\b|"
                             r"(?:partner\w*|kmu|sme|unternehmen|firma|firm|company|institut\w*|universität|university|hochschule)\s+"
                             r"(?:[\w-]{1,20}\s+){0,2}(?:aus|from)\s+(?:der\s+|dem\s+|the\s+)?(?:" + "|".join(ABROAD_PLACES) + r")\b)",
-    "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima|climate|emission|"
+    "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima(?!tisier)|climate(?![- ]controlled)|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
                         r"wiederverwert|wiederverwend|\breuse|upcycl|druckluft|compressed[- ]air|"
                         r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|\bpv\b|batteriespeicher|stromspeicher|"

@@ -1444,3 +1444,9 @@ def test_model_training_is_no_staff_training(text, staff_training):
 ])
 def test_a_pilot_of_what_is_developed_is_rnd(text):
     assert "rnd" in ex(text).needs
+
+
+def test_an_air_conditioned_room_is_no_energy_need():
+    assert "energy_resources" not in ex("Hallenanbau, vier neue Bearbeitungszentren, klimatisierter Messraum, ca. 7,5 Mio. €, "
+                                        "Reinickendorf, 64 MA").needs
+    assert "energy_resources" in ex("Wir wollen klimaneutral werden, 30 MA in Berlin").needs
