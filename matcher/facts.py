@@ -30,6 +30,8 @@ FACTS: tuple[str, ...] = (
 )
 # facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
 PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
+# facts that need the date of the request: read by ``dated_facts`` with the product date
+DATED_FACTS: tuple[str, ...] = ("master_exam_within_4_years",)
 
 _NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
 
@@ -737,6 +739,62 @@ def _small_sum(t: str) -> bool | None:
     if not sums:
         return None
     return max(sums) <= SMALL_SUM_EUR
+
+
+# when the master craftsperson exam was passed: "Meisterprüfung 2018", "Meister seit 2011", "2019 habe ich meinen Meister
+# gemacht", "letztes Jahr meinen Meister gemacht", "vor zwei Jahren die Meisterprüfung bestanden", "master craftsman since 2015"
+_YEAR = r"((?:19|20)\d\d)"
+_MASTER_WORD = r"(?:\w{0,30}meister(?:in)?|meisterprüfung|meisterbrief|meistertitel|master craft\w*|master (?:exam|certificate))"
+_MASTER_YEAR = _rx(
+    rf"\b{_MASTER_WORD}(?:\s+(?:exam|examination|certificate))?\s*(?:\(|:|,)?\s*(?:seit|im jahr|von|aus|since|in|im|passed in|bestanden)?\s*{_YEAR}\b",
+    rf"\b{_YEAR}\s+(?:\w+\s+){{0,3}}(?:meine[nr]?|den|die|my|the)\s+{_MASTER_WORD}\s+(?:\w+\s+){{0,2}}(?:gemacht|bestanden|abgelegt|geschafft|passed|got)",
+    rf"\b(?:meine[nr]?|den|die|my|the)\s+{_MASTER_WORD}\s+(?:\w+\s+){{0,3}}(?:im jahr\s+|in\s+)?{_YEAR}\s+(?:\w+\s+)?(?:gemacht|bestanden|abgelegt|geschafft|passed)",
+)
+_MASTER_AGO = _rx(
+    r"\b(letztes jahr|letzten jahr|vergangenes jahr|voriges jahr|dieses jahr|diesen jahr|last year|this year|"
+    r"vor (\d+|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn) jahren|(\d+|one|two|three|four|five|six|seven|eight|nine|ten) years? ago)"
+    rf"\s+(?:\w+\s+){{0,4}}{_MASTER_WORD}",
+    rf"\b{_MASTER_WORD}\s+(?:\w+\s+){{0,4}}(letztes jahr|vergangenes jahr|voriges jahr|dieses jahr|last year|this year|"
+    r"vor (\d+|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn) jahren|(\d+|one|two|three|four|five|six|seven|eight|nine|ten) years? ago)",
+)
+
+
+def master_exam_years_ago(t: str, year_now: int) -> float | None:
+    """How many years ago the writer passed the master craftsperson exam, if the text says so."""
+    m = _MASTER_YEAR.search(t)
+    if m:
+        year = int(next(g for g in m.groups() if g))
+        return float(year_now - year) if 1960 <= year <= year_now else None
+    m = _MASTER_AGO.search(t)
+    if m:
+        phrase = next(g for g in m.groups() if g)
+        if re.match(r"(?:dieses|diesen|this)", phrase):
+            return 0.0
+        if re.match(r"(?:letzte|vergangene|vorige|last)", phrase):
+            return 1.0
+        n = re.search(r"\d+|[a-zäöüß]+(?= (?:jahren|years?))", phrase)
+        if n is None:
+            return None
+        return float(n.group(0)) if n.group(0).isdigit() else _NUMBER_WORDS.get(n.group(0))
+    return None
+
+
+_NUMBER_WORDS = {w: float(i) for i, ws in enumerate(
+    [(), ("einem", "one"), ("zwei", "two"), ("drei", "three"), ("vier", "four"), ("fünf", "five"), ("sechs", "six"),
+     ("sieben", "seven"), ("acht", "eight"), ("neun", "nine"), ("zehn", "ten")]) for w in ws}
+
+
+def dated_facts(text: str, year_now: int) -> dict[str, bool]:
+    """The facts of ``DATED_FACTS`` that the text states, judged in the year ``year_now``: a master exam passed
+    less than four years ago (whole years; exactly four years is left open)."""
+    out: dict[str, bool] = {}
+    t = fold(text)
+    if not _decide(t, _MASTER_POS, _MASTER_NEG):
+        return out  # no master craftsperson ("Bürgermeister seit 2018")
+    years = master_exam_years_ago(t, year_now)
+    if years is not None and years != 4:
+        out["master_exam_within_4_years"] = years < 4
+    return out
 
 
 _READERS: dict[str, Callable[[str, str], bool | None]] = {

@@ -378,6 +378,9 @@ NEED_PATTERNS: dict[str, str] = {
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
                   r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm)|"
+                  # the owner stops ("Mein Chef ist 66 und will Ende 2027 aufhören") and the writer is asked to take over
+                  r"\b(?:chef\w*|chefin|inhaber\w*|besitzer\w*|eigentümer\w*|owner|boss)\b[^.;!?]{0,50}\b(?:aufhören|aufhört|"
+                  r"aufgeben|aufgibt|steps? down|stepping down|stops? working|quits?|quitting)\b|\bob (?:ich|wir) (?:\w+ ){0,2}übernehmen\b|"
                   # "ich übernehme die Bäckerei meines Onkels", "wir übernehmen den Betrieb"
                   r"\b(?:ich übernehme|wir übernehmen|übernehme ich|übernehmen wir)\b (?:\S{1,20} ){0,4}?(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)\b|"
                   # the owner sells or hands it to the writer: "mein Chef will mir den Betrieb verkaufen"

@@ -79,7 +79,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     month_number,
     parse_number,
 )
-from .facts import read_facts
+from .facts import dated_facts, read_facts
 from .gazetteer import is_berlin, left_clause, locate, region_of, right_clause
 from .models import CompanyProfile, Topic
 from .text import clean, detect_language, fold, folded_rx, normalise_informal, numbers_to_digits, without_reason_words
@@ -569,7 +569,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["org_type"] = "company"
         stated.append("org_type")
 
-    facts = read_facts(text)
+    facts = {**read_facts(text), **dated_facts(text, today.year)}
     t_own = _without_partner_startups(t)  # the company's own words about itself, for its stage and needs
     if "stage" not in p:
         if age is not None:

@@ -518,3 +518,19 @@ def test_a_shop_founder_gets_no_technology_start_up_programme_and_a_tech_team_st
 ])
 def test_an_order_received_from_customers_is_no_project_start(text, value):
     assert fact(text, "project_not_started") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    # the Meistergründungsprämie's window: founding or takeover within 4 years of the master exam (judged in 2026)
+    ("Ich bin Bäckermeisterin (Meisterprüfung 2018) und will die Bäckerei meines Chefs übernehmen.", False),
+    ("Elektromeister hier (Meister seit 2011), will einen zweiten Betrieb aufmachen", False),
+    ("Ich habe letztes Jahr meinen Meister als Tischler gemacht und will mich selbständig machen.", True),
+    ("Vor zwei Jahren habe ich die Meisterprüfung bestanden.", True),
+    ("I passed my master craftsman exam in 2024 and want to take over the shop.", True),
+    ("Tischlermeister seit 2022", None),  # exactly four whole years: the month decides, asked
+    ("Ich bin Tischlermeister und will eine Werkstatt eröffnen.", None),  # no year: asked
+    ("Unser Bürgermeister seit 2018 unterstützt die Gründung", None),  # no master craftsperson
+])
+def test_master_exam_within_four_years(text, value):
+    from matcher.facts import dated_facts
+    assert dated_facts(text, 2026).get("master_exam_within_4_years") is value
