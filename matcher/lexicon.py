@@ -570,6 +570,14 @@ PAST_PRIZE = folded_rx(
     r"\b[\w-]{0,30}(?:wettbewerb|preis|award|prize|competition|challenge)\w*\b[^.;!?]{0,50}?\b(?:gewonnen|won)\b")
 # apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
 # Auszubildende", "20 staff including 3 apprentices"
+# the company's tax adviser, or an adviser quoted for an opinion, is no wish for advice or a tax credit ("Unser
+# Steuerberater meint, Apotheken fallen raus", "my consultant says ...")
+ADVISER_MENTION = folded_rx(
+    r"\b(?:steuerberat\w*|steuerbüro\w*|steuerkanzlei\w*|tax advis\w*|tax consultant\w*|accountants?)\b|"
+    r"\b(?:unser\w*|mein\w*|der|die|our|my)\s+(?:berater\w*|beraterin|consultant|advis[eo]r|bankberater\w*)\s+"
+    r"(?:meint|meinte|sagt|sagte|hat gesagt|empfiehlt|empfahl|findet|says|said|thinks|told us|told me|recommends)\b")
+
+
 # training a machine-learning model is no staff training ("GPU compute for training", "Trainingsdaten", "Modelle
 # trainieren"), unless people are trained ("AI training for our staff")
 _FOR_PEOPLE = r"(?!\s+(?:for|für)\s+(?:\w+\s+)?(?:staff|employees|team|mitarbeit\w*|beschäftigt\w*|people|workers|kolleg\w*))"

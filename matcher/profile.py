@@ -63,6 +63,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     SPINOFF_TEAM,
     STAFF_APPRENTICES,
     MODEL_TRAINING,
+    ADVISER_MENTION,
     SME_WORDS,
     STAFF_WORDS,
     STARTUP,
@@ -624,7 +625,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", MODEL_TRAINING.sub(" ", t)), topics),
                                   p.get("stage"), age)
     t_need = without_past_use(EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", STAFF_APPRENTICES.sub(" ", HIRING_ABROAD.sub(
-        " fachkräfte ", MODEL_TRAINING.sub(" ", t_own))))))
+        " fachkräfte ", ADVISER_MENTION.sub(" ", MODEL_TRAINING.sub(" ", t_own)))))))
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
@@ -646,7 +647,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if p["instruments_unwanted"]:
         stated.append("instruments_unwanted")
     wished = []
-    t_wish = PAST_PRIZE.sub(" ", PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", MODEL_TRAINING.sub(" ", t)))))
+    t_wish = PAST_PRIZE.sub(" ", PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", ADVISER_MENTION.sub(" ", MODEL_TRAINING.sub(" ", t))))))
     for k, rx in INSTR_RE.items():
         m = rx.search(t_wish)
         if not m:

@@ -1450,3 +1450,18 @@ def test_an_air_conditioned_room_is_no_energy_need():
     assert "energy_resources" not in ex("Hallenanbau, vier neue Bearbeitungszentren, klimatisierter Messraum, ca. 7,5 Mio. €, "
                                         "Reinickendorf, 64 MA").needs
     assert "energy_resources" in ex("Wir wollen klimaneutral werden, 30 MA in Berlin").needs
+
+
+@pytest.mark.parametrize("text", [
+    "Apotheke in Spandau, 14 MA. Unser Steuerberater meint, Apotheken fallen raus – gibt es Zuschüsse oder Kredite?",
+    "My consultant says we should apply for ZIM; 30 staff in Berlin developing sensors.",
+])
+def test_a_quoted_adviser_is_no_wish_for_advice_or_a_tax_credit(text):
+    p = ex(text)
+    assert "advice" not in p.needs
+    assert not {"advice", "tax_credit"} & set(p.instruments_wished)
+
+
+def test_advice_and_tax_credits_asked_for_still_count():
+    assert "advice" in ex("Wir brauchen eine Beratung zur Digitalisierung, 10 MA Berlin").needs
+    assert "tax_credit" in ex("Gibt es steuerliche Förderung für unsere Forschung? 20 MA Berlin").instruments_wished
