@@ -247,9 +247,6 @@ NOT_IN_BERLIN = folded_rx(
 
 NEED_PATTERNS: dict[str, str] = {
     "rnd": r"(forschung|\bforsch(?:en|t\b|er)|erforsch|entwick(?!ler)|f&e|fue\b|r&d|research|develop(?!er)|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
-           # a pilot is trying out what is being developed ("a pilot line for batches of 100 kg", "first customer pilot")
-           r"pilot(?:linie|line|projekt|project|phase|kunde\w*|customers?|test\w*|betrieb|serie|run|installation)\b|customer pilot|"
-           r"feldtest|field (?:test|trial)|labormuster|lab samples|"
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben|"
            # a consortium project (EU partnerships, Horizon): research and innovation by definition
            r"konsorti|consorti|"

@@ -1436,16 +1436,6 @@ def test_model_training_is_no_staff_training(text, staff_training):
     assert ("training" in p.instruments_wished) is staff_training
 
 
-@pytest.mark.parametrize("text", [
-    "Lab samples perform well; next step is a pilot line for batches of ~100 kg so motor makers can test real parts.",
-    "our first real customer pilot is lined up: a laundry wants to test it on 30 machines for 6 months",
-    "Die Labormuster funktionieren, jetzt wollen wir eine Pilotlinie aufbauen.",
-    "Ein Feldtest bei zwei Stadtwerken ist geplant.",
-])
-def test_a_pilot_of_what_is_developed_is_rnd(text):
-    assert "rnd" in ex(text).needs
-
-
 def test_an_air_conditioned_room_is_no_energy_need():
     assert "energy_resources" not in ex("Hallenanbau, vier neue Bearbeitungszentren, klimatisierter Messraum, ca. 7,5 Mio. €, "
                                         "Reinickendorf, 64 MA").needs
