@@ -322,7 +322,7 @@ NEED_PATTERNS: dict[str, str] = {
     "skills": r"(fachkräft|skilled|umgeschult|geschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
               # onboarding new people ("brauchen am Anfang viel Einarbeitung"), jobs for people who need support
               r"einarbeitung|einzuarbeiten|(?:arbeitsplätze|stellen) (?:für|for) (?:menschen|people|langzeitarbeitslose|geflüchtete)|"
-              r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|schulen\b|umschul|training|"
+              r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|(?<![a-zäöüß])schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
@@ -450,7 +450,7 @@ INSTRUMENT_PATTERNS: dict[str, str] = {
     "guarantee": r"(bürgschaft|buergschaft|guarantee|" + _NO_COLLATERAL + ")",
     "tax_credit": r"(steuerlich|steuer|tax credit|tax incentive|forschungszulage|research allowance)",
     "advice": r"(beratung|berater|advice|consulting|coaching|mentoring|audit)",
-    "training": r"(weiterbild|schulung|schulen|qualifizier|training|lehrgang|course|upskill)",
+    "training": r"(weiterbild|schulung|(?<![a-zäöüß])schulen\b|qualifizier|training|lehrgang|course|upskill)",
     "scholarship": r"(stipendium|scholarship|stipend|lebensunterhalt|living (?:costs|expenses)|cost of living)",
     # a prize, not a price ("Kaufpreis ca. 250.000 €", "der Preis liegt bei", "Preise erhöhen")
     "prize": r"((?<![\w-])preis(?:geld\w*|verleihung|träger\w*)?\b(?!\s*(?:von|ca\.?|liegt|lag|beträgt|betrug|ist|sind|steig\w*|erhöh\w*|\d|€))"
