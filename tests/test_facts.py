@@ -526,6 +526,7 @@ def test_an_order_received_from_customers_is_no_project_start(text, value):
     ("Elektromeister hier (Meister seit 2011), will einen zweiten Betrieb aufmachen", False),
     ("Ich habe letztes Jahr meinen Meister als Tischler gemacht und will mich selbständig machen.", True),
     ("Vor zwei Jahren habe ich die Meisterprüfung bestanden.", True),
+    ("ich bin tischlermeisterin (meisterbrief seit letztem jahr) und arbeite in einer tischlerei", True),
     ("I passed my master craftsman exam in 2024 and want to take over the shop.", True),
     ("Tischlermeister seit 2022", None),  # exactly four whole years: the month decides, asked
     ("Ich bin Tischlermeister und will eine Werkstatt eröffnen.", None),  # no year: asked
