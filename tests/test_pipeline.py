@@ -512,8 +512,14 @@ def test_an_open_question_does_not_lower_the_rank_verdict_but_a_no_excludes():
     assert elig.overall_for_ranking([ok, open_q]) == "eligible"
     no = Criterion(rule="fact:project_not_started", verdict="violated", reason="begonnen")
     assert elig.overall_for_ranking([ok, no]) == "ineligible"
+    # a size or age limit the company did not state is asked, not counted against the rank; other open rules are
     size_unknown = Criterion(rule="employees", verdict="unknown", reason="?")
-    assert elig.overall_for_ranking([ok, size_unknown]) == "uncertain"
+    age_unknown = Criterion(rule="company_age", verdict="unknown", reason="?")
+    assert elig.overall([ok, size_unknown]) == "uncertain"
+    assert elig.overall_for_ranking([ok, size_unknown, age_unknown]) == "eligible"
+    partner_unknown = Criterion(rule="partner", verdict="unknown", reason="?")
+    assert elig.overall_for_ranking([ok, partner_unknown]) == "uncertain"
+    assert elig.overall_for_ranking([ok, Criterion(rule="employees", verdict="violated", reason="2.000")]) == "ineligible"
     # a selective condition (few meet it, and those say so) left open does lower the rank verdict
     ets = Criterion(rule="fact:emissions_intensive", verdict="unknown", reason="offen")
     assert elig.overall_for_ranking([ok, ets]) == "eligible"
