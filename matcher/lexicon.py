@@ -374,12 +374,12 @@ NEED_PATTERNS: dict[str, str] = {
                       r"(?<!your )(?<!the )(?<!ihrer )(?<!eurer )(?<!der )(?<!ihre )(?<!eure )\b(?:websites?|webseite|homepage)\b)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
-                  r" (?:[\w-]+ ){0,3}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm)|"
+                  r" (?:[\w-]+ ){0,5}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm)|"
                   # the owner stops ("Mein Chef ist 66 und will Ende 2027 aufhören") and the writer is asked to take over
                   r"\b(?:chef\w*|chefin|inhaber\w*|besitzer\w*|eigentümer\w*|owner|boss)\b[^.;!?]{0,50}\b(?:aufhören|aufhört|"
                   r"aufgeben|aufgibt|steps? down|stepping down|stops? working|quits?|quitting)\b|\bob (?:ich|wir) (?:\w+ ){0,2}übernehmen\b|"
                   # "ich übernehme die Bäckerei meines Onkels", "wir übernehmen den Betrieb"
-                  r"\b(?:ich übernehme|wir übernehmen|übernehme ich|übernehmen wir)\b (?:\S{1,20} ){0,4}?(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)\b|"
+                  r"\b(?:ich übernehme|wir übernehmen|übernehme ich|übernehmen wir|übernehme)\b (?:\S{1,20} ){0,4}?(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)\b|"
                   # the owner sells or hands it to the writer: "mein Chef will mir den Betrieb verkaufen"
                   r"\b(?:mir|uns) (?:[\w'-]+ ){0,2}(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon) (?:[\w-]+ ){0,2}(?:verkaufen|übergeben|überlassen|übertragen)\b|"
                   r"\b(?:sell|hand over|pass on) (?:me|us) (?:[\w'-]+ ){0,2}(?:business|company|shop|firm|workshop|bakery|practice)\b)",
@@ -625,9 +625,14 @@ _BUSINESS = r"(?:betrieb|firma|unternehmen|geschäft|laden|werkstatt|praxis|salo
 _FAMILY = r"(?:mein\w*|my) (?:vater|vaters|mutter|eltern|onkel|tante|opa|oma|father'?s?|mother'?s?|parents'?|uncle'?s?|aunt'?s?|dad'?s?|mum'?s?|mom'?s?)"
 SELF_TAKEOVER = folded_rx(
     rf"(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|am supposed to|plan to|am planning to) "
-    rf"(?:[\w'-]+ ){{0,6}}{_BUSINESS}\w* (?:[\w-]+ ){{0,3}}übernehmen|"
+    rf"(?:[\w'-]+ ){{0,6}}\w{{0,20}}{_BUSINESS}\w* (?:[\w-]+ ){{0,5}}übernehmen|"
     rf"(?:ich übernehme|(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|plan to) (?:take over|übernehmen)|"
     rf"i(?:'m| am) taking over) (?:den|die|das|the|a|an|his|her|their|our|{_FAMILY}) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
+    # "übernehme zum 1.3. den Salon meiner Chefin": the verb in the first person says who takes over
+    rf"\bübernehme (?:\S{{1,20}} ){{0,3}}(?:den|die|das) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
+    # "Mein Mann und ich möchten eine Dachdeckerei in Marzahn kaufen": a business bought by the writer (and partner)
+    rf"\b(?:ich|und ich) (?:möchten|möchte|wollen|will|werden|werde) (?:eine[nm]?|den|die|das) (?:[\w'-]+ ){{0,1}}{_BUSINESS}\w* "
+    rf"(?:(?!(?:und|oder|sowie|dann|ein\w*|neue\w*|weitere\w*)\b)[\w-]+ ){{0,5}}(?:kaufen|übernehmen|erwerben)\b|"
     # the owner offers it: "mein Chef will mir den Betrieb verkaufen", "my boss wants to sell me his shop"
     rf"(?:will|möchte|soll|wird|würde) (?:mir|uns) (?:[\w'-]+ ){{0,2}}{_BUSINESS}\w* (?:[\w-]+ ){{0,2}}(?:verkaufen|übergeben|überlassen|übertragen)\b|"
     rf"(?:wants?|offered|offers|would like) to (?:sell|hand over|pass on) (?:me|us) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"

@@ -231,7 +231,9 @@ _PERSON_SINCE = re.compile(r"\b(?:lebe|lebt|leben|wohne|wohnt|wohnen|live|lives|
                            # for 8 years"), not "wir arbeiten seit 10 Jahren an ..." (the firm)
                            r"(?:ich )?arbeite|i(?:'ve| have)? (?:been )?work(?:ed|ing)?|i(?:'ve| have) been employed|"
                            # a degree finished ("Master Medizintechnik, fertig seit Oktober 2025", "graduated in 2024")
-                           r"fertig|abgeschlossen|graduated|finished)\b[^.;!?,]{0,30}$")
+                           r"fertig|abgeschlossen|graduated|finished)\b[^.;!?,]{0,30}$|"
+                           # a master craftsperson since a year ("Dachdeckermeister seit 2023") is the person's title
+                           r"\b\w{0,30}meister(?:in)?\s+(?:seit|since)\s*$|\b(?:meisterbrief|meisterprüfung)\w*\s*(?:seit|since|von|aus)?\s*$")
 
 
 # "seit 7 Monaten arbeitslos", "unemployed for two years": a person's situation, no company age

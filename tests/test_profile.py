@@ -1468,3 +1468,26 @@ def test_hochschulen_are_no_staff_training(text, staff_training):
     p = ex(text)
     assert ("skills" in p.needs) is staff_training
     assert ("training" in p.instruments_wished) is staff_training
+
+
+@pytest.mark.parametrize("text", [
+    "Mein Mann (Dachdeckermeister seit 2023) und ich möchten eine Dachdeckerei in Marzahn mit 12 Leuten kaufen, der "
+    "Inhaber geht in Rente.",
+    "Friseurmeisterin, Meisterbrief 2022, übernehme zum 1.3. den Salon meiner Chefin in Schöneberg (4 Angestellte).",
+    "Ich will den Elektrobetrieb meines Chefs in Spandau übernehmen, ich bin Elektrotechnikermeister, 8 Mitarbeiter.",
+])
+def test_a_person_taking_over_a_business_founds(text):
+    p = ex(text)
+    assert p.org_type == "individual" and p.stage == "pre_founding"
+    assert "succession" in p.needs
+    assert p.founded_year is None  # "Dachdeckermeister seit 2023" is the person's title, not the firm's age
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind eine Tischlerei mit 12 MA und ich möchte die Werkstatt erweitern und eine CNC kaufen.",
+    "Ich will für die Werkstatt eine neue Maschine kaufen, Tischlerei mit 8 MA",
+])
+def test_a_business_buying_equipment_takes_nothing_over(text):
+    p = ex(text)
+    assert p.org_type == "company" and p.stage != "pre_founding"
+    assert "succession" not in p.needs
