@@ -754,7 +754,7 @@ _MASTER_AGO = _rx(
     r"\b(letzte[snm] jahr|vergangene[snm] jahr|vorige[snm] jahr|dieses jahr|diesen jahr|last year|this year|"
     r"vor (\d+|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn) jahren|(\d+|one|two|three|four|five|six|seven|eight|nine|ten) years? ago)"
     rf"\s+(?:\w+\s+){{0,4}}{_MASTER_WORD}",
-    rf"\b{_MASTER_WORD}\s+(?:\w+\s+){{0,4}}(letzte[sm] jahr|vergangene[sm] jahr|vorige[sm] jahr|dieses jahr|last year|this year|"
+    rf"\b{_MASTER_WORD}\s+(?:\w+\s+){{0,4}}(letzte[snm] jahr|vergangene[snm] jahr|vorige[snm] jahr|dieses jahr|last year|this year|"
     r"vor (\d+|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn) jahren|(\d+|one|two|three|four|five|six|seven|eight|nine|ten) years? ago)",
 )
 

@@ -565,8 +565,6 @@ PAST_ROUND = folded_rx(
 PAST_PRIZE = folded_rx(
     r"\b(?:won|gewann\w*|gewonnen)\b[^.;!?]{0,50}?\b[\w-]{0,30}(?:wettbewerb|preis|award|prize|competition|challenge)\w*|"
     r"\b[\w-]{0,30}(?:wettbewerb|preis|award|prize|competition|challenge)\w*\b[^.;!?]{0,50}?\b(?:gewonnen|won)\b")
-# apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
-# Auszubildende", "20 staff including 3 apprentices"
 # the company's tax adviser, or an adviser quoted for an opinion, is no wish for advice or a tax credit ("Unser
 # Steuerberater meint, Apotheken fallen raus", "my consultant says ...")
 ADVISER_MENTION = folded_rx(
@@ -586,6 +584,8 @@ MODEL_TRAINING = folded_rx(
     r"\btrain(?:ing)?\s+(?:our |the |own |a |an )?(?:ai |ml |language |vision |foundation )?models?\b")
 
 
+# apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
+# Auszubildende", "20 staff including 3 apprentices"
 STAFF_APPRENTICES = folded_rx(
     r"\b(?:darunter|davon|inklusive|inkl\.?|einschließlich|plus|including|incl\.?|of which|of them)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|one|two|three|four|five|six)\s+"
