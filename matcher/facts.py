@@ -784,12 +784,14 @@ _NUMBER_WORDS = {w: float(i) for i, ws in enumerate(
      ("sieben", "seven"), ("acht", "eight"), ("neun", "nine"), ("zehn", "ten")]) for w in ws}
 
 
-def dated_facts(text: str, year_now: int) -> dict[str, bool]:
+def dated_facts(text: str, year_now: int, facts: dict[str, bool] | None = None) -> dict[str, bool]:
     """The facts of ``DATED_FACTS`` that the text states, judged in the year ``year_now``: a master exam passed
-    less than four years ago (whole years; exactly four years is left open)."""
+    less than four years ago (whole years; exactly four years is left open). ``facts``: what ``read_facts`` already
+    read from the same text (its master craftsperson reading is reused, not read again)."""
     out: dict[str, bool] = {}
     t = fold(text)
-    if not _decide(t, _MASTER_POS, _MASTER_NEG):
+    master = (facts if facts is not None else read_facts(text)).get("master_craftsman")
+    if not master:
         return out  # no master craftsperson ("Bürgermeister seit 2018")
     years = master_exam_years_ago(t, year_now)
     if years is not None and years != 4:

@@ -572,7 +572,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["org_type"] = "company"
         stated.append("org_type")
 
-    facts = {**read_facts(text), **dated_facts(text, today.year)}
+    facts = read_facts(text)
+    facts.update(dated_facts(text, today.year, facts))
     t_own = _without_partner_startups(t)  # the company's own words about itself, for its stage and needs
     if "stage" not in p:
         if age is not None:

@@ -1429,8 +1429,13 @@ def test_quoted_negations_and_replaced_dryers(text, need, present):
     ("We want AI training for our staff, 40 employees in Berlin", True),
     ("Wir suchen Förderung für Schulungen unserer Mitarbeitenden zum Thema KI", True),
     ("Wir möchten unsere 12 Beschäftigten weiterbilden (Training in CNC)", True),
+    # schools and universities in a compound are no verb "schulen" (to train)
+    ("Wir entwickeln mit zwei Hochschulen einen Sensor, 20 MA Berlin", False),
+    ("Unsere Kunden sind Förderschulen in ganz Deutschland, 11 MA Berlin", False),
+    ("Wir beliefern Berufsschulen mit Lehrmitteln, 8 MA", False),
+    ("Wir wollen unsere Mitarbeiter schulen, 20 MA Berlin", True),
 ])
-def test_model_training_is_no_staff_training(text, staff_training):
+def test_model_training_and_schools_are_no_staff_training(text, staff_training):
     p = ex(text)
     assert ("skills" in p.needs) is staff_training
     assert ("training" in p.instruments_wished) is staff_training
@@ -1455,19 +1460,6 @@ def test_a_quoted_adviser_is_no_wish_for_advice_or_a_tax_credit(text):
 def test_advice_and_tax_credits_asked_for_still_count():
     assert "advice" in ex("Wir brauchen eine Beratung zur Digitalisierung, 10 MA Berlin").needs
     assert "tax_credit" in ex("Gibt es steuerliche Förderung für unsere Forschung? 20 MA Berlin").instruments_wished
-
-
-@pytest.mark.parametrize("text,staff_training", [
-    # schools and universities in a compound are no verb "schulen" (to train)
-    ("Wir entwickeln mit zwei Hochschulen einen Sensor, 20 MA Berlin", False),
-    ("Unsere Kunden sind Förderschulen in ganz Deutschland, 11 MA Berlin", False),
-    ("Wir beliefern Berufsschulen mit Lehrmitteln, 8 MA", False),
-    ("Wir wollen unsere Mitarbeiter schulen, 20 MA Berlin", True),
-])
-def test_hochschulen_are_no_staff_training(text, staff_training):
-    p = ex(text)
-    assert ("skills" in p.needs) is staff_training
-    assert ("training" in p.instruments_wished) is staff_training
 
 
 @pytest.mark.parametrize("text", [
