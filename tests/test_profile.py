@@ -572,6 +572,8 @@ def test_topic_false_friends(text, absent):
     ("Geschäftsführer eines Bauunternehmens (Hoch- und Ingenieurbau) mit 150 Beschäftigten", {"construction"}),
     ("We are a construction company with 40 staff and want to introduce BIM", {"construction"}),
     ("Wir entwickeln Software für Pflegeheime", {"health"}),
+    ("Wir würden ihn gern ab August zum Maler und Lackierer ausbilden", {"apprenticeship"}),
+    ("Wir haben seit Jahren nicht mehr ausgebildet und wollen wieder jemanden auszubilden", {"apprenticeship"}),
 ])
 def test_topics_still_found(text, present):
     assert present <= set(ex(text).topics)
