@@ -92,6 +92,20 @@ def test_the_support_lane_shows_offers_that_serve_a_stated_need():
     assert len(fitting_support(items)) == 2
 
 
+def test_support_offers_of_a_field_the_company_did_not_name_come_last():
+    am_course = _prog(id="am-course", instruments=["training"], needs=["skills"], topics=["additive-manufacturing", "skills"])
+    chamber = _prog(id="chamber-advice", instruments=["advice"], needs=["skills", "advice"], topics=["skills", "advice"])
+    profile = CompanyProfile(needs=["skills"], topics=["production", "skills"])
+    items = [Scored(p, s, "eligible", "rolling", programme_features(p, profile, s, "eligible", "rolling"))
+             for p, s in ((am_course, 0.9), (chamber, 0.5))]
+    assert [x.prog.id for x in fitting_support(items)] == ["chamber-advice", "am-course"]
+    # the company works with additive manufacturing: the course is in its field and keeps its place
+    profile = CompanyProfile(needs=["skills"], topics=["additive-manufacturing", "skills"])
+    items = [Scored(p, s, "eligible", "rolling", programme_features(p, profile, s, "eligible", "rolling"))
+             for p, s in ((am_course, 0.9), (chamber, 0.5))]
+    assert [x.prog.id for x in fitting_support(items)] == ["am-course", "chamber-advice"]
+
+
 # ---------------------------------------------------------------- scope
 
 @pytest.mark.parametrize("text", ["Schreib mir ein Gedicht zum Geburtstag", "What's the weather tomorrow?"])
