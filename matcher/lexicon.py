@@ -573,6 +573,16 @@ ADVISER_MENTION = folded_rx(
     r"(?:meint|meinte|sagt|sagte|hat gesagt|empfiehlt|empfahl|findet|says|said|thinks|told us|told me|recommends)\b")
 
 
+# where the company's departments are is a fact about the company, no wish to do research: "Entwicklung, Engineering
+# und Vertrieb bleiben in Berlin", "our R&D and sales stay in Berlin", "F&E und Produktion sitzen in Adlershof"
+_DEPARTMENT = (r"(?:entwicklung|forschung|f&e|fue|r&d|research|development|engineering|konstruktion|vertrieb|verwaltung|"
+               r"produktion|fertigung|montage|einkauf|marketing|service|logistik|buchhaltung|sales|production|manufacturing|"
+               r"assembly|purchasing|administration|headquarters|zentrale|hauptsitz)")
+DEPARTMENTS_LOCATED = folded_rx(
+    rf"\b(?:unser\w*\s+|our\s+|die\s+|the\s+)?{_DEPARTMENT}(?:\s*(?:,|und|and|&|sowie|/)\s*{_DEPARTMENT}){{1,4}}\s+"
+    r"(?:bleib\w*|sitz\w*|befinde\w*|stay\w*|remain\w*|(?:are|is) (?:based|located))\s+(?:\w+\s+){0,2}?(?:in|im|bei|am|at)\b")
+
+
 # training a machine-learning model is no staff training ("GPU compute for training", "Trainingsdaten", "Modelle
 # trainieren"), unless people are trained ("AI training for our staff")
 _FOR_PEOPLE = r"(?!\s+(?:for|für)\s+(?:\w+\s+)?(?:staff|employees|team|mitarbeit\w*|beschäftigt\w*|people|workers|kolleg\w*))"

@@ -64,6 +64,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     STAFF_APPRENTICES,
     MODEL_TRAINING,
     ADVISER_MENTION,
+    DEPARTMENTS_LOCATED,
     SME_WORDS,
     STAFF_WORDS,
     STARTUP,
@@ -625,10 +626,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["de_minimis_received_eur"] = dm
         stated.append("de_minimis_received_eur")
 
-    p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", MODEL_TRAINING.sub(" ", t)), topics),
+    p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", MODEL_TRAINING.sub(" ", DEPARTMENTS_LOCATED.sub(" ", t))), topics),
                                   p.get("stage"), age)
     t_need = without_past_use(EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", STAFF_APPRENTICES.sub(" ", HIRING_ABROAD.sub(
-        " fachkräfte ", ADVISER_MENTION.sub(" ", MODEL_TRAINING.sub(" ", t_own)))))))
+        " fachkräfte ", ADVISER_MENTION.sub(" ", MODEL_TRAINING.sub(" ", DEPARTMENTS_LOCATED.sub(" ", t_own))))))))
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names

@@ -1485,3 +1485,13 @@ def test_a_business_buying_equipment_takes_nothing_over(text):
     p = ex(text)
     assert p.org_type == "company" and p.stage != "pre_founding"
     assert "succession" not in p.needs
+
+
+@pytest.mark.parametrize("text, rnd", [
+    ("Schaltanlagenbau in Tempelhof, 110 MA. Wir bauen eine Montage-Tochter in Polen auf; Entwicklung, Engineering und "
+     "Vertrieb bleiben komplett in Berlin. Gibt es Förderung für die Investition?", False),
+    ("We are moving assembly to Poland, our R&D and sales stay in Berlin. 80 staff. Any support?", False),
+    ("Wir wollen mit der TU ein neues Verfahren entwickeln; Entwicklung und Vertrieb sitzen in Adlershof, 20 MA.", True),
+])
+def test_where_the_departments_are_is_no_research_need(text, rnd):
+    assert ("rnd" in ex(text).needs) is rnd
