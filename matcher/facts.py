@@ -282,13 +282,33 @@ def _customer_order(t: str, m: re.Match) -> bool:
     return bool(verb) and not _OWN_SUBJECT.search(left[-40:]) and bool(re.search(r"\w", left[-40:]))
 
 
+# land bought for the project: buying land, permits and preliminary feasibility studies are no start of works
+# (AGVO, Regulation (EU) 651/2014, Art. 2 No. 23): "ein Grundstück in Großbeeren gekauft", "we bought a plot"
+_LAND = _rx(r"\b(?:grundstück\w*|bauland|baugrundstück\w*|plot|land|building site|site)\b")
+
+
+def _land_purchase(t: str, m: re.Match) -> bool:
+    if _LAND.search(m.group(0)):
+        return True
+    if not re.search(r"\b(?:gekauft|erworben|bought|purchased|acquired)\b", m.group(0)):
+        return False
+    # the land before the verb ("das Grundstück haben wir bereits gekauft") or right after it ("we bought a plot")
+    return bool(_LAND.search(left_clause(t, m.start())[-40:]) or re.match(r"\s+(?:\w+\s+){0,2}?(?:plot|land|site)\b",
+                                                                          t[m.end():m.end() + 40]))
+
+
+def _no_start(t: str, m: re.Match) -> bool:
+    """An order hit that does not start the project: one the company received, or land bought for it."""
+    return _customer_order(t, m) or _land_purchase(t, m)
+
+
 def _project_not_started(t: str) -> bool | None:
     """True when the project has not started yet; False when it already has ("bereits bestellt", "läuft seit
     Oktober"), unless a later project follows in the text: then it is open (asked, not ruled out). Orders the
-    company received from customers say nothing about it."""
-    verdict = _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG, skip_neg=_customer_order)
+    company received from customers and land bought for the project say nothing about it."""
+    verdict = _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG, skip_neg=_no_start)
     if verdict is False:
-        hits = [m.end() for m in _NOT_STARTED_NEG.finditer(t) if not _customer_order(t, m)]
+        hits = [m.end() for m in _NOT_STARTED_NEG.finditer(t) if not _no_start(t, m)]
         if _LATER_PROJECT.search(t, max(hits, default=0)):
             return None
     return verdict

@@ -138,6 +138,12 @@ def test_university_link(text, value):
     ("We ordered the machine in October.", False),
     ("We have bought nothing yet", None),
     ("Two things are coming up. Neither project has started.", True),
+    # buying the land is no start of works (AGVO Art. 2 No. 23)
+    ("Jetzt haben wir ein Grundstück in Großbeeren gekauft und wollen dort eine Halle bauen.", None),
+    ("Das Grundstück haben wir bereits gekauft.", None),
+    ("We bought a plot in Schönefeld and want to build a hall.", None),
+    ("We bought the land last year, construction has not started yet.", True),
+    ("We already bought the machines.", False),
 ])
 def test_project_not_started(text, value):
     assert fact(text, "project_not_started") is value
