@@ -469,7 +469,13 @@ OWN_FUNDS = folded_rx(
     r"|\b(?:eigenkapital|eigenmittel)\s+(?:ist\s+|sind\s+)?(?:vorhanden|da\b|haben wir)"
     # "Eigenkapital hab ich ca. 10k", "Eigenkapital habe ich rund 90.000 €", "we have own capital of"
     r"|\b(?:eigenkapital|eigenmittel)\s+(?:hab(?:e)?|hätte|haben|hätten)\s+(?:ich|wir)\b"
-    r"|\b(?:ich habe|ich hab|wir haben|we have|i have)\s+(?:\w+\s+){0,3}(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\b")
+    r"|\b(?:ich habe|ich hab|wir haben|we have|i have)\s+(?:\w+\s+){0,3}(?:eigenkapital|eigenmittel|own (?:funds|capital|equity))\b"
+    # the own funds a bank asks for are no wish for investors either: "Die Bank will mehr Eigenkapital sehen",
+    # "die Sparkasse verlangt 25 % Eigenkapital", "the bank wants 20 % equity"
+    r"|\b(?:bank|sparkasse|hausbank|volksbank|kreditgeber\w*|lender)\b[^.;!?]{0,60}?\b(?:will|möchte|verlangt|fordert|erwartet|"
+    r"braucht|sehen|wants?|requires?|asks? for|expects?|demands?)\b[^.;!?]{0,40}?\b(?:eigenkapital\w*|eigenmittel\w*|eigenanteil\w*|"
+    r"own (?:funds|capital|contribution)|equity)"
+    r"|\b\d+\s?(?:%|prozent|percent)\s+(?:an\s+)?(?:eigenkapital\w*|eigenmittel\w*|eigenanteil\w*|own (?:funds|capital|contribution)|equity)\b")
 _NEG_INSTR_WORDS = (r"(zuschuss\w*|zuschüsse\w*|grants?|darlehen|kredit\w*|loans?|credit|beteiligung\w*|equity|investor\w*|"
                     r"verwässerung|dilution|schulden|debt)")
 # Hiring people from abroad is a skills need, not a step into foreign markets: "Fachkräfte aus dem Ausland
@@ -746,7 +752,13 @@ TOPIC_STOP: dict[str, str] = {
     # own funds the company lacks are no wish for investors: "kaum Eigenkapital", "Eigenkapital hab ich kaum"
     "eigenkapital": r"(?:kaum|wenig|kein\w*|nicht genug|zu wenig|fehlende\w*)\s+eigenkapital\w*|"
                     r"eigenkapital\s+(?:hab\w*|haben|hätte\w*|ist|fehlt)\s+(?:ich |wir |uns )?(?:kaum|wenig|kein\w*|nicht)\b|"
-                    r"eigenkapital(?:quote\w*|\s+(?:von\s+)?(?:ca\.?\s*|rund\s*|etwa\s*)?\d[\d.,]{0,15}\s*(?:t€|tsd|k|€|eur|euro|mio)?)",
+                    r"eigenkapital(?:quote\w*|\s+(?:von\s+)?(?:ca\.?\s*|rund\s*|etwa\s*)?\d[\d.,]{0,15}\s*(?:t€|tsd|k|€|eur|euro|mio)?)|"
+                    # asked for by the bank: "will mehr Eigenkapital sehen", "verlangt 25 % Eigenkapital"
+                    r"(?:will|möchte|verlangt|fordert|erwartet|braucht)\s+(?:\w+\s+){0,3}?(?:\d+\s?(?:%|prozent)\s+|mehr\s+)eigenkapital\w*|"
+                    r"\d+\s?(?:%|prozent)\s+eigenkapital\w*",
+    # the same in English: "the bank wants 20 % equity", "lenders require more equity"
+    "equity": r"\b(?:bank|lenders?)\b[^.;!?]{0,60}?\b(?:wants?|requires?|asks? for|expects?|demands?)\b[^.;!?]{0,40}?\bequity\b|"
+              r"\d+\s?(?:%|percent)\s+(?:of\s+)?equity\b",
 }
 # Keywords that count only with a telling word in the same clause: a site or a purchase only when
 # something new is built, bought or opened ("neuer Standort", "new site"), not the company's existing

@@ -1495,3 +1495,18 @@ def test_a_business_buying_equipment_takes_nothing_over(text):
 ])
 def test_where_the_departments_are_is_no_research_need(text, rnd):
     assert ("rnd" in ex(text).needs) is rnd
+
+
+@pytest.mark.parametrize("text", [
+    "Getränkegroßhandel in Neukölln, 85 MA. Neue Halle, 4,8 Mio €. Die Bank will für die Halle mehr Eigenkapital sehen.",
+    "Bio-Supermarkt, 34 MA, Pankow. Die Sparkasse würde mitgehen, verlangt aber 25 % Eigenkapital. Gibt es Förderkredite?",
+    "Our bank wants 20 % equity for the new hall; 60 staff in Berlin. Any loans or guarantees?",
+])
+def test_own_funds_a_bank_asks_for_are_no_wish_for_investors(text):
+    p = ex(text)
+    assert "equity" not in p.instruments_wished and "venture-capital" not in p.topics
+
+
+def test_investors_asked_for_still_count():
+    p = ex("Wir suchen Eigenkapital von Investoren für unser Start-up, 8 MA Berlin")
+    assert "equity" in p.instruments_wished and "venture-capital" in p.topics
