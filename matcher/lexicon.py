@@ -251,7 +251,18 @@ NEED_PATTERNS: dict[str, str] = {
            # a consortium project (EU partnerships, Horizon): research and innovation by definition
            r"konsorti|consorti|"
            # a clinical study of a medical device or drug is development (not "investigation" as an investment)
-           r"clinical (?:study|studies|trials?|investigations?|evaluation)|klinische\w* (?:studie|prüfung|erprobung|bewertung))",
+           r"clinical (?:study|studies|trials?|investigations?|evaluation)|klinische\w* (?:studie|prüfung|erprobung|bewertung)|"
+           # something new told without research words: nobody sells it, it cannot be bought, trials in a lab, tinkering
+           r"nirgend(?:s|wo)\s+(?:\w+\s+){0,2}?(?:zu\s+)?(?:kaufen|erhältlich|bekommen)|(?:kann|könnte) man\s+(?:\w+\s+){0,3}?nirgend(?:s|wo)\b|"
+           r"(?:macht|baut|bietet|kann|produziert|herstellt)\s+(?:das|so etwas|sowas|so was|dies)\s+(?:bisher\s+|noch\s+|bislang\s+)?(?:niemand|keiner)\b|"
+           r"\b(?:niemand|keiner)\s+(?:macht|baut|bietet|kann|stellt|produziert)\s+(?:bisher\s+|noch\s+)?(?:das|so etwas|sowas|so was|dies)\b|"
+           r"(?:weltweit|welt|markt)(?:neuheit|erst\w*)|\bals erste\w* (?:weltweit|in deutschland|in europa|am markt)|"
+           r"tüftel|experiment|versuchs(?:anlage|reihe|aufbau|stand|labor)|\bversuche\s+(?:\w+\s+){0,4}?(?:machen|durchführen|fahren)\b|"
+           r"\b(?:nobody|no one|no-one|noone)\s+(?:else\s+)?(?:\w+\s+)?(?:does|makes|builds|offers|sells|produces|has done|is doing|can do)\s+"
+           r"(?:this|that|it|such)\b|\b(?:such|this kind of)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:does not|doesn't|do not|don't)\s+exist|"
+           r"nothing like (?:this|it|that) (?:exists|on the market|is available)|"
+           r"\b(?:can't|cannot|can not)\s+(?:be\s+)?(?:buy|bought|purchase|purchased)\s+(?:\w+\s+){0,3}?anywhere|"
+           r"first of its kind|world'?s? first)",
     "investment": r"(investi(?!gat)|invest\b|"
                   # the noun with its price or as capital spending ("Investment around €9M", "a total investment of
                   # EUR 2 million"), not a round raised from investors ("seed investment of €500k from two angels")

@@ -1510,3 +1510,16 @@ def test_own_funds_a_bank_asks_for_are_no_wish_for_investors(text):
 def test_investors_asked_for_still_count():
     p = ex("Wir suchen Eigenkapital von Investoren für unser Start-up, 8 MA Berlin")
     assert "equity" in p.instruments_wished and "venture-capital" in p.topics
+
+
+@pytest.mark.parametrize("text, rnd", [
+    ("Jetzt möchten wir eine kleine Anlage bauen lassen – so etwas kann man nirgends kaufen. 3 Leute, Wedding.", True),
+    ("Nobody does this in big quantity. Now we want to build a small line with a scanner. 3 people in Weißensee.", True),
+    ("Wir tüfteln seit einem Jahr an einer neuen Biegevorrichtung, 8 MA Berlin", True),
+    ("Eine Professorin der HTW würde mit ihrem Labor Versuche mit uns machen. Tischlerei, 6 MA, Pankow.", True),
+    ("Such a machine doesn't exist yet; we want to build the first one. 12 staff in Spandau.", True),
+    ("Wir wollen eine neue Maschine kaufen, 12 MA Berlin", False),
+    ("Bäckerei in Neukölln, 20 MA, wir brauchen einen neuen Ofen und einen Kredit", False),
+])
+def test_something_new_told_without_research_words_is_development(text, rnd):
+    assert ("rnd" in ex(text).needs) is rnd
