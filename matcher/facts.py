@@ -26,7 +26,7 @@ FACTS: tuple[str, ...] = (
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
     "liberal_profession_practice", "small_sum", "technology_business", "construction_or_hospitality",
-    "staff_from_abroad",
+    "staff_from_abroad", "research_partner",
 )
 # facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
 PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
@@ -209,6 +209,25 @@ _UNI_NEG = _rx(
     r"\bnicht\s+(?:an|aus)\s+(?:einer|der)\s+(?:hochschule|uni\w*|forschungseinrichtung)",
     r"\bnot\s+(?:affiliated\s+with|from)\s+(?:a|any)\s+(?:university|research)",
 )
+
+# ---------------------------------------------------------------- a research partner
+
+# the company works with a university or institute ("mit der TU", "The BHT offered to help with the scanning part",
+# "eine Professorin an der HTW würde mit ihrem Labor Versuche mit uns machen"); being part of one is university_link
+_RESEARCH_ORG = (r"(?:tu|fu|hu|udk|bht|htw|hwr|uni|unis|universität\w*|university|universities|hochschul\w*|fachhochschul\w*|"
+                 r"charité|charite|fraunhofer\w*|leibniz\w*|helmholtz\w*|max-planck\w*|forschungseinrichtung\w*|"
+                 r"forschungsinstitut\w*|institut (?:für|der)|institute (?:for|of)|research (?:institute|institution|centre|center|lab)|lehrstuhl)")
+_WITH_US = (r"(?:mit uns|with us|uns\b|us\b|helfen|hilft|help\w*|unterstütz\w*|support\w*|begleit\w*|kooperier\w*|"
+            r"zusammenarbeit\w*|versuche|testreihen|messungen|offered|angeboten|bietet an|würde|would|will (?:help|support|do|run))")
+_PARTNER_POS = _rx(
+    rf"\b(?:mit|with|together with|zusammen mit|gemeinsam mit|kooperation mit|cooperation with|partnering with)\s+"
+    rf"(?:der|dem|einer|einem|the|a|an)?\s*(?:[\w-]+\s+){{0,3}}?{_RESEARCH_ORG}\b",
+    rf"\b(?:forschungspartner|research partner|hochschulpartner|wissenschaftspartner|university partner|academic partner)",
+    rf"\b{_RESEARCH_ORG}\b[^.;!?]{{0,80}}?\b{_WITH_US}",
+)
+_PARTNER_NEG = _rx(r"\b(?:ohne (?:forschungs)?partner|keinen (?:forschungs)?partner|kein\w* (?:hochschul|forschungs)partner\w*|"
+                   r"no (?:research |university )?partners?|without (?:a )?(?:research |university )?partner)\b")
+
 
 # ---------------------------------------------------------------- project not started (apply before start)
 
@@ -823,6 +842,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "supraregional_sales": _supraregional,
     "new_activity": lambda t, o: _decide(t, _NEW_ACT_POS, _NEW_ACT_NEG),
     "university_link": lambda t, o: _decide(t, _UNI_POS, _UNI_NEG),
+    "research_partner": lambda t, o: _decide(t, _PARTNER_POS, _PARTNER_NEG),
     "project_not_started": lambda t, o: _project_not_started(t),
     "master_craftsman": lambda t, o: _decide(t, _MASTER_POS, _MASTER_NEG),
     "crafts_business": lambda t, o: _crafts_or_master(t),

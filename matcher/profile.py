@@ -617,7 +617,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if NO_PARTNER.search(t):
         p["has_research_partner"] = False
         stated.append("has_research_partner")
-    elif PARTNER_RESEARCH.search(t):
+    elif PARTNER_RESEARCH.search(t) or facts.get("research_partner"):
         p["has_research_partner"] = True
         stated.append("has_research_partner")
 

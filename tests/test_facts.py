@@ -541,3 +541,17 @@ def test_an_order_received_from_customers_is_no_project_start(text, value):
 def test_master_exam_within_four_years(text, value):
     from matcher.facts import dated_facts
     assert dated_facts(text, 2026).get("master_exam_within_4_years") is value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The BHT offered to help with the scanning part.", True),
+    ("Eine Professorin für Bekleidungstechnik an der HTW würde mit ihrem Labor Versuche mit uns machen.", True),
+    ("Wir wollen mit der TU Berlin ein Verfahren entwickeln.", True),
+    ("Ein Forschungspartner steht schon fest.", True),
+    ("Wir haben keinen Forschungspartner.", False),
+    ("We want to do it without a research partner.", False),
+    ("Our product is unique in Europe.", None),
+    ("Wir sind Doktoranden an der TU Berlin.", None),
+])
+def test_research_partner(text, value):
+    assert fact(text, "research_partner") is value

@@ -1523,3 +1523,8 @@ def test_investors_asked_for_still_count():
 ])
 def test_something_new_told_without_research_words_is_development(text, rnd):
     assert ("rnd" in ex(text).needs) is rnd
+
+
+def test_a_university_that_offered_help_is_a_research_partner():
+    p = ex("Steinmetz in Weißensee, 3 Leute. Die BHT hat angeboten, beim Scannen der Risse zu helfen. Gibt es Zuschüsse?")
+    assert p.has_research_partner is True
