@@ -251,6 +251,12 @@ _AS_A_ROLE = re.compile(r"^\s*(?:als|as)\s+(?!(?:(?:an?|eine?r?)\s+)?(?:gmbh|ug|
 
 # "seit zwei Jahren keine Azubis", "for three years no one has applied": how long something has not happened
 _NEGATED_SINCE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:kein\w*|nicht|nix|nichts|nie|niemand|no|not|never|nobody|no one)\b")
+# something pending that long, not the company's age: "Unsere Schlussrechnung ist seit vier Monaten offen", "the invoice has
+# been unpaid for 5 months", "die Stelle ist seit 8 Monaten unbesetzt"
+_PENDING_SINCE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:offen|unbezahlt|ausstehend|überfällig|unbesetzt|vakant|outstanding|unpaid|"
+                            r"open|overdue|vacant|unfilled|pending)\b")
+_PENDING_BEFORE = re.compile(r"\b(?:rechnung\w*|schlussrechnung\w*|invoices?|zahlung\w*|payments?|forderung\w*|stelle\w*|position\w*|"
+                             r"antrag|anträge|application\w*|streit\w*|dispute\w*|verfahren|auftraggeber)\b[^.;!?]{0,50}$")
 
 
 # a business of one's own that already exists ("habe meine Werkstatt 2020 gegründet", "my shop opened in 2019"): with a
@@ -267,7 +273,9 @@ def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
                  if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])
                  and not _OUT_OF_WORK.search(left_clause(t, m.start()) + m.group(0) + right_clause(t, m.end()))
                  and not _AS_A_ROLE.search(t[m.end():m.end() + 40])
-                 and not (pat is AGE_YEARS and _NEGATED_SINCE.search(t[m.end():m.end() + 40]))), None)
+                 and not (pat is AGE_YEARS and (_NEGATED_SINCE.search(t[m.end():m.end() + 40])
+                                                or _PENDING_SINCE.search(t[m.end():m.end() + 40])
+                                                or _PENDING_BEFORE.search(t[max(0, m.start() - 60):m.start()])))), None)
 
 
 def year_age_range(year: int, today: dt.date) -> tuple[float, float]:

@@ -1528,3 +1528,13 @@ def test_something_new_told_without_research_words_is_development(text, rnd):
 def test_a_university_that_offered_help_is_a_research_partner():
     p = ex("Steinmetz in Weißensee, 3 Leute. Die BHT hat angeboten, beim Scannen der Risse zu helfen. Gibt es Zuschüsse?")
     assert p.has_research_partner is True
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Bauunternehmen in Berlin, 240 Beschäftigte. Unsere Schlussrechnung über 2,3 Mio. € ist seit vier Monaten offen.", None),
+    ("Tischlerei in Pankow, 6 MA. Die Stelle ist seit 8 Monaten unbesetzt.", None),
+    ("Berlin wholesaler, 40 staff; the invoice has been unpaid for 5 months.", None),
+    ("Wir sind seit vier Jahren am Markt, 12 MA in Berlin.", 4.0),
+])
+def test_something_pending_that_long_is_not_the_company_age(text, age):
+    assert ex(text).age_years == age
