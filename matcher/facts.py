@@ -124,7 +124,8 @@ _SUPRA_NEG = _rx(
     r"(?:zu\s+)?(?:ca\.?\s+|etwa\s+|rund\s+|about\s+|around\s+)?(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:in\s+|aus\s+|from\s+)?(?:berlin\w*|der region|lokal\w*|local)\b",
     r"\b(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:unserer|unsrer|meiner|of our|of my)\s+(?:kund\w*|kundschaft|abnehmer\w*|customers?|clients?|sales|umsatz\w*|umsätze)\s+"
     r"(?:\w+\s+){0,2}?(?:in|aus|from)\s+(?:berlin|der region|the region)\b",
-    r"\b(?:only|mainly|mostly|purely|exclusively)\s+(?:(?!outside\b|beyond\b)\w+\s+){0,2}(?:local|regional|berlin|neighbourhood|neighborhood)\s*(?:customers?|clients?|market|sales)?",
+    # ("only few in Berlin" says the opposite)
+    r"\b(?:only|mainly|mostly|purely|exclusively)\s+(?!(?:a\s+)?(?:few|little|small)\b)(?:(?!outside\b|beyond\b)\w+\s+){0,2}(?:local|regional|berlin|neighbourhood|neighborhood)\s*(?:customers?|clients?|market|sales)?",
     r"\blocal\s+(?:customers?|clients?)\s+only\b",
     r"\b(?:customers?|clients?)\s+(?:are\s+)?(?:all\s+|mostly\s+|mainly\s+|only\s+)?(?:from|in)\s+(?:the\s+)?(?:neighbourhood|neighborhood|local area|our district)",
     r"\bkein\w*\s+(?:überregional\w*|export)",

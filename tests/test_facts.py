@@ -555,3 +555,9 @@ def test_master_exam_within_four_years(text, value):
 ])
 def test_research_partner(text, value):
     assert fact(text, "research_partner") is value
+
+
+def test_only_few_customers_in_berlin_is_supraregional():
+    assert fact("Our customers are mostly pharma companies in Switzerland, USA and west Germany, only few in Berlin.",
+                "supraregional_sales") is True
+    assert fact("We sell only to local customers.", "supraregional_sales") is False
