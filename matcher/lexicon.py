@@ -61,7 +61,10 @@ NUMBER_WORDS = {
 }
 
 TURNOVER = folded_rx(
-    rf"(?:umsatz|jahresumsatz|umsätze|turnover|revenue|revenues|sales)\s*(?:von|of|:|=|ca\.?|rund|etwa|about|around|liegt bei|is|beträgt|~)?\s*"
+    rf"(?:umsatz|jahresumsatz|umsätze|turnover|revenue|revenues|sales)\s*"
+    # the year the turnover is for is no amount: "Turnover 2025 was 6.4 million EUR", "Umsatz 2024: 1,2 Mio"
+    rf"(?:(?:im jahr\s+|in\s+)?(?:19|20)\d{{2}}\s*(?:was|war|lag bei|betrug|of|:|=)?\s*)?"
+    rf"(?:von|of|:|=|ca\.?|rund|etwa|about|around|liegt bei|is|beträgt|~)?\s*"
     rf"(?:ca\.?\s*|rund\s*|etwa\s*|about\s*|around\s*)?(?:€|eur|euro)?\s*{_NUM}\s*"
     rf"(mrd\.?|milliarden?|bn|billion|mio\.?|millionen|million|mill\.?|mn|m|tsd\.?|tausend|k)?\b",
 )
@@ -289,7 +292,11 @@ NEED_PATTERNS: dict[str, str] = {
                   r" (?:[\w-]+ ){0,3}(?:eröffnen|aufmachen|aufbauen)|"
                   # fitting out a lab or workshop ("unser Labor in Buch ausstatten"); a second line or suite
                   r"(?:labor|werkstatt|räume|halle|büro)\w* (?:[\w-]+ ){0,3}(?:ausstatten|einrichten)|"
-                  r"(?:second|third|another|additional) (?:[\w-]+ )?(?:line|suite)\b|(?:zweite|dritte|weitere)n? (?:[\w-]+-)?(?:linie|suite)\b|"
+                  r"(?:second|third|another|additional) (?:[\w-]+ )?(?:line|suite)\b|"
+                  # more lab or warehouse space: "rebuilding one floor as second lab", "ein zweites Labor"
+                  r"\b(?:second|third|another|additional|new) (?:[\w-]+ )?(?:lab|laboratory|warehouse|floor)\b"
+                  r"(?! (?:manager|head|lead|leader|technicians?|assistants?|staff|team|members?|workers?|employees?)\b)|"
+                  r"\b(?:zweite|dritte|weitere|neue)s? (?:[\w-]+ )?(?:labor|lager)\b(?!\w)|(?:zweite|dritte|weitere)n? (?:[\w-]+-)?(?:linie|suite)\b|"
                   r"(?:production|manufacturing) (?:site|plant|facility)|(?:new|second|third|another|additional) (?:plant|factory|facility|production site|site)|"
                   # "a site for our first European plant", "unser erstes Werk in Europa"
                   r"\bfirst (?:[\w-]+ ){0,2}(?:plant|factory|production site)\b|\berste[sn]? (?:[\w-]+ ){0,2}(?:werk|fabrik|produktionsstandort)\b|"
@@ -347,7 +354,7 @@ NEED_PATTERNS: dict[str, str] = {
                             r"canadian|japanese|korean|ukrainian)\b|"
                             r"(?:partner\w*|kmu|sme|unternehmen|firma|firm|company|institut\w*|universität|university|hochschule)\s+"
                             r"(?:[\w-]{1,20}\s+){0,2}(?:aus|from)\s+(?:der\s+|dem\s+|the\s+)?(?:" + "|".join(ABROAD_PLACES) + r")\b)",
-    "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima(?!tisier)|climate(?![- ]controlled)|emission|"
+    "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima(?!tisier|kammer|schr[äa]nk)|climate(?![- ](?:controlled|chambers?|cabinets?))|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
                         r"wiederverwert|wiederverwend|\breuse|upcycl|druckluft|compressed[- ]air|"
                         r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|\bpv\b|batteriespeicher|stromspeicher|"
@@ -767,6 +774,8 @@ TOPIC_STOP: dict[str, str] = {
                     # asked for by the bank: "will mehr Eigenkapital sehen", "verlangt 25 % Eigenkapital"
                     r"(?:will|möchte|verlangt|fordert|erwartet|braucht)\s+(?:\w+\s+){0,3}?(?:\d+\s?(?:%|prozent)\s+|mehr\s+)eigenkapital\w*|"
                     r"\d+\s?(?:%|prozent)\s+eigenkapital\w*",
+    # lab equipment, not the climate: "six new walk-in climate chambers", "climate cabinet"
+    "climate": r"climate[- ](?:chambers?|cabinets?|controlled)",
     # the same in English: "the bank wants 20 % equity", "lenders require more equity"
     "equity": r"\b(?:bank|lenders?)\b[^.;!?]{0,60}?\b(?:wants?|requires?|asks? for|expects?|demands?)\b[^.;!?]{0,40}?\bequity\b|"
               r"\d+\s?(?:%|percent)\s+(?:of\s+)?equity\b",

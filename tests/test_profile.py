@@ -1538,3 +1538,30 @@ def test_a_university_that_offered_help_is_a_research_partner():
 ])
 def test_something_pending_that_long_is_not_the_company_age(text, age):
     assert ex(text).age_years == age
+
+
+def test_the_year_after_turnover_is_no_amount():
+    assert ex("Contract lab in Berlin-Buch. Turnover 2025 was 6.4 million EUR.").turnover_eur == 6_400_000
+    assert ex("Umsatz 2024: ca. 1,2 Mio €, Berlin").turnover_eur == 1_200_000
+    assert ex("Jahresumsatz 800.000 €, Berlin").turnover_eur == 800_000
+
+
+@pytest.mark.parametrize("text, energy", [
+    ("Contract lab in Berlin-Buch, 40 staff. We want six new walk-in climate chambers and two HPLC-MS systems.", False),
+    ("Wir brauchen zwei neue Klimakammern fürs Labor, 20 MA Berlin", False),
+    ("We want to become climate neutral, 30 staff Berlin", True),
+])
+def test_climate_chambers_are_lab_equipment(text, energy):
+    p = ex(text)
+    assert ("energy_resources" in p.needs) is energy
+    assert ("decarbonisation" in p.topics) is energy
+
+
+@pytest.mark.parametrize("text, investment", [
+    ("We want to extend: new climate chambers and rebuilding one floor as second lab, about 1.9 million EUR.", True),
+    ("Wir richten ein zweites Labor ein, 20 MA Berlin", True),
+    ("We need a second warehouse, 30 staff Berlin", True),
+    ("Our new lab manager starts in May, 10 staff Berlin", False),
+])
+def test_more_lab_or_warehouse_space_is_an_investment(text, investment):
+    assert ("investment" in ex(text).needs) is investment
