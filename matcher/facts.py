@@ -209,6 +209,10 @@ _UNI_NEG = _rx(
     r"\b(?:keine|no|ohne|without)\s+(?:\w+\s+){0,2}(?:verbindung|anbindung|bezug|link|affiliation|connection|kontakt)\w*\s+(?:zu|zur|an|with|to)\s+(?:einer\s+|a\s+|der\s+)?(?:hochschul\w*|uni\w*|universit\w*|forschungseinrichtung\w*|academia)",
     r"\bnicht\s+(?:an|aus)\s+(?:einer|der)\s+(?:hochschule|uni\w*|forschungseinrichtung)",
     r"\bnot\s+(?:affiliated\s+with|from)\s+(?:a|any)\s+(?:university|research)",
+    # "We have no university behind us, our studies finished long time ago"
+    r"\b(?:no|keine|ohne|without)\s+(?:\w+\s+)?(?:university|uni|hochschule|universität)\s+(?:behind|im rücken|dahinter|backing)",
+    r"\b(?:studies|studium|study)\s+(?:\w+\s+){0,2}(?:finished|ended|abgeschlossen|beendet|vorbei)\s+(?:\w+\s+){0,2}?(?:long (?:time )?ago|years ago|"
+    r"vor (?:langer zeit|vielen jahren|jahren))",
 )
 
 # ---------------------------------------------------------------- a research partner
@@ -571,7 +575,7 @@ _LEAD_NEG = _rx(
 _ALG_POS = _rx(
     r"\b(?:alg|arbeitslosengeld)\s*(?:1|i)\b(?!\s*i)",
     r"\barbeitslosengeld\b(?!\s*(?:2|ii)\b)",
-    r"\b(?:ich bin|bin ich|i am|i'm|seit \w+ (?:monaten? |wochen )?)\s*(?:\w+\s+){0,2}arbeitslos\b",
+    r"\b(?:ich bin|bin ich|i am|i'm|seit \w+ (?:monaten? |wochen )?)\s*(?:(?!nicht\b|not\b)\w+\s+){0,2}arbeitslos\b",
     r"\b(?:arbeitslos|arbeitssuchend|arbeitsuchend)\s+gemeldet\b",
     r"\b(?:unemployment benefits?|jobseeker'?s allowance)\b",
     r"\b(?:i am|i'm|i have been|i've been)\s+(?:currently\s+)?unemployed\b",
@@ -582,6 +586,10 @@ _ALG_NEG = _rx(
     r"\b(?:kein|keinen)\s+(?:anspruch auf\s+)?arbeitslosengeld\b",
     # still in a job: no unemployment benefit ("we're all still employed at Charité", "arbeite noch angestellt")
     r"\b(?:noch|still|currently|derzeit|zurzeit)\s+(?:\w+\s+){0,3}(?:angestellt|beschäftigt|employed)\b",
+    # "I'm not unemployed", "ich bin nicht arbeitslos", "I work full-time as iOS programmer", "arbeite Vollzeit"
+    r"\b(?:i am|i'm|we are|we're|ich bin|wir sind|bin ich)\s+(?:\w+\s+)?(?:not|nicht)\s+(?:\w+\s+)?(?:unemployed|arbeitslos)\b",
+    r"\b(?:i|we)\s+(?:\w+\s+)?(?:work|am working|are working)\s+full[- ]?time\b|\b(?:arbeite|arbeiten)\s+(?:\w+\s+)?vollzeit\b|"
+    r"\b(?:fest\s?angestellt|in festanstellung)\b",
 )
 # the business is the practice of a classic liberal profession (freier Beruf): a practice, law or tax office,
 # architecture or engineering office, or a freelancer in a profession ("Architekturbüro mit 15 MA", "I'm a freelance

@@ -108,6 +108,8 @@ def test_crafts_business(text, value):
     ("Wir sind eine Arbeitsgruppe am Fachgebiet Werkstofftechnik der TU Berlin", True),
     ("We are a research group in the chemistry department of the University of Potsdam", True),
     ("Unsere Firma arbeitet im Labor an der Oberfläche", None),
+    ("We have no university behind us, our studies finished long time ago.", False),
+    ("Mein Studium habe ich vor vielen Jahren beendet.", None),
 ])
 def test_university_link(text, value):
     assert fact(text, "university_link") is value
@@ -356,6 +358,9 @@ def test_the_verb_laden_is_no_shop():
     ("Ich habe keinen Anspruch auf Arbeitslosengeld.", False),
     ("Wir sind ein Betrieb mit 20 Mitarbeitenden.", None),
     ("Right now we're all still employed at Charité and nothing is incorporated.", False),
+    ("I work full-time as iOS programmer in an app agency, so I'm not unemployed.", False),
+    ("Ich bin nicht arbeitslos, arbeite Vollzeit.", False),
+    ("Ich bin seit Januar arbeitslos gemeldet.", True),
 ])
 def test_unemployment_benefit(text, expected):
     assert read_facts(text).get("unemployment_benefit") is expected

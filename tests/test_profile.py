@@ -1565,3 +1565,16 @@ def test_climate_chambers_are_lab_equipment(text, energy):
 ])
 def test_more_lab_or_warehouse_space_is_an_investment(text, investment):
     assert ("investment" in ex(text).needs) is investment
+
+
+@pytest.mark.parametrize("text", [
+    "Together with my friend we want to open a GmbH in spring 2027. The idea: an app for sign language. Berlin.",
+    "We want to register a UG next month, Berlin",
+])
+def test_opening_or_registering_a_company_is_founding(text):
+    p = ex(text)
+    assert p.stage == "pre_founding" and "founding" in p.needs
+
+
+def test_opening_a_second_shop_is_no_founding():
+    assert ex("We want to open a second shop in Berlin, 12 staff").stage != "pre_founding"
