@@ -256,7 +256,9 @@ _NEGATED_SINCE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:kein\w*|nicht|nix|nichts|
 _PENDING_SINCE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:offen|unbezahlt|ausstehend|überfällig|unbesetzt|vakant|outstanding|unpaid|"
                             r"open|overdue|vacant|unfilled|pending)\b")
 _PENDING_BEFORE = re.compile(r"\b(?:rechnung\w*|schlussrechnung\w*|invoices?|zahlung\w*|payments?|forderung\w*|stelle\w*|position\w*|"
-                             r"antrag|anträge|application\w*|streit\w*|dispute\w*|verfahren|auftraggeber)\b[^.;!?]{0,50}$")
+                             r"antrag|anträge|application\w*|streit\w*|dispute\w*|verfahren|auftraggeber)\b"
+                             # in the same clause: "eine offene Stelle, und wir sind seit 10 Jahren am Markt" is the age
+                             r"(?:(?!\b(?:und|and|wir|we|ich|i)\b)[^.;!?,]){0,50}$")
 
 
 # a business of one's own that already exists ("habe meine Werkstatt 2020 gegründet", "my shop opened in 2019"): with a

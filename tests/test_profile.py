@@ -1535,6 +1535,7 @@ def test_a_university_that_offered_help_is_a_research_partner():
     ("Tischlerei in Pankow, 6 MA. Die Stelle ist seit 8 Monaten unbesetzt.", None),
     ("Berlin wholesaler, 40 staff; the invoice has been unpaid for 5 months.", None),
     ("Wir sind seit vier Jahren am Markt, 12 MA in Berlin.", 4.0),
+    ("Wir haben eine offene Stelle und sind seit 10 Jahren am Markt, 12 MA in Berlin.", 10.0),
 ])
 def test_something_pending_that_long_is_not_the_company_age(text, age):
     assert ex(text).age_years == age
