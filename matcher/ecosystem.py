@@ -63,6 +63,28 @@ def offer_groups(records) -> dict[str, set[str]]:
     return groups
 
 
+def asked_with_shown(profile: CompanyProfile, shown_levels=()) -> CompanyProfile:
+    """The profile with the EU level of a programme shown (``shown_levels``: the levels of the first programmes)
+    counted as asked for: an EU call on the shortlist makes the EU advice point the contact for it, whether or not
+    the company named the EU."""
+    if "eu" not in shown_levels:
+        return profile
+    return profile.model_copy(update={"levels_wished": list(dict.fromkeys([*profile.levels_wished, "eu"]))})
+
+
+def mandate_reasons(records, profile: CompanyProfile, lang: str) -> dict[str, str]:
+    """Each id (and ``same_as``) of a project or contact that is the company's first address by its own mandate ->
+    the reason of that mandate. A support offer that is the same real offer (Berlin Partner as an advice offer and as
+    the contact running the Business Immigration Service) gives it as its first reason."""
+    out: dict[str, str] = {}
+    for r in records:
+        role = first_contact_role(r, profile)
+        if role is not None:
+            for i in (r.id, *r.same_as):
+                out.setdefault(i, role.reason_de if lang == "de" else role.reason_en)
+    return out
+
+
 MAX_PROJECTS = 3
 
 
@@ -100,10 +122,7 @@ def rank_ecosystem(eng, fused: dict[str, float], profile: CompanyProfile, top_pr
     recs = [*eng.corpus.projects, *eng.corpus.actors]
     ret = normalise_max({r.id: fused.get(r.id, 0.0) for r in recs})
     typical = typical or {}
-    # the EU level of a programme shown (``shown_levels``: the levels of the first programmes) counts as asked for:
-    # an EU call on the shortlist makes the EU advice point the contact for it, whether or not the company named the EU
-    as_asked = (profile.model_copy(update={"levels_wished": list(dict.fromkeys([*profile.levels_wished, "eu"]))})
-                if "eu" in shown_levels else profile)
+    as_asked = asked_with_shown(profile, shown_levels)
     scored = []
     firsts: dict[str, list[str]] = {}
     for r in recs:

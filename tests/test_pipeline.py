@@ -381,6 +381,24 @@ def test_a_first_contact_names_a_field_or_a_level():
         FirstContact(reason_de="Berät zu allem.", reason_en="Advises on anything.", source=src)
 
 
+def test_a_contact_by_mandate_gives_its_reason_to_the_same_offer_and_only_when_the_mandate_fits():
+    from matcher.ecosystem import asked_with_shown, mandate_reasons
+    from matcher.models import FirstContact, Source
+
+    src = Source(title="BIS", url="https://example.org/bis", kind="official")
+    bp = SimpleNamespace(id="bp-actor", same_as=["bp-support"], first_contact=FirstContact(
+        facts=["staff_from_abroad"], reason_de="Berät zu Visum.", reason_en="Advises on visas.", source=src))
+    een = SimpleNamespace(id="een", same_as=[], first_contact=FirstContact(
+        levels=["eu"], reason_de="EU-Beratung.", reason_en="EU advice.", source=src))
+    recs = [bp, een]
+    assert mandate_reasons(recs, CompanyProfile(facts={"staff_from_abroad": True}), "en") == {
+        "bp-actor": "Advises on visas.", "bp-support": "Advises on visas."}
+    assert mandate_reasons(recs, CompanyProfile(facts={"staff_from_abroad": False}), "de") == {}
+    # an EU call among the first programmes makes the EU advice point a contact by mandate
+    assert mandate_reasons(recs, asked_with_shown(CompanyProfile(), ["berlin", "eu"]), "de") == {"een": "EU-Beratung."}
+    assert mandate_reasons(recs, asked_with_shown(CompanyProfile(), ["berlin"]), "de") == {}
+
+
 def test_a_first_contact_counts_for_a_need_or_a_fact_however_the_company_words_its_field():
     from matcher.ecosystem import first_contact_for
     from matcher.models import FirstContact, Source
@@ -472,8 +490,10 @@ def test_a_company_recruiting_abroad_is_pointed_to_the_business_immigration_serv
     r = match("Wir sind eine Fahrradmanufaktur in Kreuzberg mit 20 Leuten und finden keine Zweiradmechatroniker. Jetzt "
               "überlegen wir, Fachkräfte aus dem Ausland zu holen. Wer hilft uns bei Anerkennung und Visum?",
               engine=real_engine)
-    bp = [h for h in r.projects if h.id == "berlin-partner-wirtschaft-technologie"]
-    assert bp and "Business Immigration Service" in bp[0].why
+    # as the contact, or as the same offer in the support lane, with the service as its first reason
+    bp = ([h.why for h in r.projects if h.id == "berlin-partner-wirtschaft-technologie"]
+          + [h.reasons[0] for h in r.support if h.id == "berlin-partner" and h.reasons])
+    assert bp and "Business Immigration Service" in bp[0]
 
 
 def test_a_plant_replacing_its_compressors_is_pointed_to_the_kek_without_naming_energy(real_engine):
