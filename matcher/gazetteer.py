@@ -362,7 +362,11 @@ _FOR_NEAR = re.compile(r"\b(?:für|for)\s+(?!unser|our\b)(?:[\w-]+\s+)?$", re.I)
 _DIRECTIONAL = re.compile(r"\b(?:nach|to|into|in die|ins|towards|richtung)\s*$", re.I)
 _MARKET_AFTER = re.compile(
     r"^[^.;!?\n]{0,40}?\b(?:exportier\w*|expandier\w*|verkauf\w*|verkaufen|liefer\w*|vertreib\w*|ausliefer\w*|"
-    r"sell\w*|export\w*|expand\w*|deliver\w*|ship\w*|kunden|customers|vertrieb)\b",
+    r"sell\w*|export\w*|expand\w*|deliver\w*|ship\w*|kunden|customers|vertrieb|"
+    # a trade fair there ("im Ausland auszustellen", "exhibit in Paris")
+    r"ausstell\w*|auszustellen|exhibit\w*|"
+    # a partner to be found there ("in Frankreich einen Vertriebspartner finden")
+    r"(?:vertriebs|handels|kooperations)?partner\w*|distributors?)\b",
     re.I,
 )
 _PLANNED = re.compile(
@@ -467,7 +471,10 @@ _MOVED_TO = re.compile(rf"\b(?:{_MOVED})\s+(?:\w+\s+){{0,2}}(?:to|nach)\s*$", re
 _ORIGIN_DE = re.compile(rf"^\s*(?:nach\s+[\w-]+\s+)?{_MOVED_LAST}", re.I)
 # where the staff or customers come from ("da die Hälfte unserer Leute aus Berlin kommt"): no seat
 _PEOPLE_FROM = re.compile(r"\b(?:leute|mitarbeite\w*|beschäftigte\w*|belegschaft|kolleg\w*|azubis?|kund\w*|staff|employees|"
-                          r"people|workers|customers|clients)\b[^.;!?]{0,30}\b(?:aus|from)\s*$", re.I)
+                          r"people|workers|customers|clients|"
+                          # who asks or visits ("Anfragen von Architekten aus Frankreich", "tourists from Spain")
+                          r"anfragen|nachfrage|interessent\w*|besucher\w*|gäste\w*|tourist\w*|architekt\w*|händler\w*|"
+                          r"inquiries|enquiries|requests|visitors|guests|architects|dealers|distributors)\b[^.;!?]{0,30}\b(?:aus|from)\s*$", re.I)
 _MOVED_DE = re.compile(rf"^\s*{_MOVED_LAST}", re.I)
 
 

@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from matcher.gazetteer import DATA, bezirk_of, find_places, is_berlin, locate, postcode_region, read_location
+from matcher.gazetteer import DATA, bezirk_of, find_places, is_berlin, locate, postcode_region, read_location, role_of
 
 
 def test_the_data_file_lists_12_bezirke_and_96_ortsteile():
@@ -261,6 +261,25 @@ def test_sales_outside_berlin_are_no_seat_outside_and_bln_is_berlin(text, in_ber
 ])
 def test_where_customers_sit_is_not_the_seat(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
+
+
+@pytest.mark.parametrize("text,role", [
+    # who asks from there, a fair there, a partner to be found there: no seat
+    ("Wir bekommen Anfragen von Architekten aus Frankreich.", "neutral"),
+    ("Tourists from Spain book our tours.", "neutral"),
+    ("Wir überlegen, zum ersten Mal im Ausland auszustellen.", "market"),
+    ("Wir möchten in Frankreich einen Vertriebspartner finden.", "market"),
+    ("Wir sind aus Frankreich und suchen Partner.", "seat"),
+])
+def test_requests_fairs_and_partners_abroad_are_no_seat(text, role):
+    p = find_places(text)[0]
+    assert role_of(text, p) == role
+
+
+def test_an_industrial_estate_named_after_its_street_is_in_berlin():
+    loc = locate("Wir fertigen im Gewerbegebiet Motzener Straße Fassadenelemente, seit 1998, 58 Mitarbeiter. Wir "
+                 "bekommen Anfragen von Architekten aus Frankreich und wollen in Frankreich einen Vertriebspartner finden.")
+    assert (loc.label, loc.in_berlin) == ("berlin", True)
 
 
 @pytest.mark.parametrize("text, in_berlin", [
