@@ -122,6 +122,9 @@ _SUPRA_NEG = _rx(
     # aus Berlin", "90% of our customers are in Berlin"
     r"\b(?:kund\w*|kundschaft|abnehmer\w*|absatz\w*|umsatz\w*|umsätze|customers?|clients?|sales|revenues?)\b\s+(?:sind\s+|kommen\s+|are\s+|come\s+)?"
     r"(?:zu\s+)?(?:ca\.?\s+|etwa\s+|rund\s+|about\s+|around\s+)?(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:in\s+|aus\s+|from\s+)?(?:berlin\w*|der region|lokal\w*|local)\b",
+    # ... of a kind: "Unsere Kunden sind zu 90 % Bauträger, Hausverwaltungen und Privatleute in Berlin"
+    r"\b(?:kund\w*|kundschaft|abnehmer\w*|customers?|clients?)\s+(?:sind|kommen|are|come)\s+(?:zu\s+)?(?:ca\.?\s+|etwa\s+|rund\s+|"
+    r"about\s+|around\s+)?(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:[\w-]+,?\s+){1,6}?(?:in|aus|from)\s+(?:berlin|der region|the region)\b",
     r"\b(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:unserer|unsrer|meiner|of our|of my)\s+(?:kund\w*|kundschaft|abnehmer\w*|customers?|clients?|sales|umsatz\w*|umsätze)\s+"
     r"(?:\w+\s+){0,2}?(?:in|aus|from)\s+(?:berlin|der region|the region)\b",
     # ("only few in Berlin" says the opposite)
@@ -604,7 +607,11 @@ _LIBERAL_POS = _rx(
     r"(?:architekt\w*|rechtsanwält\w*|anwält\w*|steuerberater\w*|zahnärzt\w*|ärztin|arzt|physiotherapeut\w*|"
     r"architect|lawyer|dentist|doctor|tax advis[eo]r|übersetzer\w*|translator|journalist\w*|fotograf\w*|"
     r"photographer|grafikdesigner\w*|graphic designer|designer\w*)\b",
-    r"\bfreiberufler\w*|\bfreiberuflich\w*|\bfreelance\w*|\bliberal profession",
+    # (not a freelancer the company works with: "me plus one freelance ML engineer", "mit zwei Freiberuflern")
+    r"(?<!\bein )(?<!\beine )(?<!\beinen )(?<!\beinem )(?<!\bzwei )(?<!\bdrei )(?<!\bmit )(?<!\bunsere )(?<!\bunseren )"
+    r"(?<!\bone )(?<!\btwo )(?<!\bthree )(?<!\bwith )(?<!\bour )(?<!\bplus )(?<!\ba )(?<!\d )"
+    r"\b(?:freiberufler\w*|freiberuflich\w*|freelance\w*)|\bliberal profession",
+    r"\b(?:ich bin|i am|i'm|als|as)\s+(?:an?\s+)?(?:\w+\s+)?(?:freiberufler\w*|freiberuflich\w*|freelance\w*)",
 )
 _LIBERAL_NEG = _rx(
     r"\b(?:gewerbebetrieb|gewerbliche\w* (?:unternehmen|wirtschaft|betrieb))\b",

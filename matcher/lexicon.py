@@ -96,7 +96,10 @@ FOUNDED_MONTH = folded_rx(
 FOUNDED_YEAR = folded_rx(
     r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in"
     # a shop or workshop that opened then ("opened in spring 2022", "eröffnet im Frühjahr 2019"; no object in between)
-    r"|opened|eröffnet|aufgemacht)\s*(?:im jahr\s*|in\s*|im\s*)?"
+    r"|opened|eröffnet|aufgemacht)\s*"
+    # the company as object in between ("incorporated a GmbH in September 2026", "founded our company in 2019")
+    r"(?:(?:a|an|the|our|my|eine|unsere|meine|die|das)\s+(?:gmbh|ug|ag|company|firm|firma|start-?up|business|unternehmen)\s*)?"
+    r"(?:im jahr\s*|in\s*|im\s*)?"
     r"(?:(?:early|late|mid|anfang|ende|mitte)[\s-]*)?(?:(?:spring|summer|autumn|fall|winter|frühjahr|frühling|sommer|herbst|winter)\s*(?:of\s*)?)?"
     r"(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b",
 )

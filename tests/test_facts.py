@@ -33,6 +33,9 @@ def fact(text: str, name: str):
     ("Gibt es Exportförderung für uns?", None),
     ("Is there export funding for a Berlin SME?", None),
     ("Unsere Kunden sind fast ausschließlich Zahnarztpraxen in Berlin", False),
+    ("Unsere Kunden sind zu 90 % Bauträger, Hausverwaltungen und Privatleute in Berlin und im Speckgürtel.", False),
+    ("Our customers are 80% hospitals and clinics in Berlin.", False),
+    ("Unsere Kunden sind zu 90 % Industriefirmen außerhalb von Berlin.", True),
     ("Our clients are mostly dental practices in Berlin", False),
     ("Unsere Kunden sind überwiegend Maschinenbauer in ganz Deutschland", True),
     ("About 85 % of our sales go to customers in other German states, the Netherlands and Scandinavia.", True),
@@ -400,6 +403,10 @@ def test_people_working_at_a_university_have_a_university_link(text):
     ("Wir sind ein Metallbauer mit 20 Mitarbeitern.", False),
     ("We are a software company with 30 staff.", False),
     ("Wir sind kein Freiberufler, sondern eine GmbH.", False),
+    # a freelancer the company works with is not the company
+    ("Right now it's me plus one freelance ML engineer.", None),
+    ("Wir arbeiten mit zwei Freiberuflern zusammen.", None),
+    ("As a freelancer I build websites for shops.", True),
     ("Hallo, was gibt es an Förderung?", None),
 ])
 def test_liberal_profession_practice(text, expected):

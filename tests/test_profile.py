@@ -49,6 +49,9 @@ def test_employees_and_size_class(text, employees, size):
     ("we incorporated our GmbH in Kreuzberg about 3 months ago", None, 0.25),
     # a month makes the age of a young company precise (reference date of the tests: see ``ex``)
     ("wir sind ein 5-köpfiges team (GmbH seit Juni 2026, sitz neukölln)", 2026, pytest.approx(0.45, abs=0.02)),
+    # the company as object between the verb and the date
+    ("I incorporated a GmbH in September 2026 for my vision software", 2026, pytest.approx(0.2, abs=0.05)),
+    ("Wir haben unsere GmbH im März 2025 gegründet", 2025, pytest.approx(1.7, abs=0.05)),
     ("Start-up, founded in March 2025", 2025, pytest.approx(1.7, abs=0.02)),
     # a month without a year is the last such month; the year is not stated, so none is set
     ("Wir haben im April unser Modelabel als UG gegründet", None, pytest.approx(0.61, abs=0.02)),
