@@ -281,7 +281,9 @@ _NOT_STARTED_NEG = _rx(
 # Prototyp entwickeln"): the message is about two projects, and whether the next one has started is open
 _LATER_PROJECT = _rx(
     r"\b(?:danach|anschließend|im anschluss|als nächst\w*|nächste[rn]? schritt\w*|in einem (?:zweiten|nächsten) schritt|"
-    r"später|next step|afterwards|after that|as a next step|later|then)\b[^.;!?]{0,80}?\b(?:wollen|möchten|planen|"
+    r"später|next step|afterwards|after that|as a next step|later|then|"
+    # "Der Prototyp läuft seit einem halben Jahr ... Jetzt wollen wir eine Kleinserie bauen"
+    r"jetzt|nun|now)\b[^.;!?]{0,80}?\b(?:wollen|möchten|planen|"
     r"soll|sollen|wird|werden|want|plan|planning|will|intend)\b[^.;!?]{0,80}?\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|"
     r"anschaffen|kaufen|investieren|aufbauen|develop|build|start|begin|buy|invest|set up)",
     r"\b(?:wollen|möchten|planen|want|plan|intend)\b[^.;!?]{0,60}?\b(?:20[2-9]\d|nächstes jahr|next year)\b[^.;!?]{0,60}?"

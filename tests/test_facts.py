@@ -329,6 +329,9 @@ def test_an_order_placed_in_the_third_person(text, value):
      "Danach wollen wir 2027 einen Prototyp entwickeln.", None),
     ("The study is already running. As a next step we want to build a pilot plant.", None),
     ("Die erste Linie läuft schon, als Nächstes planen wir eine zweite Linie aufzubauen.", None),
+    ("Der Prototyp läuft seit einem halben Jahr bei unserem Pilotkunden. Jetzt wollen wir eine Kleinserie von 20 "
+     "Anlagen bauen.", None),
+    ("Our pilot has been running since March. Now we want to build the first production line.", None),
     # the same project, already ordered, stays started
     ("Wir haben die Maschine bereits bestellt und wollen jetzt Förderung.", False),
     ("Die Anlage haben wir schon gekauft, jetzt wollen wir sie 2027 in Betrieb nehmen.", False),
