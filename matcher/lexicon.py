@@ -268,7 +268,17 @@ NEED_PATTERNS: dict[str, str] = {
            r"(?:this|that|it|such)\b|\b(?:such|this kind of)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:does not|doesn't|do not|don't)\s+exist|"
            r"nothing like (?:this|it|that) (?:exists|on the market|is available)|"
            r"\b(?:can't|cannot|can not)\s+(?:be\s+)?(?:buy|bought|purchase|purchased)\s+(?:\w+\s+){0,3}?anywhere|"
-           r"first of its kind|world'?s? first)",
+           r"first of its kind|world'?s? first|"
+           # an open technical question: whether it works is unknown ("Ob das zuverlässig geht, weiß keiner", "whether
+           # this is achievable, nobody can say today", "the big question is whether ..."), tests on a rig
+           r"\bob\s+(?:das|es|dies|sich das|sich dies)\s+(?:[\w-]+\s+){0,4}?(?:geht|funktioniert|klappt|hält|halten|machbar|möglich|erreichbar)\b"
+           r"[^.;!?]{0,30}?\b(?:weiß|wissen|kann)\s+(?:[\w-]+\s+){0,3}?(?:keiner|niemand|nicht)\b|"
+           r"\b(?:weiß|kann)\s+(?:heute\s+|noch\s+|bisher\s+)?(?:keiner|niemand)\s*(?:sagen\s*)?,?\s+ob\s+(?:das|es|dies)\s+"
+           r"(?:[\w-]+\s+){0,4}?(?:geht|funktioniert|klappt|hält|machbar|möglich)\b|"
+           r"\b(?:nobody|no one|no-one)\s+(?:can\s+say|knows|can tell)\b|"
+           r"\b(?:big|main|open|key|große|offene|entscheidende)\s+(?:question|frage)\s+(?:is|ist)\s*,?\s*(?:whether|ob)\b|"
+           r"\bwhether\s+(?:this|it|that)\s+(?:is\s+)?(?:achievable|feasible|works|will work|is possible|can be done)|"
+           r"prüfstand|test (?:bench|rig)|trial (?:batch|run)\w*)",
     "investment": r"(investi(?!gat)|invest\b|"
                   # the noun with its price or as capital spending ("Investment around €9M", "a total investment of
                   # EUR 2 million"), not a round raised from investors ("seed investment of €500k from two angels")
@@ -363,7 +373,8 @@ NEED_PATTERNS: dict[str, str] = {
                         r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|\bpv\b|batteriespeicher|stromspeicher|"
                         r"elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|"
                         r"(?:auf|to) (?:[\w-]+ )?(?:induktion|induction|strom|elektr\w*|electric\w*|wärmepumpe\w*|heat pumps?)\b)",
-    "founding": r"(gründ|found|start-?up|ausgründ|spin-?off|existenzgründ|selbstständig|selbständig|pre-?seed|seed)",
+    # (not the family that founded an old firm: "still owned by the founding family", "Gründerfamilie")
+    "founding": r"(gründ(?!erfamilie|ungsfamilie)|found(?!ing famil|er'?s famil|ers'? famil)|start-?up|ausgründ|spin-?off|existenzgründ|selbstständig|selbständig|pre-?seed|seed)",
     "financing": r"(finanzier|financ|kredit|credit|darlehen|loan|kapital|capital|liquidität|liquidity|investor|beteiligung|wachstumsphase|"
                  r"skalier|to scale|scale up|scale-up|non-dilutive|money|"
                  r"geld|money|bürgschaft|guarantee|eigenkapital|equity|wachstumsfinanz|betriebsmittel|working capital|"

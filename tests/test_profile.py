@@ -339,6 +339,10 @@ def test_developing_a_plant_is_rnd_not_investment():
     ("Design-Studio, vor 5 Monaten gegründet, braucht Geld für Ausstattung", ["founding"], []),
     ("Unsere GmbH ist 3 Jahre alt, wir wollen eine zweite Firma ausgründen und brauchen Kapital", ["founding"], []),
     ("What is the Berliner Startup Stipendium? I incorporated my GmbH two years ago.", ["founding"], []),
+    # the family that founded an old firm is no founding need
+    ("Berlin manufacturer of dishwashers, 95 employees, still owned by the founding family. We want a loan for a new "
+     "line.", ["investment"], ["founding"]),
+    ("Maschinenbau, 120 MA, seit 1950 in der Hand der Gründerfamilie, neue Halle geplant", ["investment"], ["founding"]),
     # without development or founding, field words still stand for the need
     ("Kunststoffrecycling-Betrieb, 40 MA, Berlin: Förderung für die Kreislaufwirtschaft?", ["energy_resources"], []),
     ("Kleiner Textilbetrieb, 9 MA: wie können wir Alttextilien wiederverwerten?", ["energy_resources"], []),
@@ -1521,8 +1525,14 @@ def test_investors_asked_for_still_count():
     ("Wir tüfteln seit einem Jahr an einer neuen Biegevorrichtung, 8 MA Berlin", True),
     ("Eine Professorin der HTW würde mit ihrem Labor Versuche mit uns machen. Tischlerei, 6 MA, Pankow.", True),
     ("Such a machine doesn't exist yet; we want to build the first one. 12 staff in Spandau.", True),
+    # an open technical question, or tests on a rig
+    ("Ob das zuverlässig geht, weiß ehrlich gesagt keiner. Metallbau, 40 MA, Spandau.", True),
+    ("Whether this is achievable with our alloys, nobody can say today. 180 staff, Spandau.", True),
+    ("The big question is whether the hygiene values still hold. Dishwasher maker, 95 staff, Tempelhof.", True),
+    ("Wir wollen einen Prüfstand in unserer Halle aufbauen, 60 MA, Marienfelde.", True),
     ("Wir wollen eine neue Maschine kaufen, 12 MA Berlin", False),
     ("Bäckerei in Neukölln, 20 MA, wir brauchen einen neuen Ofen und einen Kredit", False),
+    ("Ob es dafür Förderung gibt, weiß bei uns keiner. Bäckerei, 20 MA, neuer Ofen.", False),
 ])
 def test_something_new_told_without_research_words_is_development(text, rnd):
     assert ("rnd" in ex(text).needs) is rnd
