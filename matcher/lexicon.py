@@ -356,7 +356,8 @@ NEED_PATTERNS: dict[str, str] = {
               r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|(?<![a-zäöüß])schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
-    "internationalisation": r"(export|international|ausland|abroad|foreign|messe|trade fair|trade show|neue märkte|new markets|"
+    # (building fair stands is a trade, not a fair abroad: "Messe- und Ladenbaubetrieb", "Messebauer", "Messewände")
+    "internationalisation": r"(export|international|ausland|abroad|foreign|messe(?!bau|-? und ladenbau|wänd|wand|stand ?bau)|trade fair|trade show|neue märkte|new markets|"
                             r"booth|messestand|delegation\w*|trade mission|markterschließung|market entry|"
                             r"weltmarkt|usa\b|china|asien|asia|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
                             r"übersee|overseas|exhibit\w*|ausstell\w*|"
@@ -370,7 +371,7 @@ NEED_PATTERNS: dict[str, str] = {
     "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima(?!tisier|kammer|schr[äa]nk)|climate(?![- ](?:controlled|chambers?|cabinets?))|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
                         r"wiederverwert|wiederverwend|\breuse|upcycl|druckluft|compressed[- ]air|"
-                        r"material\w*einsparung|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|\bpv\b|batteriespeicher|stromspeicher|"
+                        r"material\w*einsparung|verschnitt|offcuts?|materialabfall|produktionsabfall|production waste|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|\bpv\b|batteriespeicher|stromspeicher|"
                         r"elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|"
                         r"(?:auf|to) (?:[\w-]+ )?(?:induktion|induction|strom|elektr\w*|electric\w*|wärmepumpe\w*|heat pumps?)\b)",
     # (not the family that founded an old firm: "still owned by the founding family", "Gründerfamilie")
@@ -752,7 +753,9 @@ TOPIC_STOP: dict[str, str] = {
     "speicher": r"(?:daten|cloud|arbeits|zwischen)speicher\w*|speicher(?:platz|medi|karte|kapazität des servers)\w*|gespeichert\w*",
     "storage": r"(?:data|cloud|cold|file)\s+storage|storage (?:space|room|unit)\w*",
     "personal": r"personalisier\w*|personal computer\w*|personal data",
-    "messe": r"(?<!auf )(?<!auf den )(?<!zwei )(?<!drei )\bmessen\b|ermessen\w*|messer\w*|\w+messer\b|messergebnis\w*|messeinricht\w*|messebene\w*|gemessen",
+    "messe": r"(?<!auf )(?<!auf den )(?<!zwei )(?<!drei )\bmessen\b|ermessen\w*|messer\w*|\w+messer\b|messergebnis\w*|messeinricht\w*|messebene\w*|gemessen|"
+             # building fair stands is a trade ("Messe- und Ladenbaubetrieb", "Messebauer", "Messewände")
+             r"messebau\w*|messe-? und ladenbau\w*|messewänd\w*|messewand\w*|messestandbau\w*",
     "übernahme": r"(?:kosten|verantwortungs|daten|risiko)übernahme\w*|übernahme (?:der|von) (?:kosten|verantwortung)",
     "craft": r"(?:air|space|hover|water|mine)craft\w*",
     "waste": r"waste[\s-]?heat\w*|wasted\b|waste of\b",  # waste heat is an energy topic, not recycling
@@ -815,7 +818,10 @@ LACKING_BEFORE = folded_rx(
     r"(?:kein\w*|nicht|nix)\s+(?:[\w-]+\s+){0,1}|(?:n't|\bnot|\bcannot|\bunable to)\s+(?:[\w-]+\s+){0,1}?"
     r"(?:find|get|hire|recruit|fill)\w*\s+(?:[\w-]+\s+){0,1})$")
 # a German verb put first and negated after it: "Technisch entwickeln wir nix", "forschen wir nicht" (not "nicht nur")
-NEGATION_AFTER = re.compile(r"^\w*\s+(?:wir|ich|die|sie)\s+(?:gar\s+|überhaupt\s+)?(?:nix|nichts|nicht(?!\s+(?:nur|mehr nur)\b))\b")
+# ("Technisch entwickeln wir nix", "Geld suchen wir erst mal nicht", "Förderung brauchen wir derzeit keine")
+NEGATION_AFTER = re.compile(r"^\w*\s+(?:(?:suchen|brauchen|benötigen|wollen|möchten)\s+)?(?:wir|ich|die|sie)\s+"
+                            r"(?:gar\s+|überhaupt\s+|erst mal\s+|erstmal\s+|zunächst\s+|derzeit\s+|momentan\s+|aktuell\s+|gerade\s+)?"
+                            r"(?:nix|nichts|keine?n?|nicht(?!\s+(?:nur|mehr nur)\b))\b")
 # a business that is new or about to open or change hands: no running business to derive "established" from
 JUST_OPENED = folded_rx(
     r"\b(?:gerade|kürzlich|vor kurzem|frisch|neu|erst)\s+(?:\w+\s+){0,2}(?:eröffnet|gegründet|übernommen|selbst(?:st)?ändig)|"

@@ -1104,6 +1104,23 @@ def test_a_negated_development_is_no_rnd_need(text, rnd):
     assert ("rnd" in ex(text).needs) is rnd
 
 
+@pytest.mark.parametrize("text,need,present", [
+    # money declined after the noun
+    ("Messebau, 45 Leute, Berlin. Geld suchen wir erst mal nicht, wir suchen jemanden, der sich das anschaut.",
+     "financing", False),
+    ("Förderung brauchen wir derzeit keine, aber Beratung zur Kreislaufwirtschaft. 30 MA Berlin.", "financing", False),
+    ("Geld brauchen wir nicht nur für die Maschine, sondern auch für Personal. 10 MA Berlin", "financing", True),
+    # building fair stands is a trade, not a fair abroad; offcuts are material waste
+    ("Wir sind ein Messe- und Ladenbaubetrieb mit 45 Leuten in Moabit und wollen eine neue Plattensäge.",
+     "internationalisation", False),
+    ("Wir stellen nächstes Jahr auf einer Messe in Mailand aus. 20 MA Berlin.", "internationalisation", True),
+    ("Tischlerei, 12 MA: der Plattenverschnitt geht jede Woche in den Container, das wollen wir ändern.",
+     "energy_resources", True),
+])
+def test_declined_money_trades_and_offcuts(text, need, present):
+    assert (need in ex(text).needs) is present
+
+
 def test_an_investor_asks_for_co_investment_not_for_its_deals_needs():
     p = ex("I'm a business angel based in Berlin, mostly investing in early-stage B2B software and industrial tech. "
            "Which public co-investment vehicles exist that I could bring into deals with Berlin startups?")
