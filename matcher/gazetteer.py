@@ -470,8 +470,13 @@ _ORIGIN = re.compile(rf"\b(?:{_MOVED}|originally|ursprünglich|stamme|stammt|sta
 _MOVED_TO = re.compile(rf"\b(?:{_MOVED})\s+(?:\w+\s+){{0,2}}(?:to|nach)\s*$", re.I)
 _ORIGIN_DE = re.compile(rf"^\s*(?:nach\s+[\w-]+\s+)?{_MOVED_LAST}", re.I)
 # where the staff or customers come from ("da die Hälfte unserer Leute aus Berlin kommt"): no seat
+# one of several others named before ("one in the Netherlands", "zwei davon in Polen")
+_ONE_OF = re.compile(r"\b(?:one|two|three|another|others?|some|several|many|most|einer?|eins|zwei|drei|andere|einige|viele|"
+                     r"mehrere)\s+(?:davon\s+|of them\s+)?(?:in|im|aus|from|based in)\s*(?:der|dem|den|the)?\s*$", re.I)
 _PEOPLE_FROM = re.compile(r"\b(?:leute|mitarbeite\w*|beschäftigte\w*|belegschaft|kolleg\w*|azubis?|kund\w*|staff|employees|"
                           r"people|workers|customers|clients|"
+                          # who invests from there ("a climate-tech VC from Munich", "ein Business Angel aus Hamburg")
+                          r"vcs?|investor\w*|angels?|fonds|funds?|"
                           # who asks or visits ("Anfragen von Architekten aus Frankreich", "tourists from Spain")
                           r"anfragen|nachfrage|interessent\w*|besucher\w*|gäste\w*|tourist\w*|architekt\w*|händler\w*|"
                           r"inquiries|enquiries|requests|visitors|guests|architects|dealers|distributors)\b[^.;!?]{0,30}\b(?:aus|from)\s*$", re.I)
@@ -514,6 +519,8 @@ def role_of(text: str, p: Place) -> str:
         return "seat"
     if _WHO_IN.search(left):
         return "neutral"  # "Who in Berlin can help us?", "wer in Berlin berät": where the helpers are
+    if _ONE_OF.search(left):
+        return "market"  # "two integrators (one in Germany, one in the Netherlands)": where others are
     right = right_clause(text, p.end)
     last_market = max((m.end() for m in _MARKET.finditer(left)), default=-1)
     last_seat = max((m.end() for m in _SEAT.finditer(left)), default=-1)

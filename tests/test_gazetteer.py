@@ -270,6 +270,10 @@ def test_where_customers_sit_is_not_the_seat(text, in_berlin):
     ("Wir überlegen, zum ersten Mal im Ausland auszustellen.", "market"),
     ("Wir möchten in Frankreich einen Vertriebspartner finden.", "market"),
     ("Wir sind aus Frankreich und suchen Partner.", "seat"),
+    # one of several others named before, an investor from there
+    ("Our cells passed validation with two integrators (one in Germany, one in the Netherlands).", "market"),
+    ("A climate-tech VC from Munich is ready to lead the round.", "neutral"),
+    ("Ein Business Angel aus Hamburg ist schon dabei.", "neutral"),
 ])
 def test_requests_fairs_and_partners_abroad_are_no_seat(text, role):
     p = find_places(text)[0]
