@@ -433,7 +433,10 @@ OWN_OPERATIONS: dict[str, re.Pattern] = {
     "energy_resources": folded_rx(
         r"(energie(?!wende)|energy|strom|electricity|wärme|heat|effizien|efficien|dekarbon|decarbon|"
         r"co2|co₂|emission|einspar|sparen|save|elektrifizier|electrif|erdgas|natural gas|fossil|gas-fired|gasbefeuert|(?:rezyklat|recyclate|recycled material|sekundärrohstoff)\w*[^.;!?]{0,30}\b(?:einsetz|verwend|nutz|use)|"
-        r"abfall vermeiden|less waste|weniger abfall|ressourcenverbrauch|material\w*einsparung)"),
+        r"abfall vermeiden|less waste|weniger abfall|ressourcenverbrauch|material\w*einsparung|"
+        # the plant's own water ("kupferhaltige Spülwässer", "der Frischwasserbedarf sinkt", "our wastewater")
+        r"frischwasser|spülw[äa]sser|prozesswasser|abwasser\w*|wasserverbrauch|wasserbedarf|water (?:use|consumption)|"
+        r"wastewater|waste water|rinse water|process water)"),
 }
 PRODUCT_NEEDS = frozenset(OWN_OPERATIONS)
 # The order of a profile's needs: what the project is about (R&D, investment, skills, markets, energy,

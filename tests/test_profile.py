@@ -339,6 +339,9 @@ def test_developing_a_plant_is_rnd_not_investment():
     ("Design-Studio, vor 5 Monaten gegründet, braucht Geld für Ausstattung", ["founding"], []),
     ("Unsere GmbH ist 3 Jahre alt, wir wollen eine zweite Firma ausgründen und brauchen Kapital", ["founding"], []),
     ("What is the Berliner Startup Stipendium? I incorporated my GmbH two years ago.", ["founding"], []),
+    # a plant's own water is its own operations, also when it develops the process with a supplier
+    ("Leiterplatten, 120 MA: für die kupferhaltigen Spülwässer wollen wir ein Verfahren entwickeln, das "
+     "sie im Kreis führt, statt dass Schlamm als Abfall entsorgt wird; der Frischwasserbedarf sinkt um 80 %.", ["rnd", "energy_resources"], []),
     # the family that founded an old firm is no founding need
     ("Berlin manufacturer of dishwashers, 95 employees, still owned by the founding family. We want a loan for a new "
      "line.", ["investment"], ["founding"]),
