@@ -8,7 +8,6 @@ import time
 from . import eligibility as elig
 from .answer import compose, need_label, profile_summary, programme_reasons
 from .clock import today as _today
-from .ecosystem import asked_with_shown, mandate_reasons
 from .engine import Engine, get_engine
 from .errors import InputError
 from .intent import detect_programme_question
@@ -137,12 +136,9 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
 
     prog_hits = [hit(x) for x in state.chosen]
     support_hits = [hit(x) for x in state.support]
-    if support_hits:
-        mandates = mandate_reasons([*eng.corpus.projects, *eng.corpus.actors],
-                                   asked_with_shown(state.profile, [x.prog.level for x in state.chosen[:5]]), out_lang)
-        for h in support_hits:
-            if h.id in mandates:
-                h.reasons.insert(0, mandates[h.id])
+    for h in support_hits:
+        if h.id in state.support_mandates:
+            h.reasons.insert(0, state.support_mandates[h.id])
     hidden_hits = [hit(x) for x in state.hidden[:10]] if state.scope == "funding" else []
     message = _named_notes(state.named, state.ranked, state.criteria, out_lang) or None
     if state.scope != "funding":

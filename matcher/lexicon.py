@@ -251,6 +251,9 @@ NOT_IN_BERLIN = folded_rx(
 
 # ---------------------------------------------------------------- needs and instruments
 
+# what follows "Messe" when building fair stands is the company's trade, not a fair it goes to ("Messe- und
+# Ladenbaubetrieb", "Messebauer", "Messewände", "Messestandbau"): no internationalisation need or topic
+FAIR_BUILDING = r"bau|-? und ladenbau|wänd|wand|stand ?bau"
 NEED_PATTERNS: dict[str, str] = {
     "rnd": r"(forschung|\bforsch(?:en|t\b|er)|erforsch|entwick(?!ler)|f&e|fue\b|r&d|research|develop(?!er)|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben|"
@@ -356,9 +359,8 @@ NEED_PATTERNS: dict[str, str] = {
               r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|(?<![a-zäöüß])schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
-    # (building fair stands is a trade, not a fair abroad: "Messe- und Ladenbaubetrieb", "Messebauer", "Messewände")
-    "internationalisation": r"(export|international|ausland|abroad|foreign|messe(?!bau|-? und ladenbau|wänd|wand|stand ?bau)|trade fair|trade show|neue märkte|new markets|"
-                            r"booth|messestand|delegation\w*|trade mission|markterschließung|market entry|"
+    "internationalisation": r"(export|international|ausland|abroad|foreign|messe(?!" + FAIR_BUILDING + r")|trade fair|trade show|neue märkte|new markets|"
+                            r"booth|messestand(?!bau)|delegation\w*|trade mission|markterschließung|market entry|"
                             r"weltmarkt|usa\b|china|asien|asia|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
                             r"übersee|overseas|exhibit\w*|ausstell\w*|"
                             # a project with a partner abroad ("ein deutsch-französisches Projekt", "mit einem KMU aus Polen")
@@ -757,8 +759,7 @@ TOPIC_STOP: dict[str, str] = {
     "storage": r"(?:data|cloud|cold|file)\s+storage|storage (?:space|room|unit)\w*",
     "personal": r"personalisier\w*|personal computer\w*|personal data",
     "messe": r"(?<!auf )(?<!auf den )(?<!zwei )(?<!drei )\bmessen\b|ermessen\w*|messer\w*|\w+messer\b|messergebnis\w*|messeinricht\w*|messebene\w*|gemessen|"
-             # building fair stands is a trade ("Messe- und Ladenbaubetrieb", "Messebauer", "Messewände")
-             r"messebau\w*|messe-? und ladenbau\w*|messewänd\w*|messewand\w*|messestandbau\w*",
+             r"messe(?:" + FAIR_BUILDING + r")\w*",
     "übernahme": r"(?:kosten|verantwortungs|daten|risiko)übernahme\w*|übernahme (?:der|von) (?:kosten|verantwortung)",
     "craft": r"(?:air|space|hover|water|mine)craft\w*",
     "waste": r"waste[\s-]?heat\w*|wasted\b|waste of\b",  # waste heat is an energy topic, not recycling

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import eligibility as elig
-from .ecosystem import rank_ecosystem
+from .ecosystem import asked_with_shown, mandate_reasons, rank_ecosystem
 from .engine import Engine
 from .errors import BackendUnavailable
 from .lanes import FIRST_SCREEN, advice_only, fitting_support, is_support_only, split_lanes
@@ -63,6 +63,8 @@ class MatchState:
     ranked: list[Scored] = field(default_factory=list)
     chosen: list[Scored] = field(default_factory=list)
     support: list[Scored] = field(default_factory=list)
+    # a support offer that is also a contact whose mandate fits the company -> that mandate (its first reason)
+    support_mandates: dict[str, str] = field(default_factory=dict)
     hidden: list[Scored] = field(default_factory=list)
     projects: list = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
@@ -278,9 +280,15 @@ def money_and_support_lanes(state: MatchState, eng: Engine) -> MatchState:
 
 def ecosystem(state: MatchState, eng: Engine) -> MatchState:
     """MPI projects and Berlin contacts that already work on the company's topic."""
+    shown_levels = [x.prog.level for x in state.chosen[:5]]
     state.projects = rank_ecosystem(eng, state.fused, state.profile, [x.prog.id for x in state.chosen],
                                     state.lang, [x.prog.id for x in state.support], typical=state.typical_ecosystem,
-                                    shown_levels=[x.prog.level for x in state.chosen[:5]])
+                                    shown_levels=shown_levels)
+    if state.support:
+        # the contact card of such an offer is skipped as a duplicate, so the support card carries its mandate
+        mandates = mandate_reasons([*eng.corpus.projects, *eng.corpus.actors],
+                                   asked_with_shown(state.profile, shown_levels), state.lang)
+        state.support_mandates = {x.prog.id: mandates[x.prog.id] for x in state.support if x.prog.id in mandates}
     return state
 
 
