@@ -120,6 +120,7 @@ def _load() -> tuple[dict[str, _Entry], dict[str, list[tuple[str, re.Pattern]]],
         buckets.setdefault(_first(key), []).append((key, rx))
     postcodes = [(lo, hi, "berlin") for lo, hi in b["postcodes"]]
     postcodes += [(lo, hi, "brandenburg") for lo, hi in data["brandenburg"]["postcodes"]]
+    postcodes.sort(key=lambda r: r[1] - r[0])  # the narrowest range wins: 12529 (Schönefeld) inside Berlin's 12xxx
     return entries, buckets, postcodes
 
 

@@ -56,10 +56,14 @@ def test_ambiguous_names_count_with_a_locative_word(text):
 
 
 @pytest.mark.parametrize("n,region", [(10115, "berlin"), (12489, "berlin"), (13629, "berlin"), (14195, "berlin"),
-                                      (14467, "brandenburg"), (15517, "brandenburg"), (3046, "brandenburg"),
+                                      (12529, "brandenburg"), (12526, "berlin"), (12524, "berlin"), (14467, "brandenburg"), (15517, "brandenburg"), (3046, "brandenburg"),
                                       (80331, "germany"), (20095, "germany")])
 def test_postcode_regions(n, region):
     assert postcode_region(n) == region
+
+
+def test_a_schoenefeld_address_is_outside_berlin():
+    assert read_location("Unser Betrieb: Hans-Grade-Allee 5, PLZ 12529.")[1] is False
 
 
 def test_a_postcode_with_plz_or_an_address_counts():
