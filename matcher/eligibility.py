@@ -49,6 +49,12 @@ def _outside(value: float, lo: float | None, hi: float | None) -> bool:
     return (hi is not None and value > hi) or (lo is not None and value < lo)
 
 
+def founded_first(prog: Programme, p: CompanyProfile) -> bool:
+    """A programme for founders that the new company applies for (GründungsBONUS: up to 12 months after
+    founding): a team that has not founded yet is an applicant to come, not an ineligible one."""
+    return p.stage == "pre_founding" and prog.eligibility.pre_founding == "no" and "founders" in prog.target_groups
+
+
 def applicant_roles(p: CompanyProfile) -> list[str]:
     """The roles in which the company may apply. Researchers planning a spin-off apply both as a founder team
     and through their research institution (EXIST-Forschungstransfer, VIP+, EIC Transition); a person founding
@@ -111,6 +117,9 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
                 "selbst, wenn sie eine solche Fortbildung machen",
                 f"Eligible applicants: {allowed_en} – not your company, but your employees apply for it themselves when "
                 "they take such a course")
+        elif not ok and founded_first(prog, p):
+            add("applicants", "unknown", f"Antragsberechtigt: {allowed_de} – nach Ihrer Gründung",
+                f"Eligible applicants: {allowed_en} – once you have founded")
         else:
             add("applicants", "fulfilled" if ok else "violated",
                 f"Antragsberechtigt: {allowed_de} – Sie sind: {rd}",
@@ -170,6 +179,11 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         else:
             add("pre_founding", "unknown", "Nur vor der Gründung – Gründungsstand nicht genannt",
                 "Only before founding – founding status not stated")
+    elif founded_first(prog, p):
+        # a founders' programme that needs the company to exist: a matter of timing, not a bar
+        add("pre_founding", "unknown", "Antrag erst nach der Gründung möglich – Sie haben noch nicht gegründet",
+            "You can apply only once the company is founded – you have not founded yet",
+            "Wann wollen Sie Ihr Unternehmen gründen?" if de else "When do you plan to found your company?")
     elif el.pre_founding == "no" and p.stage == "pre_founding" and not as_research:
         add("pre_founding", "violated", "Setzt ein bestehendes Unternehmen voraus – Sie haben noch nicht gegründet",
             "Requires an existing company – you have not founded yet")
@@ -221,7 +235,7 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             parts_en.append(f"at least {_fmt_years(el.min_company_age_years, 'en')} in business")
         lim_de, lim_en = "Unternehmen " + " und ".join(parts_de), "Company " + " and ".join(parts_en)
         if p.stage == "pre_founding":
-            ok = el.min_company_age_years in (None, 0) and el.pre_founding != "no"
+            ok = el.min_company_age_years in (None, 0) and (el.pre_founding != "no" or founded_first(prog, p))
             add("company_age", "fulfilled" if ok else "violated", f"{lim_de} – Sie gründen erst",
                 f"{lim_en} – you are only founding now")
         elif p.age_range is not None and p.founded_year is not None and (

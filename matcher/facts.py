@@ -695,7 +695,8 @@ _CONVENTIONAL = folded_rx(
     r"fahrschule|fitnessstudio|yogastudio|shop|store|retail\w*|coffee shop|bakery|hair salon|barber\w*|cleaning (?:company|service|business)|"
     r"caretaker|handyman|removal company|moving company|beauty salon|corner shop)(?![\w-])")
 _CONVENTIONAL_CTX = folded_rx(r"\b(?:für|for|an|beliefern|supply|supplies|serve|serving|customers?|kunden|to|wie|like|"
-                              r"bei|at|statt|instead of|gegen)\s+(?:\w+\s+){0,2}$")
+                              r"bei|at|statt|instead of|gegen)\s+(?:\w+\s+){0,2}$"
+                              r"|\b(?:online|web|e-?commerce)\s*$")  # an online shop is no shop round the corner
 _TECHNOLOGY = _rx(
     r"\b(?:innovat\w*|technolog\w*|hightech|high-tech|deep ?tech|tech-?start-?up\w*|forsch\w*|research\w*|entwick\w*|develop\w*|"
     r"prototyp\w*|patent\w*|software|app|apps|saas|plattform|platform|algorithm\w*|\bki\b|künstliche intelligenz|\bai\b|"
@@ -709,7 +710,7 @@ _TECHNOLOGY = _rx(
 def _technology_business(t: str) -> bool | None:
     tech = any(not _negated(t, m.start()) for m in _TECHNOLOGY.finditer(t))
     conventional = any(not _CONVENTIONAL_CTX.search(t[max(0, m.start() - 40):m.start()]) and not _negated(t, m.start())
-                       for m in _CONVENTIONAL.finditer(t)) or _crafts(t) is True
+                       for m in _CONVENTIONAL.finditer(t)) or _crafts_or_master(t) is True
     if tech and conventional:
         return None
     if tech:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from .eligibility import founded_first
 from .models import CompanyProfile, FirstChoice, Programme
 
 RRF_K = 60
@@ -180,6 +181,9 @@ class Weights:
     uncertain_penalty: float = 0.0
     home_level_bonus: float = 0.06
     planned_penalty: float = 0.25
+    # a founders' programme that a team can apply for only once it has founded (GründungsBONUS): the same step
+    # back as a programme that is announced but not open yet; too rare in the dev cases to be fitted
+    later_penalty: float = 0.25
     support_only_penalty: float = 0.10
     diversity_penalty: float = 0.06
     named_bonus: float = 0.30
@@ -217,6 +221,7 @@ FEATURE_WEIGHTS: dict[str, tuple[str, float]] = {
     "uncertain": ("uncertain_penalty", -1.0), "home_level": ("home_level_bonus", 1.0),
     "named": ("named_bonus", 1.0), "field_mismatch": ("field_mismatch_penalty", -1.0),
     "need_mismatch": ("need_mismatch_penalty", -1.0), "planned": ("planned_penalty", -1.0),
+    "later": ("later_penalty", -1.0),
     "support_only": ("support_only_penalty", -1.0), "first_choice": ("first_choice_bonus", 1.0),
     "example": ("example", 1.0), "typical": ("typical", 1.0), "level_wish": ("level_wish", 1.0),
 }
@@ -329,6 +334,8 @@ def programme_features(prog: Programme, profile: CompanyProfile, retrieval: floa
         f["need_mismatch"] = 1.0
     if effective_status == "planned":
         f["planned"] = 1.0
+    elif founded_first(prog, profile):
+        f["later"] = 1.0  # open to the team only once it has founded: like a programme not open yet
     if set(prog.instruments) <= SUPPORT_ONLY and not ({"advice", "partners", "skills"} & set(profile.needs)):
         f["support_only"] = 1.0
     return {k: v for k, v in f.items() if v != 0 or k == "retrieval"}

@@ -185,6 +185,23 @@ def test_a_single_founder_applies_as_an_individual_and_a_team_as_a_team():
     assert verdict(exist_like, open_, "applicants")[0] == "fulfilled"
 
 
+def test_a_founders_programme_for_new_companies_is_open_to_a_team_that_founds_soon():
+    team = CompanyProfile(org_type="individual", stage="pre_founding", facts={"founding_team": True}, in_berlin=True,
+                          location="berlin")
+    bonus = shipped("gruendungsbonus-berlin")
+    crits = elig.check(bonus, team)
+    assert elig.overall(crits) == "uncertain"
+    assert verdict(bonus, team, "pre_founding")[1].startswith("Antrag erst nach der Gründung")
+    assert verdict(bonus, team, "company_age")[0] == "fulfilled"
+    assert any(c.question == "Wann wollen Sie Ihr Unternehmen gründen?" for c in crits)
+    # a programme for existing SMEs still excludes the team, and an existing company is not asked when it founds
+    sme = prog(max_company_age_years=5)
+    assert verdict(sme, team, "pre_founding")[0] == "violated"
+    assert verdict(sme, team, "applicants")[0] == "violated"
+    young = CompanyProfile(org_type="company", stage="startup", employees=3, in_berlin=True, location="berlin")
+    assert all(c.rule != "pre_founding" for c in elig.check(bonus, young))
+
+
 def test_a_berlin_investment_programme_does_not_fund_a_hall_elsewhere():
     invest = prog(location="berlin").model_copy(update={"needs": ["investment"]})
     there = CompanyProfile(org_type="company", in_berlin=True, location="berlin", needs=["investment"],

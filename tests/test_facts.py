@@ -489,6 +489,9 @@ def test_the_micro_loan_is_the_first_answer_for_a_small_founding_sum_only(real_e
     # both said: ask
     ("Café in Mitte, wir entwickeln eigene Röstprofile.", None),
     ("Hallo, was gibt es an Förderung?", None),
+    # a master craftsman founding a craft business; an online shop is not a shop round the corner
+    ("I got my master electrician certificate and plan to open my own business in Berlin.", False),
+    ("Wir eröffnen einen Online Shop für Tee aus Georgien.", None),
 ])
 def test_technology_business(text, expected):
     assert read_facts(text).get("technology_business") is expected

@@ -189,3 +189,20 @@ def test_zim_is_the_first_answer_for_a_research_institute_looking_for_sme_partne
     # a company without the partner need gets the SME role for R&D, not the institute's
     sme = CompanyProfile(org_type="company", size_class="small", employees=20, in_berlin=True, needs=["rnd"])
     assert first_choice_role(zim, sme, known_group=True).need == "rnd"
+
+
+def test_a_founders_programme_open_only_after_founding_steps_back_for_a_team_before_founding():
+    from pathlib import Path
+
+    from matcher.corpus import check_corpus
+    from matcher.models import CompanyProfile
+    from matcher.rank import LinearScorer, Weights, programme_features
+    corpus = check_corpus(Path(__file__).resolve().parent.parent / "corpus").corpus
+    bonus = next(p for p in corpus.programmes if p.id == "gruendungsbonus-berlin")
+    team = CompanyProfile(org_type="individual", stage="pre_founding", in_berlin=True, needs=["founding"])
+    young = team.model_copy(update={"org_type": "company", "stage": "startup"})
+    f_team = programme_features(bonus, team, 0.8, "uncertain", "rolling")
+    f_young = programme_features(bonus, young, 0.8, "uncertain", "rolling")
+    assert f_team.get("later") == 1.0 and "later" not in f_young
+    score = LinearScorer(Weights())
+    assert score(f_team) == pytest.approx(score(f_young) - Weights().later_penalty)
