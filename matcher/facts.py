@@ -420,6 +420,15 @@ def _crafts(t: str) -> bool | None:
     return True if yes else False if no else None
 
 
+def _master_craftsman(t: str) -> bool | None:
+    """A master craftsman's title. A technology business that names no craft and no title is not founded by a
+    master craftsman for the master's trade (a Charité team with a wearable, a software start-up)."""
+    v = _decide(t, _MASTER_POS, _MASTER_NEG)
+    if v is None and _technology_business(t) is True:
+        return False
+    return v
+
+
 def _crafts_or_master(t: str) -> bool | None:
     """A craft business, or a master craftsman's title, which is a craft's title ("Tischlermeister")."""
     v = _crafts(t)
@@ -863,7 +872,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "university_link": lambda t, o: _decide(t, _UNI_POS, _UNI_NEG),
     "research_partner": lambda t, o: _decide(t, _PARTNER_POS, _PARTNER_NEG),
     "project_not_started": lambda t, o: _project_not_started(t),
-    "master_craftsman": lambda t, o: _decide(t, _MASTER_POS, _MASTER_NEG),
+    "master_craftsman": lambda t, o: _master_craftsman(t),
     "crafts_business": lambda t, o: _crafts_or_master(t),
     "manufacturing": lambda t, o: _manufacturing(t),
     "emissions_intensive": lambda t, o: _emissions(t),

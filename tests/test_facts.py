@@ -75,6 +75,9 @@ def test_supraregional_sales(text, value):
     ("Ich besuche gerade die Meisterschule", False),
     ("Unser Bürgermeister hat uns das Programm empfohlen", None),
     ("I have a master's degree in chemistry", None),
+    # a technology start-up that names no craft and no title
+    ("Wir sind drei Gründer aus der TU und entwickeln eine Software für Lagerroboter.", False),
+    ("Wir entwickeln eine App, ich bin Elektromeister.", True),
 ])
 def test_master_craftsman(text, value):
     assert fact(text, "master_craftsman") is value
