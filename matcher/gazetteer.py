@@ -269,6 +269,8 @@ def _world_accept(text: str, start: int, end: int, name: str) -> Place | None:
             return Place(start, end, wp.region, wp.name, None, True)
     if wp is None:
         return None
+    if name.isupper() and not wp.name.isupper():
+        return None  # an acronym ("IBB Ventures", "KfW"), not the town spelt in capitals ("Ibb")
     if re.match(r"\s*(?:\d{4}\b|\d{1,2}\.)", after):
         return None  # a date, not a place
     if (_SEAT_IN.search(before) or _SEAT_LABEL.search(before) or re.match(r"^[\s\-]based\b", after, re.I)
@@ -341,6 +343,7 @@ _BOUNDARY = re.compile(r"[.;:!?\n•|(),]|\s[-–]\s|\b(?:und|and|but|aber|sowie
 _MARKET = re.compile(
     r"\b(?:kund\w*|customers|customer base|clients|abnehmer\w*|käufer\w*|buyers?|vertrieb\w*|vertreib\w*|verkauf\w*|sell\w*|sales|"
     r"vermarkt\w*|export\w*|import\w*|liefern|liefert|lieferung\w*|deliver\w*|ship\w*|partner\w*|"
+    r"supply|supplies|supplying|serve|serves|serving|"
     r"(?:fach|leit|publikums|haus|industrie|auslands|verbraucher)?messe\w*|trade fairs?|trade shows?|fairs?|expo|konferenz\w*|conference\w*|kongress\w*|veranstaltung\w*|events?|"
     r"märkte?n?|markt\w*|markets?|marketing|aufträge?|orders?|projekte?n?|projects?|baustellen?|"
     r"kooperation\w*|cooperat\w*|collaborat\w*|zusammenarbeit\w*|together|zusammen|gemeinsam|"
@@ -391,6 +394,17 @@ _OPEN_OUR = re.compile(
     r"(?:headquarters|office|site|branch|subsidiary|plant|factory|hub|presence)\b"
     r"|\b(?:unsere?[nr]?)\s+(?:erste\w*\s+|neue\w*\s+)?(?:(?!zweite|dritte|weitere)[\w-]+\s+)?(?:niederlassung|zentrale|standort|büro|werk|filiale)\s+in\s+"
     r"(?:[\w-]+\s+)?(?:eröffnen|aufbauen|gründen|errichten)", re.I)
+# an adjective that ends its phrase: said of a person, not of a company ("one French, one German", "I am Polish")
+_PREDICATE_AFTER = re.compile(r"\s*(?:[,;:)!?]|\.(?:\s|$)|and\b|und\b|or\b|oder\b|$)", re.I)
+# a place used as a noun adjunct before the company itself: "a Berlin start-up", "our Berlin company"
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:(?:we are|we're|i am|i'm|wir sind|ich bin)\s+(?:a|an|ein\w*)|our|my|unser\w*|"
+    # the writer's own role in it: "I am CEO and co-founder of a Berlin start-up"
+    r"(?:ceo|cto|coo|cfo|founder|co-?founder|owner|managing director|geschäftsführer\w*|inhaber\w*|gründer\w*)\s+"
+    r"(?:(?:and|und)\s+[\w-]+\s+)?(?:of|von)\s+(?:a|an|ein\w*))\s*$", re.I)
+_COMPANY_AFTER = re.compile(
+    r"[\s-]+(?:(?:based|tech|hardware|software|deep-?tech|climate-?tech|family|small|young|medium-sized)[\s-]+)?"
+    r"(?:start-?ups?|company|firm|business|sme|gmbh|scale-?up|spin-?off)\b", re.I)
 _NOT_SEAT_NOUN = re.compile(
     r"\s+(?:hochschul\w*|universität\w*|uni\b|institut\w*|partner\w*|kund\w*|markt\w*|märkte\w*|messe\w*|forschung\w*|"
     r"\w*förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
@@ -433,7 +447,7 @@ _SEAT_LABEL = re.compile(
     r"(?:sitz|firmensitz|hauptsitz|standort|location|hq|headquarters|adresse|address|ort|based|wo|where)\s*[:=]\s*$", re.I)
 _STRONG = re.compile(
     r"\b(?:sitz\w*|sitzen|ansässig\w*|based|headquarter\w*|hq|located|firmensitz\w*|hauptsitz\w*|zentrale|beheimatet|"
-    r"registered)\b", re.I)
+    r"registered|(?:our|my|the company's|its)\s+seat)\b", re.I)
 _SITE = re.compile(
     r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
     r"filiale\w*|branch\w*|centre|center|labor|lab|werkstatt|workshop|halle|produktion\w*|production)\b", re.I)
@@ -542,8 +556,12 @@ def role_of(text: str, p: Place) -> str:
         return "market"
     if _MARKET_AFTER.match(right) and last_seat < 0:
         return "market"
+    if p.adjective and p.region != "berlin" and _PREDICATE_AFTER.match(text[p.end:p.end + 8]):
+        return "neutral"  # a person's nationality ("two founders (one French, one German)", "I'm Polish")
     if last_seat >= 0 or _PREP.search(left) or p.adjective or p.name.isdigit():
         return "seat"  # a postcode is part of an address
+    if _ARTICLE_BEFORE.search(left) and _COMPANY_AFTER.match(text[p.end:p.end + 40]):
+        return "seat"  # "we are a Berlin start-up", "our Berlin company": the place names the writer's company
     if re.match(r"^\s*(?:sitz\w*|ansässig|based|headquartered)\b", right, re.I):
         return "seat"  # "in Berlin ansässig", "Berlin based"
     return "neutral"
