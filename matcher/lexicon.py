@@ -417,7 +417,13 @@ NEED_PATTERNS: dict[str, str] = {
                   r"\b(?:ich übernehme|wir übernehmen|übernehme ich|übernehmen wir|übernehme)\b (?:\S{1,20} ){0,4}?(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)\b|"
                   # the owner sells or hands it to the writer: "mein Chef will mir den Betrieb verkaufen"
                   r"\b(?:mir|uns) (?:[\w'-]+ ){0,2}(?:\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon) (?:[\w-]+ ){0,2}(?:verkaufen|übergeben|überlassen|übertragen)\b|"
-                  r"\b(?:sell|hand over|pass on) (?:me|us) (?:[\w'-]+ ){0,2}(?:business|company|shop|firm|workshop|bakery|practice)\b)",
+                  r"\b(?:sell|hand over|pass on) (?:me|us) (?:[\w'-]+ ){0,2}(?:business|company|shop|firm|workshop|bakery|practice)\b|"
+                  # "wants to sell the business to me", "buying a company", "den Betrieb kaufen", "Kauf einer Firma"
+                  r"\b(?:sell|hand over|pass on) (?:the|his|her|their|its|this) (?:[\w'-]+ ){0,2}(?:business|company|shop|firm|workshop|bakery|practice) to (?:me|us)\b|"
+                  r"\b(?:buy|buying|acquire|acquiring|purchase|purchasing) (?:a|an|the|this|that|his|her|their) (?:[\w'-]+ ){0,2}"
+                  r"(?:business|company|firm|shop|workshop|bakery|practice)\b(?! (?:car|cars|vehicle|vehicles|shares?|software|laptops?))|"
+                  r"\b(?:die|den|das|eine[n]?|ein|seine[n]?|ihre[n]?) (?:[\w-]+ ){0,2}(?:firma|betrieb|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon|\w{2,40}erei) "
+                  r"(?:[\w-]+ ){0,3}(?:kaufen|erwerben|abkaufen)\b|\b(?:kauf|erwerb) (?:der|des|einer|eines) (?:[\w-]+ ){0,2}(?:firma|betrieb\w*|unternehmens?|ladens?|praxis|werkstatt|geschäfts?|\w{2,40}erei))",
 }
 # Needs that a company's *product* or field of work can trigger without being a need of its own: a robotics
 # start-up that builds AI vision does not want to digitalise, a team researching battery recycling does not

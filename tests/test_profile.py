@@ -721,6 +721,18 @@ def test_covering_costs_is_no_takeover():
     assert "succession" not in ex("Übernimmt jemand die Kosten für unser Patent?").needs
 
 
+@pytest.mark.parametrize("text,takeover", [
+    ("The owner wants to sell the business to me. What help is there?", True),
+    ("What kind of help is there for buying a company?", True),
+    ("Ich möchte die Tischlerei meines Chefs kaufen.", True),
+    ("Kauf einer Bäckerei in Pankow – wie finanzieren?", True),
+    ("We want to buy a company car and two laptops.", False),
+    ("Wir wollen eine neue Maschine kaufen.", False),
+])
+def test_buying_a_business_is_a_takeover(text, takeover):
+    assert ("succession" in ex(text).needs) is takeover
+
+
 def test_a_terse_note_that_starts_with_a_research_group():
     p = ex("Forschungsgruppe an der HU Berlin, wir wollen unsere Sensortechnologie in eine Ausgründung überführen")
     assert p.org_type == "research" and p.stage == "pre_founding"
