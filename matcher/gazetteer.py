@@ -409,7 +409,9 @@ _NOT_SEAT_NOUN = re.compile(
     r"\s+(?:hochschul\w*|universität\w*|uni\b|institut\w*|partner\w*|kund\w*|markt\w*|märkte\w*|messe\w*|forschung\w*|"
     r"\w*förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
     r"\w*netzwerk\w*|cluster\w*|investor\w*|bank\w*|universities|university|customers?|clients?|partners?|"
-    r"market\w*|funding|programmes?|programs?|investors?|ecosystem|institutes?|research)\b",
+    r"market\w*|funding|programmes?|programs?|investors?|ecosystem|institutes?|research|"
+    # the border itself: "direkt hinter der Berliner Stadtgrenze" is outside
+    r"stadtgrenze\w*|landesgrenze\w*|grenze|city limits?|border)\b",
     re.I,
 )
 
@@ -445,6 +447,9 @@ def right_clause(text: str, end: int) -> str:
 
 _SEAT_LABEL = re.compile(
     r"(?:sitz|firmensitz|hauptsitz|standort|location|hq|headquarters|adresse|address|ort|based|wo|where)\s*[:=]\s*$", re.I)
+# "Sitz und Fertigung in Dahlewitz", "HQ and production in Lyon": the seat named with a site, across the "und"
+_SEAT_AND = re.compile(r"\b(?:sitz|firmensitz|hauptsitz|headquarters|hq|seat)\s+(?:und|and|&|sowie)\s+(?:[\w-]+\s+){1,2}?"
+                       r"(?:in|im|at)\s*$", re.I)
 _STRONG = re.compile(
     r"\b(?:sitz\w*|sitzen|ansässig\w*|based|headquarter\w*|hq|located|firmensitz\w*|hauptsitz\w*|zentrale|beheimatet|"
     r"registered|(?:our|my|the company's|its)\s+seat)\b", re.I)
@@ -457,7 +462,8 @@ def seat_strength(text: str, p: Place) -> int:
     """2: an explicit seat ("Sitz in", "based in", "Sitz: ..."), 1: a site of the company ("Werk in",
     "R&D site in"), 0: any other seat-like mention ("Firma aus ...", "Berliner KMU")."""
     left = left_clause(text, p.start)
-    if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]) or _STRONG.search(left):
+    if (_SEAT_LABEL.search(text[max(0, p.start - 20):p.start]) or _STRONG.search(left)
+            or _SEAT_AND.search(text[max(0, p.start - 50):p.start])):
         return 2
     if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
         return 2
@@ -469,7 +475,7 @@ def seat_strength(text: str, p: Place) -> int:
 # "Berlin" inside the name of a programme or an institution ("Berliner Startup Stipendium", "Berlin Start",
 # "Digitalprämie Berlin", "IHK Berlin"): a name the company asks about, not where it sits
 _NAME_AFTER = re.compile(
-    r"\s*(?:start(?![\w-])|innovativ\b|kredit\b|mittelstand\s*4|startup[- ]stipendium|investitionsbonus|innovationsfachkr\w*|"
+    r"\s*(?:start(?![\w-])|innovativ\b|kredit\b|mittelstand\s*4|startup[- ]stipendium|invest\w{0,6}bonus|innovationsfachkr\w*|"
     r"innogrowth|partner\s+(?:für|for)\b)", re.I)
 _NAME_BEFORE = re.compile(
     r"(?:prämie|praemie|zentrale|zukunftszentrum(?:\s*\(?ki\)?)?|efre-programm|investitionsbank|\bihk|\bibb|solarplus|"
