@@ -1624,3 +1624,12 @@ def test_opening_or_registering_a_company_is_founding(text):
 
 def test_opening_a_second_shop_is_no_founding():
     assert ex("We want to open a second shop in Berlin, 12 staff").stage != "pre_founding"
+
+
+@pytest.mark.parametrize("text,international", [
+    ("We are two engineers, me from Ukraine, my partner is from Poland, and want to found a robot service in Berlin.", False),
+    ("Mein Partner kommt aus Polen, wir gründen eine Tischlerei in Neukölln.", False),
+    ("Wir suchen einen Partner aus Polen für ein gemeinsames Entwicklungsprojekt.", True),
+])
+def test_a_cofounders_origin_is_no_internationalisation(text, international):
+    assert ("internationalisation" in ex(text).needs) is international
