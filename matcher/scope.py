@@ -63,10 +63,14 @@ _NEXT = {
                     "(sector, size, location) and what you plan to do."},
     "welcome": {"de": "Beschreiben Sie Ihr Unternehmen (Branche, Größe, Standort) und was Sie vorhaben, z. B. „Wir sind ein "
                       "Metallbauer mit 20 Mitarbeitenden in Spandau und wollen eine neue Laserschneidanlage kaufen“. Ich "
-                      "nenne dann die passenden Programme mit Begründung, Förderfähigkeit und Quellen, dazu offene Fragen.",
+                      "nenne dann die passenden Programme mit Begründung, Förderfähigkeit und Quellen, dazu offene Fragen. "
+                      "Lieber persönlich? Die Förderberatung der Investitionsbank Berlin (IBB) ist über ihre "
+                      "Kunden-Hotline Wirtschaftsförderung erreichbar.",
                 "en": "Describe your company (sector, size, location) and what you plan, e.g. \"We are a metalworking "
                       "company with 20 staff in Spandau and want to buy a new laser cutter\". I will then name the "
-                      "programmes that fit, with reasons, eligibility and sources, and the questions still open."},
+                      "programmes that fit, with reasons, eligibility and sources, and the questions still open. "
+                      "Prefer to talk to someone? The funding advice of Investitionsbank Berlin (IBB) is reached through "
+                      "its business development customer hotline."},
     "kept": {"de": "Ihre bisherigen Angaben und die Vorschläge bleiben erhalten. Ergänzen Sie gern Angaben in einem Satz "
                    "(z. B. „Wir haben 12 Mitarbeitende“) oder fragen Sie zu einem der Programme.",
              "en": "What you told me so far and the suggestions are kept. Add details in a sentence (e.g. \"We have 12 "

@@ -126,6 +126,7 @@ def test_a_question_about_the_assistant_gets_a_welcome_not_a_refusal(engine, tex
     res = match(text)
     assert res.intent == "empty" and res.programmes == [] and res.support == []
     assert res.message.startswith(start) and "can't help" not in res.message and "nicht helfen" not in res.message
+    assert "(IBB)" in res.message  # where to get personal advice
     # a real question after a greeting is answered
     assert match("Hallo, wir sind ein Metallbauer mit 20 MA und brauchen einen Kredit für eine Maschine").programmes
 
