@@ -423,7 +423,7 @@ NEED_PATTERNS: dict[str, str] = {
                   # "wants to sell the business to me", "buying a company", "den Betrieb kaufen", "Kauf einer Firma"
                   r"\b(?:sell|hand over|pass on) (?:the|his|her|their|its|this) (?:[\w'-]+ ){0,2}(?:business|company|shop|firm|workshop|bakery|practice) to (?:me|us)\b|"
                   r"\b(?:buy|buying|acquire|acquiring|purchase|purchasing) (?:a|an|the|this|that|his|her|their) (?:[\w'-]+ ){0,2}"
-                  r"(?:business|company|firm|shop|workshop|bakery|practice)\b(?! (?:car|cars|vehicle|vehicles|shares?|software|laptops?))|"
+                  r"(?:business|company|firm|shop|workshop|bakery|practice)\b(?!['’]s\b| (?:car|cars|vehicle|vehicles|shares?|software|laptops?))|"
                   r"\b(?:die|den|das|eine[n]?|ein|seine[n]?|ihre[n]?) (?:[\w-]+ ){0,2}(?:firma|betrieb|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon|\w{2,40}erei) "
                   r"(?:(?!und\b|oder\b|eine?[nmr]?\b|neue\w*\b|für\b)[\w-]+ ){0,2}(?:kaufen|erwerben|abkaufen)\b|\b(?:kauf|erwerb) (?:der|des|einer|eines) (?:[\w-]+ ){0,2}(?:firma|betrieb\w*|unternehmens?|ladens?|praxis|werkstatt|geschäfts?|\w{2,40}erei))",
 }

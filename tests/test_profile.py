@@ -727,6 +727,7 @@ def test_covering_costs_is_no_takeover():
     ("Ich möchte die Tischlerei meines Chefs kaufen.", True),
     ("Kauf einer Bäckerei in Pankow – wie finanzieren?", True),
     ("We want to buy a company car and two laptops.", False),
+    ("We buy the company's used robots and refurbish them.", False),
     ("Wir wollen eine neue Maschine kaufen.", False),
 ])
 def test_buying_a_business_is_a_takeover(text, takeover):
