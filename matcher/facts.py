@@ -429,6 +429,7 @@ def _master_craftsman(t: str) -> bool | None:
     return v
 
 
+@lru_cache(maxsize=16)  # read by the craft, master and technology readers of the same text
 def _crafts_or_master(t: str) -> bool | None:
     """A craft business, or a master craftsman's title, which is a craft's title ("Tischlermeister")."""
     v = _crafts(t)
