@@ -283,8 +283,8 @@ _LATER_PROJECT = _rx(
     r"\b(?:danach|anschließend|im anschluss|als nächst\w*|nächste[rn]? schritt\w*|in einem (?:zweiten|nächsten) schritt|"
     r"später|next step|afterwards|after that|as a next step|later|then|"
     # "Der Prototyp läuft seit einem halben Jahr ... Jetzt wollen wir eine Kleinserie bauen"
-    r"jetzt|nun|now)\b[^.;!?]{0,80}?\b(?:wollen|möchten|planen|"
-    r"soll|sollen|wird|werden|want|plan|planning|will|intend)\b[^.;!?]{0,80}?\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|"
+    r"jetzt|nun|now)\b[^.;!?]{0,80}?\b(?:wollen|möchten|planen|müssen|"
+    r"soll|sollen|wird|werden|want|plan|planning|will|intend|must|need to|have to)\b[^.;!?]{0,80}?\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|"
     r"anschaffen|kaufen|investieren|aufbauen|develop|build|start|begin|buy|invest|set up)",
     r"\b(?:wollen|möchten|planen|want|plan|intend)\b[^.;!?]{0,60}?\b(?:20[2-9]\d|nächstes jahr|next year)\b[^.;!?]{0,60}?"
     r"\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|anschaffen|aufbauen|develop|build|start|begin|set up)",
@@ -349,7 +349,8 @@ _NOT_MASTER = (r"bürger|haus|welt|europa|deutsch|kapell|konzert|schach|quiz|zah
                r"hallen|zeremonien|tanz|lehr|spiel|bau|hof|rechnungs|küchen|post|forst|hafen|brand|turn|berg|sieger")
 _MASTER_POS = _rx(
     r"\bmeisterbrief\w*",
-    r"\bmeisterprüfung\w*\s+(?:\w+\s+){0,2}(?:bestanden|abgelegt|gemacht|absolviert|geschafft)",
+    # a few words may stand between ("Meisterprüfung bei der Handwerkskammer Berlin bestanden"), not a clause border
+    r"\bmeisterprüfung\w*\s+(?:[^\s.,;!?]+\s+){0,5}(?:bestanden|abgelegt|gemacht|absolviert|geschafft)",
     r"\b(?:bestandene|abgelegte)\w*\s+meisterprüfung",
     r"\bmeisterprüfung\w*\s+(?:im\s+jahr\s+|in\s+|seit\s+)?(?:19|20)\d\d\b",  # "Meisterprüfung 2023"
     r"\b(?:meinen|seinen|ihren|unseren|den)\s+meister\s+(?:\w+\s+){0,4}(?:gemacht|bestanden|abgeschlossen|geschafft|absolviert)",
@@ -364,7 +365,10 @@ _MASTER_NEG = _rx(
     r"\b(?:meinen|den|seinen|ihren)\s+(?:\w+)?meister\s+(?:\w+\s+){0,3}(?:machen|ablegen|anfangen|beginnen|vorbereiten)\b",
     r"\b(?:kein\w*|ohne|noch keine?n?)\s+meister(?:brief|titel|prüfung)?\b",
     r"\b(?:no|without)\s+(?:a\s+)?master(?:'s)?\s+(?:craftsman\s+)?(?:certificate|title|qualification)",
-    # attending a master course is no title yet, unless it is done ("Meisterkurs hab ich 2022 gemacht")
+)
+# attending a master course is no title yet, unless it is done ("Meisterkurs hab ich 2022 gemacht"); a course named beside
+# a passed exam is how the title was earned ("die Meisterschule habe ich mit Aufstiegs-BAföG bezahlt")
+_MASTER_COURSE = _rx(
     r"\b(?:meisterschule|meisterkurs\w*|meistervorbereitung\w*)\b"
     r"(?![^.;!?]{0,60}\b(?:gemacht|abgeschlossen|bestanden|absolviert|beendet|geschafft|hinter mir)\b)",
 )
@@ -423,8 +427,16 @@ def _crafts(t: str) -> bool | None:
 def _master_craftsman(t: str) -> bool | None:
     """A master craftsman's title. A technology business that names no craft and no title is not founded by a
     master craftsman for the master's trade (a Charité team with a wearable, a software start-up)."""
-    v = _decide(t, _MASTER_POS, _MASTER_NEG)
+    v = _master_title(t)
     if v is None and _technology_business(t) is True:
+        return False
+    return v
+
+
+def _master_title(t: str) -> bool | None:
+    """A master title stated (True), denied or only a course attended (False), or nothing said (None)."""
+    v = _decide(t, _MASTER_POS, _MASTER_NEG)
+    if v is None and _MASTER_COURSE.search(t):
         return False
     return v
 
@@ -433,7 +445,7 @@ def _master_craftsman(t: str) -> bool | None:
 def _crafts_or_master(t: str) -> bool | None:
     """A craft business, or a master craftsman's title, which is a craft's title ("Tischlermeister")."""
     v = _crafts(t)
-    if v is None and _decide(t, _MASTER_POS, _MASTER_NEG):
+    if v is None and _master_title(t):
         return True
     return v
 
@@ -815,7 +827,7 @@ _YEAR = r"((?:19|20)\d\d)"
 _MASTER_WORD = r"(?:\w{0,30}meister(?:in)?|meisterprüfung|meisterbrief|meistertitel|master craft\w*|master (?:exam|certificate))"
 _MASTER_YEAR = _rx(
     rf"\b{_MASTER_WORD}(?:\s+(?:exam|examination|certificate))?\s*(?:\(|:|,)?\s*(?:seit|im jahr|von|aus|since|in|im|passed in|bestanden)?\s*{_YEAR}\b",
-    rf"\b{_YEAR}\s+(?:\w+\s+){{0,3}}(?:meine[nr]?|den|die|my|the)\s+{_MASTER_WORD}\s+(?:\w+\s+){{0,2}}(?:gemacht|bestanden|abgelegt|geschafft|passed|got)",
+    rf"\b{_YEAR}\s+(?:\w+\s+){{0,3}}(?:meine[nr]?|den|die|my|the)\s+{_MASTER_WORD}\s+(?:[^\s.,;!?]+\s+){{0,5}}(?:gemacht|bestanden|abgelegt|geschafft|passed|got)",
     rf"\b(?:meine[nr]?|den|die|my|the)\s+{_MASTER_WORD}\s+(?:\w+\s+){{0,3}}(?:im jahr\s+|in\s+)?{_YEAR}\s+(?:\w+\s+)?(?:gemacht|bestanden|abgelegt|geschafft|passed)",
 )
 _MASTER_AGO = _rx(

@@ -46,7 +46,8 @@ EMP_PATTERNS = [
     folded_rx(rf"(?:rund |ca\.? |circa |etwa |about |around |approx\.? |~)?{_NUM}\s*\+?\s*{STAFF_WORDS}"),
     folded_rx(rf"(?:team|belegschaft|workforce|headcount|staff|mitarbeiterzahl|beschäftigtenzahl)\s*(?:von|of|aus|:|=|ist|is|with)?\s*(?:rund |ca\.? |etwa |about |around )?{_NUM}\b"),
     folded_rx(rf"{STAFF_WORDS}\s*[:=]\s*{_NUM}"),
-    folded_rx(rf"(?:wir sind|we are|sind wir)\s+(?:rund |ca\.? |etwa |about |around )?{_NUM}\b(?!\s*(?:jahre|years|%|prozent))"
+    folded_rx(rf"(?:wir sind|we are|sind wir)\s+(?:jetzt |now |mittlerweile |inzwischen |schon |already |insgesamt |in total )?"
+              rf"(?:rund |ca\.? |etwa |about |around )?{_NUM}\b(?!\s*(?:jahre|years|%|prozent))"
               rf"(?!\s+(?:[\w-]+\s+){{0,2}}{_ORGS})"),  # "wir sind zwei Betriebe": organisations, not staff
 ]
 EMP_WORDS = {
@@ -107,7 +108,10 @@ FOUNDED_YEAR = folded_rx(
 FOUNDED_YEAR_BEFORE = folded_rx(
     r"(?<![\d.,/-])\b((?:19|20)\d{2})\s+(?:gegründet|eröffnet|aufgemacht|gestartet als|founded|established|incorporated|opened|"
     # with a few words in between: "2021 aus der FU ausgegründet", "2019 haben wir die GmbH gegründet"
-    r"(?:[\w-]+\s+){1,4}?(?:gegründet|ausgegründet|founded|spun out|spun off|incorporated))\b")
+    r"(?:[\w-]+\s+){1,4}?(?:gegründet|ausgegründet|founded|spun out|spun off|incorporated)|"
+    # the company's legal form right before the verb, a side remark in between ("Im Mai 2023 ich habe mit meine Freundin
+    # (auch Schneiderin) eine UG gegründet")
+    r"[^.;!?:]{0,100}?\b(?:eine|unsere|meine|die|a|an|our)\s+(?:gmbh|ug|gbr|ohg|kg|firma|company)\s+(?:gegründet|founded|incorporated))\b")
 AGE_YEARS = folded_rx(
     rf"(?:seit|since|(?:been|running|operating|existed|existing|in business|active|am markt)[\w\s]{{0,50}}?\bfor)\s*"
     rf"(?:über\s*|mehr als\s*|rund\s*|gut\s*|knapp\s*|fast\s*|over\s*|more than\s*|about\s*|like\s*|around\s*|almost\s*|nearly\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",
@@ -183,6 +187,11 @@ RESEARCH_AS_SELF = folded_rx(
     r"(?:we are|we're) (?:a|an|the) (?:[\w-]+ ){0,3}(?:research|university|institute|chair)|unser (?:institut|lehrstuhl|fachgebiet)|"
     r"our (?:institute|chair|lab|research group)|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
     r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut)|"
+    # a researcher at a university or institute ("ich bin Postdoc in einem Arbeitskreis an der TU Berlin")
+    r"(?:ich bin|i am|i'm) (?:a |an |eine? )?(?:postdoc|doktorand\w*|promovierende\w*|wissenschaftliche\w* mitarbeiter\w*|"
+    r"research (?:associate|assistant|fellow)|phd (?:student|candidate)|doctoral (?:student|candidate)|researcher|"
+    r"wissenschaftler\w*|forscher\w*)\b[^.;!?]{0,60}?\b(?:an|am|at|of) (?:der |dem |einer |einem |the |a )?"
+    r"(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité)\b|"
     # "ich bin Abteilungsleiterin an einem öffentlich finanzierten Forschungsinstitut", "I work at a research institute"
     r"(?:ich (?:bin|leite|arbeite)|i (?:am|work|lead|head)) [^.;!?]{0,40}\b(?:an|am|bei|at|in) (?:einem |einer |dem |der |a |an |the )?"
     r"(?:[\w-]+ ){0,3}[\w-]*(?:forschungsinstitut|forschungseinrichtung|research institute|research centre|research center)\b|"
@@ -698,10 +707,16 @@ SELF_TAKEOVER = folded_rx(
     # the owner offers it: "mein Chef will mir den Betrieb verkaufen", "my boss wants to sell me his shop"
     rf"(?:will|möchte|soll|wird|würde) (?:mir|uns) (?:[\w'-]+ ){{0,2}}{_BUSINESS}\w* (?:[\w-]+ ){{0,2}}(?:verkaufen|übergeben|überlassen|übertragen)\b|"
     rf"(?:wants?|offered|offers|would like) to (?:sell|hand over|pass on) (?:me|us) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
-    rf"{_FAMILY}\b.{{0,120}}\b(?:ich soll|ich werde|ich will|ich möchte|ich übernehme|i(?:'m| am) (?:going|supposed) to|i will)\s+(?:\w+\s+){{0,3}}(?:übernehmen|take over|take it over)",
+    rf"{_FAMILY}\b.{{0,120}}\b(?:ich soll|ich werde|ich will|ich möchte|ich übernehme|i(?:'m| am) (?:going|supposed) to|i will)\s+(?:\w+\s+){{0,3}}(?:übernehmen|take over|take it over)|"
+    # the owner seeks a successor and the writer is to be it ("sucht einen Nachfolger ... dass ich zum 1. Juli übernehme")
+    r"\b(?:sucht|suchen|looking for|seeks?)\s+(?:einen|eine|a)\s+(?:nachfolger\w*|successor)\b[^?]{0,300}?"
+    r"\b(?:ich|i)\s+(?:[\w.-]+\s+){0,5}?(?:übernehme|übernehmen werde|take over|will take over)\b",
 )
 INDIVIDUAL = folded_rx(
     r"(ich arbeite als|ich bin (?:angestellt|arbeitnehmer\w*|beschäftigt)|i work as|i am employed|as an employee|"
+    # the verb before the subject after an adverb ("Im Moment arbeite ich als Serviceleiterin", "derzeit bin ich angestellt")
+    r"\barbeite ich (?:(?:noch|derzeit|aktuell|zurzeit|momentan|gerade|hauptberuflich)\s+){0,2}als\b|"
+    r"\bbin ich (?:(?:noch|derzeit|aktuell|zurzeit|momentan|gerade|hauptberuflich)\s+){0,2}(?:angestellt|beschäftigt)\b|"
     r"(?:ich|i) (?:will|möchte|want to|would like to) .{0,60}(?:übernehmen|take over|buy (?:a|an|the) (?:company|business))|"
     rf"{SELF_TAKEOVER.pattern}|"
     r"(?:ich bin|i am|i'm) (?:business angel|privatinvestor|private investor)|meinen (?:meister|techniker) machen|"

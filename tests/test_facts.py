@@ -78,6 +78,11 @@ def test_supraregional_sales(text, value):
     # a technology start-up that names no craft and no title
     ("Wir sind drei Gründer aus der TU und entwickeln eine Software für Lagerroboter.", False),
     ("Wir entwickeln eine App, ich bin Elektromeister.", True),
+    # a few words between exam and verb; the course named beside the passed exam is how the title was earned
+    ("Ich habe im März 2024 meine Meisterprüfung bei der Handwerkskammer Berlin bestanden. Den Meisterkurs habe ich "
+     "über Aufstiegs-BAföG finanziert.", True),
+    ("Ich habe meine Meisterprüfung als Kfz-Technikermeisterin bestanden – die Meisterschule habe ich selbst bezahlt.", True),
+    ("Ich habe keinen Meisterbrief, besuche aber die Meisterschule.", False),
 ])
 def test_master_craftsman(text, value):
     assert fact(text, "master_craftsman") is value
@@ -339,6 +344,9 @@ def test_an_order_placed_in_the_third_person(text, value):
     ("Wir haben die Maschine bereits bestellt und wollen jetzt Förderung.", False),
     ("Die Anlage haben wir schon gekauft, jetzt wollen wir sie 2027 in Betrieb nehmen.", False),
     ("We already ordered the laser in October. Which grants apply?", False),
+    # the next project told with "must" ("Now we must develop the second generation")
+    ("Two utilities made a pilot with us and one already ordered for next year. Now we must develop the second "
+     "generation of the sensor.", None),
 ])
 def test_a_later_project_after_one_under_way(text, value):
     assert fact(text, "project_not_started") is value
@@ -555,6 +563,7 @@ def test_an_order_received_from_customers_is_no_project_start(text, value):
     ("Vor zwei Jahren habe ich die Meisterprüfung bestanden.", True),
     ("ich bin tischlermeisterin (meisterbrief seit letztem jahr) und arbeite in einer tischlerei", True),
     ("I passed my master craftsman exam in 2024 and want to take over the shop.", True),
+    ("Ich habe im März 2024 meine Meisterprüfung bei der Handwerkskammer Berlin bestanden.", True),
     ("Tischlermeister seit 2022", None),  # exactly four whole years: the month decides, asked
     ("Ich bin Tischlermeister und will eine Werkstatt eröffnen.", None),  # no year: asked
     ("Unser Bürgermeister seit 2018 unterstützt die Gründung", None),  # no master craftsperson

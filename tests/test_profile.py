@@ -74,6 +74,8 @@ def test_employees_and_size_class(text, employees, size):
     # the year with a few words before the founding verb
     ("Quantencomputing-Startup (2021 aus der FU ausgegründet, 25 Leute)", 2021, 5),
     ("2019 haben wir die GmbH gegründet", 2019, 7),
+    # a learner's word order with a side remark before the legal form
+    ("Im Mai 2023 ich habe mit meine Freundin (auch Schneiderin wie ich) eine UG gegründet", 2023, pytest.approx(3.53, abs=0.02)),
     ("Bis 2030 wollen wir drei Firmen gegründet haben", None, None),
 ])
 def test_founding_year_and_age(text, year, age):
@@ -371,6 +373,8 @@ def test_location_is_the_seat_not_a_target_market(text, in_berlin, loc):
     "We are a Berlin university institute working on lightweight materials",
     "ich bin Abteilungsleiterin an einem öffentlich finanzierten Forschungsinstitut in Berlin-Adlershof",
     "I work at a research institute in Adlershof and we are looking for SME partners",
+    "ich bin Postdoc in einem Arbeitskreis für Katalyse an der TU Berlin und will ausgründen",
+    "I'm a PhD student at the Leibniz institute in Adlershof",
 ])
 def test_research_institutions_by_name(text):
     assert ex(text).org_type == "research"
@@ -419,6 +423,7 @@ def test_no_gmbh_yet_is_pre_founding():
     ("We are a team of twenty-five in Berlin", 25),
     ("3D-Druck-Dienstleister, 30 MA. Wir wollen zwei Mitarbeiter zu AM-Experten weiterbilden", 30),
     ("Werkstatt mit 8 Leuten, wir suchen 3 neue Mitarbeiter", 8),
+    ("Kostüm-Atelier in Friedrichshain. Wir sind jetzt 6 Frauen, alle fest angestellt.", 6),
 ])
 def test_informal_and_spelled_out_headcounts(text, employees):
     assert ex(text).employees == employees
@@ -740,6 +745,9 @@ def test_founders_without_a_company_and_work_on_emissions():
     ("Ich bin Tischlermeister und will mich mit einer eigenen Werkstatt selbstständig machen", "individual", "pre_founding"),
     ("Ich bin Stuckateur und will mein eigener Chef werden", "individual", "pre_founding"),
     ("I'm a freelance designer in Berlin", "individual", None),
+    # employed now, the owner seeks a successor and the writer takes over
+    ("Im Moment arbeite ich als Serviceleiterin in einem Autohaus. Mein früherer Ausbildungsbetrieb sucht einen "
+     "Nachfolger. Wir sind uns einig, dass ich zum 1. Juli 2027 übernehme.", "individual", "pre_founding"),
     ("Ich bin der Geschäftsführer einer Druckerei mit 30 MA", "company", "established"),
 ])
 def test_a_person_naming_their_trade(text, org, stage):
