@@ -666,7 +666,13 @@ STAFF_APPRENTICES = folded_rx(
 EXPORT_FACT = folded_rx(
     r"\bexport\w*\s+(?:ca\.?\s+|about\s+|around\s+|rund\s+|etwa\s+|über\s+|over\s+)?\d+\s?(?:%|prozent|percent)|"
     r"\b(?:export(?:quote|anteil)|export share)\w*\s+(?:von\s+|of\s+|:\s*|liegt bei\s+|is\s+)?(?:ca\.?\s+|about\s+|rund\s+)?\d+\s?(?:%|prozent|percent)|"
-    r"\b\d+\s?(?:%|prozent|percent)\s+(?:unserer\s+|of\s+(?:our\s+)?)?(?:export\w*|(?:umsatz|sales|revenue)\w*\s+(?:im ausland|abroad|international\w*))")
+    r"\b\d+\s?(?:%|prozent|percent)\s+(?:unserer\s+|of\s+(?:our\s+)?)?(?:export\w*|(?:umsatz|sales|revenue)\w*\s+(?:im ausland|abroad|international\w*))|"
+    # a share that goes abroad ("rund 70 % gehen ins Ausland", "85 % of our output goes abroad")
+    r"\b\d+\s?(?:%|prozent|percent)\s+(?:[\w-]+\s+){0,4}?(?:gehen|geht|gingen|go|goes|went|is|are)\s+(?:ins ausland|in den export|abroad|to export|exported)\b|"
+    # where the company sells today, in the present tense: the market, not a wish ("verkauft wird über Musikläden und online
+    # in ganz Europa, in die USA und nach Japan", "we sell to distributors in 30 countries"); a clause with a wish stays
+    r"\b(?:verkauft wird|verkauft werden|vertrieben wird|geliefert wird|wir verkaufen|wir liefern|wir exportieren|we sell|we export|"
+    r"we ship|we deliver)\b(?![^.;!?]{0,100}\b(?:wollen|möchten|planen|würden|soll|sollen|später|künftig|danach|want|wish|plan|would like|hope|will|later|soon)\b)[^.;!?]{0,100}")
 # only one level wanted: "We're only interested in EU funding", "nur Bundesprogramme", "ausschließlich EU-Mittel"
 LEVEL_ONLY: dict[str, re.Pattern] = {
     level: folded_rx(r"\b(?:only|nur|ausschließlich|exclusively|solely)\s+(?:[\w-]+\s+){0,3}?" + word)

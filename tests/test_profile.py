@@ -916,6 +916,15 @@ def test_start_up_said_of_a_programme_or_the_scene_is_not_the_company(text, stag
      "internationalisation", False),
     ("Mein Partner kommt aus Polen, wir gründen eine Tischlerei in Neukölln.", "internationalisation", False),
     ("Wir suchen einen Partner aus Polen für ein gemeinsames Entwicklungsprojekt.", "internationalisation", True),
+    # where the company sells today is its market, not a wish; a sale planned abroad is
+    ("Wir bauen Röhrenverstärker, verkauft wird über Musikläden in ganz Europa, in die USA und nach Japan – rund 70 % "
+     "gehen ins Ausland. Mit der TU wollen wir eine neue Schaltung entwickeln.", "internationalisation", False),
+    ("Stage-lighting maker, 85 % of our output goes abroad. We need a loan for a new paint shop.", "internationalisation",
+     False),
+    ("We sell to distributors in 30 countries and want to exhibit at a trade fair in Chicago.", "internationalisation",
+     True),
+    ("Gemeinsam wollen wir ein Gerät bauen, verkauft werden soll es danach in Europa und Asien.", "internationalisation",
+     True),
 ])
 def test_needs_from_plain_words(text, need, present):
     assert (need in ex(text).needs) is present
