@@ -404,6 +404,7 @@ def test_the_start_up_grant_for_the_unemployed_needs_unemployment_benefit(real_e
     "Hi – three of us work at Charité (two postdocs and one clinician). We'd like to spin this out as a company.",
     "Wir sind noch an der HU angestellt und wollen gründen.",
     "Two of us work at the TU Berlin.",
+    "Ich bin Postdoc in einem Arbeitskreis für Katalyse an der TU Berlin.",
 ])
 def test_people_working_at_a_university_have_a_university_link(text):
     assert read_facts(text).get("university_link") is True
