@@ -525,6 +525,32 @@ def test_construction_or_hospitality_as_the_own_trade(text, expected):
     assert read_facts(text).get("construction_or_hospitality") is expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Wir entwickeln einen neuen Sensor für Wasserleitungen und brauchen einen Kredit.", True),
+    ("Wir führen ein ERP-System ein und digitalisieren unsere Auftragsabwicklung.", True),
+    ("We are building a robot for warehouse logistics.", True),
+    # silence is asked, never ruled out: fast growth or R&D spending may still meet a criterion
+    ("Bäckerei mit drei Filialen, wir brauchen einen neuen Ofen.", None),
+    ("Hallo, was gibt es an Förderung?", None),
+])
+def test_innovation_or_digital(text, expected):
+    assert read_facts(text).get("innovation_or_digital") is expected
+
+
+def test_berlin_innovativ_checks_its_innovation_criterion_or_asks_for_it(real_engine):
+    from matcher.api import match
+
+    def criterion(text):
+        r = match(text, top_k=40, engine=real_engine, show_ineligible=True)
+        hit = next(h for h in r.programmes + r.hidden_ineligible if h.id == "berlin-innovativ")
+        return next(c for c in hit.criteria if c.rule == "fact:innovation_or_digital")
+
+    asked = criterion("Bäckerei in Pankow, 20 MA, wir brauchen einen Kredit über 300.000 € für einen neuen Ofen.")
+    assert asked.verdict == "unknown" and "Digitalisierungsschritt" in asked.question
+    met = criterion("Software-Firma in Kreuzberg, 30 MA, wir entwickeln eine neue Plattform und brauchen einen Kredit.")
+    assert met.verdict == "fulfilled"
+
+
 def test_a_shop_founder_gets_no_technology_start_up_programme_and_a_tech_team_still_does(real_engine):
     from matcher.api import match
     tech_only = {"pro-fit-fruehphasenfinanzierung", "htgf", "ibb-ventures-vc-pre-seed-fonds", "exist-gruendungsstipendium",
