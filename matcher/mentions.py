@@ -178,10 +178,26 @@ def _alias_text(pat: re.Pattern) -> str:
 
 def _near_mentions(t: str, aliases: list[tuple[re.Pattern, str]]) -> list[tuple[int, str]]:
     """(position, id) of generated aliases written with a typo."""
-    return near_matches(t, [(" ".join(_alias_text(pat).split()), pid) for pat, pid in aliases])
+    return near_matches(t, _alias_names(tuple(aliases)))
 
 
-def near_matches(t: str, names: list[tuple[str, str]], min_len: int = FUZZY_MIN_LEN) -> list[tuple[int, str]]:
+@lru_cache(maxsize=8)
+def _alias_names(aliases: tuple[tuple[re.Pattern, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The (alias text, id) pairs of an alias list, built once per corpus (not on every message)."""
+    return tuple((" ".join(_alias_text(pat).split()), pid) for pat, pid in aliases)
+
+
+@lru_cache(maxsize=16)
+def _by_word_count(names: tuple[tuple[str, str], ...], min_len: int) -> dict[int, list[tuple[str, str]]]:
+    """The names long enough for near matching, grouped by their number of words (built once per name list)."""
+    by_len: dict[int, list[tuple[str, str]]] = {}
+    for a, pid in names:
+        if len(a.replace(" ", "")) >= min_len and not a.isdigit():
+            by_len.setdefault(len(a.split(" ")), []).append((a, pid))
+    return by_len
+
+
+def near_matches(t: str, names: list[tuple[str, str]] | tuple[tuple[str, str], ...], min_len: int = FUZZY_MIN_LEN) -> list[tuple[int, str]]:
     """(position, id) where a name of ``names`` ((name, id) pairs, normalised like ``_norm``) is written with a
     typo in the normalised text ``t``: the same number of words, the same first letter and a ``rapidfuzz``
     ratio of at least ``FUZZY_SCORE`` (``FUZZY_SCORE_SHORT`` under 10 letters). Exact hits are left to the
@@ -194,10 +210,7 @@ def near_matches(t: str, names: list[tuple[str, str]], min_len: int = FUZZY_MIN_
     tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[a-z0-9äöüß]+", t)][:FUZZY_MAX_TOKENS]
     if not tokens:
         return []
-    by_len: dict[int, list[tuple[str, str]]] = {}
-    for a, pid in names:
-        if len(a.replace(" ", "")) >= min_len and not a.isdigit():
-            by_len.setdefault(len(a.split(" ")), []).append((a, pid))
+    by_len = _by_word_count(tuple(names), min_len)
     out: list[tuple[int, str]] = []
     for n, cands in by_len.items():
         firsts = {a[0] for a, _pid in cands}  # a near match begins with the alias's letter: other grams can't match
