@@ -381,7 +381,7 @@ NEED_PATTERNS: dict[str, str] = {
                             # not a person's origin: "my partner is from Poland", "mein Partner kommt aus Polen"
                             r"(?:(?!is\b|was\b|ist\b|war\b|comes\b|came\b|kommt\b|kam\b|stammt\b|originally\b)[\w-]{1,20}\s+){0,2}"
                             r"(?:aus|from)\s+(?:der\s+|dem\s+|the\s+)?(?:" + "|".join(ABROAD_PLACES) + r")\b)",
-    "energy_resources": r"(energie|energy|strom|electricity|wärme|heat|dekarbon|decarbon|co2|co₂|klima(?!tisier|kammer|schr[äa]nk)|climate(?![- ](?:controlled|chambers?|cabinets?))|emission|"
+    "energy_resources": r"(energie|energy|strom|electricity|wärme|\bheat|dekarbon|decarbon|co2|co₂|klima(?!tisier|kammer|schr[äa]nk)|climate(?![- ](?:controlled|chambers?|cabinets?))|emission|"
                         r"ressource|resource|effizien|efficien|kreislauf|circular|recyc|rezykl|abfall|waste|mehrweg|reusable|"
                         r"wiederverwert|wiederverwend|\breuse|upcycl|druckluft|compressed[- ]air|"
                         r"material\w*einsparung|verschnitt|offcuts?|materialabfall|produktionsabfall|production waste|nachhaltig|sustainab|wasserstoff|hydrogen|photovoltaik|solar|\bpv\b|batteriespeicher|stromspeicher|"

@@ -925,6 +925,9 @@ def test_start_up_said_of_a_programme_or_the_scene_is_not_the_company(text, stag
      True),
     ("Gemeinsam wollen wir ein Gerät bauen, verkauft werden soll es danach in Europa und Asien.", "internationalisation",
      True),
+    # "heat" inside a word is no energy need ("Theater"), the word is
+    ("Wir nähen Kostüme für Theater und Oper und brauchen einen Kredit für zwei Nähmaschinen.", "energy_resources", False),
+    ("We want to recover the heat from our compressors.", "energy_resources", True),
 ])
 def test_needs_from_plain_words(text, need, present):
     assert (need in ex(text).needs) is present
