@@ -750,9 +750,8 @@ def _innovation_or_digital(t: str) -> bool | None:
     growth and R&D spending, which a conventional business may meet without saying so, so silence is asked, not ruled
     out. (Measured 2026-12-03: a False for a conventional business that names none of them lifted dev to 0.893 / 0.724
     but lowered the locked part's recall@5 0.769 -> 0.768, and such a False is not what the text states.)"""
-    if NEED_RE["rnd"].search(t) or NEED_RE["digitalisation"].search(t) or _technology_business(t) is True:
-        return True
-    return None
+    said = any(not _negated(t, m.start()) for rx in (NEED_RE["rnd"], NEED_RE["digitalisation"]) for m in rx.finditer(t))
+    return True if said or _technology_business(t) is True else None
 
 
 # ---------------------------------------------------------------- construction or hospitality as the own trade

@@ -532,6 +532,7 @@ def test_construction_or_hospitality_as_the_own_trade(text, expected):
     # silence is asked, never ruled out: fast growth or R&D spending may still meet a criterion
     ("Bäckerei mit drei Filialen, wir brauchen einen neuen Ofen.", None),
     ("Hallo, was gibt es an Förderung?", None),
+    ("Bäckerei ohne eigene Entwicklung, wir wollen nur einen neuen Ofen kaufen.", None),
 ])
 def test_innovation_or_digital(text, expected):
     assert read_facts(text).get("innovation_or_digital") is expected
