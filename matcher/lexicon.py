@@ -873,10 +873,11 @@ FOUNDING_PLAN = re.compile(
 # ("... hatten wir schon, geht das nochmal?") or says it was not used ("hatte ich nicht beantragt").
 PAST_USE = re.compile(
     r"\b(?:hab|habe|hatte|hatten|haben|hat|wurde|wurden)\b[^.;!?,\n]{0,80}?\b(?:gemacht|bekommen|erhalten|"
-    r"genutzt|bezogen|finanziert|gefördert|abgeschlossen|absolviert|durchlaufen|durchgeführt)\b"
-    r"|\b(?:gemacht|bekommen|erhalten|genutzt|bezogen|finanziert|gefördert|absolviert)\s+"
+    r"genutzt|bezogen|finanziert|bezahlt|gezahlt|gefördert|abgeschlossen|absolviert|durchlaufen|durchgeführt)\b"
+    r"|\b(?:gemacht|bekommen|erhalten|genutzt|bezogen|finanziert|bezahlt|gefördert|absolviert)\s+"
     r"(?:haben|hatten|hat|habe|hab|wurde|wurden|worden)\b"  # "..., weil wir schon EXIST bekommen haben"
-    r"|\b(?:we|i|they|he|she)\s+(?:already\s+|previously\s+|once\s+)?(?:received|got|used|completed|went through|ran|carried out|conducted)\b"
+    r"|\b(?:we|i|they|he|she)\s+(?:already\s+|previously\s+|once\s+)?(?:received|got|used|completed|went through|ran|carried out|conducted|"
+    r"financed|paid for)\b"
     # "we have successfully run national projects (ZIM, Pro FIT)"; not the present "we run a bakery"
     r"|\b(?:we|i|they)\s*(?:have|'ve|had)\s+(?:already\s+|previously\s+|successfully\s+|once\s+){0,2}"
     r"(?:received|got|used|completed|run|carried out|conducted|been funded)\b"

@@ -1366,6 +1366,10 @@ def test_too_little_collateral_asks_for_a_guarantee(text):
     # the present tense is no past use; a further project of the same kind is asked for again
     ("We run a bakery and want to apply for ZIM.", [], ["ZIM"]),
     ("Wir haben bereits zwei ZIM-Projekte durchgeführt und wollen jetzt ein drittes.", [], ["ZIM"]),
+    # a course paid with a programme
+    ("Den Meisterkurs habe ich mit Aufstiegs-BAföG bezahlt. Jetzt will ich gründen.", ["Aufstiegs-BAföG"], ["gründen"]),
+    ("I financed my master course with Aufstiegs-BAföG. Now I want to open my workshop.", ["Aufstiegs-BAföG"],
+     ["workshop"]),
 ])
 def test_programmes_run_in_the_past_are_not_asked_for(text, gone, kept):
     from matcher.mentions import without_past_use
