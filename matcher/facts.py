@@ -351,8 +351,9 @@ _NOT_MASTER = (r"bürger|haus|welt|europa|deutsch|kapell|konzert|schach|quiz|zah
                r"hallen|zeremonien|tanz|lehr|spiel|bau|hof|rechnungs|küchen|post|forst|hafen|brand|turn|berg|sieger")
 _MASTER_POS = _rx(
     r"\bmeisterbrief\w*",
-    # a few words may stand between ("Meisterprüfung bei der Handwerkskammer Berlin bestanden"), not a clause border
-    r"\bmeisterprüfung\w*\s+(?:[^\s.,;!?]+\s+){0,5}(?:bestanden|abgelegt|gemacht|absolviert|geschafft)",
+    # a few words may stand between ("Meisterprüfung als Goldschmiedin bei der Handwerkskammer Berlin bestanden"), not a
+    # clause border or a negation ("Meisterprüfung habe ich noch nicht bestanden")
+    r"\bmeisterprüfung\w*\s+(?:(?!(?:nicht|nie|noch nicht|kein\w*)\b)[^\s.,;!?]+\s+){0,8}(?:bestanden|abgelegt|gemacht|absolviert|geschafft)",
     r"\b(?:bestandene|abgelegte)\w*\s+meisterprüfung",
     r"\bmeisterprüfung\w*\s+(?:im\s+jahr\s+|in\s+|seit\s+)?(?:19|20)\d\d\b",  # "Meisterprüfung 2023"
     r"\b(?:meinen|seinen|ihren|unseren|den)\s+meister\s+(?:\w+\s+){0,4}(?:gemacht|bestanden|abgeschlossen|geschafft|absolviert)",
@@ -841,7 +842,7 @@ _YEAR = r"((?:19|20)\d\d)"
 _MASTER_WORD = r"(?:\w{0,30}meister(?:in)?|meisterprüfung|meisterbrief|meistertitel|master craft\w*|master (?:exam|certificate))"
 _MASTER_YEAR = _rx(
     rf"\b{_MASTER_WORD}(?:\s+(?:exam|examination|certificate))?\s*(?:\(|:|,)?\s*(?:seit|im jahr|von|aus|since|in|im|passed in|bestanden)?\s*{_YEAR}\b",
-    rf"\b{_YEAR}\s+(?:\w+\s+){{0,3}}(?:meine[nr]?|den|die|my|the)\s+{_MASTER_WORD}\s+(?:[^\s.,;!?]+\s+){{0,5}}(?:gemacht|bestanden|abgelegt|geschafft|passed|got)",
+    rf"\b{_YEAR}\s+(?:\w+\s+){{0,3}}(?:meine[nr]?|den|die|my|the)\s+{_MASTER_WORD}\s+(?:(?!(?:nicht|nie|kein\w*)\b)[^\s.,;!?]+\s+){{0,8}}(?:gemacht|bestanden|abgelegt|geschafft|passed|got)",
     rf"\b(?:meine[nr]?|den|die|my|the)\s+{_MASTER_WORD}\s+(?:\w+\s+){{0,3}}(?:im jahr\s+|in\s+)?{_YEAR}\s+(?:\w+\s+)?(?:gemacht|bestanden|abgelegt|geschafft|passed)",
 )
 _MASTER_AGO = _rx(

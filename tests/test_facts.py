@@ -83,6 +83,9 @@ def test_supraregional_sales(text, value):
      "über Aufstiegs-BAföG finanziert.", True),
     ("Ich habe meine Meisterprüfung als Kfz-Technikermeisterin bestanden – die Meisterschule habe ich selbst bezahlt.", True),
     ("Ich habe keinen Meisterbrief, besuche aber die Meisterschule.", False),
+    ("Ich habe im März 2024 meine Meisterprüfung als Goldschmiedin bei der Handwerkskammer Berlin bestanden, den "
+     "Meisterkurs habe ich mit Aufstiegs-BAföG bezahlt.", True),
+    ("Die Meisterprüfung habe ich noch nicht bestanden, ich besuche die Meisterschule.", False),
 ])
 def test_master_craftsman(text, value):
     assert fact(text, "master_craftsman") is value
