@@ -436,6 +436,7 @@ def _master_craftsman(t: str) -> bool | None:
     return v
 
 
+@lru_cache(maxsize=16)  # read by the master and the craft readers of the same text
 def _master_title(t: str) -> bool | None:
     """A master title stated (True), denied or only a course attended (False), or nothing said (None)."""
     v = _decide(t, _MASTER_POS, _MASTER_NEG)
