@@ -34,7 +34,7 @@ PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
 # facts that need the date of the request: read by ``dated_facts`` with the product date
 DATED_FACTS: tuple[str, ...] = ("master_exam_within_4_years",)
 
-_NEG = re.compile(r"\b(?:nicht|kein\w*|no|not|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
+_NEG = re.compile(r"\b(?:nicht|nichts|nix|kein\w*|no|not|nothing|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
 
 
 def _negated(t: str, start: int) -> bool:

@@ -536,6 +536,9 @@ def test_construction_or_hospitality_as_the_own_trade(text, expected):
     ("Bäckerei mit drei Filialen, wir brauchen einen neuen Ofen.", None),
     ("Hallo, was gibt es an Förderung?", None),
     ("Bäckerei ohne eigene Entwicklung, wir wollen nur einen neuen Ofen kaufen.", None),
+    # "nichts" / "nothing" negate like "nicht" (the shared negation of the fact readers)
+    ("Wir wollen nichts Neues entwickeln, nur den Ofen ersetzen.", None),
+    ("We do nothing digital, we just need a new oven.", None),
 ])
 def test_innovation_or_digital(text, expected):
     assert read_facts(text).get("innovation_or_digital") is expected
