@@ -214,6 +214,8 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
             rep.errors.append(f"{rel}: eligibility.min_company_age_years: larger than max_company_age_years")
         if rec.amount and rec.amount.min_eur and rec.amount.max_eur and rec.amount.min_eur > rec.amount.max_eur:
             rep.errors.append(f"{rel}: amount.min_eur: larger than amount.max_eur")
+        if rec.amount and rec.amount.min_is_floor and not rec.amount.min_eur:
+            rep.errors.append(f"{rel}: amount.min_is_floor: a floor needs amount.min_eur")
         if rec.status == "closed" and rec.deadline is None and not rec.deadline_text:
             rep.warnings.append(f"{rel}: deadline_text: closed programme without a date or note on when it closed")
     if rep.errors:

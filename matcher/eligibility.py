@@ -36,6 +36,14 @@ def _fmt_int(n: float, lang: str) -> str:
     return s.replace(",", ".") if lang == "de" else s
 
 
+def _fmt_eur(n: float, lang: str) -> str:
+    """80.000 EUR, 1,2 Mio. EUR / EUR 80,000, EUR 1.2 million."""
+    if n >= 1_000_000:
+        v = f"{n / 1e6:.1f}".removesuffix(".0")
+        return f"{v.replace('.', ',')} Mio. EUR" if lang == "de" else f"EUR {v} million"
+    return f"{_fmt_int(n, 'de')} EUR" if lang == "de" else f"EUR {_fmt_int(n, 'en')}"
+
+
 def _fmt_years(y: float, lang: str) -> str:
     if y < 1:
         m = round(y * 12)
@@ -258,6 +266,19 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             add("company_age", "unknown", f"{lim_de} – Gründungsjahr nicht genannt",
                 f"{lim_en} – founding year not stated")
 
+    # a programme's floor ("Darlehen mindestens 2 Mio. EUR", "Mindestinvestition 10.000 EUR") against the largest sum
+    # the company names; an unnamed sum is asked
+    if prog.amount and prog.amount.min_is_floor and prog.amount.min_eur:
+        lo = prog.amount.min_eur
+        lim_de, lim_en = f"Mindestbetrag {_fmt_eur(lo, 'de')}", f"minimum amount {_fmt_eur(lo, 'en')}"
+        if p.project_eur is None:
+            add("amount_min", "unknown", f"{lim_de} – Volumen Ihres Vorhabens nicht genannt",
+                f"{lim_en} – size of your project not stated")
+        else:
+            add("amount_min", "violated" if p.project_eur < lo else "fulfilled",
+                f"{lim_de} – Sie nennen {_fmt_eur(p.project_eur, 'de')}",
+                f"{lim_en} – you state {_fmt_eur(p.project_eur, 'en')}")
+
     # location
     if el.location != "any":
         need_de, need_en = _LOC_DE[el.location], _LOC_EN[el.location]
@@ -382,8 +403,9 @@ def overall_for_ranking(criteria: list[Criterion], selective: frozenset[str] | s
                         (c.rule.startswith("fact:") and c.rule[5:] not in selective) or c.rule in ASKED_NOT_COUNTED))])
 
 
-# size and age limits the company did not state: asked on the card, not counted against the programme's rank
-ASKED_NOT_COUNTED = frozenset({"employees", "turnover", "sme_target", "sme_excluded", "company_age"})
+# size and age limits and a minimum amount the company did not state: asked on the card, not counted against the
+# programme's rank
+ASKED_NOT_COUNTED = frozenset({"employees", "turnover", "sme_target", "sme_excluded", "company_age", "amount_min"})
 
 
 QUESTIONS = {
@@ -400,6 +422,8 @@ QUESTIONS = {
     "company_age": ("In welchem Jahr wurde Ihr Unternehmen gegründet?", "In which year was your company founded?"),
     "location": ("Wo hat Ihr Unternehmen seinen Sitz oder eine Betriebsstätte – in Berlin?",
                  "Where is your company based – do you have a site in Berlin?"),
+    "amount_min": ("Wie hoch ist das Volumen Ihres Vorhabens (Investitions- oder Finanzierungssumme, ungefähr)?",
+                   "How large is your project (investment or financing sum, roughly)?"),
     "partner": ("Planen Sie das Vorhaben mit einer Hochschule oder Forschungseinrichtung als Partner?",
                 "Do you plan the project with a university or research institution as partner?"),
 }

@@ -792,9 +792,9 @@ def _construction_or_hospitality(t: str) -> bool | None:
 # The sum the company says it needs for its project: "ca. 25.000 Euro", "15-20k", "~150k", "1,2 Mio. €".
 # A turnover, a salary, an aid already received or a funding round is no project sum.
 SMALL_SUM_EUR = 50_000  # the IBB micro-loan's upper limit (25,000 EUR, 50,000 EUR for innovative firms)
-_NUMBER = r"(\d{1,3}(?:[.’' ]\d{3})+|\d+(?:,\d+)?)"
+_NUMBER = r"(\d{1,3}(?:[.’' ]\d{3})+|\d+(?:,\d+|\.\d{1,2}(?!\d))?)"
 _SUM = folded_rx(r"(?<![\w.,])" + _NUMBER + r"(?:\s*(?:-|bis|to)\s*" + _NUMBER + r")?\s*"
-                 r"(mio\.?|millionen|million|mill?\.|tsd\.?|tausend|k|t€)?\s*(eur\b|euro\b|€)?")
+                 r"(mio\.?|millionen|million|mill?\.|tsd\.?|tausend|k(?![a-z])|t€|mn?(?![a-z]))?\s*(eur\b|euro\b|€)?")
 _NOT_A_PROJECT_SUM = folded_rx(r"\b(?:umsatz\w*|jahresumsatz\w*|turnover|revenues?|sales|arr|bilanzsumme|balance sheet|"
                                r"gehalt|gehälter|salary|salaries|lohn|de[- ]?minimis|erhalten|bekommen|received|raised|"
                                r"eingesammelt|finanzierungsrunde|seed-?runde|funding round|bewertung|valuation|"
@@ -813,8 +813,9 @@ def _stated_sums(t: str) -> list[int]:
     sums = []
     for m in _SUM.finditer(t):
         unit = (m.group(3) or "").rstrip(".")
-        if not unit and not m.group(4) and not _CURRENCY_BEFORE.search(t[max(0, m.start() - 6):m.start()]):
-            continue  # a bare number (a year, a headcount) is no sum
+        currency = m.group(4) or _CURRENCY_BEFORE.search(t[max(0, m.start() - 6):m.start()])
+        if not currency and (not unit or unit in ("m", "mn")):
+            continue  # a bare number (a year, a headcount) is no sum, nor are "20 m" of hall without a currency
         try:  # of a range ("15-20k") the upper end
             n = parse_number(m.group(2) or m.group(1)) * _UNITS.get(unit, 1.0)
         except ValueError:
@@ -827,6 +828,13 @@ def _stated_sums(t: str) -> list[int]:
             continue
         sums.append(int(n))
     return sums
+
+
+def project_sum(text: str) -> int | None:
+    """The largest project, investment or financing sum ``text`` names (turnover, salaries and raised rounds are no
+    project sums); ``None`` when it names none."""
+    sums = _stated_sums(fold(text))
+    return max(sums) if sums else None
 
 
 def _small_sum(t: str) -> bool | None:

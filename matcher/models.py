@@ -232,6 +232,9 @@ class CombinationRule(_Strict):
 class Amount(_Strict):
     min_eur: int | None = Field(default=None, ge=0)
     max_eur: int | None = Field(default=None, ge=0)
+    # the programme finances nothing smaller than ``min_eur`` (a loan "mindestens jedoch 2 Mio. EUR", a minimum
+    # investment): a smaller project the company names rules it out. A usual size ("in der Regel ab") is no floor.
+    min_is_floor: bool = False
     text_de: str
     text_en: str | None = None
 
@@ -432,6 +435,8 @@ class CompanyProfile(BaseModel):
     org_type: OrgType | None = None
     employees: int | None = Field(default=None, ge=0)
     turnover_eur: int | None = Field(default=None, ge=0)
+    # the largest project, investment or financing sum the text names ("Maschine für 80.000 €", "Kredit über 1,2 Mio.")
+    project_eur: int | None = Field(default=None, ge=0)
     founded_year: int | None = None
     age_years: float | None = Field(default=None, ge=0)
     # the youngest and oldest the company can be when only the founding year is stated ("gegründet 2025": between

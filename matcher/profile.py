@@ -81,7 +81,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     month_number,
     parse_number,
 )
-from .facts import dated_facts, read_facts
+from .facts import dated_facts, project_sum, read_facts
 from .gazetteer import is_berlin, left_clause, locate, region_of, right_clause
 from .models import CompanyProfile, Topic
 from .text import clean, detect_language, fold, folded_rx, normalise_informal, numbers_to_digits, without_reason_words
@@ -630,6 +630,11 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     elif PARTNER_RESEARCH.search(t) or facts.get("research_partner"):
         p["has_research_partner"] = True
         stated.append("has_research_partner")
+
+    project_eur = project_sum(text)
+    if project_eur is not None:
+        p["project_eur"] = project_eur
+        stated.append("project_eur")
 
     dm = _de_minimis_received(t)
     if dm is not None:

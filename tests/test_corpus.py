@@ -63,6 +63,8 @@ P = "programmes/berlin-innovation-grant.yaml"
     (lambda d: edit(d / P, level="mars"), f"corpus/{P}: level: Input should be 'berlin', 'bund' or 'eu'"),
     (lambda d: edit(d / P, colour="blue"), f"corpus/{P}: colour: unknown field"),
     (lambda d: edit(d / P, amount={"max_eur": "viel", "text_de": "x"}), f"corpus/{P}: amount.max_eur: Input should be a valid integer"),
+    (lambda d: edit(d / P, amount={"max_eur": 5000, "min_is_floor": True, "text_de": "bis 5.000 EUR"}),
+     f"corpus/{P}: amount.min_is_floor: a floor needs amount.min_eur"),
     (lambda d: edit(d / P, sources=[{"title": "Quelle ohne Link"}]), f"corpus/{P}: sources.0: Value error, a source needs a url"),
     (lambda d: (d / P).write_text("id: x\nname: [unclosed\n"), f"corpus/{P}: (yaml): malformed YAML at line"),
     (lambda d: (d / P).write_text(""), f"corpus/{P}: (file): empty file"),

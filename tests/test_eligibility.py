@@ -237,6 +237,22 @@ def test_programmes_that_exclude_construction_and_hospitality_check_the_trade(pi
     assert verdict(prog, CompanyProfile(**base), "fact:construction_or_hospitality")[0] == "unknown"
 
 
+def test_a_loan_with_a_floor_rules_out_a_smaller_project_and_asks_when_no_sum_is_named():
+    # Berlin Mittelstand 4.0 lends at least 2 Mio. EUR (IBB, Förderdatenbank)
+    bm = shipped("berlin-mittelstand-4-0")
+    base = dict(org_type="company", employees=40, size_class="small", in_berlin=True, location="berlin")
+    v, reason = verdict(bm, CompanyProfile(**base, project_eur=650_000), "amount_min")
+    assert v == "violated" and "Mindestbetrag 2 Mio. EUR – Sie nennen 650.000 EUR" in reason
+    assert verdict(bm, CompanyProfile(**base, project_eur=3_500_000), "amount_min")[0] == "fulfilled"
+    crit = elig.check(bm, CompanyProfile(**base), "en")
+    asked = next(c for c in crit if c.rule == "amount_min")
+    assert asked.verdict == "unknown" and "minimum amount EUR 2 million" in asked.reason
+    # an unstated sum is asked on the card but does not lower the programme's rank
+    assert "amount_min" in elig.ASKED_NOT_COUNTED and elig.QUESTIONS["amount_min"][0].endswith("?")
+    # a usual size ("Darlehen in der Regel ab 100.000 EUR") is no floor
+    assert all(c.rule != "amount_min" for c in elig.check(shipped("berlin-innovativ"), CompanyProfile(**base, project_eur=40_000)))
+
+
 def test_a_high_turnover_limit_is_not_asked_of_a_company_whose_headcount_is_far_below_it():
     big_limit = prog(max_turnover_eur=500_000_000)
     rules = lambda p: {c.rule: c.verdict for c in elig.check(big_limit, p)}  # noqa: E731
@@ -279,3 +295,18 @@ def test_a_year_only_founding_asks_for_the_month_not_the_year():
     assert not any("In welchem Jahr" in q for q in elig.follow_up_questions([crit], p, "de"))
     crit_en = elig.check(prog(max_company_age_years=1), p, "en")
     assert "In which month of 2025 was your company founded?" in elig.follow_up_questions([crit_en], p, "en")
+
+
+def test_a_digitalisation_loan_of_two_million_and_up_is_not_offered_for_a_small_project(real_engine):
+    from matcher.api import match
+    text = ("Offsetdruckerei in Lichtenberg, 22 Mitarbeiter. Wir wollen auf Digitaldruck umstellen: Digitaldruckmaschine "
+            "plus Web-to-Print-Portal, zusammen ca. {sum}. Bestellt ist noch nichts. Welche Förderkredite gibt es?")
+    small = match(text.format(sum="650.000 €"), top_k=10, engine=real_engine)
+    assert small.profile.project_eur == 650_000
+    assert "berlin-mittelstand-4-0" not in [h.id for h in small.programmes]
+    hit = next(h for h in small.hidden_ineligible if h.id == "berlin-mittelstand-4-0")
+    assert any(c.rule == "amount_min" and c.verdict == "violated" and "Sie nennen 650.000 EUR" in c.reason
+               for c in hit.criteria)
+    large = match(text.format(sum="2,5 Mio. €"), top_k=10, engine=real_engine)
+    assert large.profile.project_eur == 2_500_000
+    assert "berlin-mittelstand-4-0" in [h.id for h in large.programmes]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from matcher.corpus import load_topics
-from matcher.facts import FACTS, read_facts
+from matcher.facts import FACTS, project_sum, read_facts
 from matcher.profile import extract_profile, merge_profiles
 
 TOPICS = load_topics(Path(__file__).resolve().parent.parent / "corpus", [])
@@ -470,6 +470,21 @@ def test_where_customers_are_is_read_with_its_qualifier(text, expected):
 ])
 def test_small_sum_reads_the_sum_the_project_needs(text, expected):
     assert read_facts(text).get("small_sum") is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Roboterschweißzelle plus Biegezelle, ca. 1,2 Mio €, bestellt ist noch nichts", 1_200_000),
+    ("plans 2 x 5-axis machining centres, approx. EUR 1.3m, quotes in hand; compressors ~EUR 80k", 1_300_000),
+    ("€2.5m for the second line", 2_500_000),
+    ("Investition 650k€", 650_000),
+    ("Industrie 4.0 in der Halle für 200.000 €", 200_000),
+    # a distance, a length or a version number is no sum
+    ("Die Halle liegt knapp 4 km entfernt und kostet 300.000 €.", 300_000),
+    ("a 40 m hall next to the river", None),
+    ("Umsatz 2 Mio. EUR, 12 Mitarbeitende", None),
+])
+def test_project_sum_is_the_largest_sum_the_project_needs(text, expected):
+    assert project_sum(text) == expected
 
 
 def test_the_micro_loan_is_the_first_answer_for_a_small_founding_sum_only(real_engine):
