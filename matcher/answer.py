@@ -6,6 +6,7 @@ names exists in the corpus and every citation points at one of that programme's 
 
 from __future__ import annotations
 
+from .eligibility import fmt_eur
 from .models import (
     INSTRUMENT_LABELS_DE,
     INSTRUMENT_LABELS_EN,
@@ -85,6 +86,8 @@ def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[
         line += f"; {'Themen' if i == 0 else 'topics'}: {', '.join(labels)}"
     if p.needs:
         line += f"; {'Bedarf' if i == 0 else 'needs'}: {', '.join(need_label(n, lang) for n in p.needs[:4])}"
+    if p.project_eur is not None:  # shown, since a programme's minimum amount is judged on it
+        line += f"; {'Volumen' if i == 0 else 'project size'}: {fmt_eur(p.project_eur, lang)}"
     return line
 
 

@@ -36,7 +36,7 @@ def _fmt_int(n: float, lang: str) -> str:
     return s.replace(",", ".") if lang == "de" else s
 
 
-def _fmt_eur(n: float, lang: str) -> str:
+def fmt_eur(n: float, lang: str) -> str:
     """80.000 EUR, 1,2 Mio. EUR / EUR 80,000, EUR 1.2 million."""
     if n >= 1_000_000:
         v = f"{n / 1e6:.1f}".removesuffix(".0")
@@ -270,14 +270,14 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
     # the company names; an unnamed sum is asked
     if prog.amount and prog.amount.min_is_floor and prog.amount.min_eur:
         lo = prog.amount.min_eur
-        lim_de, lim_en = f"Mindestbetrag {_fmt_eur(lo, 'de')}", f"minimum amount {_fmt_eur(lo, 'en')}"
+        lim_de, lim_en = f"Mindestbetrag {fmt_eur(lo, 'de')}", f"minimum amount {fmt_eur(lo, 'en')}"
         if p.project_eur is None:
             add("amount_min", "unknown", f"{lim_de} – Volumen Ihres Vorhabens nicht genannt",
                 f"{lim_en} – size of your project not stated")
         else:
             add("amount_min", "violated" if p.project_eur < lo else "fulfilled",
-                f"{lim_de} – Sie nennen {_fmt_eur(p.project_eur, 'de')}",
-                f"{lim_en} – you state {_fmt_eur(p.project_eur, 'en')}")
+                f"{lim_de} – Sie nennen {fmt_eur(p.project_eur, 'de')}",
+                f"{lim_en} – you state {fmt_eur(p.project_eur, 'en')}")
 
     # location
     if el.location != "any":

@@ -303,6 +303,7 @@ def test_a_digitalisation_loan_of_two_million_and_up_is_not_offered_for_a_small_
             "plus Web-to-Print-Portal, zusammen ca. {sum}. Bestellt ist noch nichts. Welche Förderkredite gibt es?")
     small = match(text.format(sum="650.000 €"), top_k=10, engine=real_engine)
     assert small.profile.project_eur == 650_000
+    assert "Volumen: 650.000 EUR" in small.answer  # what the minimum was judged on is shown in the profile line
     assert "berlin-mittelstand-4-0" not in [h.id for h in small.programmes]
     hit = next(h for h in small.hidden_ineligible if h.id == "berlin-mittelstand-4-0")
     assert any(c.rule == "amount_min" and c.verdict == "violated" and "Sie nennen 650.000 EUR" in c.reason
