@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from .mentions import without_past_use
 from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-exported)
@@ -271,13 +272,29 @@ _OWN_BUSINESS = re.compile(r"\b(?:meine[nmrs]?|unsere[nmrs]?|my|our)\s+(?:eigene
 def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
     """The first hit of ``pat`` that is not about where a person lives, how long a person is out of work,
     how long a person has held a job or how long something has not happened."""
-    return next((m for m in pat.finditer(t)
-                 if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])
-                 and not _OUT_OF_WORK.search(left_clause(t, m.start()) + m.group(0) + right_clause(t, m.end()))
-                 and not _AS_A_ROLE.search(t[m.end():m.end() + 40])
-                 and not (pat is AGE_YEARS and (_NEGATED_SINCE.search(t[m.end():m.end() + 40])
-                                                or _PENDING_SINCE.search(t[m.end():m.end() + 40])
-                                                or _PENDING_BEFORE.search(t[max(0, m.start() - 60):m.start()])))), None)
+    return next(_company_age_hits(pat, t), None)
+
+
+# a founding verb: stronger evidence of the founding year than "seit", "since" or "opened"
+_FOUNDING_WORD = re.compile(r"gegr|gründ|found|establish|\best\.|incorporat")
+
+
+def _founding_year_hit(t: str) -> re.Match | None:
+    """The hit that gives the founding year: one with a founding verb ("Im September 2026 haben wir die GmbH
+    gegründet") before a mere "seit" ("Seit Oktober 2024 finanziert uns die erste Phase einer Förderung"), else the
+    first."""
+    hits = [*_company_age_hits(FOUNDED_YEAR, t), *_company_age_hits(FOUNDED_YEAR_BEFORE, t)]
+    return next((m for m in hits if _FOUNDING_WORD.search(m.group(0))), hits[0] if hits else None)
+
+
+def _company_age_hits(pat: re.Pattern, t: str) -> Iterator[re.Match]:
+    return (m for m in pat.finditer(t)
+            if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])
+            and not _OUT_OF_WORK.search(left_clause(t, m.start()) + m.group(0) + right_clause(t, m.end()))
+            and not _AS_A_ROLE.search(t[m.end():m.end() + 40])
+            and not (pat is AGE_YEARS and (_NEGATED_SINCE.search(t[m.end():m.end() + 40])
+                                           or _PENDING_SINCE.search(t[m.end():m.end() + 40])
+                                           or _PENDING_BEFORE.search(t[max(0, m.start() - 60):m.start()]))))
 
 
 def year_age_range(year: int, today: dt.date) -> tuple[float, float]:
@@ -288,7 +305,7 @@ def year_age_range(year: int, today: dt.date) -> tuple[float, float]:
 
 def _age(t: str, today: dt.date) -> tuple[int | None, float | None, tuple[float, float] | None]:
     """The founding year, the age in years and, when only the year is stated, the range the age can lie in."""
-    m = _company_age_hit(FOUNDED_YEAR, t) or _company_age_hit(FOUNDED_YEAR_BEFORE, t)
+    m = _founding_year_hit(t)
     if m:
         year = int(m.group(1))
         # the month may stand before the year outside the match: "im Juli 2025 unsere UG gegründet"

@@ -153,6 +153,7 @@ def test_a_clinical_study_is_development_not_an_investment(text, need, not_need)
     ("We evaluate a site for our first European plant. Candidates are Berlin, Hungary and Poland.", True),
     # selling the business is no purchase ("verkaufen" holds "kaufen")
     ("Mein Chef geht in Rente und will mir den Betrieb verkaufen.", False),
+    ("We want to buy a new industrial digital textile printer with fixation unit (~€210,000).", True),
 ])
 def test_equipment_the_writer_needs_is_an_investment(text, investment):
     assert ("investment" in ex(text).needs) is investment
@@ -1248,6 +1249,13 @@ def test_clauses_about_programmes_used_in_the_past():
 ])
 def test_the_year_a_shop_opened_is_its_founding_year(text, year):
     assert ex(text).founded_year == year
+
+
+def test_a_founding_verb_gives_the_founding_year_before_an_earlier_since():
+    text = ("Seit Oktober 2024 finanziert uns die erste Phase einer Bundesförderung für Ausgründungen. "
+            "Im September 2026 haben wir die GmbH gegründet.")
+    assert ex(text).founded_year == 2026
+    assert ex("Seit 2019 bauen wir Möbel, 12 Mitarbeitende.").founded_year == 2019
 
 
 def test_reading_an_electroplating_shops_request():
