@@ -626,6 +626,12 @@ PAST_ROUND = folded_rx(
 PAST_PRIZE = folded_rx(
     r"\b(?:won|gewann\w*|gewonnen)\b[^.;!?]{0,50}?\b[\w-]{0,30}(?:wettbewerb|preis|award|prize|competition|challenge)\w*|"
     r"\b[\w-]{0,30}(?:wettbewerb|preis|award|prize|competition|challenge)\w*\b[^.;!?]{0,50}?\b(?:gewonnen|won)\b")
+# money the writer already had, named with a relative clause: "ein Gründerstipendium, das wir vor der Gründung über die
+# HTW hatten", "a grant that we received in 2023": history, not a wish for that instrument
+PAST_HELD = folded_rx(
+    r"\b[\w-]{0,30}(?:stipendium|zuschuss|kredit|darlehen|grant|scholarship|stipend|loan)\w*,?\s+"
+    r"(?:das|die|den|which|that)\s+(?:wir|ich|we|i)\s+(?:[^.;!?]{0,60}?\s)?"
+    r"(?:hatten|hatte|bekommen haben|bekommen hatten|erhalten haben|erhalten hatten|bekamen|bekam|had|received|got)\b")
 # the company's tax adviser, or an adviser quoted for an opinion, is no wish for advice or a tax credit ("Unser
 # Steuerberater meint, Apotheken fallen raus", "my consultant says ...")
 ADVISER_MENTION = folded_rx(

@@ -48,6 +48,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     NEG_WORD_INSTRUMENT,
     NO_EQUITY,
     PARTNERS_LACKING,
+    PAST_HELD,
     PAST_PRIZE,
     PAST_ROUND,
     EXPORT_FACT,
@@ -683,7 +684,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     if p["instruments_unwanted"]:
         stated.append("instruments_unwanted")
     wished = []
-    t_wish = PAST_PRIZE.sub(" ", PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", ADVISER_MENTION.sub(" ", MODEL_TRAINING.sub(" ", t))))))
+    t_wish = PAST_HELD.sub(" ", PAST_PRIZE.sub(" ", PAST_ROUND.sub(" ", _LATER_ROUND.sub(" ", OWN_FUNDS.sub(" ", ADVISER_MENTION.sub(" ", MODEL_TRAINING.sub(" ", t)))))))
     for k, rx in INSTR_RE.items():
         m = rx.search(t_wish)
         if not m:

@@ -226,6 +226,11 @@ def test_research_institute_is_recognised():
     ("We prefer loans over grants", ["loan"], ["grant"]),
     ("We prefer to apply for grants", ["grant"], []),
     ("We don't want a grant, a loan is fine", ["loan"], ["grant"]),
+    # money the writer already had is history, not a wish
+    ("Bisher lief alles über Eigenmittel und ein Gründerstipendium, das wir vor der Gründung über die HTW hatten.",
+     [], ["scholarship"]),
+    ("We financed the prototype with a grant that we received in 2023 and now need a loan.", ["loan"], ["grant"]),
+    ("Gibt es einen Zuschuss, den wir für die Maschine bekommen können?", ["grant"], []),
 ])
 def test_instruments_wished_and_negation(text, wanted, not_wanted):
     p = ex(text)
