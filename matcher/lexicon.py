@@ -370,7 +370,9 @@ NEED_PATTERNS: dict[str, str] = {
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe(?!" + FAIR_BUILDING + r")|trade fair|trade show|neue märkte|new markets|"
                             r"booth|messestand(?!bau)|delegation\w*|trade mission|markterschließung|market entry|"
-                            r"weltmarkt|usa\b|china|asien|asia|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
+                            r"weltmarkt|usa\b|"
+                            # a kind of customer or shop ("Asia-Supermärkte", "China-Restaurant") is no market abroad
+                            r"china(?!-)|asien(?!-)|asia(?![-\w])|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
                             r"übersee|overseas|exhibit\w*|ausstell\w*|"
                             # a project with a partner abroad ("ein deutsch-französisches Projekt", "mit einem KMU aus Polen")
                             r"deutsch-(?:französisch|polnisch|niederländisch|österreichisch|schweizer|italienisch|spanisch|tschechisch|"
@@ -408,7 +410,9 @@ NEED_PATTERNS: dict[str, str] = {
               r"überblick|overview|keine ahnung|no idea|wo anfangen|where to start|"
               # someone from outside to do or check it ("we want someone to sort out our IT security")
               r"(?:want|need|looking for|find|get) (?:someone|somebody|an expert|an outside expert) to (?!hire|employ|join|work for)|"
-              r"(?:suchen|brauchen|wollen|möchten)\w* (?:\w+ )?jemande?n?,? (?:der|die) (?:uns|sich|das|mal))",
+              r"(?:suchen|brauchen|wollen|möchten)\w* (?:\w+ )?jemande?n?,? (?:der|die) (?:uns|sich|das|mal)|"
+              # "gibt es jemand neutral, der kommt und schaut", "is there someone independent who could look at it"
+              r"gibt es (?:\w+ )?(?:jemande?n?|wen)\b(?: [\w-]+){0,2},? (?:der|die)\b|is there (?:someone|somebody|anyone)\b(?: [\w-]+){0,2},? who\b)",
     "partners": r"((?<!ansprech)(?<!gesprächs)partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|(?<![\w-])austausch\b|erfahrungsaustausch|(?:uns|sich|mich) (?:[\w-]+ ){0,4}?austauschen|exchange|matchmaking|"
                 r"verbund|konsortium|consortium|kontakt|contacts|mit der tu|mit der hu|mit der fu|mit der bht|"
                 r"with (?:the )?tu|hochschule|university|institut)",
