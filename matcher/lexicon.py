@@ -682,7 +682,9 @@ EXPORT_FACT = folded_rx(
     # where the company sells today, in the present tense: the market, not a wish ("verkauft wird über Musikläden und online
     # in ganz Europa, in die USA und nach Japan", "we sell to distributors in 30 countries"); a clause with a wish stays
     r"\b(?:verkauft wird|verkauft werden|vertrieben wird|geliefert wird|wir verkaufen|wir liefern|wir exportieren|we sell|we export|"
-    r"we ship|we deliver)\b(?![^.;!?]{0,100}\b(?:wollen|möchten|planen|würden|soll|sollen|später|künftig|danach|want|wish|plan|would like|hope|will|later|soon)\b)[^.;!?]{0,100}")
+    r"we ship|we deliver)\b(?![^.;!?]{0,100}\b(?:wollen|möchten|planen|würden|soll|sollen|später|künftig|danach|want|wish|plan|would like|hope|will|later|soon)\b)"
+    # up to the clause where the need begins ("wir verkaufen an Asia-Supermärkte und brauchen einen neuen Dampfkessel")
+    r"(?:(?!\b(?:und|and|aber|but)\s+(?:wir\s+|we\s+)?(?:brauchen|benötigen|suchen|need|require|are looking|look)\b)[^.;!?]){0,100}")
 # only one level wanted: "We're only interested in EU funding", "nur Bundesprogramme", "ausschließlich EU-Mittel"
 LEVEL_ONLY: dict[str, re.Pattern] = {
     level: folded_rx(r"\b(?:only|nur|ausschließlich|exclusively|solely)\s+(?:[\w-]+\s+){0,3}?" + word)

@@ -935,7 +935,7 @@ def test_start_up_said_of_a_programme_or_the_scene_is_not_the_company(text, stag
     ("Wir nähen Kostüme für Theater und Oper und brauchen einen Kredit für zwei Nähmaschinen.", "energy_resources", False),
     ("We want to recover the heat from our compressors.", "energy_resources", True),
     # a kind of customer ("Asia-Supermärkte") is no market abroad
-    ("Wir machen Tofu und verkaufen an Asia-Supermärkte und Bioläden in ganz Deutschland.", "internationalisation", False),
+    ("Wir verkaufen Tofu an Asia-Supermärkte und brauchen einen neuen Dampfkessel.", "internationalisation", False),
     ("Wir wollen unseren Tofu künftig auch in Asien verkaufen.", "internationalisation", True),
     # asking whether someone independent could come and look is a wish for advice
     ("Gibt es jemand neutral, der kommt und schaut, was am besten ist?", "advice", True),
