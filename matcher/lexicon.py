@@ -276,6 +276,10 @@ NEED_PATTERNS: dict[str, str] = {
            r"\b(?:niemand|keiner)\s+(?:macht|baut|bietet|kann|stellt|produziert)\s+(?:bisher\s+|noch\s+)?(?:das|so etwas|sowas|so was|dies)\b|"
            r"(?:weltweit|welt|markt)(?:neuheit|erst\w*)|\bals erste\w* (?:weltweit|in deutschland|in europa|am markt)|"
            r"tüftel|experiment|versuchs(?:anlage|reihe|aufbau|stand|labor)|\bversuche\s+(?:\w+\s+){0,4}?(?:machen|durchführen|fahren)\b|"
+           # trials in a lab, or months of them ("Laborversuche", "lab trials", "half a year of tests", "drei Monate Tests")
+           r"laborversuch\w*|labortest\w*|\blab(?:oratory)? (?:tests|trials|testing)\b|"
+           r"\b(?:months?|weeks?|half a year|a year|a few months) of (?:tests|testing|trials|experiments)\b|"
+           r"\bmonate?\s+(?:lang\s+)?(?:tests|versuche|testreihen)\b|"
            r"\b(?:nobody|no one|no-one|noone)\s+(?:else\s+)?(?:\w+\s+)?(?:does|makes|builds|offers|sells|produces|has done|is doing|can do)\s+"
            r"(?:this|that|it|such)\b|\b(?:such|this kind of)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:does not|doesn't|do not|don't)\s+exist|"
            r"nothing like (?:this|it|that) (?:exists|on the market|is available)|"

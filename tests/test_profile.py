@@ -940,6 +940,10 @@ def test_start_up_said_of_a_programme_or_the_scene_is_not_the_company(text, stag
     # asking whether someone independent could come and look is a wish for advice
     ("Gibt es jemand neutral, der kommt und schaut, was am besten ist?", "advice", True),
     ("Is there someone independent who could look at our compressed-air system?", "advice", True),
+    # trials in a lab are development, whatever the words
+    ("We would need a partner with a lab, probably half a year of tests, and after that a small extruder.", "rnd", True),
+    ("Für die neue Rezeptur brauchen wir Laborversuche mit einem Institut.", "rnd", True),
+    ("Wir kaufen Labortechnik für unsere Qualitätskontrolle.", "rnd", False),
 ])
 def test_needs_from_plain_words(text, need, present):
     assert (need in ex(text).needs) is present
