@@ -278,6 +278,12 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             add("amount_min", "violated" if p.project_eur < lo else "fulfilled",
                 f"{lim_de} – Sie nennen {fmt_eur(p.project_eur, 'de')}",
                 f"{lim_en} – you state {fmt_eur(p.project_eur, 'en')}")
+    elif prog.amount and prog.amount.min_eur and p.project_eur is not None and p.project_eur < prog.amount.min_eur / 2:
+        # a usual size, no floor ("Darlehen in der Regel ab 100.000 EUR"): a project under half of it is an open point
+        # for the bank or the fund, not a bar; it is not asked, the card says it
+        add("amount_usual", "unknown",
+            f"Üblich ab {fmt_eur(prog.amount.min_eur, 'de')} – Sie nennen {fmt_eur(p.project_eur, 'de')}",
+            f"Usually from {fmt_eur(prog.amount.min_eur, 'en')} – you state {fmt_eur(p.project_eur, 'en')}")
 
     # location
     if el.location != "any":

@@ -249,8 +249,16 @@ def test_a_loan_with_a_floor_rules_out_a_smaller_project_and_asks_when_no_sum_is
     assert asked.verdict == "unknown" and "minimum amount EUR 2 million" in asked.reason
     # an unstated sum is asked on the card but does not lower the programme's rank
     assert "amount_min" in elig.ASKED_NOT_COUNTED and elig.QUESTIONS["amount_min"][0].endswith("?")
-    # a usual size ("Darlehen in der Regel ab 100.000 EUR") is no floor
-    assert all(c.rule != "amount_min" for c in elig.check(shipped("berlin-innovativ"), CompanyProfile(**base, project_eur=40_000)))
+    # a usual size ("Darlehen in der Regel ab 100.000 EUR") is no floor: a project under half of it is an open point,
+    # said on the card and counted in the ranking verdict, but not asked
+    innovativ = shipped("berlin-innovativ")
+    crit = elig.check(innovativ, CompanyProfile(**base, project_eur=40_000))
+    assert all(c.rule != "amount_min" for c in crit)
+    usual = next(c for c in crit if c.rule == "amount_usual")
+    assert usual.verdict == "unknown" and "Üblich ab 100.000 EUR – Sie nennen 40.000 EUR" in usual.reason
+    assert "amount_usual" not in elig.ASKED_NOT_COUNTED and "amount_usual" not in elig.QUESTIONS
+    assert elig.overall_for_ranking(crit) == "uncertain"
+    assert all(c.rule != "amount_usual" for c in elig.check(innovativ, CompanyProfile(**base, project_eur=60_000)))
 
 
 def test_a_high_turnover_limit_is_not_asked_of_a_company_whose_headcount_is_far_below_it():
