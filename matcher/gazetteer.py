@@ -342,7 +342,7 @@ def bezirk_of(name: str) -> str | None:
 _BOUNDARY = re.compile(r"[.;:!?\n•|(),]|\s[-–]\s|\b(?:und|and|but|aber|sowie|while|während|whereas)\b", re.I)
 _MARKET = re.compile(
     r"\b(?:kund\w*|customers|customer base|clients|abnehmer\w*|käufer\w*|buyers?|vertrieb\w*|vertreib\w*|verkauf\w*|sell\w*|sales|"
-    r"vermarkt\w*|export\w*|import\w*|liefern|liefert|lieferung\w*|deliver\w*|ship\w*|partner\w*|"
+    r"vermarkt\w*|export\w*|import\w*|liefern|liefert|lieferung\w*|beliefer\w*|deliver\w*|ship\w*|partner\w*|"
     r"supply|supplies|supplying|serve|serves|serving|"
     r"(?:fach|leit|publikums|haus|industrie|auslands|verbraucher)?messe\w*|trade fairs?|trade shows?|fairs?|expo|konferenz\w*|conference\w*|kongress\w*|veranstaltung\w*|events?|"
     r"märkte?n?|markt\w*|markets?|marketing|aufträge?|orders?|projekte?n?|projects?|baustellen?|"
@@ -522,10 +522,24 @@ _WHO_IN = re.compile(r"\b(?:who|whom|wer|wen|wem|anyone|anybody|someone|somebody
                      r"contacts?|contact persons?)\s+(?:here\s+|hier\s+)?in\s*$", re.I)
 
 
+# another firm or person the writer knows ("ein befreundeter Bäcker aus Neukölln", "a friend's bakery in Wedding",
+# "ein Kollege in Spandau"): where they are, not the company
+_OTHERS_FROM = re.compile(
+    r"\b(?:befreundet\w*|bekannt\w*|freund\w*|bekannte[rn]?|kolleg\w*|nachbar\w*|friends?|friend's|colleagues?|"
+    r"acquaintances?|neighbou?rs?)\b(?:\s+[\w-]+){0,2}\s+(?:aus|in|from|im)\s*(?:der|dem|den|the)?\s*$", re.I)
+# where the writer lives ("ich selbst wohne auch in Berlin", "I live in Pankow"): the seat only when the text names no
+# other (a freelancer's home is the business); the company's stated seat elsewhere stands
+_RESIDENCE = re.compile(r"\b(?:ich|i)\s+(?:\w+\s+){0,2}?(?:wohne|lebe|live)\b(?:\s+\w+){0,2}\s+(?:in|im)\s*$", re.I)
+
+
 def role_of(text: str, p: Place) -> str:
-    """'seat', 'market', 'planned' or 'neutral' for one place mention."""
+    """'seat', 'market', 'planned', 'residence' or 'neutral' for one place mention."""
     if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]):
         return "seat"
+    if _OTHERS_FROM.search(text[max(0, p.start - 60):p.start]):
+        return "market"
+    if _RESIDENCE.search(text[max(0, p.start - 50):p.start]):
+        return "residence"
     if p.region == "berlin" and _PROGRAMMES_AFTER.match(text[p.end:p.end + 40]):
         return "neutral"  # "dass es in Berlin gute Programme gibt": where the programmes are, not the company
     if p.region == "berlin" and (_NAME_AFTER.match(text[p.end:p.end + 30])
@@ -663,7 +677,8 @@ def locate(text: str) -> Location:
 def _company_places(roles: list) -> tuple[str, ...]:
     """The parts of Berlin and business sites named as the company's seat or planned site ("Wir sitzen in
     Adlershof", "a new plant in Siemensstadt"); not the city itself, nor markets and partners."""
-    return tuple(dict.fromkeys(p.name for p, r in roles if r in ("seat", "planned") and p.region == "berlin"
+    own = ("seat", "planned") if any(r == "seat" for _p, r in roles) else ("seat", "planned", "residence")
+    return tuple(dict.fromkeys(p.name for p, r in roles if r in own and p.region == "berlin"
                                and p.name.lower() != "berlin" and not p.name.isdigit()))
 
 
@@ -673,6 +688,8 @@ def _locate(text: str, roles: list) -> Location:
     not_in = any(not _SALES_BEFORE.search(text[max(0, m.start() - 40):m.start()]) for m in _NOT_IN_BERLIN.finditer(text))
     moving = to_berlin or not_in
     seats = [p for p, r in roles if r == "seat"]
+    if not seats:
+        seats = [p for p, r in roles if r == "residence"]
     neutral = [p for p, r in roles if r == "neutral"]
     other_seats = [p for p in seats if p.region != "berlin"]
     berlin_seats = [p for p in seats if p.region == "berlin"]

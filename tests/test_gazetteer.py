@@ -114,6 +114,12 @@ def test_a_postcode_with_plz_or_an_address_counts():
      "brandenburg", False),
     ("HQ and production in Lyon; I live in Kreuzberg.", "lyon", False),
     ("Wir sind in Hoppegarten. Lohnt sich der Berliner Investitonsbonus?", "brandenburg", False),
+    # the writer's home and the firms it supplies or knows are not the seat; the home is when nothing else is named
+    ("Fleischerei in Ludwigsfelde. Wir beliefern Supermärkte in Berlin – ich selbst wohne auch in Berlin.",
+     "brandenburg", False),
+    ("Wir sind eine Fleischerei in Ludwigsfelde. Ein befreundeter Bäcker aus Neukölln hat Geld aus BENE bekommen.",
+     "brandenburg", False),
+    ("Ich wohne in Pankow und will mich mit Schmuck selbstständig machen.", "berlin", True),
 ])
 def test_the_seat_not_the_market(text, loc, in_berlin):
     got = read_location(text)
