@@ -525,8 +525,10 @@ _WHO_IN = re.compile(r"\b(?:who|whom|wer|wen|wem|anyone|anybody|someone|somebody
 # another firm or person the writer knows ("ein befreundeter Bäcker aus Neukölln", "a friend's bakery in Wedding",
 # "ein Kollege in Spandau"): where they are, not the company
 _OTHERS_FROM = re.compile(
-    r"\b(?:befreundet\w*|bekannt\w*|freund\w*|bekannte[rn]?|kolleg\w*|nachbar\w*|friends?|friend's|colleagues?|"
-    r"acquaintances?|neighbou?rs?)\b(?:\s+[\w-]+){0,2}\s+(?:aus|in|from|im)\s*(?:der|dem|den|the)?\s*$", re.I)
+    r"\b(?:befreundet\w*|freund(?:e|en|in|innen|es)?|kolleg(?:e|en|in|innen)|nachbar(?:n|in|betrieb\w*)?|friends?|friend's|"
+    r"colleagues?|acquaintances?|neighbou?rs?)\b(?:\s+[\w-]+){0,2}\s+(?:aus|in|from|im)\s*(?:der|dem|den|the)?\s*$|"
+    # "ein Bekannter aus Spandau" (the noun; "eine bekannte Bäckerei in Neukölln" is the writer's own)
+    r"\bbekannte[rn]?\s+(?:aus|in|im|from)\s*(?:der|dem|den)?\s*$", re.I)
 # where the writer lives ("ich selbst wohne auch in Berlin", "I live in Pankow"): the seat only when the text names no
 # other (a freelancer's home is the business); the company's stated seat elsewhere stands
 _RESIDENCE = re.compile(r"\b(?:ich|i)\s+(?:\w+\s+){0,2}?(?:wohne|lebe|live)\b(?:\s+\w+){0,2}\s+(?:in|im)\s*$", re.I)

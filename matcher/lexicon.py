@@ -375,8 +375,9 @@ NEED_PATTERNS: dict[str, str] = {
     "internationalisation": r"(export|international|ausland|abroad|foreign|messe(?!" + FAIR_BUILDING + r")|trade fair|trade show|neue märkte|new markets|"
                             r"booth|messestand(?!bau)|delegation\w*|trade mission|markterschließung|market entry|"
                             r"weltmarkt|usa\b|"
-                            # a kind of customer or shop ("Asia-Supermärkte", "China-Restaurant") is no market abroad
-                            r"china(?!-)|asien(?!-)|asia(?![-\w])|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
+                            # a kind of customer, shop or food ("Asia-Supermärkte", "China-Restaurant", "asiatische
+                            # Lebensmittel", "an Asian food wholesaler") is no market abroad; Asian markets are
+                            r"china(?!-)|asien(?!-)|asia(?![-\w])|asiatische\w* (?:märkte|markt|raum|länder)|asian (?:markets?|countries)|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
                             r"übersee|overseas|exhibit\w*|ausstell\w*|"
                             # a project with a partner abroad ("ein deutsch-französisches Projekt", "mit einem KMU aus Polen")
                             r"deutsch-(?:französisch|polnisch|niederländisch|österreichisch|schweizer|italienisch|spanisch|tschechisch|"

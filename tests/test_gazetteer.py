@@ -120,6 +120,7 @@ def test_a_postcode_with_plz_or_an_address_counts():
     ("Wir sind eine Fleischerei in Ludwigsfelde. Ein befreundeter Bäcker aus Neukölln hat Geld aus BENE bekommen.",
      "brandenburg", False),
     ("Ich wohne in Pankow und will mich mit Schmuck selbstständig machen.", "berlin", True),
+    ("Wir sind eine bekannte Bäckerei in Neukölln, 12 Leute.", "berlin", True),
 ])
 def test_the_seat_not_the_market(text, loc, in_berlin):
     got = read_location(text)

@@ -937,6 +937,7 @@ def test_start_up_said_of_a_programme_or_the_scene_is_not_the_company(text, stag
     # a kind of customer ("Asia-Supermärkte") is no market abroad
     ("Wir verkaufen Tofu an Asia-Supermärkte und brauchen einen neuen Dampfkessel.", "internationalisation", False),
     ("Wir wollen unseren Tofu künftig auch in Asien verkaufen.", "internationalisation", True),
+    ("Wir wollen asiatische Märkte erschließen.", "internationalisation", True),
     # asking whether someone independent could come and look is a wish for advice
     ("Gibt es jemand neutral, der kommt und schaut, was am besten ist?", "advice", True),
     ("Is there someone independent who could look at our compressed-air system?", "advice", True),
