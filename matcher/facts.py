@@ -809,7 +809,8 @@ _CURRENCY_BEFORE = folded_rx(r"(?:eur|euro|€)\s*$")
 _UNITS = {**MULT, "t€": 1e3, "mil": 1e6}
 
 
-def _stated_sums(t: str) -> list[int]:
+@lru_cache(maxsize=16)  # read by the small-sum fact and by the profile's project sum of the same text
+def _stated_sums(t: str) -> tuple[int, ...]:
     sums = []
     for m in _SUM.finditer(t):
         unit = (m.group(3) or "").rstrip(".")
@@ -827,7 +828,7 @@ def _stated_sums(t: str) -> list[int]:
         if _NOT_A_PROJECT_SUM.search(before) or _NOT_A_PROJECT_SUM.search(after):
             continue
         sums.append(int(n))
-    return sums
+    return tuple(sums)
 
 
 def project_sum(text: str) -> int | None:
