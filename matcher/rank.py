@@ -162,8 +162,9 @@ def instrument_match(wished: list[str], offered: list[str], unwanted: list[str] 
         return 0.0
     if "grant" in wished and "tax_credit" in offered:
         return 1.0  # "a subsidy for hiring an R&D engineer": the research allowance is paid out, not repaid
-    if "grant" in offered and set(wished) <= {"loan", "guarantee"}:
-        # a loan or a guarantee asked for ("die Bank will Sicherheiten") rules no grant out: nobody declines one
+    if "grant" in offered and set(wished) <= {"loan", "guarantee", "equity"}:
+        # a loan, a guarantee or investors asked for ("die Bank will Sicherheiten", "we look for investors") rule
+        # no grant out: nobody declines one
         return 0.0
     return -1.0 if set(wished) - SUPPORT_ONLY else 0.0
 

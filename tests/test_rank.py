@@ -46,10 +46,11 @@ def test_topic_and_instrument_match():
     assert instrument_match(["training"], ["grant"]) == 0.0
     assert instrument_match(["training", "grant"], ["loan"]) == -1.0
     assert instrument_match(["advice"], ["advice", "network"]) == 1.0
-    # a loan or a guarantee asked for does not rule a grant out; equity asked for does not rule a loan in
+    # a loan, a guarantee or investors asked for do not rule a grant out; equity asked for does not rule a loan in
     assert instrument_match(["loan"], ["grant"]) == 0.0
     assert instrument_match(["loan", "guarantee"], ["grant"]) == 0.0
-    assert instrument_match(["equity"], ["grant"]) == -1.0
+    assert instrument_match(["equity"], ["grant"]) == 0.0
+    assert instrument_match(["equity", "scholarship"], ["grant"]) == -1.0
     assert instrument_match(["equity"], ["loan"]) == -1.0
     assert instrument_match([], ["grant"], unwanted=["grant"]) == -1.0
     # forms of money the writer rules out: a programme offering only those counts like a mismatch
