@@ -403,6 +403,10 @@ NEED_PATTERNS: dict[str, str] = {
                  r"(?:no|keine|ohne|without|lack(?:ing)?) (?:\w+ )?(?:sicherheiten|collat[eo]ral)|"
                  r"warenbestand\w*|warenlager|wareneinkauf|initial (?:stock|inventory)|"
                  r"vorfinanz|sicherheiten|collat[eo]ral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
+                 # money that comes only after the work: "bezahlt wird aber erst nach der Installation", "the customer
+                 # pays only on delivery", "90 Tage Zahlungsziel" (the gap is pre-financed)
+                 r"(?:bezahlt|gezahlt|zahlt)\w*\s+(?:wird\s+|werden\s+)?(?:aber\s+|uns\s+|der kunde\s+|die kunden\s+)?erst\s+(?:nach|bei|mit)\b|"
+                 r"(?:paid|pays?|payment)\s+(?:\w+\s+)?only\s+(?:after|on|upon)\b|zahlungsziel\w*|payment terms|"
                  r"(?:nächste|ersten?|neue|kommende)n? (?:finanzierungs)?runde|next round|"
                  r"raise (?:a |our |the |new )?(?:round|capital|money|funds|funding)|"
                  # an amount the company needs ("brauchen wir 3 Mio. €", "we need EUR 500k")

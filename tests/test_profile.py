@@ -1013,6 +1013,17 @@ def test_lacking_collateral_or_naming_an_amount_is_a_financing_need(text):
     assert "financing" in ex(text).needs
 
 
+@pytest.mark.parametrize("text,financing", [
+    ("Für den Auftrag bauen wir 500 Geräte vor, bezahlt wird aber erst nach der Installation.", True),
+    ("Der Kunde zahlt erst bei Abnahme, wir müssen das Material vorher kaufen.", True),
+    ("The hospital group pays only after delivery, so we carry the parts for months.", True),
+    ("Unsere Kunden haben 90 Tage Zahlungsziel.", True),
+    ("Wir haben die Maschine bezahlt und bauen jetzt Teile.", False),
+])
+def test_money_that_comes_only_after_the_work_is_a_financing_need(text, financing):
+    assert ("financing" in ex(text).needs) is financing
+
+
 @pytest.mark.parametrize("text", [
     "We work on fibres from hemp and agricultural residues for nonwovens",
     "Wir entwickeln Dämmplatten aus Pilzmyzel und Stroh",
