@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from .errors import CorpusError
 from .facts import FACTS, PLACE_FACTS
 from .models import Actor, Corpus, Programme, Project, Topic
+from .rank import BROAD_TOPICS
 
 # Classes of aid a combination rule may name instead of a programme id (see ``matcher.plan.rule_matches``).
 COMBINATION_CLASSES = ("any_grant", "any_state_aid", "de_minimis", "public_loan")
@@ -216,6 +217,9 @@ def check_corpus(root: Path, today: dt.date | None = None, stale_after_days: int
             rep.errors.append(f"{rel}: amount.min_eur: larger than amount.max_eur")
         if rec.amount and rec.amount.min_is_floor and not rec.amount.min_eur:
             rep.errors.append(f"{rel}: amount.min_is_floor: a floor needs amount.min_eur")
+        if rec.field_only and set(rec.topics) & BROAD_TOPICS:
+            rep.errors.append(f"{rel}: field_only: open only to its fields, so its topics must all be fields, not "
+                              f"{', '.join(sorted(set(rec.topics) & BROAD_TOPICS))}")
         if rec.status == "closed" and rec.deadline is None and not rec.deadline_text:
             rep.warnings.append(f"{rel}: deadline_text: closed programme without a date or note on when it closed")
     if rep.errors:

@@ -278,6 +278,9 @@ class Programme(_Strict):
     # an advice offer about one level's funding (the NCP SME and EEN advise on EU programmes): a wish for that
     # level ("join a Horizon Europe consortium") counts for the offer as for that level's programmes
     advises_on_levels: list[Level] = []
+    # the programme is open only to companies of its fields (``topics``): Medienboard's games funding takes game
+    # developers, Musicboard's label funding music labels. For a company of another field it meets no need
+    field_only: bool = False
 
     kind: Literal["programme"] = "programme"
 

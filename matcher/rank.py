@@ -122,6 +122,12 @@ BROAD_TOPICS = OPEN_TOPICS | {
 }
 
 
+def serves_field(prog: Programme, profile_topics: list[str]) -> bool:
+    """False for a programme open only to companies of its fields (``field_only``) when none of them is the
+    company's: Medienboard's games funding meets no R&D need of a sensor maker."""
+    return not prog.field_only or bool(set(prog.topics) & set(profile_topics))
+
+
 def field_mismatch(profile_topics: list[str], rec_topics: list[str]) -> bool:
     """True when the record is specific to fields, none of them is among the company's topics, and its main
     (first) topic is not the company's either (a generic main topic such as "innovation" does not count).
@@ -307,9 +313,13 @@ def programme_features(prog: Programme, profile: CompanyProfile, retrieval: floa
                        effective_status: str, named: bool = False, example: float = 0.0,
                        typical: float = 0.0, named_family: bool = False) -> dict[str, float]:
     """The features of one programme for one company; only non-zero ones are kept (the ``why``)."""
+    if not serves_field(prog, profile.topics):
+        # a programme only for another field: its text can resemble the request only by accident ("Förderung" in
+        # "Filmförderung"), and it meets none of the company's needs
+        retrieval = example = typical = 0.0
     f = {
         "retrieval": retrieval,
-        "need": need_match(profile.needs, prog.needs),
+        "need": need_match(profile.needs, prog.needs) if serves_field(prog, profile.topics) else 0.0,
         "topic": topic_match(profile.topics, prog.topics),
         "instrument": instrument_match(profile.instruments_wished, prog.instruments, profile.instruments_unwanted),
         "first_choice": first_choice_match(prog, profile),

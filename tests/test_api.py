@@ -312,3 +312,17 @@ def test_a_company_that_names_no_project_is_first_asked_what_it_wants_to_finance
     res = match(q, engine=real_engine)
     assert res.profile.org_type == "company" and res.lang == lang
     assert res.questions[0].startswith(first)
+
+
+def test_games_music_and_film_funders_reach_their_field_and_no_other(real_engine):
+    studio = match("Wir sind ein Indie-Game-Studio in Kreuzberg, 6 Leute, und wollen einen spielbaren Prototyp "
+                   "für unser nächstes Spiel bauen. Welche Förderung gibt es?", engine=real_engine)
+    assert "medienboard-games" in [h.id for h in studio.programmes[:3]]
+    label = match("Wir sind ein kleines Label für elektronische Musik aus Neukölln und wollen das Video und die "
+                  "Pressearbeit für das Album einer Berliner Künstlerin finanzieren.", engine=real_engine)
+    assert "musicboard-labelfoerderung" in [h.id for h in label.programmes[:5]]
+    media = {"medienboard-games", "games-foerderung-bund", "musicboard-labelfoerderung",
+             "initiative-musik-kuenstlerinnenfoerderung", "medienboard-filmfoerderung", "dfff-gmpf"}
+    for q in ("R&D tax credit Germany – we're a group with 5,000 employees, R&D centre in Berlin.",
+              "funding for our bakery?", "Betrieb in Tegel, was gibts an Förderung?"):
+        assert not media & {h.id for h in match(q, engine=real_engine).programmes[:10]}, q

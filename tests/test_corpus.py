@@ -65,6 +65,8 @@ P = "programmes/berlin-innovation-grant.yaml"
     (lambda d: edit(d / P, amount={"max_eur": "viel", "text_de": "x"}), f"corpus/{P}: amount.max_eur: Input should be a valid integer"),
     (lambda d: edit(d / P, amount={"max_eur": 5000, "min_is_floor": True, "text_de": "bis 5.000 EUR"}),
      f"corpus/{P}: amount.min_is_floor: a floor needs amount.min_eur"),
+    (lambda d: edit(d / P, topics=["innovation"], field_only=True),
+     f"corpus/{P}: field_only: open only to its fields, so its topics must all be fields, not innovation"),
     (lambda d: edit(d / P, sources=[{"title": "Quelle ohne Link"}]), f"corpus/{P}: sources.0: Value error, a source needs a url"),
     (lambda d: (d / P).write_text("id: x\nname: [unclosed\n"), f"corpus/{P}: (yaml): malformed YAML at line"),
     (lambda d: (d / P).write_text(""), f"corpus/{P}: (file): empty file"),

@@ -1684,3 +1684,26 @@ def test_opening_or_registering_a_company_is_founding(text):
 
 def test_opening_a_second_shop_is_no_founding():
     assert ex("We want to open a second shop in Berlin, 12 staff").stage != "pre_founding"
+
+
+@pytest.mark.parametrize("text,field", [
+    ("Wir sind ein Indie-Game-Studio aus Neukölln und bauen einen Prototyp für unser Koop-Spiel", "games"),
+    ("we're a small game studio in Kreuzberg working on our second title", "games"),
+    ("Kleines Label für elektronische Musik aus Neukölln, UG seit 2025", "music"),
+    ("We run a record label and want to fund the album release of a Berlin band", "music"),
+    ("Wir sind eine Postproduktionsfirma für Film und Serien in Friedrichshain", "film"),
+    ("small documentary production company in Kreuzberg", "film"),
+])
+def test_games_music_and_film_are_fields_of_the_creative_industries(text, field):
+    topics = ex(text).topics
+    assert field in topics and "creative-industries" in topics
+
+
+@pytest.mark.parametrize("text", [
+    "Wir wollen unser Verfahren als Patent anmelden, DE und EP",
+    "We recycle PE film from supermarkets into granulate",
+    "Wir bauen Orgeln für Kirchen und liefern Instrumente an Musikschulen",
+    "That would be a real game changer for our logistics",
+])
+def test_patents_films_of_plastic_and_instrument_makers_are_no_media_field(text):
+    assert not {"games", "music", "film"} & set(ex(text).topics)

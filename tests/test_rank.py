@@ -207,3 +207,26 @@ def test_a_founders_programme_open_only_after_founding_steps_back_for_a_team_bef
     assert f_team.get("later") == 1.0 and "later" not in f_young
     score = LinearScorer(Weights())
     assert score(f_team) == pytest.approx(score(f_young) - Weights().later_penalty)
+
+
+def test_a_programme_only_for_another_field_meets_no_need_and_resembles_nothing():
+    import datetime as dt
+
+    from matcher.models import CompanyProfile, Eligibility, Programme, Source
+    from matcher.rank import programme_features, serves_field
+
+    games = Programme(id="games", name="Games-Förderung", provider="x", level="berlin", instruments=["grant"],
+                      target_groups=["kmu"], eligibility=Eligibility(applicants=["company"]), needs=["rnd", "financing"],
+                      topics=["games"], field_only=True, status="rolling", summary_de="x" * 40, summary_en="x" * 40,
+                      sources=[Source(title="src", url="https://example.org")], as_of=dt.date(2026, 1, 1))
+    sensor = CompanyProfile(needs=["rnd"], topics=["microelectronics", "innovation"])
+    studio = CompanyProfile(needs=["rnd"], topics=["games", "creative-industries"])
+    assert not serves_field(games, sensor.topics) and serves_field(games, studio.topics)
+    f = programme_features(games, sensor, retrieval=0.9, overall="eligible", effective_status="rolling", typical=0.5)
+    assert f["retrieval"] == 0 and "need" not in f and "typical" not in f and f["need_mismatch"] == 1.0
+    f = programme_features(games, studio, retrieval=0.9, overall="eligible", effective_status="rolling", typical=0.5)
+    assert f["retrieval"] == 0.9 and f["need"] == 1.0 and f["typical"] == 0.5 and f["topic"] == 1.0
+    # a programme not marked field_only keeps its features for any field
+    open_prog = games.model_copy(update={"field_only": False})
+    assert programme_features(open_prog, sensor, retrieval=0.9, overall="eligible",
+                              effective_status="rolling")["need"] == 1.0
