@@ -532,6 +532,10 @@ _OTHERS_FROM = re.compile(
 # where the writer lives ("ich selbst wohne auch in Berlin", "I live in Pankow"): the seat only when the text names no
 # other (a freelancer's home is the business); the company's stated seat elsewhere stands
 _RESIDENCE = re.compile(r"\b(?:ich|i)\s+(?:\w+\s+){0,2}?(?:wohne|lebe|live)\b(?:\s+\w+){0,2}\s+(?:in|im)\s*$", re.I)
+# where the writer comes from ("I am from Porto and run a company in Marienfelde", "ich komme aus Spanien"): like the
+# home, the seat only when the text names no other ("originally from" is no seat at all: ``_ORIGIN``)
+_PERSON_FROM = re.compile(r"\b(?:i am|i'm|i come|ich komme|ich bin|ich stamme)\s+(?:also\s+|auch\s+|selbst\s+)?"
+                          r"(?:from|aus)\s*(?:the\s+|der\s+|dem\s+)?$", re.I)
 
 
 def role_of(text: str, p: Place) -> str:
@@ -540,7 +544,7 @@ def role_of(text: str, p: Place) -> str:
         return "seat"
     if _OTHERS_FROM.search(text[max(0, p.start - 60):p.start]):
         return "market"
-    if _RESIDENCE.search(text[max(0, p.start - 50):p.start]):
+    if _RESIDENCE.search(text[max(0, p.start - 50):p.start]) or _PERSON_FROM.search(text[max(0, p.start - 30):p.start]):
         return "residence"
     if p.region == "berlin" and _PROGRAMMES_AFTER.match(text[p.end:p.end + 40]):
         return "neutral"  # "dass es in Berlin gute Programme gibt": where the programmes are, not the company
@@ -623,7 +627,10 @@ _COMPANY_MOVES = re.compile(
     r"\b(?:we|wir)\s+(?:are\s+|will\s+|werden\s+|ziehen\s+)?(?:moving|move|relocating|relocate|umziehen)\s+(?:\w+\s+){0,3}?(?:nach|to)\s+berlin\b",
     re.I)
 _SALES_BEFORE = re.compile(r"\b(?:absatz|umsatz|umsätze|kund\w*|verkauf\w*|vertrieb\w*|sales|customers?|clients?|"
-                           r"markets?|sell\w*|liefer\w*|export\w*)\b[^.;!?]{0,30}$", re.I)
+                           r"markets?|sell\w*|sold|liefer\w*|deliver\w*|ship\w*|versand|versend\w*|verschick\w*|export\w*|"
+                           r"hälfte|half)\b[^.;!?]{0,30}$"
+                           # a share of what is made or sold: "Around 75% go outside Berlin", "80 Prozent gehen außerhalb"
+                           r"|\d+\s?(?:%|prozent\b|percent\b)[^.;!?]{0,30}$", re.I)
 _GERMANY = re.compile(r"\b(deutschland|germany|german company|deutsches unternehmen|bundesrepublik)\b", re.I)
 
 

@@ -1707,3 +1707,15 @@ def test_games_music_and_film_are_fields_of_the_creative_industries(text, field)
 ])
 def test_patents_films_of_plastic_and_instrument_makers_are_no_media_field(text):
     assert not {"games", "music", "film"} & set(ex(text).topics)
+
+
+@pytest.mark.parametrize("text,in_berlin", [
+    ("my name is Rui, I am from Porto and since 2019 I run a company in Berlin-Marienfelde. Around 75% go outside "
+     "Berlin – Germany, Austria, Benelux – the rest to Berlin cafés.", True),
+    ("Ich komme aus Spanien und habe in Kreuzberg ein Café mit 4 Leuten", True),
+    ("I'm from Berlin and want to open a small design studio", True),
+    ("Wir sind eine Schreinerei mit 8 Leuten, 80 % gehen außerhalb Berlins, Sitz ist Potsdam", False),
+    ("Wir sind nicht in Berlin, sondern in Potsdam", False),
+])
+def test_where_the_writer_comes_from_and_a_share_sold_outside_berlin_are_no_seat(text, in_berlin):
+    assert ex(text).in_berlin is in_berlin
