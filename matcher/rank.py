@@ -313,13 +313,14 @@ def programme_features(prog: Programme, profile: CompanyProfile, retrieval: floa
                        effective_status: str, named: bool = False, example: float = 0.0,
                        typical: float = 0.0, named_family: bool = False) -> dict[str, float]:
     """The features of one programme for one company; only non-zero ones are kept (the ``why``)."""
-    if not serves_field(prog, profile.topics):
+    in_field = serves_field(prog, profile.topics)
+    if not in_field:
         # a programme only for another field: its text can resemble the request only by accident ("Förderung" in
         # "Filmförderung"), and it meets none of the company's needs
         retrieval = example = typical = 0.0
     f = {
         "retrieval": retrieval,
-        "need": need_match(profile.needs, prog.needs) if serves_field(prog, profile.topics) else 0.0,
+        "need": need_match(profile.needs, prog.needs) if in_field else 0.0,
         "topic": topic_match(profile.topics, prog.topics),
         "instrument": instrument_match(profile.instruments_wished, prog.instruments, profile.instruments_unwanted),
         "first_choice": first_choice_match(prog, profile),
