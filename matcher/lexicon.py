@@ -356,10 +356,15 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:second|third|another|additional) (?:[\w-]+ )?(?:extruder|extrusion line|machine|press|oven|furnace|kiln|lathe|cnc|robot|cutter|printer)s?\b"
                   r"(?! (?:learning|vision|translation|builder|building))(?![^.;!?]{0,40}\b(?:develop\w*|design\w*|prototyp\w*))|"
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,3}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
-                  r"replace (?:the |our |old |existing )*[\w-]*\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?|dryers?)\b|"
+                  r"replace (?:the |our |old |existing |\d+ |two |three |all )*(?:[\w-]{1,30} ){0,2}?[\w-]{0,30}\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?|dryers?|burners?|vans?|trucks?|vehicles?|lighting|ventilation)\b|"
+                  # switching equipment to electric ("electrify our furnaces", "convert it to electric drive")
+                  r"\belectrify\b|\belectrifying\b|\bconvert\w* (?:[\w-]+ ){0,4}?to (?:electric|battery|e-)|"
                   # "new dryers + dosing units", not a product being developed ("we develop new dryers")
                   r"(?<!develop )(?<!developing )(?<!design )(?<!designing )\bnew (?:[\w-]+ )?(?:dryers?|extruders?|kilns?|boilers?|compressors?|chillers?|moulds?|molds?|looms?|forklifts?|machinery)\b|"
                   r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*)|"
+                  # the object before the verb ("den Dampfkessel durch eine Wärmepumpe ersetzen", "Kälteanlage und Kompressoren erneuern")
+                  r"[\w-]{0,30}(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*|lüftung\w*|brenner|fahrzeuge|transporter)\b"
+                  r"[^.;!?]{0,60}?\b(?:ersetzen|ersetzt|austauschen|ausgetauscht|erneuern|erneuert|tauschen)\b|"
                   # equipment the writer needs or wants ("brauche einen gebrauchten Transporter und Werkzeug", "will 3D-Scanner
                   # + 2 3D-Drucker"), not equipment it develops or builds
                   r"\b(?:brauch\w*|benötig\w*|will|wollen|möchte\w*)\s+(?:(?!entwick|develop|bau|build|konstru|herstell)[\w-]{1,20}\s+){0,3}?"

@@ -154,6 +154,14 @@ def test_a_clinical_study_is_development_not_an_investment(text, need, not_need)
     # selling the business is no purchase ("verkaufen" holds "kaufen")
     ("Mein Chef geht in Rente und will mir den Betrieb verkaufen.", False),
     ("We want to buy a new industrial digital textile printer with fixation unit (~€210,000).", True),
+    # replacing or electrifying equipment, the object named before the German verb
+    ("We want to replace the gas-fired tunnel ovens with electric ones.", True),
+    ("Our biggest boat still runs on diesel and we want to convert it to electric drive with batteries.", True),
+    ("We want to electrify our gas-fired heat treatment furnaces.", True),
+    ("Plan: den Dampfkessel durch eine Hochtemperatur-Wärmepumpe ersetzen.", True),
+    ("Wir möchten dann wahrscheinlich Kälteanlage und Kompressoren erneuern.", True),
+    # a process or a form replaced is no purchase
+    ("Wir wollen Papierformulare durch eine App ersetzen.", False),
 ])
 def test_equipment_the_writer_needs_is_an_investment(text, investment):
     assert ("investment" in ex(text).needs) is investment
