@@ -457,6 +457,9 @@ _SITE = re.compile(
     r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
     r"filiale\w*|branch\w*|centre|center|labor|lab|werkstatt|workshop|halle|produktion\w*|production)\b", re.I)
 
+# the place named before the site ("We are the Berlin-Spandau plant of a Swedish group", "our Berlin office")
+_SITE_AFTER = re.compile(r"(?:-[\w]+)?\s+(?:plant|site|factory|works|werk|standort|niederlassung|branch|office)\b", re.I)
+
 
 def seat_strength(text: str, p: Place) -> int:
     """2: an explicit seat ("Sitz in", "based in", "Sitz: ..."), 1: a site of the company ("Werk in",
@@ -467,7 +470,7 @@ def seat_strength(text: str, p: Place) -> int:
         return 2
     if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
         return 2
-    if _SITE.search(left):
+    if _SITE.search(left) or _SITE_AFTER.match(text[p.end:p.end + 40]):
         return 1
     return 0
 

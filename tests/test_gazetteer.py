@@ -121,6 +121,10 @@ def test_a_postcode_with_plz_or_an_address_counts():
      "brandenburg", False),
     ("Ich wohne in Pankow und will mich mit Schmuck selbstständig machen.", "berlin", True),
     ("Wir sind eine bekannte Bäckerei in Neukölln, 12 Leute.", "berlin", True),
+    # the Berlin plant of a group whose German company is registered elsewhere: the plant is in Berlin
+    ("We are the Berlin-Spandau plant of a Swedish packaging group. Our German GmbH has its registered office in "
+     "Hamburg; the Berlin plant has 185 employees.", "berlin", True),
+    ("Our GmbH has its registered office in Hamburg. We run a small sales office.", "hamburg", False),
 ])
 def test_the_seat_not_the_market(text, loc, in_berlin):
     got = read_location(text)
