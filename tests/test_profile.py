@@ -1727,3 +1727,9 @@ def test_patents_films_of_plastic_and_instrument_makers_are_no_media_field(text)
 ])
 def test_where_the_writer_comes_from_and_a_share_sold_outside_berlin_are_no_seat(text, in_berlin):
     assert ex(text).in_berlin is in_berlin
+
+
+def test_a_handover_is_the_main_need_before_what_the_business_does():
+    p = ex("Ich habe einen Malerbetrieb in Spandau, 16 Leute. Wir streichen, machen Fassaden und Wärmedämmung. "
+           "Mein Vorarbeiter will den Betrieb übernehmen – welche Förderung gibt es für die Nachfolge?")
+    assert p.needs[0] == "succession"
