@@ -627,7 +627,11 @@ _COMPANY_MOVES = re.compile(
     r"\b(?:move|moving|relocat\w*|verlager\w*|verleg\w*|umziehen|umzug)\s+(?:(?:the|our|unsere?n?|die|den|das|mit)\s+)?"
     r"(?:company|firma|unternehmen|firmensitz|sitz|hq|headquarters|hauptsitz|zentrale|business|start-?up|whole team|team)\b"
     r"[^.;!?]{0,40}?\b(?:nach|to)\s+berlin\b|"
-    r"\b(?:we|wir)\s+(?:are\s+|will\s+|werden\s+|ziehen\s+)?(?:moving|move|relocating|relocate|umziehen)\s+(?:\w+\s+){0,3}?(?:nach|to)\s+berlin\b",
+    r"\b(?:we|wir)\s+(?:are\s+|will\s+|werden\s+|ziehen\s+)?(?:moving|move|relocating|relocate|umziehen)\s+(?:\w+\s+){0,3}?(?:nach|to)\s+berlin\b|"
+    # German puts the verb last: "mit dem Studio nach Berlin umziehen", "die Firma nach Berlin verlagern"
+    r"\b(?:mit\s+(?:der|dem|unserer|unserem)\s+|(?:die|den|das|unsere?n?)\s+)(?:firma|unternehmen|firmensitz|sitz|hauptsitz|"
+    r"zentrale|studio|team|betrieb|start-?up|agentur|werkstatt)\s+(?:[\w-]+\s+){0,2}?nach\s+berlin\s+"
+    r"(?:umziehen|ziehen|verlagern|verlegen|holen|bringen)\b",
     re.I)
 _SALES_BEFORE = re.compile(r"\b(?:absatz|umsatz|umsätze|kund\w*|verkauf\w*|vertrieb\w*|sales|customers?|clients?|"
                            r"markets?|sell\w*|sold|liefer\w*|deliver\w*|ship\w*|versand|versend\w*|verschick\w*|export\w*|"

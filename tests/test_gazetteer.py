@@ -191,6 +191,9 @@ def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
      "to Berlin next spring (new GmbH, HQ in Berlin).", "lyon", False, True),
     ("Wir sind aus München und verlagern unseren Firmensitz nach Berlin, das neue Büro in Berlin-Mitte ist gemietet.",
      "münchen", False, True),
+    # the verb last, with an office in Berlin already in mind
+    ("Spielestudio aus Spanien, 14 Personen. Wir möchten mit dem Studio nach Berlin umziehen und denken an ein "
+     "Büro in Kreuzberg.", "spanien", False, True),
     # a company already in Berlin that moves within Berlin stays a Berlin company
     ("Wir sind ein Betrieb in Kreuzberg und ziehen mit der Firma nach Berlin-Spandau um.", "berlin", True, False),
 ])
