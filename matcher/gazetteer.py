@@ -209,7 +209,9 @@ _SELF_OR_FIRM = re.compile(
     r"\b(?:wir|we|ich|i|unternehmen\w*|firma|betrieb\w*|start-?up\w*|company|companies|firm|team\w*|gmbh|ag|ug|"
     r"hersteller\w*|manufacturer\w*|mittelständ\w*|familienunternehmen|spin-?off|ausgründung\w*|"
     r"zulieferer\w*|supplier\w*|handwerksbetrieb\w*|werk|plant|fabrik\w*|anlage\w*|raffinerie\w*|biorefinery|"
-    r"refinery|standort\w*|site|lab\w*|institut\w*|institute|gründer\w*|founders?)\b", re.I)
+    r"refinery|standort\w*|site|lab\w*|institut\w*|institute|gründer\w*|founders?|"
+    # studios, agencies and workshops, also as the end of a compound ("ein Spielestudio aus Valencia")
+    r"\w*studios?|\w*agentur\w*|agency|agencies|\w*werkstatt|workshop|\w*manufaktur)\b", re.I)
 # "mit Sitz in Tuttlingen", "based in Lyon", "Werk in Ilmenau" (and "Standort: Jena", see _SEAT_LABEL)
 _SEAT_IN = re.compile(
     r"(?:\b(?:sitz\w*|sitzen|sitzt|ansässig\w*|based|headquartered|located|beheimatet|standort\w*|niederlassung\w*|"

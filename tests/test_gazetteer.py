@@ -219,6 +219,9 @@ def test_a_company_moving_to_berlin_is_not_yet_there(text, label, in_berlin, pla
     ("Wir sind ein Essener Energieversorger.", ("essen", False, True)),
     ("Wir sind eine Ausgründung der Charité.", ("berlin", True, True)),
     ("Wir sind ein tschechisches Unternehmen.", ("tschechien", False, False)),
+    # a studio, agency or workshop is a firm too, also at the end of a compound
+    ("Ich bin Mitgründer und Produzent von einem Spielestudio aus Valencia, Spanien.", ("valencia", False, False)),
+    ("We are a small design agency from Porto.", ("porto", False, False)),
 ])
 def test_towns_beyond_the_list_are_read_where_they_say_where_the_company_is(text, expected):
     assert read_location(text) == expected
