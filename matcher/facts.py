@@ -106,6 +106,9 @@ _SUPRA_POS = _rx(
     r"\b(?:verkaufen|vertreiben|liefern|absatz|umsatz|sell|sales|kund|customers|clients)\w*\b[^.;!?]{0,30}\b(?:überwiegend|hauptsächlich|größtenteils|mehrheitlich|"
     r"mostly|mainly|primarily|largely)\s+(?:\w+\s+){0,2}(?:außerhalb|outside|beyond)\b",
     r"\b(?:most|the majority) of our (?:sales|revenues?|customers|clients)\b[^.;!?]{0,30}\b(?:outside|beyond)\b",
+    # the goods sold go out: "(we ... sell them again.) Around 75% go outside Berlin", "80 % gehen ins Ausland"
+    r"\b(?:[5-9]\d|100)\s*(?:%|prozent|percent)\s+(?:davon\s+|of them\s+)?(?:go|goes|gehen|geht|are shipped|are sold|ship|"
+    r"werden (?:verkauft|geliefert|verschickt))\s+(?:\w+\s+){0,2}?(?:outside|beyond|außerhalb|abroad|ins ausland|to other|in andere)\b",
 )
 _SUPRA_NEG = _rx(
     r"\bnur\s+(?:lokal\w*|regional\w*|in berlin|in der region|im kiez|vor ort|in unserem kiez)",

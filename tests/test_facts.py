@@ -61,6 +61,10 @@ def fact(text: str, name: str):
     ("About 90% of our customers are in Berlin.", False),
     ("Unser Umsatz zu 20 % in Berlin", None),
     ("80 % unserer Mitarbeiter kommen aus Berlin", None),
+    # a share of the goods sold that goes out, the sales verb in the sentence before
+    ("We refurbish espresso machines and sell them again. Around 75% go outside Berlin – Germany, Austria.", True),
+    ("Wir bauen Möbel nach Maß. 80 % davon gehen ins Ausland.", True),
+    ("75% of our staff live outside Berlin.", None),
 ])
 def test_supraregional_sales(text, value):
     assert fact(text, "supraregional_sales") is value
