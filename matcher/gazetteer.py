@@ -460,7 +460,7 @@ _SITE = re.compile(
     r"filiale\w*|branch\w*|centre|center|labor|lab|werkstatt|workshop|halle|produktion\w*|production)\b", re.I)
 
 # the place named before the site ("We are the Berlin-Spandau plant of a Swedish group", "our Berlin office")
-_SITE_AFTER = re.compile(r"(?:-[\w]+)?\s+(?:plant|site|factory|works|werk|standort|niederlassung|branch|office)\b", re.I)
+_SITE_AFTER = re.compile(r"(?:-\w+)?\s+(?:plant|site|factory|werk|standort|niederlassung|branch|office)\b", re.I)
 
 
 def seat_strength(text: str, p: Place) -> int:

@@ -358,7 +358,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,3}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
                   r"replace (?:the |our |old |existing |\d+ |two |three |all )*(?:[\w-]{1,30} ){0,2}?[\w-]{0,30}\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?|dryers?|burners?|vans?|trucks?|vehicles?|lighting|ventilation)\b|"
                   # switching equipment to electric ("electrify our furnaces", "convert it to electric drive")
-                  r"\belectrify\b|\belectrifying\b|\bconvert\w* (?:[\w-]+ ){0,4}?to (?:electric|battery|e-)|"
+                  r"\belectrify\b|\belectrifying\b|\bconvert\w* (?:[\w-]{1,30} ){0,4}?to (?:electric|battery|e-)|"
                   # "new dryers + dosing units", not a product being developed ("we develop new dryers")
                   r"(?<!develop )(?<!developing )(?<!design )(?<!designing )\bnew (?:[\w-]+ )?(?:dryers?|extruders?|kilns?|boilers?|compressors?|chillers?|moulds?|molds?|looms?|forklifts?|machinery)\b|"
                   r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*)|"
