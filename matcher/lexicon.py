@@ -263,6 +263,10 @@ NOT_IN_BERLIN = folded_rx(
 # what follows "Messe" when building fair stands is the company's trade, not a fair it goes to ("Messe- und
 # Ladenbaubetrieb", "Messebauer", "Messewände", "Messestandbau"): no internationalisation need or topic
 FAIR_BUILDING = r"bau|-? und ladenbau|wänd|wand|stand ?bau"
+# equipment whose replacement is an investment, in German either before or after the verb ("die alten Öfen ersetzen",
+# "den Dampfkessel durch eine Wärmepumpe ersetzen")
+_REPLACED_DE = r"(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*|lüftung\w*|brenner|fahrzeuge|transporter)"
+
 NEED_PATTERNS: dict[str, str] = {
     "rnd": r"(forschung|\bforsch(?:en|t\b|er)|erforsch|entwick(?!ler)|f&e|fue\b|r&d|research|develop(?!er)|prototyp|innovat|neuartig|novel|pilotanlage|pilot plant|"
            r"demonstrator|machbarkeit|feasibility|erfind|invent|patent|technolog|verbundprojekt|forschungsprojekt|testen|erproben|"
@@ -361,10 +365,9 @@ NEED_PATTERNS: dict[str, str] = {
                   r"\belectrify\b|\belectrifying\b|\bconvert\w* (?:[\w-]{1,30} ){0,4}?to (?:electric|battery|e-)|"
                   # "new dryers + dosing units", not a product being developed ("we develop new dryers")
                   r"(?<!develop )(?<!developing )(?<!design )(?<!designing )\bnew (?:[\w-]+ )?(?:dryers?|extruders?|kilns?|boilers?|compressors?|chillers?|moulds?|molds?|looms?|forklifts?|machinery)\b|"
-                  r"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]*(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*)|"
+                  rf"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]{{0,30}}{_REPLACED_DE}|"
                   # the object before the verb ("den Dampfkessel durch eine Wärmepumpe ersetzen", "Kälteanlage und Kompressoren erneuern")
-                  r"[\w-]{0,30}(?:öfen|ofen|heizung|kessel|maschinen|anlagen?|kompressor\w*|lüftung\w*|brenner|fahrzeuge|transporter)\b"
-                  r"[^.;!?]{0,60}?\b(?:ersetzen|ersetzt|austauschen|ausgetauscht|erneuern|erneuert|tauschen)\b|"
+                  rf"[\w-]{{0,30}}{_REPLACED_DE}\b[^.;!?]{{0,60}}?\b(?:ersetzen|ersetzt|austauschen|ausgetauscht|erneuern|erneuert|tauschen)\b|"
                   # equipment the writer needs or wants ("brauche einen gebrauchten Transporter und Werkzeug", "will 3D-Scanner
                   # + 2 3D-Drucker"), not equipment it develops or builds
                   r"\b(?:brauch\w*|benötig\w*|will|wollen|möchte\w*)\s+(?:(?!entwick|develop|bau|build|konstru|herstell)[\w-]{1,20}\s+){0,3}?"
