@@ -155,6 +155,41 @@ _WALK_IN = folded_rx(
     r"(?:bio|buch|spielwaren|spielzeug|mode|kinder|unverpackt|second-?hand|feinkost|wein|tee|kiez|dorf|tante-emma-)laden)\b")
 
 
+# most customers in Berlin or around it, said with a sales word and a "mostly" word in one clause, the place last:
+# "Kunden sind fast nur Bauträger und Hausverwaltungen hier in Berlin", "wir beliefern vor allem Getränkemärkte,
+# Gastronomie und Kantinen in Berlin und Brandenburg", "we mainly supply cafés and hotels in Berlin". Read only when
+# nothing above decided and no customers elsewhere are named; the clause may not turn to the writer ("…, wir sitzen in
+# Berlin") and may not name a place or market beyond the region ("Kunden vor allem in Berlin und ganz Deutschland")
+_MOSTLY = (r"(?:fast nur|fast ausschließlich|nur|ausschließlich|überwiegend|hauptsächlich|vor allem|größtenteils|meistens|"
+           r"fast alle|fast immer|almost all|almost only|mostly|mainly|primarily|largely|predominantly|only|exclusively)")
+_SALES_WORD = (r"(?:kund\w*|kundschaft|abnehmer\w*|auftraggeber\w*|beliefern|beliefert|liefern|verkaufen|vertreiben|"
+               r"customers?|clients?|buyers?|supply|supplies|sell|sells|deliver)")
+_IN_CLAUSE = r"(?:(?!,\s*(?:wir|we|ich|i|unser\w*|our)\b)[^.;!?]){0,90}?"
+_REGION_PLACE = r"(?:hier\s+)?(?:in|aus|from|around|um|rund um)\s+(?:ganz\s+)?(?:berlin|brandenburg|der region|dem umland|the region|the city)\b"
+_FEW_WORDS = r"(?:[\w-]{1,40},?\s+){0,6}?"
+_LOCAL_MARKET = folded_rx(
+    rf"\b{_SALES_WORD}\b{_IN_CLAUSE}(?<!the )\b{_MOSTLY}\s+{_FEW_WORDS}{_REGION_PLACE}"
+    rf"|(?<!the )\b{_MOSTLY}\s+(?:[\w-]{{1,40}}\s+){{0,2}}?{_SALES_WORD}\b{_IN_CLAUSE}{_REGION_PLACE}")
+_BEYOND = folded_rx(r"\b(?:außerhalb|outside|beyond|bundesweit|deutschlandweit|europaweit|weltweit|nationwide|worldwide|"
+                    r"überregional\w*|international\w*|ausland|abroad|ganz deutschland|ganz europa|export\w*)\b")
+# a minority in the region: "mostly hospitals, only a few in Berlin"
+_FEW = folded_rx(r"\b(?:few|little|some|wenige\w*|kaum|einige\w*|teil|part)\b")
+# where the company is or makes things, not where it sells: "Kunden schätzen, dass wir nur in Berlin produzieren"
+_SEAT_OR_MAKING = folded_rx(r"\b(?:produz\w*|herstell\w*|fertig(?:en|t)\b|produce\w*|manufactur\w*|sitz\w*|based|located|"
+                            r"make|makes|made|build|builds|built|bauen|baut|ansässig|gegründet|founded|wohn\w*|live[sd]?)\b")
+
+
+def _local_market(t: str) -> bool:
+    """Most customers in Berlin or its region (see ``_LOCAL_MARKET``), and nothing beyond it in the same sentence."""
+    for m in _LOCAL_MARKET.finditer(t):
+        sentence_end = re.search(r"[.;!?]|$", t[m.end():]).start() + m.end()
+        rest = t[m.start():sentence_end]
+        if _negated(t, m.start()) or _BEYOND.search(rest) or _SEAT_OR_MAKING.search(rest) or _FEW.search(m.group()):
+            continue
+        return True
+    return False
+
+
 def _supraregional(t: str, original: str) -> bool | None:
     v = _decide(t, _SUPRA_POS, _SUPRA_NEG)
     if v is not None:
@@ -164,6 +199,8 @@ def _supraregional(t: str, original: str) -> bool | None:
         if p.region in ("germany", "abroad") and role_of(original, p) == "market":
             if _SALES_CUE.search(left_clause(original, p.start)):
                 return True
+    if _local_market(t):
+        return False
     if _WALK_IN.search(t):
         return False
     return None

@@ -65,6 +65,18 @@ def fact(text: str, name: str):
     ("We refurbish espresso machines and sell them again. Around 75% go outside Berlin – Germany, Austria.", True),
     ("Wir bauen Möbel nach Maß. 80 % davon gehen ins Ausland.", True),
     ("75% of our staff live outside Berlin.", None),
+    # most customers of a kind in Berlin or the region, said in words; the writer's seat, production or a few
+    # customers in Berlin are no such statement
+    ("Metallbau, 22 MA – Kunden sind fast nur Bauträger und Hausverwaltungen hier in Berlin.", False),
+    ("Wir beliefern vor allem Getränkemärkte, Gastronomie und Kantinen in Berlin und Brandenburg.", False),
+    ("Customers are mostly agencies, theatres and museums here in Berlin.", False),
+    ("We mainly supply cafés and hotels in Berlin.", False),
+    ("Wir sind nur 5 Leute und beliefern Kunden in Berlin.", None),
+    ("Unsere Kunden sind vor allem Industriebetriebe, wir sitzen in Berlin.", None),
+    ("Wir beliefern vor allem Kunden in Berlin und ganz Deutschland.", None),
+    ("Our customers love that we mainly make everything by hand in Berlin.", None),
+    ("Our customers are mostly hospitals, only a few in Berlin.", None),
+    ("We are the only supplier of this in Berlin.", None),
 ])
 def test_supraregional_sales(text, value):
     assert fact(text, "supraregional_sales") is value
