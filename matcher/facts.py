@@ -9,7 +9,8 @@ crafts_business, manufacturing, emissions_intensive, ris_country_lead, new_hire_
 private_lead_investor, work_loss, consortium, founding_team, unemployment_benefit,
 liberal_profession_practice, small_sum (the project needs at most 50,000 EUR), technology_business,
 construction_or_hospitality, staff_from_abroad (skilled staff recruited from abroad, or visas and residence permits),
-innovation_or_digital (an innovation or a digitalisation step, or a technology business).
+innovation_or_digital (an innovation or a digitalisation step, or a technology business),
+beyond_state_of_art (a process or plant beyond the state of the art, not only standard efficiency measures).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ FACTS: tuple[str, ...] = (
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
     "liberal_profession_practice", "small_sum", "technology_business", "construction_or_hospitality",
-    "staff_from_abroad", "research_partner", "innovation_or_digital",
+    "staff_from_abroad", "research_partner", "innovation_or_digital", "beyond_state_of_art",
 )
 # facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
 PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
@@ -796,6 +797,52 @@ def _innovation_or_digital(t: str) -> bool | None:
     return True if said or _technology_business(t) is True else None
 
 
+# ---------------------------------------------------------------- beyond the state of the art (UIP)
+
+# The Environmental Innovation Programme funds only the first full-scale use of a technique beyond the state of the
+# art. True when the text says the process or plant is new ("erstmals in Deutschland", "first industrial-scale line",
+# "ein Verfahren entwickelt", "Pilotanlage"); False when the project names only standard efficiency measures (LED,
+# PV, heat pump, insulation, compressors, a new boiler) and nothing new; otherwise open (asked).
+_NOVEL = _rx(
+    r"\berstmal\w*\b",
+    r"\b(?:weltweit|deutschlandweit|europaweit|bundesweit)\s+(?:die\s+|der\s+|das\s+)?erste\w*",
+    r"\bfirst\b[^.;!?]{0,30}\b(?:industrial|full|commercial|large)[\s-]+scale",
+    r"\bfirst[\s-]+of[\s-]+(?:a|its)[\s-]+kind\b",
+    r"\bthe first\s+(?:[\w-]+\s+){0,3}?(?:plant|line|facility|installation)\s+(?:in|of its kind|worldwide)",
+    r"\berste[nmrs]?\s+(?:großtechnisch|industriell)\w*",
+    r"\berste[nmrs]?\s+(?:[\w-]+\s+){0,3}?(?:anlage|linie|anwendung)\w*\s+(?:in deutschland|in europa|ihrer art|weltweit)",
+    r"\b(?:neuartig\w*|novel|bahnbrechend\w*|groundbreaking)\b",
+    r"\b(?:demonstrations?|demo)[\s-]?(?:anlage|plant|line|linie|facility)\w*|\bpilot\w*|\bdemonstrator\w*|\bprototyp\w*",
+    r"\b(?:über|beyond)\s+(?:den|the)\s+stand\s+der\s+technik|\bbeyond the state[\s-]of[\s-]the[\s-]art",
+    r"\b(?:gibt es|existiert)\s+(?:so\s+)?(?:noch\s+)?(?:nicht|nirgends)|\b(?:does not|doesn't)\s+(?:yet\s+)?exist",
+    r"\b(?:eigene[snm]?|unser\w*|our own|patentiert\w*|patented|new|neue[snm]?)\s+(?:[\w-]+\s+)?(?:verfahren|prozess|process|technologie|technology)\b",
+    r"\b(?:verfahren|prozess|process|technologie|technology)\w*\b[^.;!?]{0,60}\b(?:entwickelt|developed|patentiert|patented)\b",
+    r"\b(?:entwickelt|developed)\b[^.;!?]{0,40}\b(?:verfahren|prozess|process|technologie|technology)\b",
+    r"\bpatent\w*",
+    # better than what exists: "gewinnt mehr Wertstoffe zurück als bisherige Anlagen", "than conventional plants"
+    r"\b(?:als|than)\s+(?:bisherige|herkömmliche|konventionelle|übliche|previous|conventional|existing|current)\w*",
+    r"\binnovativ\w*|\binnovative\b",
+)
+# words of a production process or a circular-economy plant, where something new may be meant without saying so
+_PROCESS_WORDS = _rx(r"\b(?:verfahren\w*|prozess\w*|process\w*|method\w*|technolog\w*|recycl\w*|sortier\w*|rückgewinn\w*|"
+                     r"(?<!heat )recover\w*|kreislauf\w*|closed[\s-]loop)")
+_STANDARD_MEASURE = _rx(
+    r"\b(?:led|photovoltaik\w*|pv|solaranlage\w*|solardach|solar panels?|solar roof|wärmepumpe\w*|heat pumps?|"
+    r"(?:fassaden|dach|wärme)?dämmung|dämmen|insulation|insulate|fenster|windows|kompressor\w*|druckluft\w*|compressors?|"
+    r"compressed air|gaskessel|heizkessel|heizung\w*|boiler|heating|wärmerückgewinnung|heat recovery|bhkw|blockheizkraftwerk|"
+    r"batteriespeicher|stromspeicher|battery storage|ladesäule\w*|wallbox\w*|lastenr[aä]d\w*|e-?transporter|electric vans?|"
+    r"lüftung\w*|ventilation|kälteanlage\w*|chiller|beleuchtung|lighting|standardtechnik|marktüblich\w*|handelsüblich\w*|"
+    r"off[\s-]the[\s-]shelf)\b",
+)
+
+
+def _beyond_state_of_art(t: str) -> bool | None:
+    if any(not _negated(t, m.start()) for m in _NOVEL.finditer(t)):
+        return True
+    # only standard measures: False; a process or circular plant beside them may be new without saying so (open)
+    return False if _STANDARD_MEASURE.search(t) and not _PROCESS_WORDS.search(t) else None
+
+
 # ---------------------------------------------------------------- construction or hospitality as the own trade
 
 # Some Berlin programmes exclude whole trades (Berlin Mittelstand 4.0 and the GründungsBONUS: Baugewerbe, Gastronomie,
@@ -967,6 +1014,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "construction_or_hospitality": lambda t, o: _construction_or_hospitality(t),
     "staff_from_abroad": lambda t, o: _decide(t, _STAFF_ABROAD_POS, _STAFF_ABROAD_NEG),
     "innovation_or_digital": lambda t, o: _innovation_or_digital(t),
+    "beyond_state_of_art": lambda t, o: _beyond_state_of_art(t),
 }
 
 

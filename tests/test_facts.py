@@ -575,6 +575,45 @@ def test_innovation_or_digital(text, expected):
     assert read_facts(text).get("innovation_or_digital") is expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Wir planen die erste großtechnische Anlage in Deutschland für lösungsmittelbasiertes Kunststoffrecycling.", True),
+    ("We're planning the first industrial-scale line in Germany that uses a solvent-based process.", True),
+    ("Wir haben ein Verfahren entwickelt, mit dem sich Bauschutt sortenrein trennen lässt.", True),
+    ("Textilrecycling-Startup, wir brauchen Geld für eine Pilotanlage.", True),
+    ("The lab demonstrator works; now we need a first pilot customer.", True),
+    # standard efficiency measures and nothing new: the state of the art
+    ("Wir wollen den Gaskessel durch eine Wärmepumpe ersetzen, LED-Beleuchtung und PV aufs Dach.", False),
+    ("Energy retrofit next year: roof insulation, new windows, a heat pump and PV on the roof.", False),
+    ("Druckluft-Kompressoren tauschen und Wärmerückgewinnung einbauen.", False),
+    ("Wir errichten eine Sortieranlage, die mehr Wertstoffe zurückgewinnt als bisherige Anlagen.", True),
+    # a negated novelty is none; a process named beside standard measures may be new without saying so, and silence
+    # is asked
+    ("Kein neues Verfahren, nur eine neue Druckluftanlage.", None),
+    ("Wärmepumpe und ein Recyclingverfahren für unsere Spülbäder.", None),
+    ("Wir sind eine Tischlerei und brauchen einen Kredit.", None),
+])
+def test_beyond_state_of_art(text, expected):
+    assert read_facts(text).get("beyond_state_of_art") is expected
+
+
+def test_uip_rules_out_standard_measures_and_asks_when_nothing_is_said(real_engine):
+    from matcher.api import match
+
+    def uip(text):
+        r = match(text, top_k=40, engine=real_engine, show_ineligible=True)
+        return next(h for h in r.programmes + r.hidden_ineligible if h.id == "umweltinnovationsprogramm")
+
+    standard = uip("Metallverarbeiter in Lichtenberg, 55 MA: Dach dämmen, Gaskessel durch Wärmepumpe ersetzen, LED und PV. "
+                   "Noch nichts bestellt.")
+    assert standard.eligibility == "ineligible"
+    novel = uip("Kunststoffrecycler in Spandau, 120 MA, wir planen die erste großtechnische Anlage in Deutschland "
+                "mit einem neuen Lösungsmittelverfahren. Noch nichts bestellt.")
+    assert novel.eligibility != "ineligible"
+    asked = uip("Galvanik in Reinickendorf, 40 MA, wir wollen Abwasser und Chemikalienverbrauch senken.")
+    crit = next(c for c in asked.criteria if c.rule == "fact:beyond_state_of_art")
+    assert crit.verdict == "unknown" and "Stand der Technik" in crit.question
+
+
 def test_berlin_innovativ_checks_its_innovation_criterion_or_asks_for_it(real_engine):
     from matcher.api import match
 
