@@ -440,6 +440,20 @@ def left_clause(text: str, start: int) -> str:
     return left[cut:]
 
 
+# a list of customers between a delivery verb and the place: "beliefern Getränkemärkte, Gastronomie und Kantinen in"
+_LIST_BOUNDARY = re.compile(r"[.;:!?\n•|()]|\s[-–]\s|\b(?:but|aber|while|während|whereas|wir|we|ich|i|unser\w*|our)\b", re.I)
+_DELIVER_TO = re.compile(r"\b(?:beliefer\w*|liefern|liefert|supply|supplies|supplying|deliver\w*|kund\w*|customers?|clients?|"
+                         r"abnehmer\w*|vertreib\w*|export\w*)\b", re.I)
+
+
+def _list_clause(text: str, start: int) -> str:
+    """The words before ``start`` back to a hard boundary: across "und" and commas of a list, not across a new
+    subject ("…, wir sitzen in")."""
+    left = text[max(0, start - 100):start]
+    cut = max((m.end() for m in _LIST_BOUNDARY.finditer(_unabbreviated(left))), default=0)
+    return left[cut:]
+
+
 def right_clause(text: str, end: int) -> str:
     """The words after ``end`` up to the next clause boundary (see ``left_clause``)."""
     right = text[end:end + 80]
@@ -585,6 +599,8 @@ def role_of(text: str, p: Place) -> str:
         return "market"
     if last_market > last_seat or _THEIR_SEAT.search(left):
         return "market"
+    if last_market < 0 and last_seat < 0 and _DELIVER_TO.search(_list_clause(text, p.start)):
+        return "market"  # "wir beliefern vor allem Supermärkte und Wochenmärkte in Berlin": the verb before the list
     if _MARKET_AFTER.match(right) and last_seat < 0:
         return "market"
     if p.adjective and p.region != "berlin" and _PREDICATE_AFTER.match(text[p.end:p.end + 8]):

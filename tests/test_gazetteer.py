@@ -294,6 +294,11 @@ def test_sales_outside_berlin_are_no_seat_outside_and_bln_is_berlin(text, in_ber
     ("Wir sind ein Metallbetrieb in Marienfelde, unsere Kunden sitzen überwiegend in Süddeutschland und Skandinavien.", True),
     ("Our clients are based in Hamburg; we are a Berlin company.", True),
     ("Wir sind in München ansässig.", False),
+    # a list of customers between the delivery verb and the place ("und" and commas do not cut the clause)
+    ("Fleischerei in Ludwigsfelde. Wir beliefern vor allem Supermärkte und Wochenmärkte in Berlin.", False),
+    ("Saftkelterei in Teltow, wir beliefern Getränkemärkte, Gastronomie und Kantinen in Berlin.", False),
+    ("Wir verkaufen Brot und Kuchen in Berlin.", True),
+    ("Wir beliefern Hotels, unser Werk ist in Berlin.", True),
 ])
 def test_where_customers_sit_is_not_the_seat(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
