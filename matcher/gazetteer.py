@@ -446,12 +446,22 @@ _DELIVER_TO = re.compile(r"\b(?:beliefer\w*|liefern|liefert|supply|supplies|supp
                          r"abnehmer\w*|vertreib\w*|export\w*)\b", re.I)
 
 
-def _list_clause(text: str, start: int) -> str:
-    """The words before ``start`` back to a hard boundary: across "und" and commas of a list, not across a new
-    subject ("…, wir sitzen in")."""
+_OTHER_PREP = re.compile(r"\b(?:in|im|aus|from|at|bei|nach|to|into|sitz\w*)\b|\w(?:sitz|standort)\b", re.I)
+
+
+def _delivers_to_list(text: str, start: int) -> bool:
+    """A delivery verb or customer word, then only the list of whom (across "und" and commas, not across a new
+    subject or another place: "Wir liefern Kunden in Berlin, Firmensitz in München"), then the place."""
     left = text[max(0, start - 100):start]
     cut = max((m.end() for m in _LIST_BOUNDARY.finditer(_unabbreviated(left))), default=0)
-    return left[cut:]
+    clause = left[cut:]
+    last = None
+    for last in _DELIVER_TO.finditer(clause):
+        pass
+    if last is None:
+        return False
+    between = re.sub(r"\b(?:in|im|aus|from|at|bei)\s*(?:der|dem|den|the)?\s*$", "", clause[last.end():], flags=re.I)
+    return not _OTHER_PREP.search(between)
 
 
 def right_clause(text: str, end: int) -> str:
@@ -599,7 +609,7 @@ def role_of(text: str, p: Place) -> str:
         return "market"
     if last_market > last_seat or _THEIR_SEAT.search(left):
         return "market"
-    if last_market < 0 and last_seat < 0 and _DELIVER_TO.search(_list_clause(text, p.start)):
+    if last_market < 0 and last_seat < 0 and _delivers_to_list(text, p.start):
         return "market"  # "wir beliefern vor allem Supermärkte und Wochenmärkte in Berlin": the verb before the list
     if _MARKET_AFTER.match(right) and last_seat < 0:
         return "market"

@@ -299,6 +299,7 @@ def test_sales_outside_berlin_are_no_seat_outside_and_bln_is_berlin(text, in_ber
     ("Saftkelterei in Teltow, wir beliefern Getränkemärkte, Gastronomie und Kantinen in Berlin.", False),
     ("Wir verkaufen Brot und Kuchen in Berlin.", True),
     ("Wir beliefern Hotels, unser Werk ist in Berlin.", True),
+    ("Wir liefern an Kunden in Hamburg und Bremen, Firmensitz in Berlin.", True),
 ])
 def test_where_customers_sit_is_not_the_seat(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
