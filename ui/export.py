@@ -12,6 +12,7 @@ from .i18n import (
     field_label, fmt_date, instrument_label, level_label, need_label, org_label, source_kind_label, stage_label,
     status_label, t,
 )
+from .plan_render import eur_exact
 
 _VERDICT_MARK = {"fulfilled": "✓", "unknown": "?", "violated": "✗"}
 
@@ -132,12 +133,6 @@ def _plan(plan: dict):
     return Plan.model_validate(plan)
 
 
-def _eur(n: int | None, lang: str) -> str:
-    if n is None:
-        return "–"
-    return f"{n:,}".replace(",", ".") + " EUR" if lang != "en" else f"EUR {n:,}"
-
-
 def plan_sections(plan_dict: dict, lang: str) -> dict[str, list[str]]:
     """The plan as plain lines per part (order, combinations, exclusions, left out, timeline rows, de minimis,
     notes); shared by the Markdown and the PDF export."""
@@ -170,12 +165,12 @@ def plan_sections(plan_dict: dict, lang: str) -> dict[str, list[str]]:
         else:
             timeline.append(f"{r.name}|–|{status_label(r.status, lang)}")
     dm = plan.de_minimis
-    received = _eur(dm.received_eur, lang) if dm.received_eur is not None else t("dm_not_stated", lang)
-    verdict = t("dm_exceeds", lang) if dm.exceeds else f"{t('dm_room', lang)} {_eur(dm.remaining_eur, lang)}"
-    de_min = [f"{t('dm_planned', lang)}: {_eur(dm.planned_eur, lang)} · {t('dm_received', lang)}: {received} · "
-              f"{t('dm_total', lang)}: {_eur(dm.total_eur, lang)} · {t('dm_ceiling', lang)}: "
-              f"{_eur(dm.ceiling_eur, lang)} – {verdict}"]
-    de_min += [f"{x.name}: " + (_eur(x.max_eur, lang) if x.max_eur is not None else t("dm_grant_equivalent", lang))
+    received = eur_exact(dm.received_eur, lang) if dm.received_eur is not None else t("dm_not_stated", lang)
+    verdict = t("dm_exceeds", lang) if dm.exceeds else f"{t('dm_room', lang)} {eur_exact(dm.remaining_eur, lang)}"
+    de_min = [f"{t('dm_planned', lang)}: {eur_exact(dm.planned_eur, lang)} · {t('dm_received', lang)}: {received} · "
+              f"{t('dm_total', lang)}: {eur_exact(dm.total_eur, lang)} · {t('dm_ceiling', lang)}: "
+              f"{eur_exact(dm.ceiling_eur, lang)} – {verdict}"]
+    de_min += [f"{x.name}: " + (eur_exact(x.max_eur, lang) if x.max_eur is not None else t("dm_grant_equivalent", lang))
                for x in dm.items]
     if dm.note:
         de_min.append(dm.note)

@@ -49,7 +49,8 @@ def _i(lang: str) -> int:
     return 1 if lang == "en" else 0
 
 
-def _eur(n: int | None, lang: str) -> str:
+def eur_exact(n: int | None, lang: str) -> str:
+    """An exact sum for the plan and its export ("120.000 EUR", "EUR 120,000"); "–" for none."""
     if n is None:
         return "–"
     s = f"{n:,}"
@@ -242,19 +243,19 @@ def _plan_html(plan_json: str, lang: str) -> str:
 def _de_minimis_html(plan: Plan, lang: str) -> str:
     dm = plan.de_minimis
     parts = [f"<h4>{esc(t('plan_de_minimis', lang))}</h4>"]
-    rows = [(t("dm_planned", lang), _eur(dm.planned_eur, lang)),
-            (t("dm_received", lang), _eur(dm.received_eur, lang) if dm.received_eur is not None else t("dm_not_stated", lang)),
-            (t("dm_total", lang), _eur(dm.total_eur, lang)),
-            (t("dm_ceiling", lang), _eur(dm.ceiling_eur, lang))]
+    rows = [(t("dm_planned", lang), eur_exact(dm.planned_eur, lang)),
+            (t("dm_received", lang), eur_exact(dm.received_eur, lang) if dm.received_eur is not None else t("dm_not_stated", lang)),
+            (t("dm_total", lang), eur_exact(dm.total_eur, lang)),
+            (t("dm_ceiling", lang), eur_exact(dm.ceiling_eur, lang))]
     parts.append('<table class="fl-dm">' + "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in rows)
                  + "</table>")
     cls, verdict = ("fl-dm-over", t("dm_exceeds", lang)) if dm.exceeds else (
-        "fl-dm-ok", f"{t('dm_room', lang)} {_eur(dm.remaining_eur, lang)}")
+        "fl-dm-ok", f"{t('dm_room', lang)} {eur_exact(dm.remaining_eur, lang)}")
     parts.append(f'<div class="{cls}">{esc(verdict)}</div>')
     parts.append(_de_minimis_bar(dm.planned_eur, dm.received_eur or 0, dm.ceiling_eur, lang))
     if dm.items:
         parts.append("<ul>" + "".join(
-            f"<li>{esc(x.name)}: {esc(_eur(x.max_eur, lang) if x.max_eur is not None else t('dm_grant_equivalent', lang))}"
+            f"<li>{esc(x.name)}: {esc(eur_exact(x.max_eur, lang) if x.max_eur is not None else t('dm_grant_equivalent', lang))}"
             f"{' ⚠' if x.over_ceiling else ''}</li>" for x in dm.items) + "</ul>")
     if dm.note:
         parts.append(f"<div>{esc(dm.note)}</div>")
@@ -276,15 +277,15 @@ def _de_minimis_bar(planned: int, received: int, ceiling: int, lang: str) -> str
            f'<rect x="{left}" y="6" width="{w}" height="14" fill="#f0f2f5" rx="3"/>']
     if received:
         out.append(f'<rect x="{x(0):.1f}" y="6" width="{x(received) - x(0):.1f}" height="14" fill="#9aa3ad">'
-                   f'<title>{esc(t("dm_received", lang))}: {esc(_eur(received, lang))}</title></rect>')
+                   f'<title>{esc(t("dm_received", lang))}: {esc(eur_exact(received, lang))}</title></rect>')
     if planned:
         color = "#c0392b" if planned + received > ceiling else "#2e8540"
         out.append(f'<rect x="{x(received):.1f}" y="6" width="{x(received + planned) - x(received):.1f}" height="14" '
-                   f'fill="{color}"><title>{esc(t("dm_planned", lang))}: {esc(_eur(planned, lang))}</title></rect>')
+                   f'fill="{color}"><title>{esc(t("dm_planned", lang))}: {esc(eur_exact(planned, lang))}</title></rect>')
     cx = x(ceiling)
     out.append(f'<line x1="{cx:.1f}" y1="2" x2="{cx:.1f}" y2="24" stroke="#102a43" stroke-width="2"/>'
                f'<text x="{min(cx, width - 4):.1f}" y="33" text-anchor="end" font-size="10" fill="#102a43">'
-               f'{esc(t("dm_ceiling", lang))} {esc(_eur(ceiling, lang))}</text></svg>')
+               f'{esc(t("dm_ceiling", lang))} {esc(eur_exact(ceiling, lang))}</text></svg>')
     return "".join(out)
 
 
