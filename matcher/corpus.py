@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from .errors import CorpusError
 from .facts import FACTS, PLACE_FACTS
 from .models import Actor, Corpus, Programme, Project, Topic
-from .rank import BROAD_TOPICS
+from .topic_kinds import BROAD_TOPICS
 
 # Classes of aid a combination rule may name instead of a programme id (see ``matcher.plan.rule_matches``).
 COMBINATION_CLASSES = ("any_grant", "any_state_aid", "de_minimis", "public_loan")

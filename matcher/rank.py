@@ -14,6 +14,7 @@ import yaml
 
 from .eligibility import founded_first
 from .models import CompanyProfile, FirstChoice, Programme
+from .topic_kinds import BROAD_TOPICS, OPEN_TOPICS
 
 RRF_K = 60
 
@@ -109,17 +110,11 @@ def need_match(profile_needs: list[str], prog_needs: list[str]) -> float:
     return best
 
 
-OPEN_TOPICS = frozenset({"innovation", "technology-transfer", "networking", "advice", "funding-advice"})
 OPEN_TOPIC_SCORE = 0.5
 
-
-# Broad topics say little about fit; the others name a technology or field. A programme that is
-# specific to fields the company did not mention (an additive-manufacturing course for a PLC
-# training need) loses a little.
-BROAD_TOPICS = OPEN_TOPICS | {
-    "skills", "production", "investment", "digitalisation", "founding", "venture-capital", "working-capital",
-    "internationalisation", "environment", "energy", "succession", "industrial-sites", "women", "urban-production",
-}
+# Broad topics (``topic_kinds.BROAD_TOPICS``) say little about fit; the others name a technology or field. A programme
+# that is specific to fields the company did not mention (an additive-manufacturing course for a PLC training need)
+# loses a little.
 
 
 def serves_field(prog: Programme, profile_topics: list[str]) -> bool:
