@@ -43,6 +43,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     MULT,
     NEED_ORDER,
     NEED_RE,
+    PROTOTYPE_DONE,
     HIRING_ABROAD,
     NEG_INSTR,
     NEG_WORD_INSTRUMENT,
@@ -662,7 +663,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", MODEL_TRAINING.sub(" ", DEPARTMENTS_LOCATED.sub(" ", t))), topics),
                                   p.get("stage"), age)
     t_need = without_past_use(EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", STAFF_APPRENTICES.sub(" ", HIRING_ABROAD.sub(
-        " fachkräfte ", ADVISER_MENTION.sub(" ", MODEL_TRAINING.sub(" ", DEPARTMENTS_LOCATED.sub(" ", t_own))))))))
+        " fachkräfte ", ADVISER_MENTION.sub(" ", MODEL_TRAINING.sub(" ", DEPARTMENTS_LOCATED.sub(" ", PROTOTYPE_DONE.sub(
+            " ", t_own)))))))))
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names

@@ -365,6 +365,12 @@ def test_developing_a_plant_is_rnd_not_investment():
     # without development or founding, field words still stand for the need
     ("Kunststoffrecycling-Betrieb, 40 MA, Berlin: Förderung für die Kreislaufwirtschaft?", ["energy_resources"], []),
     ("Kleiner Textilbetrieb, 9 MA: wie können wir Alttextilien wiederverwerten?", ["energy_resources"], []),
+    # a prototype that already works is development done; a further development still counts
+    ("Der Prototyp läuft seit einem halben Jahr beim Pilotkunden. Jetzt brauchen wir Geld für eine Kleinserie.",
+     ["financing"], ["rnd"]),
+    ("We have a working prototype and 14 importers interested; we need a loan for the first batch.", ["financing"], ["rnd"]),
+    ("Wir haben einen Prototyp gebaut und wollen jetzt die zweite Generation entwickeln.", ["rnd"], []),
+    ("Wir brauchen Geld, um einen Prototyp zu bauen.", ["rnd"], []),
 ])
 def test_needs_from_product_words_or_own_operations(text, present, absent):
     needs = ex(text).needs
