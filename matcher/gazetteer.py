@@ -444,8 +444,7 @@ def left_clause(text: str, start: int) -> str:
 _LIST_BOUNDARY = re.compile(r"[.;:!?\n•|()]|\s[-–]\s|\b(?:but|aber|while|während|whereas|wir|we|ich|i|unser\w*|our)\b", re.I)
 _DELIVER_TO = re.compile(r"\b(?:beliefer\w*|liefern|liefert|supply|supplies|supplying|deliver\w*|kund\w*|customers?|clients?|"
                          r"abnehmer\w*|vertreib\w*|export\w*)\b", re.I)
-
-
+# another place or a seat word between the verb and the place ends the list
 _OTHER_PREP = re.compile(r"\b(?:in|im|aus|from|at|bei|nach|to|into|sitz\w*)\b|\w(?:sitz|standort)\b", re.I)
 
 
@@ -455,12 +454,10 @@ def _delivers_to_list(text: str, start: int) -> bool:
     left = text[max(0, start - 100):start]
     cut = max((m.end() for m in _LIST_BOUNDARY.finditer(_unabbreviated(left))), default=0)
     clause = left[cut:]
-    last = None
-    for last in _DELIVER_TO.finditer(clause):
-        pass
-    if last is None:
+    verbs = list(_DELIVER_TO.finditer(clause))
+    if not verbs:
         return False
-    between = re.sub(r"\b(?:in|im|aus|from|at|bei)\s*(?:der|dem|den|the)?\s*$", "", clause[last.end():], flags=re.I)
+    between = re.sub(r"\b(?:in|im|aus|from|at|bei)\s*(?:der|dem|den|the)?\s*$", "", clause[verbs[-1].end():], flags=re.I)
     return not _OTHER_PREP.search(between)
 
 

@@ -684,16 +684,16 @@ MODEL_TRAINING = folded_rx(
     r"\btrain(?:ing)?\s+(?:our |the |own |a |an )?(?:ai |ml |language |vision |foundation )?models?\b")
 
 
-# apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
-# Auszubildende", "20 staff including 3 apprentices"
 # a prototype that already works is development done, not a wish for R&D: "we have a working prototype", "der Prototyp
 # läuft seit einem halben Jahr", "we built a working prototype", "ein Prototyp ist fertig" (a further development said
 # in other words still counts)
 PROTOTYPE_DONE = folded_rx(
-    r"\b(?:working|functioning|funktionierende\w*|fertige\w*|laufende\w*)\s+(?:[\w-]+\s+){0,2}?prototyp\w*|"
-    r"\bprototyp\w*\s+(?:[\w-]+\s+){0,3}?(?:works|is working|is running|runs|is done|is ready|läuft|funktioniert|ist fertig|steht)\b|"
-    r"\b(?:built|have built|gebaut|fertiggestellt)\s+(?:a|an|our|einen|ein|unseren|den)\s+(?:[\w-]+\s+){0,2}?prototyp\w*|"
-    r"\bprototyp\w*\s+(?:[\w-]+\s+){0,3}?(?:gebaut|fertiggestellt|built|completed)\b")
+    r"\b(?:working|functioning|funktionierende\w{0,2}|fertige\w{0,2}|laufende\w{0,2})\s+(?:[\w-]{1,30}\s+){0,2}?prototyp\w{0,3}|"
+    r"\bprototyp\w{0,3}\s+(?:[\w-]{1,30}\s+){0,3}?(?:works|is working|is running|runs|is done|is ready|läuft|funktioniert|ist fertig|steht)\b|"
+    r"\b(?:built|have built|gebaut|fertiggestellt)\s+(?:a|an|our|einen|ein|unseren|den)\s+(?:[\w-]{1,30}\s+){0,2}?prototyp\w{0,3}|"
+    r"\bprototyp\w{0,3}\s+(?:[\w-]{1,30}\s+){0,3}?(?:gebaut|fertiggestellt|built|completed)\b")
+# apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
+# Auszubildende", "20 staff including 3 apprentices"
 STAFF_APPRENTICES = folded_rx(
     r"\b(?:darunter|davon|inklusive|inkl\.?|einschließlich|plus|including|incl\.?|of which|of them)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|one|two|three|four|five|six)\s+"

@@ -442,6 +442,15 @@ def _unwanted_instruments(t: str) -> list[str]:
     return [inst for rx, inst in NEG_WORD_INSTRUMENT if any(rx.search(w) for w in words)]
 
 
+# what is blanked (in this order) before the needs are read: a finished prototype, departments named with their place,
+# model training, an adviser mentioned, staff hired abroad (kept as "fachkräfte"), apprentices among the staff, a past
+# funding round and an export share are facts about the company, not wishes
+_NEED_BLANKS: tuple[tuple[re.Pattern, str], ...] = (
+    (PROTOTYPE_DONE, " "), (DEPARTMENTS_LOCATED, " "), (MODEL_TRAINING, " "), (ADVISER_MENTION, " "),
+    (HIRING_ABROAD, " fachkräfte "), (STAFF_APPRENTICES, " "), (PAST_ROUND, " "), (EXPORT_FACT, " "),
+)
+
+
 def _unnegated(rx: re.Pattern, t: str) -> bool:
     """A hit of ``rx`` that is not right after a negation ("ohne externe Partner" is no need), nor a verb negated
     right after it ("Technisch entwickeln wir nix")."""
@@ -662,9 +671,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
 
     p["topics"] = _founding_topic(t, match_topics(HIRING_ABROAD.sub(" fachkräfte ", MODEL_TRAINING.sub(" ", DEPARTMENTS_LOCATED.sub(" ", t))), topics),
                                   p.get("stage"), age)
-    t_need = without_past_use(EXPORT_FACT.sub(" ", PAST_ROUND.sub(" ", STAFF_APPRENTICES.sub(" ", HIRING_ABROAD.sub(
-        " fachkräfte ", ADVISER_MENTION.sub(" ", MODEL_TRAINING.sub(" ", DEPARTMENTS_LOCATED.sub(" ", PROTOTYPE_DONE.sub(
-            " ", t_own)))))))))
+    t_need = t_own
+    for rx, replacement in _NEED_BLANKS:
+        t_need = rx.sub(replacement, t_need)
+    t_need = without_past_use(t_need)
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
