@@ -138,8 +138,10 @@ _SUPRA_NEG = _rx(
     r"\b(?:customers?|clients?)\s+(?:are\s+)?(?:all\s+|mostly\s+|mainly\s+|only\s+)?(?:from|in)\s+(?:the\s+)?(?:neighbourhood|neighborhood|local area|our district)",
     r"\bkein\w*\s+(?:überregional\w*|export)",
 )
-_SALES_CUE = re.compile(r"\b(?:kund\w*|customers?|clients?|abnehmer\w*|verkauf\w*|vertrieb\w*|vertreib\w*|absatz\w*|export\w*|"
-                        r"liefern|liefert|beliefern|sell\w*|sales|ship\w*|deliver\w*)\b", re.I)
+# words of selling or delivering to customers (the market readers below and ``_LOCAL_MARKET``)
+_SALES_WORDS = (r"(?:kund\w*|customers?|clients?|buyers?|abnehmer\w*|auftraggeber\w*|verkauf\w*|vertrieb\w*|vertreib\w*|"
+                r"absatz\w*|export\w*|liefern|liefert|beliefer\w*|sell\w*|sales|ship\w*|deliver\w*|supply|supplies|supplying)")
+_SALES_CUE = re.compile(rf"\b{_SALES_WORDS}\b", re.I)
 
 
 # a walk-in business serves the people around it: a café, restaurant, hairdresser or kiosk sells locally unless
@@ -163,21 +165,21 @@ _WALK_IN = folded_rx(
 # Berlin") and may not name a place or market beyond the region ("Kunden vor allem in Berlin und ganz Deutschland")
 _MOSTLY = (r"(?:fast nur|fast ausschließlich|nur|ausschließlich|überwiegend|hauptsächlich|vor allem|größtenteils|meistens|"
            r"fast alle|fast immer|almost all|almost only|mostly|mainly|primarily|largely|predominantly|only|exclusively)")
-_SALES_WORD = (r"(?:kund\w*|kundschaft|abnehmer\w*|auftraggeber\w*|beliefern|beliefert|liefern|verkaufen|vertreiben|"
-               r"customers?|clients?|buyers?|supply|supplies|sell|sells|deliver)")
 _IN_CLAUSE = r"(?:(?!,\s*(?:wir|we|ich|i|unser\w*|our)\b)[^.;!?]){0,90}?"
 _REGION_PLACE = r"(?:hier\s+)?(?:in|aus|from|around|um|rund um)\s+(?:ganz\s+)?(?:berlin|brandenburg|der region|dem umland|the region|the city)\b"
 _FEW_WORDS = r"(?:[\w-]{1,40},?\s+){0,6}?"
 _LOCAL_MARKET = folded_rx(
-    rf"\b{_SALES_WORD}\b{_IN_CLAUSE}(?<!the )\b{_MOSTLY}\s+{_FEW_WORDS}{_REGION_PLACE}"
-    rf"|(?<!the )\b{_MOSTLY}\s+(?:[\w-]{{1,40}}\s+){{0,2}}?{_SALES_WORD}\b{_IN_CLAUSE}{_REGION_PLACE}")
+    rf"\b{_SALES_WORDS}\b{_IN_CLAUSE}(?<!the )\b{_MOSTLY}\s+{_FEW_WORDS}{_REGION_PLACE}"
+    rf"|(?<!the )\b{_MOSTLY}\s+(?:[\w-]{{1,40}}\s+){{0,2}}?{_SALES_WORDS}\b{_IN_CLAUSE}{_REGION_PLACE}")
 _BEYOND = folded_rx(r"\b(?:außerhalb|outside|beyond|bundesweit|deutschlandweit|europaweit|weltweit|nationwide|worldwide|"
                     r"überregional\w*|international\w*|ausland|abroad|ganz deutschland|ganz europa|export\w*)\b")
 # a minority in the region: "mostly hospitals, only a few in Berlin"
 _FEW = folded_rx(r"\b(?:few|little|some|wenige\w*|kaum|einige\w*|teil|part)\b")
 # where the company is or makes things, not where it sells: "Kunden schätzen, dass wir nur in Berlin produzieren"
 _SEAT_OR_MAKING = folded_rx(r"\b(?:produz\w*|herstell\w*|fertig(?:en|t)\b|produce\w*|manufactur\w*|sitz\w*|based|located|"
-                            r"make|makes|made|build|builds|built|bauen|baut|ansässig|gegründet|founded|wohn\w*|live[sd]?)\b")
+                            r"make|makes|made|build|builds|built|bauen|baut|ansässig|gegründet|founded|wohn\w*|live[sd]?|"
+                            # a department kept there ("keep only sales/admin in Berlin")
+                            r"keep|behalten|admin\w*|verwaltung|büro|office)\b")
 
 
 def _local_market(t: str) -> bool:

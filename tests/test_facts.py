@@ -77,6 +77,7 @@ def fact(text: str, name: str):
     ("Our customers love that we mainly make everything by hand in Berlin.", None),
     ("Our customers are mostly hospitals, only a few in Berlin.", None),
     ("We are the only supplier of this in Berlin.", None),
+    ("We move production to Ludwigsfelde and keep only sales/admin in Berlin.", None),
 ])
 def test_supraregional_sales(text, value):
     assert fact(text, "supraregional_sales") is value
