@@ -19,6 +19,7 @@ from .models import (
     ProgrammeHit,
     ProjectHit,
 )
+from .world import place_name
 
 NEED_LABELS = {
     "rnd": ("FuE-/Innovationsprojekt", "R&D / innovation project"),
@@ -77,7 +78,7 @@ def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[
     if p.in_berlin:
         parts.append("Berlin")
     elif p.location:
-        parts.append(p.location.upper() if len(p.location) <= 3 else p.location.title())  # "US", "Hamburg"
+        parts.append(place_name(p.location, "de" if i == 0 else "en"))  # "Frankfurt am Main", "NRW"
     if not p.in_berlin and p.facts.get("planned_berlin_site"):
         parts.append("geplanter Standort Berlin" if i == 0 else "planned site in Berlin")
     line = ", ".join(parts) if parts else ("noch keine Angaben zum Unternehmen" if i == 0 else "no company facts yet")

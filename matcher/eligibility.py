@@ -7,7 +7,7 @@ Overall: any ``violated`` -> ineligible; else any ``unknown`` -> uncertain; else
 from __future__ import annotations
 
 from .models import CompanyProfile, Criterion, Programme
-from .world import in_eu
+from .world import in_eu, place_name
 
 # Turnover per employee that a company rarely exceeds (German industry averages a few hundred thousand EUR): a
 # turnover limit at least this many times the headcount is taken as met without asking
@@ -354,6 +354,7 @@ def check_applies(only_for: list[str], p: CompanyProfile) -> bool | None:
 
 def _location_verdict(rule: str, p: CompanyProfile, prog_needs: list[str] = ()) -> tuple[str, str, str]:
     loc = p.location or ""
+    name_de, name_en = place_name(loc, "de"), place_name(loc, "en")
     if (rule == "berlin" and p.in_berlin and p.facts.get("project_outside_berlin")
             and "investment" in p.needs and "investment" in prog_needs[:2]):
         # a Berlin company investing in a hall elsewhere: a Land's investment programme funds sites in the Land
@@ -365,23 +366,23 @@ def _location_verdict(rule: str, p: CompanyProfile, prog_needs: list[str] = ()) 
     if rule == "berlin_brandenburg" and loc == "brandenburg":
         return "fulfilled", "Sitz in Brandenburg", "based in Brandenburg"
     if rule in ("germany", "eu") and p.in_germany is True:
-        return "fulfilled", f"Sitz in Deutschland ({loc or 'genannt'})", f"based in Germany ({loc or 'stated'})"
+        return "fulfilled", f"Sitz in Deutschland ({name_de or 'genannt'})", f"based in Germany ({name_en or 'stated'})"
     if rule == "eu" and p.in_germany is False and loc:
         member = in_eu(loc)
         if member:
-            return "fulfilled", f"Sitz in der EU ({loc})", f"based in the EU ({loc})"
+            return "fulfilled", f"Sitz in der EU ({name_de})", f"based in the EU ({name_en})"
         if member is False:
-            return ("unknown", f"Standort {loc}: kein EU-Mitglied – prüfen, ob das Land assoziiert ist",
-                    f"location {loc}: not an EU member – check whether the country is associated")
-        return "unknown", f"Standort {loc} – EU-Zugehörigkeit prüfen", f"location {loc} – check EU membership"
+            return ("unknown", f"Standort {name_de}: kein EU-Mitglied – prüfen, ob das Land assoziiert ist",
+                    f"location {name_en}: not an EU member – check whether the country is associated")
+        return "unknown", f"Standort {name_de} – EU-Zugehörigkeit prüfen", f"location {name_en} – check EU membership"
     if rule in ("berlin", "berlin_brandenburg") and p.facts.get("planned_berlin_site"):
         return ("fulfilled", "geplanter Standort in Berlin (gefördert wird die Berliner Betriebsstätte)",
                 "planned site in Berlin (funding is for the Berlin establishment)")
     if p.in_berlin is False:
         if rule in ("berlin", "berlin_brandenburg"):
-            return "violated", f"Ihr Standort: {loc or 'nicht Berlin'}", f"your location: {loc or 'not Berlin'}"
+            return "violated", f"Ihr Standort: {name_de or 'nicht Berlin'}", f"your location: {name_en or 'not Berlin'}"
         if p.in_germany is False:
-            return "violated", f"Ihr Standort: {loc or 'nicht Deutschland'}", f"your location: {loc or 'not Germany'}"
+            return "violated", f"Ihr Standort: {name_de or 'nicht Deutschland'}", f"your location: {name_en or 'not Germany'}"
     return "unknown", "Standort nicht genannt", "location not stated"
 
 

