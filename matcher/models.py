@@ -608,6 +608,7 @@ class MatchResult(BaseModel):
                 "verification_note": h.verification_note,
             }
 
+        shown = {h.id for h in self.programmes}
         return {
             "id": self.id,
             "lang": self.lang,
@@ -615,6 +616,9 @@ class MatchResult(BaseModel):
             "profile": self.profile.model_dump(mode="json"),
             "programmes": [prog(h) for h in self.programmes],
             "support": [prog(h) for h in self.support],
+            # what the company cannot get, with the violated condition; not repeated when --show-ineligible
+            # already lists it among the programmes
+            "hidden_ineligible": [prog(h) for h in self.hidden_ineligible if h.id not in shown],
             "projects": [
                 {"id": p.id, "name": p.name, "kind": p.kind, "score": round(p.score, 4), "why": p.why}
                 for p in self.projects

@@ -104,3 +104,17 @@ def test_index_command_reports_the_fingerprint(env):
     assert r.returncode == 0, r.stderr.decode()
     info = json.loads(r.stdout)
     assert len(info["fingerprint"]) == 16 and info["chunks"] > 0
+
+
+def test_match_json_lists_the_hidden_ineligible_programmes_with_the_violated_condition(env):
+    q = "We are a machine builder in Munich, 60 staff, and want a loan for new machines"
+    obj = json.loads(run(["match", "--json", q], env).stdout)
+    hidden = obj["hidden_ineligible"]
+    assert hidden, "a Munich company cannot get the Berlin-only programmes"
+    assert all(h["eligibility"] == "ineligible" for h in hidden)
+    assert all(any(c["verdict"] == "violated" for c in h["criteria"]) for h in hidden)
+    assert not {h["id"] for h in hidden} & {p["id"] for p in obj["programmes"]}
+    shown = json.loads(run(["match", "--json", "--show-ineligible", "--top-k", "50", q], env).stdout)
+    listed = {p["id"] for p in shown["programmes"] if p["eligibility"] == "ineligible"}
+    assert {h["id"] for h in hidden} <= listed | {h["id"] for h in shown["hidden_ineligible"]}
+    assert not listed & {h["id"] for h in shown["hidden_ineligible"]}
