@@ -107,6 +107,8 @@ FOUNDED_YEAR = folded_rx(
 # the year before the verb: "habe meine Werkstatt 2020 gegründet", "wir haben 2019 eröffnet", "we were 2018 founded"
 FOUNDED_YEAR_BEFORE = folded_rx(
     r"(?<![\d.,/-])\b((?:19|20)\d{2})\s+(?:gegründet|eröffnet|aufgemacht|gestartet als|founded|established|incorporated|opened|"
+    # a person who set up on their own then ("hab mich im September 2026 selbstständig gemacht")
+    r"selbst(?:st)?ändig gemacht|"
     # with a few words in between: "2021 aus der FU ausgegründet", "2019 haben wir die GmbH gegründet"
     r"(?:[\w-]+\s+){1,4}?(?:gegründet|ausgegründet|founded|spun out|spun off|incorporated)|"
     # the company's legal form right before the verb, a side remark in between ("Im Mai 2023 ich habe mit meine Freundin
@@ -746,6 +748,8 @@ SELF_TAKEOVER = folded_rx(
     rf"i(?:'m| am) taking over) (?:den|die|das|the|a|an|his|her|their|our|{_FAMILY}) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
     # "übernehme zum 1.3. den Salon meiner Chefin": the verb in the first person says who takes over
     rf"\bübernehme (?:\S{{1,20}} ){{0,3}}(?:den|die|das) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
+    # the successor named without the object: "Ich soll übernehmen, mein Bruder will nicht", "ich werde übernehmen."
+    rf"\b(?:ich|i) (?:soll|werde|am supposed to|will) (?:ihn |es |ihm |it )?(?:übernehmen|take over)(?= *[,.;!?]| *$| und\b| and\b)|"
     # "Mein Mann und ich möchten eine Dachdeckerei in Marzahn kaufen": a business bought by the writer (and partner)
     rf"\b(?:ich|und ich) (?:möchten|möchte|wollen|will|werden|werde) (?:eine[nm]?|den|die|das) (?:[\w'-]+ ){{0,1}}{_BUSINESS}\w* "
     rf"(?:(?!(?:und|oder|sowie|dann|ein\w*|neue\w*|weitere\w*)\b)[\w-]+ ){{0,5}}(?:kaufen|übernehmen|erwerben)\b|"

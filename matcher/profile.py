@@ -266,9 +266,14 @@ _PENDING_BEFORE = re.compile(r"\b(?:rechnung\w*|schlussrechnung\w*|invoices?|zah
 
 # a business of one's own that already exists ("habe meine Werkstatt 2020 gegründet", "my shop opened in 2019"): with a
 # stated age, the master or freelancer writes for that business, not as a person
-_OWN_BUSINESS = re.compile(r"\b(?:meine[nmrs]?|unsere[nmrs]?|my|our)\s+(?:eigene[nmrs]?\s+|own\s+)?(?:werkstatt|firma|betrieb|laden|"
+_OWN_BUSINESS = re.compile(r"\b(?:mein(?:e[nmrs]?)?|unser(?:e[nmrs]?)?|my|our)\s+(?:eigene[nmrs]?\s+|own\s+)?(?:werkstatt|firma|betrieb|laden|"
                            r"geschäft|praxis|unternehmen|manufaktur|atelier|studio|gmbh|ug|company|business|shop|"
-                           r"workshop|firm|practice)\b")
+                           r"workshop|firm|practice)\b|"
+                           # a person who runs the firm ("führe mit meinem Bruder eine Orgelbauwerkstatt") or has set up
+                           # on their own already ("hab mich im September selbstständig gemacht, Einzelunternehmen")
+                           r"\b(?:führe|leite|betreibe|i run|i own)\b[^.;!?]{0,60}?\b(?:\w*werkstatt|\w*betrieb|firma|"
+                           r"\w*geschäft|gmbh|company|business|shop|workshop)\b|"
+                           r"\bselbst(?:st)?ändig gemacht\b|\beinzelunternehm\w*")
 
 
 def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
@@ -278,7 +283,7 @@ def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
 
 
 # a founding verb: stronger evidence of the founding year than "seit", "since" or "opened"
-_FOUNDING_WORD = re.compile(r"gegr|gründ|found|establish|\best\.|incorporat")
+_FOUNDING_WORD = re.compile(r"gegr|gründ|found|establish|\best\.|incorporat|ändig gemacht")
 
 
 def _founding_year_hit(t: str) -> re.Match | None:
@@ -584,8 +589,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     elif INDIVIDUAL.search(t) and not (age is not None and _OWN_BUSINESS.search(t)):
         p["org_type"] = "individual"
         stated.append("org_type")
-        if (pre or SELF_TAKEOVER.search(t)) and age is None:
-            # a craftsman or freelancer about to set up on their own, or to take over a business
+        if (pre and age is None) or SELF_TAKEOVER.search(t):
+            # a craftsman or freelancer about to set up on their own, or to take over a business (the age stated is
+            # then the age of the business taken over: "GmbH, gegründet 1990 … ich soll übernehmen")
             p["stage"] = "pre_founding"
             stated.append("stage")
     elif ASSOCIATION.search(t):

@@ -769,6 +769,12 @@ def test_founders_without_a_company_and_work_on_emissions():
     ("Im Moment arbeite ich als Serviceleiterin in einem Autohaus. Mein früherer Ausbildungsbetrieb sucht einen "
      "Nachfolger. Wir sind uns einig, dass ich zum 1. Juli 2027 übernehme.", "individual", "pre_founding"),
     ("Ich bin der Geschäftsführer einer Druckerei mit 30 MA", "company", "established"),
+    # the successor in the family firm: the age stated is the firm's, the writer is about to take over
+    ("Ich bin Dachdeckermeisterin und arbeite im Betrieb meines Vaters. Der Betrieb: GmbH, gegründet 1990, 14 "
+     "Beschäftigte. Er will aufhören. Ich soll übernehmen, mein Bruder will nicht.", "individual", "pre_founding"),
+    # a master who set up on their own last month runs a start-up
+    ("ich bin Rollladenbauermeister und hab mich im September 2026 selbstständig gemacht, Einzelunternehmen, "
+     "seit November hab ich meinen ersten Gesellen.", "company", "startup"),
 ])
 def test_a_person_naming_their_trade(text, org, stage):
     p = ex(text)
@@ -1441,6 +1447,10 @@ def test_replacing_equipment_is_no_exchange_with_others(text, partners):
     # a master craftswoman who founded her workshop writes for the business
     ("Ich bin Geigenbaumeisterin und habe meine Werkstatt 2020 gegründet, inzwischen sind wir zu viert.", "company"),
     ("Ich bin Tischlermeister und habe meinen Betrieb seit 2010.", "company"),
+    ("Ich bin Hörakustikmeisterin und habe seit 2015 mein eigenes Geschäft in Steglitz (4 Angestellte).", "company"),
+    ("Ich bin Orgelbaumeister und führe mit meinem Bruder eine Orgelbauwerkstatt in Pankow, GmbH seit 1994, 14 Leute.",
+     "company"),
+    ("ich bin Rollladenbauermeister und hab mich im September 2026 selbstständig gemacht, Einzelunternehmen.", "company"),
     # a master about to set up on their own is a person
     ("Ich bin Tischlermeister und will mich selbstständig machen.", "individual"),
 ])
