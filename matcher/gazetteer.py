@@ -376,7 +376,7 @@ _MARKET_AFTER = re.compile(
     re.I,
 )
 _PLANNED = re.compile(
-    r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|aufmachen|aufzumachen|errichten|verlager\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
+    r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|aufmachen|aufzumachen|errichten|verlager\w*|verleg\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
     r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk))\b",
     re.I,
 )
@@ -527,6 +527,9 @@ _PEOPLE_FROM = re.compile(r"\b(?:leute|mitarbeite\w*|beschäftigte\w*|belegschaf
                           # who asks or visits ("Anfragen von Architekten aus Frankreich", "tourists from Spain")
                           r"anfragen|nachfrage|interessent\w*|besucher\w*|gäste\w*|tourist\w*|architekt\w*|händler\w*|"
                           r"inquiries|enquiries|requests|visitors|guests|architects|dealers|distributors)\b[^.;!?]{0,30}\b(?:aus|from)\s*$", re.I)
+# where the staff live ("Die meisten unserer Leute wohnen übrigens in Berlin", "most of our team lives in Berlin")
+_STAFF_LIVE = re.compile(r"\b(?:leute|mitarbeite\w*|beschäftigte\w*|belegschaft|kolleg\w*|azubis?|staff|employees|team|"
+                         r"people|workers)\b[^.;!?]{0,20}\b(?:wohnen|wohnt|leben|lebt|live|lives|living)\b[^.;!?]{0,25}$", re.I)
 _MOVED_DE = re.compile(rf"^\s*{_MOVED_LAST}", re.I)
 
 
@@ -579,7 +582,7 @@ def role_of(text: str, p: Place) -> str:
         return "market"  # part of a programme's or institution's name
     left = left_clause(text, p.start)
     after = text[p.end:p.end + 40]
-    if (_ORIGIN.search(left) or _PEOPLE_FROM.search(left)
+    if (_ORIGIN.search(left) or _PEOPLE_FROM.search(left) or _STAFF_LIVE.search(left)
             or (re.search(r"\b(?:aus|von)\s*$", left, re.I) and _ORIGIN_DE.match(after))):
         return "neutral"
     if _MOVED_TO.search(left) or (re.search(r"\bnach\s*$", left, re.I) and _MOVED_DE.match(after)):

@@ -180,6 +180,10 @@ def test_airport_surroundings_and_other_regions(text, expected):
     ("Elektronikfertiger aus Wildau in Brandenburg, 70 MA. Wir wollen 2027 in Berlin-Schöneweide eine zweite Fertigung "
      "aufmachen. Der Hauptsitz bleibt in Wildau.", True),
     ("Wir sind aus Wildau und haben Kunden in Berlin, die Fertigung bleibt in Wildau.", False),
+    # moving the production there ("verlegen"), not a delivery to Adlershof
+    ("Unternehmen sitzt in Teltow, GmbH seit 2011, 38 MA. GF erwägt, Entwicklung + Fertigung komplett nach Adlershof "
+     "zu verlegen.", True),
+    ("Wir liefern unsere Geräte nach Adlershof, Sitz ist Teltow.", False),
 ])
 def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     assert locate(text).planned_berlin_site is planned
@@ -200,6 +204,16 @@ def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
 def test_a_company_moving_to_berlin_is_not_yet_there(text, label, in_berlin, planned):
     loc = locate(text)
     assert (loc.label, loc.in_berlin, loc.planned_berlin_site) == (label, in_berlin, planned)
+
+
+@pytest.mark.parametrize("text,in_berlin", [
+    # where the staff live is not where the firm sits
+    ("Unsere Feinkostmanufaktur sitzt in Hoppegarten. Die meisten unserer Leute wohnen übrigens in Berlin.", False),
+    ("We are a bakery in Potsdam; most of our staff live in Berlin.", False),
+    ("Wir sind eine Tischlerei in Berlin, 12 Leute.", True),
+])
+def test_where_the_staff_live_is_no_seat(text, in_berlin):
+    assert locate(text).in_berlin is in_berlin
 
 
 # ---------------------------------------------------------------- places beyond the list (world.py, GeoNames)
