@@ -237,7 +237,9 @@ _PERSON_SINCE = re.compile(r"\b(?:lebe|lebt|leben|wohne|wohnt|wohnen|live|lives|
                            # a degree finished ("Master Medizintechnik, fertig seit Oktober 2025", "graduated in 2024")
                            r"fertig|abgeschlossen|graduated|finished)\b[^.;!?,]{0,30}$|"
                            # a master craftsperson since a year ("Dachdeckermeister seit 2023") is the person's title
-                           r"\b\w{0,30}meister(?:in)?\s+(?:seit|since)\s*$|\b(?:meisterbrief|meisterprüfung)\w*\s*(?:seit|since|von|aus)?\s*$")
+                           r"\b\w{0,30}meister(?:in)?\s+(?:seit|since)\s*$|\b(?:meisterbrief|meisterprüfung)\w*\s*(?:seit|since|von|aus)?\s*$|"
+                           # a team member named in the third person ("sie kommt aus Teheran und ist seit 2021 in Berlin")
+                           r"\b(?:sie|er|she|he)\b[^.;!?,]{0,30}\b(?:ist|is|has been)\s+(?:seit|since)\s*$")
 
 
 # "seit 7 Monaten arbeitslos", "unemployed for two years": a person's situation, no company age
@@ -274,6 +276,14 @@ _OWN_BUSINESS = re.compile(r"\b(?:mein(?:e[nmrs]?)?|unser(?:e[nmrs]?)?|my|our)\s
                            r"\b(?:führe|leite|betreibe|i run|i own)\b[^.;!?]{0,60}?\b(?:\w*werkstatt|\w*betrieb|firma|"
                            r"\w*geschäft|gmbh|company|business|shop|workshop)\b|"
                            r"\bselbst(?:st)?ändig gemacht\b|\beinzelunternehm\w*")
+
+
+# said outright that no company exists yet (a subset of PRE_FOUNDING that no company age can outweigh)
+_NOT_FOUNDED = re.compile(r"noch nicht gegründet|gegründet (?:ist|hat|haben wir|haben) (?:noch )?(?:nichts|nix|nicht|keiner)|"
+                          r"noch nichts gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)\b|"
+                          r"\b(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|no company yet|not a company yet|"
+                          r"no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered|incorporated)|"
+                          r"not (?:yet )?(?:founded|incorporated)")
 
 
 def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
@@ -570,6 +580,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["turnover_eur"] = turnover
         stated.append("turnover_eur")
     year, age, age_range = _age(tn, today)
+    if age is not None and _NOT_FOUNDED.search(t) and (emp is None or emp <= 5):
+        # "Gegründet ist noch nichts", "no company yet": a year in the text is a person's, not the company's
+        year, age, age_range = None, None, None
     if year is not None:
         p["founded_year"] = year
         stated.append("founded_year")

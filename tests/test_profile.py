@@ -119,6 +119,10 @@ def test_young_company_is_startup_and_old_one_established():
     "I'm a postdoc at TU Berlin. We'd like to found a company in Berlin, probably in 2027.",
     "We would like to start a business around our lab results.",
     "I intend to set up a company for green chemistry.",
+    # a team member's years in Berlin and a job since a degree are no company age; nothing is founded yet
+    "Wir sind zu dritt und wollen nächstes Jahr eine Firma gründen. Shirin kommt aus Teheran und ist seit 2021 in "
+    "Berlin, Malte ist Softwareentwickler, Bachelor 2018, seitdem angestellt. Gegründet ist noch nichts.",
+    "Our team: Ana came from Lisbon and she is since 2020 in Berlin. No company yet, we want to found a GmbH.",
 ])
 def test_pre_founding(text):
     p = ex(text)
@@ -130,6 +134,8 @@ def test_pre_founding(text):
 def test_a_company_living_somewhere_since_a_year_is_still_the_company_age():
     assert ex("Unsere GmbH gibt es seit 2015, wir sind seit 2019 in Adlershof").founded_year == 2015
     assert ex("Wir sind seit 2012 am Markt, 20 MA").founded_year == 2012
+    # a firm with staff that has not yet founded a new subsidiary keeps its own age
+    assert ex("Maschinenbauer, 80 MA, seit 1990 am Markt. Die Tochter-GmbH ist noch nicht gegründet.").founded_year == 1990
 
 
 @pytest.mark.parametrize("text,need,not_need", [
