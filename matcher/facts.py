@@ -328,9 +328,11 @@ _LATER_PROJECT = _rx(
     r"\b(?:danach|anschließend|im anschluss|als nächst\w*|nächste[rn]? schritt\w*|in einem (?:zweiten|nächsten) schritt|"
     r"später|next step|afterwards|after that|as a next step|later|then|"
     # "Der Prototyp läuft seit einem halben Jahr ... Jetzt wollen wir eine Kleinserie bauen"
-    r"jetzt|nun|now)\b[^.;!?]{0,80}?\b(?:wollen|möchten|planen|müssen|"
-    r"soll|sollen|wird|werden|want|plan|planning|will|intend|must|need to|have to)\b[^.;!?]{0,80}?\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|"
-    r"anschaffen|kaufen|investieren|aufbauen|develop|build|start|begin|buy|invest|set up)",
+    r"jetzt|nun|now)\b(?:\d[.,]\d|[^.;!?]){0,80}?\b(?:wollen|möchten|planen|müssen|"
+    r"soll|sollen|wird|werden|want|plan|planning|will|intend|must|need to|have to)\b(?:\d[.,]\d|[^.;!?]){0,80}?\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|"
+    r"anschaffen|kaufen|investieren|aufbauen|develop|build|start|begin|buy|invest|set up|"
+    # growing past the pilot ("Jetzt wollen wir auf 20 Shops und 15.000 Boxen hoch", "now we want to scale to 20 shops")
+    r"wachsen|skalieren|erweitern|ausbauen|expandieren|vergrößern|hoch(?=\s*[.;!?,])|scale|grow|expand)",
     r"\b(?:wollen|möchten|planen|want|plan|intend)\b[^.;!?]{0,60}?\b(?:20[2-9]\d|nächstes jahr|next year)\b[^.;!?]{0,60}?"
     r"\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|anschaffen|aufbauen|develop|build|start|begin|set up)",
 )

@@ -360,8 +360,13 @@ def test_an_order_placed_in_the_third_person(text, value):
     ("Der Prototyp läuft seit einem halben Jahr bei unserem Pilotkunden. Jetzt wollen wir eine Kleinserie von 20 "
      "Anlagen bauen.", None),
     ("Our pilot has been running since March. Now we want to build the first production line.", None),
+    # growing past a pilot, with numbers in between ("auf 20 Shops und 15.000 Boxen hoch")
+    ("Pilot mit 6 Berliner Shops läuft seit Juni, 2.000 Boxen im Umlauf. Jetzt wollen wir auf 20 Shops und 15.000 "
+     "Boxen hoch.", None),
+    ("Our pilot has been running since May. Now we want to scale to 20 shops.", None),
     # the same project, already ordered, stays started
     ("Wir haben die Maschine bereits bestellt und wollen jetzt Förderung.", False),
+    ("Die Anlage läuft seit Juni. Die Kosten sind hoch.", False),
     ("Die Anlage haben wir schon gekauft, jetzt wollen wir sie 2027 in Betrieb nehmen.", False),
     ("We already ordered the laser in October. Which grants apply?", False),
     # the next project told with "must" ("Now we must develop the second generation")
