@@ -246,6 +246,15 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             ok = el.min_company_age_years in (None, 0) and (el.pre_founding != "no" or founded_first(prog, p))
             add("company_age", "fulfilled" if ok else "violated", f"{lim_de} – Sie gründen erst",
                 f"{lim_en} – you are only founding now")
+        elif ("succession" in p.needs[:2] and "succession" in prog.needs and el.max_company_age_years is not None
+              and p.age_years is not None and _outside(p.age_years, None, el.max_company_age_years)):
+            # a firm handed over: a takeover by a successor counts as a founding, whatever the firm's age; a firm
+            # buying another is not one, so it is asked
+            add("company_age", "unknown",
+                f"{lim_de} – bei einer Übernahme zählt die Gründung durch die Nachfolge, nicht das Alter des Betriebs",
+                f"{lim_en} – for a takeover the successor's start counts, not the age of the business",
+                "Übernimmt eine Person als Nachfolgerin oder Nachfolger den Betrieb (nicht ein anderes Unternehmen)?" if de
+                else "Is the business taken over by a person as successor (not by another company)?")
         elif p.age_range is not None and p.founded_year is not None and (
                 _outside(p.age_range[0], el.min_company_age_years, el.max_company_age_years)
                 != _outside(p.age_range[1], el.min_company_age_years, el.max_company_age_years)):

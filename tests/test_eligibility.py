@@ -328,3 +328,14 @@ def test_the_location_in_a_reason_is_shown_as_a_place_name_not_as_a_lower_case_l
     ffm = CompanyProfile(org_type="company", location="frankfurt am main", in_berlin=False, in_germany=True)
     c = next(c for c in elig.check(prog(location="germany"), ffm, lang="en") if c.rule == "location")
     assert c.reason.endswith("– based in Germany (Frankfurt am Main)")
+
+
+def test_a_takeover_asks_who_takes_over_instead_of_ruling_out_an_old_firm():
+    berlin_start = shipped("berlin-start")
+    handover = CompanyProfile(org_type="company", in_berlin=True, employees=16, founded_year=1996, age_years=30.0,
+                              stage="established", needs=["succession", "financing"])
+    v, reason = verdict(berlin_start, handover, "company_age")
+    assert v == "unknown" and "Übernahme" in reason
+    # the same old firm asking for growth money is too old for a programme up to seven years
+    growth = handover.model_copy(update={"needs": ["investment", "financing"]})
+    assert verdict(berlin_start, growth, "company_age")[0] == "violated"
