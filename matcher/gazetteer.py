@@ -646,6 +646,8 @@ _TO_BERLIN = re.compile(
     r"\b(?:candidates?|kandidaten|shortlist|short list|options|optionen|in frage kommen)\s+(?:are|include|sind|:)\s*"
     r"(?:[\w-]+,?\s+(?:and\s+|und\s+)?){0,4}?berlin\b|"
     r"\bberlin\s+(?:is|ist)\s+(?:one of|eine?r? der)\s+(?:the\s+|unserer\s+|our\s+)?(?:\w+\s+)?(?:candidates|options|kandidaten|optionen|standorte)\b|"
+    # "Berlin is on our shortlist together with Hamburg", "Berlin steht bei uns auf der engeren Auswahl"
+    r"\bberlin\s+(?:is|ist|steht)\s+(?:\w+\s+){0,2}?(?:on|auf)\s+(?:our|the|unserer|der)\s+(?:short\s?list|engeren?\s+auswahl|liste)\b|"
     r"\b(?:evaluat\w*|prüfen|consider\w*|erwägen)\s+(?:\w+\s+){0,2}berlin\s+(?:as|als)\s+(?:an?\s+|neuen?\s+|new\s+)?(?:location|site|standort)",
     re.I,
 )

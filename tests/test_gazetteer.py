@@ -200,6 +200,10 @@ def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
      "Büro in Kreuzberg.", "spanien", False, True),
     # a company already in Berlin that moves within Berlin stays a Berlin company
     ("Wir sind ein Betrieb in Kreuzberg und ziehen mit der Firma nach Berlin-Spandau um.", "berlin", True, False),
+    # Berlin on the shortlist of a firm from abroad: the districts it looks at are the planned site, not its seat
+    ("We are a family-owned company from Bilbao, Spain. We plan to open our first production site outside Spain – "
+     "Berlin is on our shortlist together with Hamburg and Leipzig (we are looking at sites in Marzahn).",
+     "bilbao", False, True),
 ])
 def test_a_company_moving_to_berlin_is_not_yet_there(text, label, in_berlin, planned):
     loc = locate(text)
