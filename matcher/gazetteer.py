@@ -151,6 +151,9 @@ def _accept(text: str, m: re.Match, key: str, e: _Entry, entries: dict[str, _Ent
             return None
         if not core[0].isupper():
             return None
+    if (m.groupdict().get("adj") and e.region != "berlin" and core[:1].islower()
+            and any(ch.isupper() for ch in text)):
+        return None  # "further", "hammer": an ordinary word in a text that capitalises, not "Fürther", "Hammer"
     if adj and re.match(r"\s+" + _STREET, text[m.end():], re.I):
         return None  # "Potsdamer Straße", "Frankfurter Allee": a street, not the town
     if e.ambiguous:

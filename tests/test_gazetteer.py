@@ -378,3 +378,12 @@ def test_who_in_berlin_is_no_seat(text, in_berlin):
 ])
 def test_the_parts_of_berlin_where_the_company_sits(text, places):
     assert list(locate(text).places) == places
+
+
+@pytest.mark.parametrize("text,places", [
+    # an ordinary word that looks like a town's adjective ("further" ~ "Fürther") is no place in a capitalised text
+    ("Is there something non-dilutive for developing the product further (hiring 4 devs)?", []),
+    ("Wir sind eine Fürther Firma", ["Fürth"]),
+])
+def test_a_lower_case_word_is_no_towns_adjective(text, places):
+    assert [p.name for p in find_places(text)] == places
