@@ -10,6 +10,7 @@ from .text import folded_rx
 
 # starts only where a digit run starts: an unanchored \d+ would retry at every digit of a long run (quadratic)
 _NUM = r"(?<!\d)(\d{1,3}(?:[.\s’']\d{3})+|\d+(?:[.,]\d+)?)"
+NUM_RX = _NUM  # the number pattern (one group), for readers outside the lexicon
 
 
 def parse_number(s: str) -> float:
@@ -34,9 +35,10 @@ _ORGS = (r"(?:[\w-]*(?:betriebe|unternehmen|firmen|institute|einrichtungen|hochs
          r"universities|partners|utilities|plants)\b")
 
 STAFF_WORDS = (
-    r"(?:ma\b|mitar?b[a-zä]*(?::innen|\*innen|_innen)?|beschäftigte[n]?|angestellte[n]?|"
+    r"(?:ma\b|mitar?b[a-zä]*(?::innen|\*innen|_innen)?|beschäftigte[n]?|(?:fest\s?)?angestellte[n]?|"
     r"leute|personen|köpfe|fte|vollzeitstellen|stellen|employees?|staff|people|workers|heads|team members|"
-    r"persons|fachkräfte|gesell(?:en|innen)|arbeiter(?:innen)?|arbeitskräfte|kolleg(?:en|innen)|"
+    # "Fachkräfte", "Pflegekräfte", "Lehrkräfte", "Erzieher:innen"
+    r"persons|\w{0,12}kräfte|erzieher(?::innen|\*innen|innen)?|gesell(?:en|innen)|arbeiter(?:innen)?|kolleg(?:en|innen)|"
     r"gründer(?:innen)?|founders|co-?founders)"
 )
 EMP_PATTERNS = [
@@ -52,7 +54,7 @@ EMP_PATTERNS = [
 ]
 EMP_WORDS = {
     "ein-personen": 1, "einzelunternehmer": 1, "solo": 1, "allein": 1, "zu zweit": 2, "zu dritt": 3,
-    "zu viert": 4, "zu fünft": 5,
+    "zu viert": 4, "zu fünft": 5, "zu sechst": 6, "zu siebt": 7, "zu acht": 8,
 }
 NUMBER_WORDS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,

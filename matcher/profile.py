@@ -58,6 +58,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     NUMBER_WORDS,
     NUMBER_WORD_RE,
     NUMBER_WORD_VALUES,
+    NUM_RX,
     OWN_FUNDS,
     OWN_OPERATIONS,
     PARTNER_RESEARCH,
@@ -110,6 +111,7 @@ _NOT_HEADCOUNT_AFTER = re.compile(
     r"[^.;!?,]{0,25}\b(?:einstellen|einzustellen|weiterbild\w*|schulen|qualifizier\w*|umschul\w*|suchen|gesucht|"
     r"hire|hiring|recruit\w*|train|training|upskill\w*|zu [\w-]+ (?:weiterbilden|ausbilden|machen))\b")
 _NOT_HEADCOUNT_BEFORE = re.compile(r"\b(?:neue|neuen|zusätzliche\w*|weitere\w*|new|additional|more|another|further|davon|of them|of whom|"
+                                   r"inkl\.|inklusive|einschließlich|including|incl\.|"
                                    r"(?:later|maybe|perhaps|eventually|später|vielleicht|eventuell)(?:\s+\w+)?)\s*$")
 
 
@@ -154,6 +156,40 @@ def _employees(t: str) -> int | None:
     return group if group is not None and (own is None or group > own) else own
 
 
+_FOUNDERS_AFTER = re.compile(r"\s*(?:co-?)?(?:gründer(?:innen)?|gründende|founders)\b")
+_PLUS_STAFF = folded_rx(rf"^\s*(?:plus|und|\+|and|with|mit)\s+{NUM_RX}\s*(?:fest\s?)?(?:angestellte\w*|mitarbeite\w*|beschäftigte\w*|"
+                        rf"employees?|staff|people|leute)")
+
+
+def _after_founders(t: str, pos: int, n: int) -> int:
+    """A count of founders is the headcount unless staff are added to it ("drei Gründer plus zwei Angestellte": 5)
+    or a larger headcount follows ("two founders ... we are 4 people now": 4)."""
+    m = re.match(r"\S+", t[pos:])
+    end = pos + (m.end() if m else 0)
+    if not _FOUNDERS_AFTER.match(t, end):
+        return n
+    f = _FOUNDERS_AFTER.match(t, end)
+    plus = _PLUS_STAFF.match(t[f.end():])
+    if plus:
+        try:
+            return n + int(parse_number(plus.group(1)))
+        except ValueError:
+            return n
+    later = []
+    for pat in EMP_PATTERNS:
+        for k in pat.finditer(t, f.end()):
+            try:
+                v = parse_number(k.group(1))
+            except (ValueError, IndexError):
+                continue
+            if (v == int(v) and n < v < 1_000_000 and not _FOUNDERS_AFTER.match(t, k.end(1))
+                    and not _NOT_HEADCOUNT_AFTER.match(t, k.end())
+                    and not _NOT_HEADCOUNT_BEFORE.search(t[max(0, k.start() - 25):k.start()])):
+                later.append((k.start(1), int(v)))
+                break
+    return min(later)[1] if later else n
+
+
 def _own_employees(t: str) -> int | None:
     hits: list[tuple[int, int]] = []
     for prio, pat in enumerate(EMP_PATTERNS):
@@ -168,7 +204,8 @@ def _own_employees(t: str) -> int | None:
                 hits.append((m.start(1), int(n)))
                 break
     if hits:
-        return min(hits)[1]
+        pos, n = min(hits)
+        return _after_founders(t, pos, n)
     for word, n in EMP_WORDS.items():
         if word in t:
             return n

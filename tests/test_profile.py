@@ -450,6 +450,17 @@ def test_no_gmbh_yet_is_pre_founding():
     ("3D-Druck-Dienstleister, 30 MA. Wir wollen zwei Mitarbeiter zu AM-Experten weiterbilden", 30),
     ("Werkstatt mit 8 Leuten, wir suchen 3 neue Mitarbeiter", 8),
     ("Kostüm-Atelier in Friedrichshain. Wir sind jetzt 6 Frauen, alle fest angestellt.", 6),
+    # job words beyond "Mitarbeiter": "Festangestellte", "Lehrkräfte", "Erzieher:innen"
+    ("Audio-Studio in Prenzlauer Berg, GmbH seit 2022, 5 Festangestellte plus Freie", 5),
+    ("Sprachschule in Charlottenburg, 18 fest angestellte Lehrkräfte", 18),
+    ("Eltern-Kita in Pankow (e.V., 48 Kinder, 11 Erzieher:innen)", 11),
+    ("Buchhandlung in Friedenau, wir sind zu sechst (inkl. zwei Teilzeitkräfte)", 6),
+    # founders and the staff beside them
+    ("Wir sind drei Gründer plus zwei Angestellte, Sitz Friedrichshain", 5),
+    ("Hello, we are two founders (one French, one German), our GmbH is registered since April 2026 and we are 4 people "
+     "now.", 4),
+    ("We're 3 founders of a Berlin fintech, GmbH since Jan 2025, 60 paying customers, 7 people now.", 7),
+    ("Wir sind zwei Gründerinnen. Im Herbst wollen wir 3 neue Mitarbeiter einstellen.", 2),
 ])
 def test_informal_and_spelled_out_headcounts(text, employees):
     assert ex(text).employees == employees
