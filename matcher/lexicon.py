@@ -131,7 +131,9 @@ AGE_AGO2 = folded_rx(
 AGE_OLD = folded_rx(
     rf"{_NUM}\s*(jahre|years?|monate|months?)\s*(?:alt|old|am markt|on the market|in business|im geschäft)"
 )
-AGE_HYPHEN = folded_rx(r"(?<!\d)(\d+)-(?:year|jahr|jährig)")
+# "a 3-year-old company", "ein 5-jähriges Unternehmen"; not a duration ("a two-year project") or a person ("19-jähriger")
+AGE_HYPHEN = folded_rx(r"(?<!\d)(\d+)-(?:year-old|years-old|jährige[sn]? (?:unternehmen|firma|betrieb|start-?up|gmbh)|"
+                       r"year (?:old )?(?:company|firm|start-?up|business))")
 
 PRE_FOUNDING = folded_rx(
     r"(noch nicht gegründet|gegründet (?:ist|hat|haben wir|haben) (?:noch )?(?:nichts|nix|nicht|keiner)|noch nichts gegründet|"

@@ -276,7 +276,15 @@ _PERSON_SINCE = re.compile(r"\b(?:lebe|lebt|leben|wohne|wohnt|wohnen|live|lives|
                            # a master craftsperson since a year ("Dachdeckermeister seit 2023") is the person's title
                            r"\b\w{0,30}meister(?:in)?\s+(?:seit|since)\s*$|\b(?:meisterbrief|meisterprüfung)\w*\s*(?:seit|since|von|aus)?\s*$|"
                            # a team member named in the third person ("sie kommt aus Teheran und ist seit 2021 in Berlin")
-                           r"\b(?:sie|er|she|he)\b[^.;!?,]{0,30}\b(?:ist|is|has been)\s+(?:seit|since)\s*$")
+                           r"\b(?:sie|er|she|he)\b[^.;!?,]{0,30}\b(?:ist|is|has been)\s+(?:seit|since)\s*$|"
+                           # a person described just before ("ein junger Mann aus Afghanistan, seit zwei Jahren in Berlin",
+                           # "20 Jahre alt, seit 2022 in Berlin"), or a team or site of the firm ("Entwicklungsteam arbeitet seit
+                           # 2022 in Büros in Weißensee"): their time there, not the company's age
+                           r"\b(?:ein|eine[nmr]?|a|an)\s+(?:[\w-]+\s+){0,2}(?:mann|frau|junge[rn]?|mädchen|azubi\w*|praktikant\w*|"
+                           r"bewerber\w*|geflüchtete\w*|flüchtling\w*|man|woman|guy|refugee|trainee|apprentice|intern)\b[^.;!?]{0,35}$|"
+                           r"\b\d{1,2}\s*(?:jahre alt|years old)\b[^.;!?]{0,12}$|"
+                           r"\b\w*(?:team|büro|büros|standort|niederlassung|office|branch)\b[^.;!?,]{0,25}\b(?:arbeitet|sitzt|ist|works|is)"
+                           r"\s+(?:\w+\s+)?(?:seit|since)\s*$")
 
 
 # "seit 7 Monaten arbeitslos", "unemployed for two years": a person's situation, no company age
@@ -343,7 +351,7 @@ def _founding_year_hit(t: str) -> re.Match | None:
 
 def _company_age_hits(pat: re.Pattern, t: str) -> Iterator[re.Match]:
     return (m for m in pat.finditer(t)
-            if not _PERSON_SINCE.search(t[max(0, m.start() - 40):m.start(1)])
+            if not _PERSON_SINCE.search(t[max(0, m.start() - 70):m.start(1)])
             and not _OUT_OF_WORK.search(left_clause(t, m.start()) + m.group(0) + right_clause(t, m.end()))
             and not _AS_A_ROLE.search(t[m.end():m.end() + 40])
             and not (pat is AGE_YEARS and (_NEGATED_SINCE.search(t[m.end():m.end() + 40])

@@ -131,6 +131,27 @@ def test_pre_founding(text):
     assert p.founded_year is None and p.age_years is None
 
 
+@pytest.mark.parametrize("text", [
+    # a trainee's or a child's years, a branch office's years and a project's length are no company age
+    "Wir sind ein Malerbetrieb in dritter Generation. Bei uns macht ein junger Mann aus Afghanistan ein Praktikum – "
+    "20 Jahre alt, seit 2022 in Berlin.",
+    "Sanitärbetrieb in Pankow, 14 Mitarbeiter. Ein 19-jähriger junger Mann aus Afghanistan, seit zwei Jahren in Berlin, "
+    "macht ein Praktikum bei uns.",
+    "Familienunternehmen in Bernau, 58 Beschäftigte. Unser Entwicklungsteam (9 Leute) arbeitet seit 2022 in Büros in "
+    "Berlin-Weißensee.",
+    "We are the Berlin site of a family-owned manufacturer and want to start a two-year project.",
+    "Ich bin alleinerziehend mit einem 4-jährigen Sohn und möchte mich selbstständig machen.",
+])
+def test_years_of_people_sites_and_projects_are_no_company_age(text):
+    p = ex(text)
+    assert p.founded_year is None and p.age_years is None
+
+
+def test_a_partner_in_running_the_firm_does_not_hide_its_age():
+    assert ex("Ich führe zusammen mit meinem Mann seit 2016 ein Sanitätshaus in Tegel (GmbH).").founded_year == 2016
+    assert ex("We are a 3-year-old company in Berlin").age_years == 3
+
+
 def test_a_company_living_somewhere_since_a_year_is_still_the_company_age():
     assert ex("Unsere GmbH gibt es seit 2015, wir sind seit 2019 in Adlershof").founded_year == 2015
     assert ex("Wir sind seit 2012 am Markt, 20 MA").founded_year == 2012
