@@ -104,7 +104,8 @@ FOUNDED_YEAR = folded_rx(
     r"(?:(?:a|an|the|our|my|eine|unsere|meine|die|das)\s+(?:gmbh|ug|ag|company|firm|firma|start-?up|business|unternehmen)\s*)?"
     r"(?:im jahr\s*|in\s*|im\s*)?"
     r"(?:(?:early|late|mid|anfang|ende|mitte)[\s-]*)?(?:(?:spring|summer|autumn|fall|winter|frühjahr|frühling|sommer|herbst|winter)\s*(?:of\s*)?)?"
-    r"(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b",
+    # a day before the month ("gegründet 14. März 2024") or a month in digits ("UG seit 02/2022")
+    r"(?:\d{1,2}\.\s*)?(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*|(?:0?[1-9]|1[0-2])\s*/\s*)?((?:19|20)\d{2})\b",
 )
 # the year before the verb: "habe meine Werkstatt 2020 gegründet", "wir haben 2019 eröffnet", "we were 2018 founded"
 FOUNDED_YEAR_BEFORE = folded_rx(

@@ -372,8 +372,9 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None, tuple[float,
         year = int(m.group(1))
         # the month may stand before the year outside the match: "im Juli 2025 unsere UG gegründet"
         month = MONTH.search(m.group(0)) or MONTH.search(t[max(0, m.start(1) - 16):m.start(1) + 4])
-        if month and 1800 <= year <= today.year:
-            k = month_number(month.group(1))
+        digits = re.search(r"\b(0?[1-9]|1[0-2])\s*/\s*$", t[max(0, m.start(1) - 6):m.start(1)])  # "seit 02/2022"
+        if (month or digits) and 1800 <= year <= today.year:
+            k = month_number(month.group(1)) if month else int(digits.group(1))
             if (year, k) <= (today.year, today.month):
                 return year, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2), None
         if 1800 <= year <= today.year:

@@ -1502,6 +1502,9 @@ def test_a_master_with_a_business_of_their_own_writes_for_the_business(text, org
     ("We incorporated in May 2025 and founded the GmbH then", 2025, 1.53),
     # no month: the year difference
     ("Wir haben 2025 gegründet", 2025, 1.0),
+    # a day before the month, a month in digits
+    ("Firma: GmbH, gegründet 14. März 2024, Büro in Mitte", 2024, 2.7),
+    ("Games-Studio, UG (haftungsbeschränkt) seit 02/2022, 4 Gründer", 2022, 4.77),
     # a month that belongs to another sentence part is not taken: "Im Juli 2025 ... eingestellt, gegründet 2021"
     ("Im Juli 2025 haben wir 2 Leute eingestellt, gegründet 2021", 2021, 5.0),
 ])
