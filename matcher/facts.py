@@ -237,6 +237,7 @@ _UNI_POS = _rx(
     rf"\b(?:ausgründung|ausgegründet|spin-?off|spinoff|spin-out|spun out)\w*\s+(?:aus|von|of|from)\s+(?:der|dem|einer|einem|the|a|an)?\s*{_UNI}",
     rf"\b(?:wissenschaftlich\w*\s+mitarbeiter\w*|doktorand\w*|promovierend\w*|postdoc\w*|post-doc\w*|wissenschaftler\w*|forscher\w*|"
     rf"researchers?|research (?:associates?|assistants?|fellows?|staff)|phd (?:students?|candidates?)|doctoral (?:students?|candidates?)|professor\w*)"
+    r"(?:[:*_/]innen)?"  # "Wissenschaftler:innen", "Doktorand*innen"
     # a few words may name the group in between ("Postdoc in einem Arbeitskreis für Katalyse an der TU Berlin")
     rf"\s+(?:[^\s.;!?]+\s+){{0,6}}?(?:an|am|der|des|bei|at|of|from|in)\s+(?:der|dem|einer|einem|the|a|an)?\s*{_UNI}",
     rf"\b(?:wir|we)\s+(?:sind|arbeiten|forschen|are|work|research)\s+(?:\w+\s+){{0,3}}(?:an|am|bei|at|in)\s+(?:der|dem|einer|einem|the|a|an)?\s*{_UNI}",

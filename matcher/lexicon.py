@@ -186,8 +186,9 @@ SPINOFF_TEAM = folded_rx(
 
 RESEARCH_AS_SELF = folded_rx(
     r"\b(wir sind (?:ein|eine|das|die|zwei|drei|vier|fünf|\d+) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|forscher|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
-    r"(?:wir sind|we are|we're) (?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche mitarbeiter\w*|wissenschaftler\w*|forscher\w*|postdocs?|"
-    r"researchers|phd (?:students|candidates)|doctoral (?:students|candidates)) (?:an|am|der|at|of) (?:der |dem |einer |the |a )?"
+    # "wir sind ein Team von drei Wissenschaftler:innen am Institut für Chemie der TU Berlin"
+    r"(?:wir sind|we are|we're) (?:(?:ein team von|a team of) )?(?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche mitarbeiter\w*|wissenschaftler\w*|forscher\w*|postdocs?|"
+    r"researchers|phd (?:students|candidates)|doctoral (?:students|candidates))(?:[:*_/]innen)? (?:an|am|der|at|of) (?:der |dem |einer |the |a )?"
     r"(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité|"
     r"forschungseinrichtung\w*|außeruniversitär\w*)|"
     r"wir sind (?:ein|eine|das|die) [\w-]+(?:institut|hochschule|universität)\b|"

@@ -430,9 +430,18 @@ def test_the_start_up_grant_for_the_unemployed_needs_unemployment_benefit(real_e
     "Wir sind noch an der HU angestellt und wollen gründen.",
     "Two of us work at the TU Berlin.",
     "Ich bin Postdoc in einem Arbeitskreis für Katalyse an der TU Berlin.",
+    # gender-inclusive spelling
+    "Wir sind ein Team von drei Wissenschaftler:innen am Institut für Chemie der TU Berlin.",
+    "Zwei Doktorand*innen an der HU Berlin wollen gründen.",
 ])
 def test_people_working_at_a_university_have_a_university_link(text):
     assert read_facts(text).get("university_link") is True
+
+
+def test_a_team_of_scientists_at_a_university_writes_as_researchers():
+    p = extract_profile("Wir sind ein Team von drei Wissenschaftler:innen am Institut für Chemie der TU Berlin und wollen "
+                        "gründen.", TOPICS, today=dt.date(2026, 11, 25))
+    assert (p.org_type, p.stage) == ("research", "pre_founding")
 
 
 @pytest.mark.parametrize("text,expected", [
