@@ -139,6 +139,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"berlin[\s\-]|berlin-)$",
     re.I,
 )
+# a business named with its district, as on a sign or in a note: "Fahrradwerkstatt Wedding", "Bäckerei Mitte"
+_BUSINESS_BEFORE = re.compile(r"\b\w*(?:werkstatt|betrieb|laden|geschäft|studio|bäckerei|café|cafe|praxis|büro|atelier|"
+                              r"manufaktur|salon|shop|kita|gmbh|ug)\s+$", re.I)
 _LOCATIVE_AFTER = re.compile(r"^(?:[\s\-]based\b|\s*\(berlin\)|,\s*berlin\b)", re.I)
 
 
@@ -159,7 +162,8 @@ def _accept(text: str, m: re.Match, key: str, e: _Entry, entries: dict[str, _Ent
     if e.ambiguous:
         before = text[max(0, m.start() - 25):m.start()]
         after = text[m.end():m.end() + 12]
-        if not (_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after)):
+        if not (_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after)
+                or (core[:1].isupper() and _BUSINESS_BEFORE.search(before))):
             return None
         if re.match(r"\s+(?:\d{4}|des jahres|of the year|nächsten|next)\b", text[m.end():], re.I):
             return None  # "Mitte 2025"
@@ -304,6 +308,8 @@ def _postcodes(text: str, ranges: list[tuple[int, int, str]], found: list[Place]
         after = text[m.end():m.end() + 30]
         if not (_PLZ_BEFORE.search(before) or _ADDRESS_BEFORE.search(before) or _SEAT_LABEL.search(before)
                 or re.search(r"\b(?:in|based in|located in|sitz in|standort in)\s*$", before, re.I)
+                # "Kd. aus 13509:", "client from 10115," (not "Kunden aus 12345 Orten")
+                or (re.search(r"\b(?:aus|from)\s*$", before, re.I) and re.match(r"\s*(?:[:,;)]|$)", after))
                 or _PLACE_AFTER.match(after)):
             continue
         region = postcode_region(int(m.group(1)), ranges)

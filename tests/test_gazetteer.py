@@ -387,3 +387,14 @@ def test_the_parts_of_berlin_where_the_company_sits(text, places):
 ])
 def test_a_lower_case_word_is_no_towns_adjective(text, places):
     assert [p.name for p in find_places(text)] == places
+
+
+@pytest.mark.parametrize("text,in_berlin", [
+    # a consultant's note with the client's postcode, a business named with its district as on its sign
+    ("Gesprächsnotiz 02.12., Kd. aus 13509: Elektro-/PV-Fachbetrieb, GmbH seit 2014, 26 MA", True),
+    ("Kundin: Fahrradwerkstatt Wedding, Einzelunternehmen seit 2017, 3 MA.", True),
+    # an ordinary word after a business noun is no district
+    ("Our photo studio wedding shoots are popular", None),
+])
+def test_a_note_with_a_postcode_or_a_business_with_its_district(text, in_berlin):
+    assert locate(text).in_berlin is in_berlin
