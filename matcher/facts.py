@@ -591,8 +591,9 @@ _DISADV = (r"(?:langzeitarbeitslos\w*|long-term unemployed|arbeitslos\w*|unemplo
            r"(?:via|through|über|durch) (?:the |das |die |den )?(?:job ?cent(?:re|er)|arbeitsagentur|agentur für arbeit|employment agency)|"
            r"(?:long|longer|lengthy|extended) induction|längere?n? einarbeitung\w*|lange einarbeitung\w*)")
 _HIRE_POS = _rx(
-    rf"\b{_HIRE}\b[^.;!?]{{0,60}}\b{_DISADV}",
-    rf"\b{_DISADV}[^.;!?]{{0,60}}\b{_HIRE}",
+    # an abbreviation's point ("51 J., schwerbehindert", "ca. 50") does not end the sentence
+    rf"\b{_HIRE}\b(?:[^.;!?]|(?<=\s\w)\.|(?<=\s\w\w)\.){{0,60}}\b{_DISADV}",
+    rf"\b{_DISADV}(?:[^.;!?]|(?<=\s\w)\.|(?<=\s\w\w)\.){{0,60}}\b{_HIRE}",
     r"\beingliederungszuschuss\w*",
 )
 _HIRE_NEG = _rx(

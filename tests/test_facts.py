@@ -234,8 +234,11 @@ def test_ris_country_lead(text, value):
     # placed by the job centre, or the long induction the wage subsidy pays for
     ("we want to hire 3 more people via the job centre", True),
     ("Wir wollen zwei Leute einstellen, die eine längere Einarbeitung brauchen", True),
+    # a terse note with abbreviations between the hire and the person's situation
+    ("Will zum 1.3.27 einen Zweiradmechaniker einstellen, 51 J., schwerbehindert (GdB 60), seit 2 J. arbeitslos", True),
     ("Derzeit keine Einstellungen geplant", False),
     ("Wir suchen Fachkräfte", None),
+    ("Wir wollen einen Mechaniker einstellen. Er ist jung. Arbeitslose Kunden kaufen bei uns.", None),
 ])
 def test_new_hire_disadvantaged(text, value):
     assert fact(text, "new_hire_disadvantaged") is value
