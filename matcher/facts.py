@@ -10,7 +10,8 @@ private_lead_investor, work_loss, consortium, founding_team, unemployment_benefi
 liberal_profession_practice, small_sum (the project needs at most 50,000 EUR), technology_business,
 construction_or_hospitality, staff_from_abroad (skilled staff recruited from abroad, or visas and residence permits),
 innovation_or_digital (an innovation or a digitalisation step, or a technology business),
-beyond_state_of_art (a process or plant beyond the state of the art, not only standard efficiency measures).
+beyond_state_of_art (a process or plant beyond the state of the art, not only standard efficiency measures),
+near_break_even (profitable or close to break-even; not a company without revenue yet).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ FACTS: tuple[str, ...] = (
     "crafts_business", "manufacturing", "emissions_intensive", "ris_country_lead", "new_hire_disadvantaged",
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
     "liberal_profession_practice", "small_sum", "technology_business", "construction_or_hospitality",
-    "staff_from_abroad", "research_partner", "innovation_or_digital", "beyond_state_of_art",
+    "staff_from_abroad", "research_partner", "innovation_or_digital", "beyond_state_of_art", "near_break_even",
 )
 # facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
 PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
@@ -646,6 +647,25 @@ _LEAD_NEG = _rx(
 )
 
 
+# ---------------------------------------------------------------- close to break-even (growth equity)
+
+_BREAK_EVEN_POS = _rx(
+    r"\b(?:nahe|kurz vor|knapp vor|close to|near|nearly at|approaching)\s+(?:am\s+|dem\s+|the\s+)?break-?even",
+    r"\bbreak-?even\b[^.;!?]{0,40}\b(?:erreicht|geschafft|in sicht|erwartet|absehbar|geplant|reached|achieved|"
+    r"expected|in sight|planned|within reach)",
+    r"\b(?:erreichen|reach|hit)\s+(?:[\w-]+\s+){0,4}?(?:den\s+|the\s+)?break-?even",
+    r"\b(?:wir sind|we are|we're|sind wir|seit \w+ (?:jahren?|monaten?)|since \w+)\s+(?:(?!(?:not|nicht|noch|kein\w*|never|nie)\b)\w+\s+){0,2}"
+    r"(?:profitabel|profitable|cash-?flow-?positiv\w*|in den schwarzen zahlen|in the black)",
+    r"\bschreiben\s+(?:\w+\s+){0,3}schwarze zahlen",
+)
+_BREAK_EVEN_NEG = _rx(
+    r"\b(?:noch\s+)?(?:kein(?:en)?|no|null|zero)\s+(?:nennenswerten?\s+|significant\s+)?(?:umsatz|umsätze|revenues?|sales)\b",
+    r"\b(?:umsatz|revenue)\s+(?:noch\s+|yet\s+)?(?:keiner|null|none|zero)\b",
+    r"\bpre-?revenue\b",
+    r"\b(?:weit|far)\s+(?:vom|von|from)\s+(?:dem\s+|the\s+)?break-?even",
+)
+
+
 # ---------------------------------------------------------------- loss of work (short-time work)
 
 # the writer draws unemployment benefit (Arbeitslosengeld I, paid by the employment agency) now or is about to:
@@ -1021,6 +1041,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "staff_from_abroad": lambda t, o: _decide(t, _STAFF_ABROAD_POS, _STAFF_ABROAD_NEG),
     "innovation_or_digital": lambda t, o: _innovation_or_digital(t),
     "beyond_state_of_art": lambda t, o: _beyond_state_of_art(t),
+    "near_break_even": lambda t, o: _decide(t, _BREAK_EVEN_POS, _BREAK_EVEN_NEG),
 }
 
 

@@ -713,3 +713,32 @@ def test_only_few_customers_in_berlin_is_supraregional():
     assert fact("Our customers are mostly pharma companies in Switzerland, USA and west Germany, only few in Berlin.",
                 "supraregional_sales") is True
     assert fact("We sell only to local customers.", "supraregional_sales") is False
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Break-even für das zweite Halbjahr 2027 erwartet, 2,3 Mio. EUR ARR", True),
+    ("We are close to break-even and raise a Series A", True),
+    ("Wir sind seit 2023 profitabel", True),
+    ("Bisher 300 T€ von drei Business Angels, Umsatz noch keiner", False),
+    ("We are pre-revenue and build the prototype", False),
+    ("we are not profitable yet", None),
+    ("Wir machen 2 Mio. Umsatz", None),
+])
+def test_near_break_even(text, value):
+    assert fact(text, "near_break_even") is value
+
+
+def test_growth_equity_near_break_even_is_ruled_out_for_a_start_up_without_revenue():
+    from matcher.api import match
+
+    def big(q):
+        r = match(q, top_k=40, show_ineligible=True)
+        return next(h for h in r.programmes + r.hidden_ineligible if h.id == "berlininnogrowth-big")
+
+    base = ("Berliner Medtech-Start-up, GmbH seit 2024, 6 Mitarbeitende. Seed-Runde 1,2 Mio. € mit zwei Angels und "
+            "einem Berliner VC in Vorbereitung. ")
+    assert big(base + "Umsatz noch keiner.").eligibility == "ineligible"
+    asked = big(base + "Gibt es öffentliche Mitinvestoren?")
+    assert any(c.rule == "fact:near_break_even" and c.verdict == "unknown" and c.question for c in asked.criteria)
+    met = big(base + "Wir sind kurz vor dem Break-even.")
+    assert any(c.rule == "fact:near_break_even" and c.verdict == "fulfilled" for c in met.criteria)
