@@ -241,7 +241,12 @@ _TEAM = re.compile(  # no word start: "Gründungsteam", "Masterabsolventen"
 _WITH_UNI = re.compile(
     r"\b(?:mit|with|zusammen mit|together with|gemeinsam mit)\s+(?:der|dem|den|the|einer|an?)?\s*"
     r"(?:universität|universitaet|uni|hochschule|fachhochschule|tu|th|fh|university of|university)\s+"
-    r"(?:des|der|von|zu|in)?\s*$", re.I)
+    r"(?:des|der|von|zu|in)?\s*$|"
+    # a partner's group there: "mit einem Labor an der BHT", "with a research group at TU"
+    r"\b(?:mit|with|zusammen mit|together with|gemeinsam mit)\s+(?:der|dem|den|the|einer|einem|an?)?\s*"
+    r"(?:[\w-]+\s+)?(?:labor|lab|institut|institute|lehrstuhl|chair|fachgebiet|arbeitsgruppe|forschungsgruppe|"
+    r"research group|team|professor\w*|prof\.)\s+(?:[\w-]+\s+){0,3}?(?:an|am|at|der|of|from)\s+(?:der|dem|the)?\s*"
+    r"(?:(?:tu|technischen universität|technische universität|fu|freien universität|hu|humboldt-universität)\s+)?$", re.I)
 _BIG_CITY = 100_000  # a plain "in <name>" counts for a city of this size
 
 
