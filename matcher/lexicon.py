@@ -136,14 +136,23 @@ AGE_OLD = folded_rx(
 AGE_HYPHEN = folded_rx(r"(?<!\d)(\d+)-(?:year-old|years-old|jährige[sn]? (?:unternehmen|firma|betrieb|start-?up|gmbh)|"
                        r"year (?:old )?(?:company|firm|start-?up|business))")
 
+# said outright that no company exists yet: no year in the text can outweigh it (``profile``)
+NOT_FOUNDED_PATTERN = (
+    r"noch nicht gegründet|gegründet (?:ist|hat|haben wir|haben) (?:noch )?(?:nichts|nix|nicht|keiner)|"
+    r"noch nichts gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)\b|"
+    r"\b(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|no company yet|not a company yet|"
+    r"no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered|incorporated)|"
+    r"not (?:yet )?(?:founded|incorporated)"
+)
+NOT_FOUNDED = folded_rx(NOT_FOUNDED_PATTERN)
 PRE_FOUNDING = folded_rx(
-    r"(noch nicht gegründet|gegründet (?:ist|hat|haben wir|haben) (?:noch )?(?:nichts|nix|nicht|keiner)|noch nichts gegründet|"
+    rf"({NOT_FOUNDED_PATTERN}|"
     r"(?:daraus|draus|damit) (?:ein|eine) (?:eigene[ns]? )?(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:zu )?(?:machen|gründen|werden)|"
-    r"turn (?:it|this|that|them|our \w+) into a (?:company|business|start-?up)|noch keine (?:gmbh|ug|firma|gesellschaft)|not (?:yet )?incorporated|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
-    r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
+    r"turn (?:it|this|that|them|our \w+) into a (?:company|business|start-?up)|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
+    r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
-    r"ausgründung planen|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|no company yet|not a company yet|no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered)|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|not (?:yet )?(?:founded|incorporated)|pre-?founding|pre-?seed team|founding team|"
+    r"ausgründung planen|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|pre-?founding|pre-?seed team|founding team|"
     r"(?:want|wants|would like|'d like|wish|intend|aim|hope|are going|is going|am going) to (?:found|start|launch|set up|incorporate|open|register) "
     r"(?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm|gmbh|ug|ltd)\b|"
     # "would like to stay in Berlin and make a company from this"

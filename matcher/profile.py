@@ -55,6 +55,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     EXPORT_FACT,
     PREF_OVER_INSTR,
     NO_PARTNER,
+    NOT_FOUNDED,
     NUMBER_WORDS,
     NUMBER_WORD_RE,
     NUMBER_WORD_VALUES,
@@ -165,10 +166,9 @@ def _after_founders(t: str, pos: int, n: int) -> int:
     """A count of founders is the headcount unless staff are added to it ("drei Gründer plus zwei Angestellte": 5)
     or a larger headcount follows ("two founders ... we are 4 people now": 4)."""
     m = re.match(r"\S+", t[pos:])
-    end = pos + (m.end() if m else 0)
-    if not _FOUNDERS_AFTER.match(t, end):
+    f = _FOUNDERS_AFTER.match(t, pos + (m.end() if m else 0))
+    if not f:
         return n
-    f = _FOUNDERS_AFTER.match(t, end)
     plus = _PLUS_STAFF.match(t[f.end():])
     if plus:
         try:
@@ -321,14 +321,6 @@ _OWN_BUSINESS = re.compile(r"\b(?:mein(?:e[nmrs]?)?|unser(?:e[nmrs]?)?|my|our)\s
                            r"\b(?:führe|leite|betreibe|i run|i own)\b[^.;!?]{0,60}?\b(?:\w*werkstatt|\w*betrieb|firma|"
                            r"\w*geschäft|gmbh|company|business|shop|workshop)\b|"
                            r"\bselbst(?:st)?ändig gemacht\b|\beinzelunternehm\w*")
-
-
-# said outright that no company exists yet (a subset of PRE_FOUNDING that no company age can outweigh)
-_NOT_FOUNDED = re.compile(r"noch nicht gegründet|gegründet (?:ist|hat|haben wir|haben) (?:noch )?(?:nichts|nix|nicht|keiner)|"
-                          r"noch nichts gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)\b|"
-                          r"\b(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|no company yet|not a company yet|"
-                          r"no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered|incorporated)|"
-                          r"not (?:yet )?(?:founded|incorporated)")
 
 
 def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
@@ -626,7 +618,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["turnover_eur"] = turnover
         stated.append("turnover_eur")
     year, age, age_range = _age(tn, today)
-    if age is not None and _NOT_FOUNDED.search(t) and (emp is None or emp <= 5):
+    if age is not None and NOT_FOUNDED.search(t) and (emp is None or emp <= 5):
         # "Gegründet ist noch nichts", "no company yet": a year in the text is a person's, not the company's
         year, age, age_range = None, None, None
     if year is not None:
