@@ -534,16 +534,16 @@ _ORIGIN_DE = re.compile(rf"^\s*(?:nach\s+[\w-]+\s+)?{_MOVED_LAST}", re.I)
 # one of several others named before ("one in the Netherlands", "zwei davon in Polen")
 _ONE_OF = re.compile(r"\b(?:one|two|three|another|others?|some|several|many|most|einer?|eins|zwei|drei|andere|einige|viele|"
                      r"mehrere)\s+(?:davon\s+|of them\s+)?(?:in|im|aus|from|based in)\s*(?:der|dem|den|the)?\s*$", re.I)
-_PEOPLE_FROM = re.compile(r"\b(?:leute|mitarbeite\w*|beschäftigte\w*|belegschaft|kolleg\w*|azubis?|kund\w*|staff|employees|"
-                          r"people|workers|customers|clients|"
+_STAFF_NOUNS = r"leute|mitarbeite\w*|beschäftigte\w*|belegschaft|kolleg\w*|azubis?|staff|employees|people|workers"
+_PEOPLE_FROM = re.compile(rf"\b(?:{_STAFF_NOUNS}|kund\w*|customers|clients|"
                           # who invests from there ("a climate-tech VC from Munich", "ein Business Angel aus Hamburg")
                           r"vcs?|investor\w*|angels?|fonds|funds?|"
                           # who asks or visits ("Anfragen von Architekten aus Frankreich", "tourists from Spain")
                           r"anfragen|nachfrage|interessent\w*|besucher\w*|gäste\w*|tourist\w*|architekt\w*|händler\w*|"
                           r"inquiries|enquiries|requests|visitors|guests|architects|dealers|distributors)\b[^.;!?]{0,30}\b(?:aus|from)\s*$", re.I)
 # where the staff live ("Die meisten unserer Leute wohnen übrigens in Berlin", "most of our team lives in Berlin")
-_STAFF_LIVE = re.compile(r"\b(?:leute|mitarbeite\w*|beschäftigte\w*|belegschaft|kolleg\w*|azubis?|staff|employees|team|"
-                         r"people|workers)\b[^.;!?]{0,20}\b(?:wohnen|wohnt|leben|lebt|live|lives|living)\b[^.;!?]{0,25}$", re.I)
+_STAFF_LIVE = re.compile(rf"\b(?:{_STAFF_NOUNS}|team)\b[^.;!?]{{0,20}}\b(?:wohnen|wohnt|leben|lebt|live|lives|living)\b"
+                         r"[^.;!?]{0,25}$", re.I)
 _MOVED_DE = re.compile(rf"^\s*{_MOVED_LAST}", re.I)
 
 
