@@ -728,11 +728,11 @@ def test_near_break_even(text, value):
     assert fact(text, "near_break_even") is value
 
 
-def test_growth_equity_near_break_even_is_ruled_out_for_a_start_up_without_revenue():
+def test_growth_equity_near_break_even_is_ruled_out_for_a_start_up_without_revenue(real_engine):
     from matcher.api import match
 
     def big(q):
-        r = match(q, top_k=40, show_ineligible=True)
+        r = match(q, top_k=40, show_ineligible=True, engine=real_engine)
         return next(h for h in r.programmes + r.hidden_ineligible if h.id == "berlininnogrowth-big")
 
     base = ("Berliner Medtech-Start-up, GmbH seit 2024, 6 Mitarbeitende. Seed-Runde 1,2 Mio. € mit zwei Angels und "

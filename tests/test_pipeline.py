@@ -591,10 +591,16 @@ def test_co_investment_funds_and_short_time_work_need_their_deciding_fact(real_e
     shop = match("we r a small metal shop in wedding w/ 12 ppl, need money for new laser cutter", top_k=5,
                  engine=real_engine)
     assert not {"deeptech-climate-fonds", "kurzarbeitergeld"} & {h.id for h in shop.programmes}
-    series_a = match("Robotik-Startup aus Berlin, 4 Jahre alt, 25 MA. Wir sammeln gerade eine Series A ein, "
-                     "Lead-Investor steht. Gibt es öffentliche Co-Investoren?", top_k=5, engine=real_engine)
+    text = ("Robotik-Startup aus Berlin, 4 Jahre alt, 25 MA. Wir sammeln gerade eine Series A ein, "
+            "Lead-Investor steht. Gibt es öffentliche Co-Investoren?")
+    series_a = match(text + " Wir sind kurz vor dem Break-even.", top_k=5, engine=real_engine)
     shown = {h.id: h.eligibility for h in series_a.programmes}
     assert shown.get("coparion") == "eligible" and shown.get("berlininnogrowth-big") == "eligible"
+    # BerlinInnoGrowth also needs a company close to break-even: unsaid, it is asked
+    unsaid = match(text, top_k=10, engine=real_engine)
+    big = next(h for h in unsaid.programmes if h.id == "berlininnogrowth-big")
+    assert big.eligibility == "uncertain"
+    assert any(c.rule == "fact:near_break_even" and c.verdict == "unknown" for c in big.criteria)
 
 
 def test_hubs_are_projects_companies_can_turn_to():
