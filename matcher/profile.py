@@ -158,8 +158,7 @@ def _employees(t: str) -> int | None:
 
 
 _FOUNDERS_AFTER = re.compile(r"\s*(?:co-?)?(?:gründer(?:innen)?|gründende|founders)\b")
-_PLUS_STAFF = folded_rx(rf"^\s*(?:plus|und|\+|and|with|mit)\s+{NUM_RX}\s*(?:fest\s?)?(?:angestellte\w*|mitarbeite\w*|beschäftigte\w*|"
-                        rf"employees?|staff|people|leute)")
+_PLUS_STAFF = folded_rx(rf"^\s*(?:plus|und|\+|and|with|mit)\s+{NUM_RX}\s*{STAFF_WORDS}")
 
 
 def _after_founders(t: str, pos: int, n: int) -> int:

@@ -395,12 +395,6 @@ def test_a_lower_case_word_is_no_towns_adjective(text, places):
     ("Kundin: Fahrradwerkstatt Wedding, Einzelunternehmen seit 2017, 3 MA.", True),
     # an ordinary word after a business noun is no district
     ("Our photo studio wedding shoots are popular", None),
-])
-def test_a_note_with_a_postcode_or_a_business_with_its_district(text, in_berlin):
-    assert locate(text).in_berlin is in_berlin
-
-
-@pytest.mark.parametrize("text,in_berlin", [
     # a park that names the neighbourhood, a university found only in Berlin where a team sits
     ("Wir sind Hersteller von Einmal-Instrumenten und sitzen in einem Gewerbehof am Mauerpark, 35 Beschäftigte.", True),
     ("Wir sind eine kleine Produktionsfirma und sitzen direkt am Görlitzer Park.", True),
@@ -409,5 +403,5 @@ def test_a_note_with_a_postcode_or_a_business_with_its_district(text, in_berlin)
     ("Wir sind ein Maschinenbauer aus München und kooperieren mit einem Labor an der BHT.", False),
     ("Wir sind ein Maschinenbauer aus München und kooperieren mit einem Labor an der TU Berlin.", False),
 ])
-def test_landmarks_universities_and_a_partners_lab(text, in_berlin):
+def test_notes_signs_landmarks_universities_and_a_partners_lab(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
