@@ -154,6 +154,9 @@ _WALK_IN = folded_rx(
     r"(?:e-?)?(?:bike|fahrrad|handy|phone|shoe|schuh)(?:-|\s)?(?:repair|reparatur|rental|verleih|laden|shop|store)\w*|"
     r"repair and rental shop|rental shop|ladengeschäft|einzelhandelsgeschäft|optiker\w*|hörakusti\w*|apotheke|"
     r"blumenladen|waschsalon|retail store|"
+    # venues people come to: a music club, a cinema, a gym or dance school ("wir betreiben einen Musikclub")
+    r"(?:musik|nacht|jazz|techno|live|live-?musik)club\w*|diskothek\w*|nightclub\w*|music (?:club|venue)s?|kinos?|programmkino\w*|"
+    r"cinemas?|fitnessstudio\w*|gyms?|yoga ?studio\w*|tanzschule\w*|dance school|bowlingbahn\w*|kletterhalle\w*|"
     # "einen kleinen Laden", "unser Bioladen" (not the verb: "E-Autos laden", "hochladen")
     r"(?:einen|ein|unseren|unser|meinen|mein|den|im|kleinen|eigenen)\s+(?:[\w-]+\s+)?laden|"
     r"(?:bio|buch|spielwaren|spielzeug|mode|kinder|unverpackt|second-?hand|feinkost|wein|tee|kiez|dorf|tante-emma-)laden)\b")

@@ -360,8 +360,8 @@ NEED_PATTERNS: dict[str, str] = {
                   # a plant named with its price is bought ("LPBF-Anlage + Pulverhandling, ca. 650 T€")
                   r"\b(?!geld|kapital|wert|grün|park|sport)[\w-]{0,40}anlage\b(?:ca\.|[^.;!?]){0,80}?\d[\d.,]*\s*(?:t€|tsd\b|tsd\.|k€|k\b|mio\b|mio\.|millionen|€|eur\b|euro)|"
                   # a fleet ("15 more e-cargo bikes", "zwei neue Transporter")
-                  r"(?:(?:more|new|additional|weitere|neue|zusätzliche)\w*|(?<![\w.,])\d{1,4}) (?:[\w-]+ )?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
-                  r"fahrzeuge|transporter|lastenräder|lkw)\b|"
+                  r"(?:(?:more|new|additional|weitere|neue|zusätzliche)\w*|(?<![\w.,])\d{1,4}) (?:[\w-]+ ){0,2}?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
+                  r"fahrzeuge|[\w-]*transporter|lastenräder|lkw)\b|"
                   # a machine line ("a semi-automatic filling + hardening line", "new bottling line"); the word before
                   # "ing" is bounded, an unbounded [\w-]+ backtracks over every start of a long "1-1-1-..." (quadratic)
                   r"\b(?:[\w-]{1,30}ing|production|assembly)(?: \+ [\w-]{1,30}ing)? line\b|"
@@ -378,6 +378,23 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?! (?:learning|vision|translation|builder|building))(?![^.;!?]{0,40}\b(?:develop\w*|design\w*|prototyp\w*))|"
                   r"(?:for|buy|purchase|get|invest in) (?:a |an |the |some |two )?new (?:[\w-]+ ){0,3}(?:cutter|machine|robot|printer|press|oven|furnace|line|lathe|mill|router|equipment)s?\b|"
                   r"replace (?:the |our |old |existing |\d+ |two |three |all )*(?:[\w-]{1,30} ){0,2}?[\w-]{0,30}\s?(?:ovens?|furnaces?|boilers?|machines?|heating|chillers?|compressors?|dryers?|burners?|vans?|trucks?|vehicles?|lighting|ventilation)\b|"
+                  # "replace them with electric kilns": the equipment is named after the verb
+                  r"\breplac(?:e|ing) (?:it|them|these|those) (?:with|by) (?:an? |new |modern |electric |efficient )*(?:[\w-]+ )?"
+                  r"(?:ovens?|kilns?|furnaces?|boilers?|machines?|heat pumps?|compressors?|dryers?|burners?|vans?|trucks?|vehicles?)\b|"
+                  # nothing is ordered or signed yet: a purchase waits for the funding decision ("Nothing ordered yet",
+                  # "noch nichts bestellt", "nothing has been signed")
+                  r"\bnothing (?:has been |is |was )?(?:ordered|signed|bought|purchased)\b|\bnot (?:yet |been )?(?:ordered|signed)\b|"
+                  r"\bnoch (?:nichts|nicht) (?:[\w-]+ )?(?:bestellt|unterschrieben|gekauft|beauftragt)\b|\bnichts (?:ist )?(?:bestellt|unterschrieben|beauftragt)\b|"
+                  r"\bthe quotes? (?:is|are) in\b|"
+                  # installing equipment ("install a solvent recovery plant", "eine neue Lüftung einbauen")
+                  r"\binstall(?:ing)? (?:an? |new |the |two |\d+ )*(?:[\w-]+ ){0,3}?(?:plant|unit|boilers?|heat pumps?|kilns?|ovens?|furnaces?|"
+                  r"machines?|ventilation|charging points?|chargers?|solar panels?|pv system)\b|"
+                  r"\b(?:lüftung|anlage|heizung|wärmepumpe|ofen|öfen|kessel|maschine|ladepunkte|ladesäulen)\w* (?:[\w-]+ ){0,4}?(?:einbauen|einzubauen|installieren|zu installieren)\b|"
+                  # a CNC machine is bought (not one the company develops)
+                  r"\bcnc[- ](?:[\w-]+ ){0,2}?(?:router|fräse|lathe|drehmaschine|maschine|machine|mill|fräs\w*|bearbeitungszentrum|center|centre)s?\b"
+                  r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren))|"
+                  # buying a building ("we just bought an old hall in Moabit")
+                  r"\b(?:bought|buy|buying|purchas\w*|acquir\w*) (?:an? |the |our )?(?:[\w-]+ ){0,2}(?:hall|building|property|premises|warehouse|plot)\b|"
                   # switching equipment to electric ("electrify our furnaces", "convert it to electric drive")
                   r"\belectrify\b|\belectrifying\b|\bconvert\w* (?:[\w-]{1,30} ){0,4}?to (?:electric|battery|e-)|"
                   # "new dryers + dosing units", not a product being developed ("we develop new dryers")

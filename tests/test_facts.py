@@ -386,6 +386,8 @@ def test_a_later_project_after_one_under_way(text, value):
     "Ich bin Hörakustikmeisterin mit eigenem Geschäft in Steglitz.",
     "Ich möchte in Lichtenberg einen kleinen Laden für gebrauchte Kinderkleidung eröffnen.",
     "Ich eröffne einen Bioladen in Pankow.",
+    "hi, wir betreiben einen musikclub in friedrichshain und machen auch konzerte",
+    "We run a small gym and a dance school in Wedding.",
 ])
 def test_shops_for_walk_in_customers_sell_locally(text):
     assert read_facts(text).get("supraregional_sales") is False

@@ -189,6 +189,18 @@ def test_a_clinical_study_is_development_not_an_investment(text, need, not_need)
     ("Wir möchten dann wahrscheinlich Kälteanlage und Kompressoren erneuern.", True),
     # a process or a form replaced is no purchase
     ("Wir wollen Papierformulare durch eine App ersetzen.", False),
+    # the equipment after "replace them with", a purchase waiting for the decision, installing, fleets, CNC, a hall
+    ("Our two gas kilns are from the 90s and we want to replace them with electric kilns.", True),
+    ("Two plans for 2027. Nothing ordered yet. Is there a grant?", True),
+    ("Vorhaben 2027 (noch nichts bestellt), wir fragen nach Zuschüssen.", True),
+    ("The plan is to install a solvent recovery plant next to the presses.", True),
+    ("Wir würden gern eine neue Lüftung mit Wärmerückgewinnung einbauen.", True),
+    ("b) 8 E-Transporter statt Diesel und Ladepunkte am Betriebshof", True),
+    ("We want to add 25 heavy-duty e-cargo bikes with swappable batteries.", True),
+    ("A CNC glass lathe so we can make standard parts in small series.", True),
+    ("We just bought an old hall in Moabit.", True),
+    ("We want to replace them with an AI assistant.", False),
+    ("Wir installieren Software bei unseren Kunden.", False),
 ])
 def test_equipment_the_writer_needs_is_an_investment(text, investment):
     assert ("investment" in ex(text).needs) is investment
