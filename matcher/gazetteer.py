@@ -382,11 +382,17 @@ _FOR_NEAR = re.compile(r"\b(?:für|for)\s+(?!unser|our\b)(?:[\w-]+\s+)?$", re.I)
 _DIRECTIONAL = re.compile(r"\b(?:nach|to|into|in die|ins|towards|richtung)\s*$", re.I)
 _MARKET_AFTER = re.compile(
     r"^[^.;!?\n]{0,40}?\b(?:exportier\w*|expandier\w*|verkauf\w*|verkaufen|liefer\w*|vertreib\w*|ausliefer\w*|"
-    r"sell\w*|export\w*|expand\w*|deliver\w*|ship\w*|kunden|customers|vertrieb|"
+    r"sell\w*|export\w*|expand\w*|deliver\w*|ship\w*|kunden?|customers?|clients?|vertrieb|"
     # a trade fair there ("im Ausland auszustellen", "exhibit in Paris")
     r"ausstell\w*|auszustellen|exhibit\w*|"
     # a partner to be found there ("in Frankreich einen Vertriebspartner finden")
     r"(?:vertriebs|handels|kooperations)?partner\w*|distributors?)\b",
+    re.I,
+)
+# a bracket after the place naming another party ("in Neukölln (our biggest customer)", "in Köln (unser Lieferant)")
+_OTHERS_AFTER = re.compile(
+    r"^\s*\((?:[\w-]+\s+){0,3}?(?:customers?|clients?|kund(?:e|en|in)|abnehmer\w*|partners?|partner(?:in|innen)|suppliers?|"
+    r"lieferant(?:en|in)?|distributors?|händler\w*|dealers?)\b",
     re.I,
 )
 _PLANNED = re.compile(
@@ -627,6 +633,8 @@ def role_of(text: str, p: Place) -> str:
         return "market"  # "wir beliefern vor allem Supermärkte und Wochenmärkte in Berlin": the verb before the list
     if _MARKET_AFTER.match(right) and last_seat < 0:
         return "market"
+    if _OTHERS_AFTER.match(text[p.end:p.end + 50]) and not _SELF.search(left):
+        return "market"  # "a packaging converter in Neukölln (our biggest customer)": the bracket says whose place it is
     if p.adjective and p.region != "berlin" and _PREDICATE_AFTER.match(text[p.end:p.end + 8]):
         return "neutral"  # a person's nationality ("two founders (one French, one German)", "I'm Polish")
     if last_seat >= 0 or _PREP.search(left) or p.adjective or p.name.isdigit():

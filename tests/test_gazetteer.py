@@ -318,6 +318,11 @@ def test_sales_outside_berlin_are_no_seat_outside_and_bln_is_berlin(text, in_ber
     ("Wir verkaufen Brot und Kuchen in Berlin.", True),
     ("Wir beliefern Hotels, unser Werk ist in Berlin.", True),
     ("Wir liefern an Kunden in Hamburg und Bremen, Firmensitz in Berlin.", True),
+    # a bracket after the place says it is another party's ("a converter in Neukölln (our biggest customer)")
+    ("We are a Potsdam company. Most of our customers are in Berlin – a packaging converter in Neukölln (our biggest "
+     "customer), two bakery chains.", False),
+    ("Wir sind ein Betrieb aus Teltow; eine Gießerei in Spandau (unser Lieferant) liefert die Rohlinge.", False),
+    ("Wir sind eine Werkstatt in Neukölln (gegründet 2019), unsere Kunden sitzen überall.", True),
 ])
 def test_where_customers_sit_is_not_the_seat(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
