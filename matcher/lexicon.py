@@ -715,6 +715,8 @@ MODEL_TRAINING = folded_rx(
     r"[^.;!?]{0,25}?\btraining\b" + _FOR_PEOPLE + "|"
     r"\btraining\s*(?:-\s*)?(?:data|daten|runs?|sets?|compute|pipeline|of (?:the |our )?(?:ai |ml )?models?)\b|"
     r"\btrainingsdaten\w*|\b(?:modell\w*|models?|netz\w*)\s+(?:zu\s+)?trainier\w*|"
+    # one word: "das Modelltraining mit unseren Teilen", "KI-Training"
+    r"\b(?:modell|model|ki|ai|ml)-?training\w*|"
     r"\btrain(?:ing)?\s+(?:our |the |own |a |an )?(?:ai |ml |language |vision |foundation )?models?\b")
 
 

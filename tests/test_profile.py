@@ -1603,6 +1603,7 @@ def test_quoted_negations_and_replaced_dryers(text, need, present):
     ("Wir brauchen Rechenleistung für das Training unserer KI-Modelle, 5 MA, Berlin", False),
     ("We want to train our models on customer data; 6 people in Berlin", False),
     ("Wir müssen neuronale Netze trainieren und brauchen Trainingsdaten, 8 MA in Mitte", False),
+    ("Die HTW würde das Modelltraining mit unseren Teilen machen, 64 MA in Mariendorf", False),
     # people trained, also on AI, still are
     ("We want AI training for our staff, 40 employees in Berlin", True),
     ("Wir suchen Förderung für Schulungen unserer Mitarbeitenden zum Thema KI", True),
