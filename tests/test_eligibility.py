@@ -321,6 +321,18 @@ def test_a_digitalisation_loan_of_two_million_and_up_is_not_offered_for_a_small_
     assert "berlin-mittelstand-4-0" in [h.id for h in large.programmes]
 
 
+def test_exist_research_transfer_is_for_a_team_or_its_young_company_not_an_older_spin_off(real_engine):
+    from matcher.api import match
+    old = match("Wir sind eine Berliner GmbH seit 2017, Ausgründung eines Fraunhofer-Instituts, 21 Mitarbeitende, und "
+                "wollen mit der TU Berlin eine kompostierbare Beschichtung entwickeln.", top_k=10, engine=real_engine)
+    assert "exist-forschungstransfer" not in [h.id for h in old.programmes]
+    hit = next(h for h in old.hidden_ineligible if h.id == "exist-forschungstransfer")
+    assert any(c.rule == "company_age" and c.verdict == "violated" for c in hit.criteria)
+    team = match("Wir sind drei Wissenschaftler an der TU Berlin und wollen unsere Sensortechnologie ausgründen; "
+                 "gegründet ist noch nichts.", top_k=10, engine=real_engine)
+    assert "exist-forschungstransfer" in [h.id for h in team.programmes]
+
+
 def test_the_location_in_a_reason_is_shown_as_a_place_name_not_as_a_lower_case_label():
     teltow = CompanyProfile(org_type="company", location="brandenburg", in_berlin=False, in_germany=True)
     assert verdict(prog(location="germany"), teltow, "location")[1].endswith("– Sitz in Deutschland (Brandenburg)")
