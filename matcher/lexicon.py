@@ -202,7 +202,7 @@ RESEARCH_AS_SELF = folded_rx(
     r"forschungseinrichtung\w*|außeruniversitär\w*)|"
     r"wir sind (?:ein|eine|das|die) [\w-]+(?:institut|hochschule|universität)\b|"
     r"(?:we are|we're) (?:a|an|the) (?:[\w-]+ ){0,3}(?:research|university|institute|chair)|unser (?:institut|lehrstuhl|fachgebiet)|"
-    r"our (?:institute|chair|lab|research group)|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
+    r"our (?:institute|chair|research group)|our lab (?:at|of) (?:the |a )?(?:tu|fu|hu|uni\w*|universit\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité)\b|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
     r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut)|"
     # a researcher at a university or institute ("ich bin Postdoc in einem Arbeitskreis an der TU Berlin")
     r"(?:ich bin|i am|i'm) (?:a |an |eine? )?(?:postdoc|doktorand\w*|promovierende\w*|wissenschaftliche\w* mitarbeiter\w*|"

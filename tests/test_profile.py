@@ -541,6 +541,9 @@ def test_other_languages_are_flagged_even_without_known_stop_words():
     ("We're an animal nutrition institute at a Berlin university", "research"),
     ("Wir sind ein kleines Forscherteam an einer außeruniversitären Forschungseinrichtung", "research"),
     ("Client: 2-person design studio in Friedrichshain", "company"),
+    # a company's own lab is no research institution; a lab at a university is
+    ("We are a Berlin cleantech company (GmbH, founded 2021, 14 people). Our lab reactor does 5 kg/day.", "company"),
+    ("Our lab at the TU Berlin is working on a new sensor and we want to found a company.", "research"),
 ])
 def test_more_organisation_types(text, org):
     assert ex(text).org_type == org
