@@ -90,7 +90,9 @@ _SUPRA_POS = _rx(
     r"throughout (?:germany|europe)|im ausland|abroad|in (?:\d+|vielen|mehreren|mehr als \d+) (?:ländern|countries))",
     r"\b(?:verkaufen|vertreiben|liefern|sell|ship|deliver)\w*\b[^.;!?]{0,30}\b(?:bundesweit|deutschlandweit|europaweit|weltweit|nationwide|"
     r"worldwide|überregional|international|in ganz|ins ausland|abroad|across|throughout|all over)",
-    r"\bexport(?:ieren|iert|e|s|ed|ing|anteil\w*|quote\w*|geschäft\w*|umsatz\w*)?\b(?!\s*(?:funding|support|grants?|credit|subsid\w*|förder\w*|beratung))",
+    r"\bexport(?:ieren|iert|e|s|ed|ing|anteil\w*|quote\w*|geschäft\w*|umsatz\w*)?\b(?!\s*(?:funding|support|grants?|credit|subsid\w*|förder\w*|beratung))"
+    # a small export share says nothing about where most sales go ("Exportanteil 15 %", "export share of 20%")
+    r"(?!\s*(?:share\s+)?(?:von\s+|of\s+|:\s*|liegt bei\s+|is\s+|ca\.?\s+|about\s+|around\s+|rund\s+|etwa\s+){0,2}(?:\d|[1-4]\d)(?:[.,]\d+)?\s?(?:%|prozent|percent))",
     r"\büberregional\w*\s+(?:absatz|vertrieb|kund\w*|tätig|aktiv|verkauf\w*|markt)",
     r"\b(?:absatz|vertrieb|verkauf|umsatz)\w*\s+(?:ist\s+|erfolgt\s+|geht\s+)?(?:überwiegend\s+|hauptsächlich\s+|vor allem\s+|größtenteils\s+)?(?:überregional|international|bundesweit)",
     r"\b(?:sell|sales)\b[^.;!?]{0,20}\b(?:mainly|mostly|primarily)\s+(?:outside|beyond)\s+(?:berlin|the region)",
@@ -124,6 +126,10 @@ _SUPRA_NEG = _rx(
     r"\b(?:kund\w*|abnehmer)\s+(?:sind|kommen)\s+(?:fast\s+)?(?:nur|ausschließlich|überwiegend|hauptsächlich)\s+(?:[\w-]+\s+){1,3}?(?:in|aus)\s+berlin\b",
     r"\b(?:customers?|clients?)\s+(?:are|come)\s+(?:almost\s+)?(?:only|exclusively|mostly|mainly)\s+(?:[\w-]+\s+){1,3}?(?:in|from)\s+berlin\b",
     r"\blaufkundschaft\b",
+    # "die Kundschaft sitzt ausschließlich hier in der Stadt", "Kundschaft nahezu ausschl. Berlin" (a note's shorthand)
+    r"\b(?:kund\w*|kundschaft|abnehmer\w*)\b\s*:?\s*(?:(?:sitz\w*|komm\w*|ist|sind|liegt|liegen|befinde\w*)\s+)?"
+    r"(?:fast\s+|nahezu\s+|beinahe\s+|so gut wie\s+)?(?:nur|ausschließlich|ausschl\.?|überwiegend|hauptsächlich)\s+"
+    r"(?:hier\s+)?(?:(?:in|aus)\s+)?(?:berlin\b|der stadt\b|der region\b)",
     # most customers or sales in Berlin: "Unsere Kunden sind zu 90 % Berliner Agenturen", "80 % unserer Kunden kommen
     # aus Berlin", "90% of our customers are in Berlin"
     r"\b(?:kund\w*|kundschaft|abnehmer\w*|absatz\w*|umsatz\w*|umsätze|customers?|clients?|sales|revenues?)\b\s+(?:sind\s+|kommen\s+|are\s+|come\s+)?"

@@ -78,6 +78,13 @@ def fact(text: str, name: str):
     ("Our customers are mostly hospitals, only a few in Berlin.", None),
     ("We are the only supplier of this in Berlin.", None),
     ("We move production to Ludwigsfelde and keep only sales/admin in Berlin.", None),
+    # where the customers sit, said with a verb or in a note's shorthand; a small export share decides nothing
+    ("GmbH seit 2023, die Kundschaft sitzt ausschließlich hier in der Stadt.", False),
+    ("Umsatz 1,2 Mio; Exportanteil 15 %; Kundschaft nahezu ausschl. Berlin", False),
+    ("Exportanteil 15 %", None),
+    ("export share of 20%", None),
+    ("Exportanteil 70 %", True),
+    ("Unsere Kunden sitzen nur zum Teil in Berlin, meist in ganz Deutschland.", True),
 ])
 def test_supraregional_sales(text, value):
     assert fact(text, "supraregional_sales") is value
