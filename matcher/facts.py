@@ -850,7 +850,8 @@ _NOVEL = _rx(
     r"\b(?:demonstrations?|demo)[\s-]?(?:anlage|plant|line|linie|facility)\w*|\bpilot\w*|\bdemonstrator\w*|\bprototyp\w*",
     r"\b(?:über|beyond)\s+(?:den|the)\s+stand\s+der\s+technik|\bbeyond the state[\s-]of[\s-]the[\s-]art",
     r"\b(?:gibt es|existiert)\s+(?:so\s+)?(?:noch\s+)?(?:nicht|nirgends)|\b(?:does not|doesn't)\s+(?:yet\s+)?exist",
-    r"\b(?:eigene[snm]?|unser\w*|our own|patentiert\w*|patented|new|neue[snm]?)\s+(?:[\w-]+\s+)?(?:verfahren|prozess|process|technologie|technology)\b",
+    # (not where something is used: "reuse the solvent in our own process")
+    r"(?<!\bin )(?<!\bim )\b(?:eigene[snm]?|unser\w*|our own|patentiert\w*|patented|new|neue[snm]?)\s+(?:[\w-]+\s+)?(?:verfahren|prozess|process|technologie|technology)\b",
     r"\b(?:verfahren|prozess|process|technologie|technology)\w*\b[^.;!?]{0,60}\b(?:entwickelt|developed|patentiert|patented)\b",
     r"\b(?:entwickelt|developed)\b[^.;!?]{0,40}\b(?:verfahren|prozess|process|technologie|technology)\b",
     r"\bpatent\w*",
@@ -871,9 +872,34 @@ _STANDARD_MEASURE = _rx(
 )
 
 
+# the technique is in use already: others run it, it is the state of the art or proven technology
+_ESTABLISHED = _rx(
+    r"\b(?:competitors?|wettbewerber\w*|konkurrent\w*|konkurrenz|other (?:companies|firms|plants|printers|breweries|bakeries)|"
+    r"andere\w* (?:betriebe|firmen|unternehmen|hersteller))\b[^.;!?]{0,60}?\b(?:already|bereits|schon)\b[^.;!?]{0,30}?"
+    r"\b(?:run|runs|use|uses|operate|operates|have|has|betreiben|betreibt|nutzen|nutzt|einsetzen|setzen|haben|hat|verwenden)\b",
+    r"\b(?:ist|is|sind|are)\s+(?:längst\s+|heute\s+|bereits\s+|already\s+|schon\s+)?(?:stand der technik|state of the art|"
+    r"common practice|well[\s-]established|gängige praxis)\b",
+    r"\b(?:bewährte\w*|etablierte\w*|proven|well[\s-]established)\s+(?:[\w-]+\s+)?(?:technik|technologie|technology|verfahren|process|systems?)\b",
+)
+# novelty said outright, which stays true even where other companies are said to use something already
+_OUTRIGHT_NOVEL = _rx(
+    r"\berstmal\w*\b",
+    r"\b(?:weltweit|deutschlandweit|europaweit|bundesweit)\s+(?:die\s+|der\s+|das\s+)?erste\w*",
+    r"\bfirst\b[^.;!?]{0,30}\b(?:industrial|full|commercial|large)[\s-]+scale|\bfirst[\s-]+of[\s-]+(?:a|its)[\s-]+kind\b",
+    r"\b(?:über|beyond)\s+(?:den|the)\s+stand\s+der\s+technik|\bbeyond the state[\s-]of[\s-]the[\s-]art",
+    r"\b(?:gibt es|existiert)\s+(?:so\s+)?(?:noch\s+)?(?:nicht|nirgends)|\b(?:does not|doesn't)\s+(?:yet\s+)?exist",
+    r"\b(?:neuartig\w*|novel|patent\w*)",
+)
+
+
 def _beyond_state_of_art(t: str) -> bool | None:
     if any(not _negated(t, m.start()) for m in _NOVEL.finditer(t)):
+        # "several of our competitors already run such systems": in use elsewhere, unless novelty is said outright
+        if _ESTABLISHED.search(t) and not any(not _negated(t, m.start()) for m in _OUTRIGHT_NOVEL.finditer(t)):
+            return False
         return True
+    if _ESTABLISHED.search(t):
+        return False
     # only standard measures: False; a process or circular plant beside them may be new without saying so (open)
     return False if _STANDARD_MEASURE.search(t) and not _PROCESS_WORDS.search(t) else None
 

@@ -618,6 +618,13 @@ def test_innovation_or_digital(text, expected):
     ("Kein neues Verfahren, nur eine neue Druckluftanlage.", None),
     ("Wärmepumpe und ein Recyclingverfahren für unsere Spülbäder.", None),
     ("Wir sind eine Tischlerei und brauchen einen Kredit.", None),
+    # in use elsewhere already (competitors run it, it is the state of the art), unless novelty is said outright;
+    # the own production process is where something is used, not a new process
+    ("We want to install a solvent recovery plant to reuse the solvent in our own process. Several of our competitors "
+     "in Italy already run such systems.", False),
+    ("Kaskadenspülung ist Stand der Technik, wir wollen sie bei uns einführen.", False),
+    ("Wir nutzen bewährte Technik für die CO2-Rückgewinnung.", False),
+    ("Wir haben ein Verfahren entwickelt, das es so noch nicht gibt; Wettbewerber setzen bereits ältere Anlagen ein.", True),
 ])
 def test_beyond_state_of_art(text, expected):
     assert read_facts(text).get("beyond_state_of_art") is expected
