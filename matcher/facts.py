@@ -159,7 +159,7 @@ _WALK_IN = folded_rx(
     # shops and repair or rental places for people who walk in ("e-bike repair and rental shop", "Fahrradladen")
     r"(?:e-?)?(?:bike|fahrrad|handy|phone|shoe|schuh)(?:-|\s)?(?:repair|reparatur|rental|verleih|laden|shop|store)\w*|"
     r"repair and rental shop|rental shop|ladengeschäft|einzelhandelsgeschäft|optiker\w*|hörakusti\w*|apotheke|"
-    r"blumenladen|waschsalon|retail store|"
+    r"blumenladen|waschsalon|retail store|[\w-]*buchhandlung\w*|bookshops?|bookstores?|"
     # venues people come to: a music club, a cinema, a gym or dance school ("wir betreiben einen Musikclub")
     r"(?:musik|nacht|jazz|techno|live|live-?musik)club\w*|diskothek\w*|nightclub\w*|music (?:club|venue)s?|kinos?|programmkino\w*|"
     r"cinemas?|fitnessstudio\w*|gyms?|yoga ?studio\w*|tanzschule\w*|dance school|bowlingbahn\w*|kletterhalle\w*|"
@@ -236,6 +236,11 @@ _NEW_ACT_NEG = _rx(
     r"\b(?:ersetzen|ersatz für|replace|replacing|replacement of)\s+(?:\w+\s+){0,2}(?:alte|bestehende|vorhandene|old|existing|our)",
     r"\b(?:gleich\w*|selbe\w*|dieselbe\w*|same|existing|bestehend\w*)\s+(?:produkt\w*|products?)\b(?![^.;!?]{0,30}\bneu)",
     r"\b(?:bestehende\w*|existing)\s+(?:produktion|production|linie|line|anlage|plant)\s+(?:erweitern|ausbauen|modernisieren|expand|extend|modernise|modernize)",
+    # more capacity for the existing business ("die Kapazität für unser bestehendes Kapselgeschäft verdoppeln")
+    r"\b(?:kapazität\w*|capacity|capacities)\b[^.;!?]{0,30}?\b(?:bestehende\w*|existing|bisherige\w*|current)\s+"
+    r"(?:[\w-]+\s+)?[\w-]*(?:geschäft|business|sortiment|produkt|product|produktion|production)\w*",
+    r"\b(?:bestehende\w*|existing|bisherige\w*|current)\s+(?:[\w-]+\s+)?[\w-]*(?:geschäft|business|sortiment|produkt|product)\w*"
+    r"[^.;!?]{0,30}?\b(?:verdoppeln|verdreifachen|erweitern|ausbauen|double|triple|expand|extend|scale up)\b",
 )
 
 # ---------------------------------------------------------------- university link (EXIST research transfer)

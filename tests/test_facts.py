@@ -195,6 +195,10 @@ def test_project_not_started(text, value):
     ("Es ist eine reine Ersatzinvestition für die alte Presse", False),
     ("Wir wollen unsere bestehende Produktion erweitern", False),
     ("Wir wollen eine neue Maschine kaufen", None),
+    # more capacity for the existing business is no new activity
+    ("Wir wollen die Kapazität für unser bestehendes Kapselgeschäft verdoppeln.", False),
+    ("We want to double the capacity of our existing business.", False),
+    ("Wir wollen die Kapazität für eine neue Produktlinie aufbauen.", None),
 ])
 def test_new_activity(text, value):
     assert fact(text, "new_activity") is value
@@ -393,6 +397,7 @@ def test_a_later_project_after_one_under_way(text, value):
     "Ich bin Hörakustikmeisterin mit eigenem Geschäft in Steglitz.",
     "Ich möchte in Lichtenberg einen kleinen Laden für gebrauchte Kinderkleidung eröffnen.",
     "Ich eröffne einen Bioladen in Pankow.",
+    "Ich hab 2019 eine Kiezbuchhandlung in Friedenau übernommen.",
     "hi, wir betreiben einen musikclub in friedrichshain und machen auch konzerte",
     "We run a small gym and a dance school in Wedding.",
 ])
