@@ -159,7 +159,7 @@ _WALK_IN = folded_rx(
     # shops and repair or rental places for people who walk in ("e-bike repair and rental shop", "Fahrradladen")
     r"(?:e-?)?(?:bike|fahrrad|handy|phone|shoe|schuh)(?:-|\s)?(?:repair|reparatur|rental|verleih|laden|shop|store)\w*|"
     r"repair and rental shop|rental shop|ladengeschäft|einzelhandelsgeschäft|optiker\w*|hörakusti\w*|apotheke|"
-    r"blumenladen|waschsalon|retail store|[\w-]*buchhandlung\w*|bookshops?|bookstores?|"
+    r"blumenladen|waschsalon|retail store|\w{0,15}buchhandlung\w*|bookshops?|bookstores?|"
     # venues people come to: a music club, a cinema, a gym or dance school ("wir betreiben einen Musikclub")
     r"(?:musik|nacht|jazz|techno|live|live-?musik)club\w*|diskothek\w*|nightclub\w*|music (?:club|venue)s?|kinos?|programmkino\w*|"
     r"cinemas?|fitnessstudio\w*|gyms?|yoga ?studio\w*|tanzschule\w*|dance school|bowlingbahn\w*|kletterhalle\w*|"

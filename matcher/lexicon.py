@@ -361,7 +361,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"\b(?!geld|kapital|wert|grün|park|sport)[\w-]{0,40}anlage\b(?:ca\.|[^.;!?]){0,80}?\d[\d.,]*\s*(?:t€|tsd\b|tsd\.|k€|k\b|mio\b|mio\.|millionen|€|eur\b|euro)|"
                   # a fleet ("15 more e-cargo bikes", "zwei neue Transporter")
                   r"(?:(?:more|new|additional|weitere|neue|zusätzliche)\w*|(?<![\w.,])\d{1,4}) (?:[\w-]+ ){0,2}?(?:vehicles|vans|trucks|lorries|[\w-]*bikes|"
-                  r"fahrzeuge|[\w-]*transporter|lastenräder|lkw)\b|"
+                  r"fahrzeuge|[\w-]{0,20}transporter|lastenräder|lkw)\b|"
                   # a machine line ("a semi-automatic filling + hardening line", "new bottling line"); the word before
                   # "ing" is bounded, an unbounded [\w-]+ backtracks over every start of a long "1-1-1-..." (quadratic)
                   r"\b(?:[\w-]{1,30}ing|production|assembly)(?: \+ [\w-]{1,30}ing)? line\b|"
