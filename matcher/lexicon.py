@@ -728,6 +728,20 @@ PROTOTYPE_DONE = folded_rx(
     r"\bprototyp\w{0,3}\s+(?:[\w-]{1,30}\s+){0,3}?(?:works|is working|is running|runs|is done|is ready|läuft|funktioniert|ist fertig|steht)\b|"
     r"\b(?:built|have built|gebaut|fertiggestellt)\s+(?:a|an|our|einen|ein|unseren|den)\s+(?:[\w-]{1,30}\s+){0,2}?prototyp\w{0,3}|"
     r"\bprototyp\w{0,3}\s+(?:[\w-]{1,30}\s+){0,3}?(?:gebaut|fertiggestellt|built|completed)\b")
+# words that look like a wish to train or hire but are facts: the writer's own past training ("ich bin gelernte
+# Schneiderin (Ausbildung in Damaskus)", "I did my apprenticeship as carpenter", "mein früherer Ausbildungsbetrieb"), staff
+# as a cost item of a project ("Personal + Material", "überwiegend Personal", "Personalkosten"), the English adjective
+# ("a personal guarantee"), schools as customers ("für Kitas und Schulen") and a dial set by hand ("von Hand einstellen")
+SKILLS_NOT_WISH = folded_rx(
+    r"\b(?:gelernte\w*|ausgebildete\w*)\s+[\w-]+(?:\s*\((?:ausbildung|lehre)[^)]{0,60}\))?|"
+    r"\b(?:meine|my)\s+(?:ausbildung|lehre|apprenticeship)\b(?:\s+(?:as|als|zum|zur|in|bei)\s+[\w-]+)?|"
+    r"\bdid (?:my|an?) (?:[\w-]+\s+)?(?:apprenticeship|training)\b(?:\s+as\s+(?:an?\s+)?[\w-]+)?|"
+    r"\b(?:früher\w*|ehemalig\w*|former)\s+(?:ausbildungsbetrieb\w*|ausbilder\w*|training company)|"
+    r"\bpersonal(?:kosten|aufwand|ausgaben)\w*|\b(?:überwiegend|vor allem|hauptsächlich|inkl\.?|inklusive)\s+personal\b|"
+    r"\bpersonal\s*(?:\+|und|,|/)\s*(?:material|sachkosten|prototyp\w*|geräte|sensorik|lizenzen|versuch\w*)|\(personal\b|"
+    r"\bpersonal(?:ly)?\s+(?:guarantee|loan|contact|savings|money|data|liability|reasons?|recommendation|meeting)s?\b|"
+    r"\b(?:kitas?|und|an|in|von|die|den)\s+schulen\b|\bschulen\s+(?:und|,)\s+kitas?\b|"
+    r"\bvon hand\s+einstell\w*")
 # apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
 # Auszubildende", "20 staff including 3 apprentices"
 STAFF_APPRENTICES = folded_rx(

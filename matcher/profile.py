@@ -67,6 +67,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     RESEARCH_AS_SELF,
     SPINOFF_TEAM,
     STAFF_APPRENTICES,
+    SKILLS_NOT_WISH,
     MODEL_TRAINING,
     ADVISER_MENTION,
     DEPARTMENTS_LOCATED,
@@ -496,10 +497,11 @@ def _unwanted_instruments(t: str) -> list[str]:
 
 # what is blanked (in this order) before the needs are read: a finished prototype, departments named with their place,
 # model training, an adviser mentioned, staff hired abroad (kept as "fachkräfte"), apprentices among the staff, a past
-# funding round and an export share are facts about the company, not wishes
+# funding round, an export share and words that only look like training (``SKILLS_NOT_WISH``) are facts about the
+# company, not wishes
 _NEED_BLANKS: tuple[tuple[re.Pattern, str], ...] = (
     (PROTOTYPE_DONE, " "), (DEPARTMENTS_LOCATED, " "), (MODEL_TRAINING, " "), (ADVISER_MENTION, " "),
-    (HIRING_ABROAD, " fachkräfte "), (STAFF_APPRENTICES, " "), (PAST_ROUND, " "), (EXPORT_FACT, " "),
+    (HIRING_ABROAD, " fachkräfte "), (STAFF_APPRENTICES, " "), (PAST_ROUND, " "), (EXPORT_FACT, " "), (SKILLS_NOT_WISH, " "),
 )
 
 

@@ -1806,3 +1806,23 @@ def test_a_handover_is_the_main_need_before_what_the_business_does():
     p = ex("Ich habe einen Malerbetrieb in Spandau, 16 Leute. Wir streichen, machen Fassaden und Wärmedämmung. "
            "Mein Vorarbeiter will den Betrieb übernehmen – welche Förderung gibt es für die Nachfolge?")
     assert p.needs[0] == "succession"
+
+
+@pytest.mark.parametrize("text,skills", [
+    # the writer's own past training, staff as a project's cost item, the English adjective, schools as customers and
+    # a dial set by hand are no wish to train or hire
+    ("Ich bin gelernte Schneiderin (Ausbildung in Damaskus, hier anerkannt) und will mich mit einem Atelier in "
+     "Neukölln selbstständig machen; ich brauche 20.000 € Kredit.", False),
+    ("I did my apprenticeship as carpenter (Tischler) and want to open my own workshop in Berlin.", False),
+    ("Wir haben das komplett aus eigener Tasche entwickelt (Personal + Material ca. 400.000 €), 12 MA in Berlin.", False),
+    ("We want a loan for a central bakery hall; the bank would give €200,000, but they want a personal guarantee "
+     "from my father.", False),
+    ("Wir liefern täglich 2.500 Essen für Kitas und Schulen im Bezirk aus, 30 MA in Berlin.", False),
+    ("Heute muss ein Sounddesigner jeden Raum von Hand einstellen; wir automatisieren das.", False),
+    # wishes to train or hire still count
+    ("Wir wollen unsere Mitarbeiter schulen, 20 MA Berlin", True),
+    ("Wir finden kein Personal und wollen zwei Azubis ausbilden.", True),
+    ("We want to train our staff on the new machines.", True),
+])
+def test_words_that_only_look_like_training_are_no_skills_need(text, skills):
+    assert ("skills" in ex(text).needs) is skills
