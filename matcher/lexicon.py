@@ -741,7 +741,14 @@ SKILLS_NOT_WISH = folded_rx(
     r"\bpersonal\s*(?:\+|und|,|/)\s*(?:material|sachkosten|prototyp\w*|geräte|sensorik|lizenzen|versuch\w*)|\(personal\b|"
     r"\bpersonal(?:ly)?\s+(?:guarantee|loan|contact|savings|money|data|liability|reasons?|recommendation|meeting)s?\b|"
     r"\b(?:kitas?|und|an|in|von|die|den)\s+schulen\b|\bschulen\s+(?:und|,)\s+kitas?\b|"
-    r"\bvon hand\s+einstell\w*")
+    r"\bvon hand\s+einstell\w*|"
+    # hiring developers or engineers for the product is the R&D project's staff, not a need for skilled-worker or
+    # training support ("hiring 4 devs", "hire four data scientists", "eine Entwicklerin einstellen")
+    r"\b(?:hire|hiring|recruit|recruiting)\s+(?:(?:\d+|one|two|three|four|five|six|a|an|our|that|the|more|first|new|additional)\s+){0,3}"
+    r"(?:[\w-]+\s+)?(?:devs?|developers?|engineers?|data scientists?|programmers?|researchers?)\b|"
+    r"\b(?:first hire|erste einstellung)\s*\(?(?:an?\s+|eine?n?\s+)?(?:[\w-]+\s+)?(?:engineer|developer|entwickler\w*|ingenieur\w*)|"
+    r"\b(?:\d+|eine?n?|zwei|drei|vier|fünf|weitere)\s+(?:[\w-]+\s+)?(?:entwickler\w*|softwareentwickler\w*|programmierer\w*|"
+    r"ingenieur\w*|data scientists?)\s+(?:[\w-]+\s+){0,2}?(?:einstellen|einzustellen)\b")
 # apprentices counted among the staff describe the company, they are no wish to train: "14 Mitarbeitende, darunter zwei
 # Auszubildende", "20 staff including 3 apprentices"
 STAFF_APPRENTICES = folded_rx(

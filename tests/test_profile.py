@@ -1819,10 +1819,14 @@ def test_a_handover_is_the_main_need_before_what_the_business_does():
      "from my father.", False),
     ("Wir liefern täglich 2.500 Essen für Kitas und Schulen im Bezirk aus, 30 MA in Berlin.", False),
     ("Heute muss ein Sounddesigner jeden Raum von Hand einstellen; wir automatisieren das.", False),
+    # developers or engineers hired for the product are the R&D project's staff
+    ("Berlin fintech, 7 people. Is there something non-dilutive for developing the product further (hiring 4 devs)?", False),
+    ("We develop a sensor with the TU and would hire four data scientists here. Is there R&D funding?", False),
     # wishes to train or hire still count
     ("Wir wollen unsere Mitarbeiter schulen, 20 MA Berlin", True),
     ("Wir finden kein Personal und wollen zwei Azubis ausbilden.", True),
     ("We want to train our staff on the new machines.", True),
+    ("We develop a sensor, but we cannot find engineers and want to hire skilled workers.", True),
 ])
 def test_words_that_only_look_like_training_are_no_skills_need(text, skills):
     assert ("skills" in ex(text).needs) is skills
