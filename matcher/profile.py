@@ -67,6 +67,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     RESEARCH_AS_SELF,
     SPINOFF_TEAM,
     STAFF_APPRENTICES,
+    FREELANCE_YEARS,
     SKILLS_NOT_WISH,
     MODEL_TRAINING,
     ADVISER_MENTION,
@@ -619,8 +620,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["turnover_eur"] = turnover
         stated.append("turnover_eur")
     year, age, age_range = _age(tn, today)
-    if age is not None and NOT_FOUNDED.search(t) and (emp is None or emp <= 5):
-        # "Gegründet ist noch nichts", "no company yet": a year in the text is a person's, not the company's
+    if age is not None and (emp is None or emp <= 5) and (
+            NOT_FOUNDED.search(t) or (FREELANCE_YEARS.search(t) and PRE_FOUNDING.search(t))):
+        # "Gegründet ist noch nichts", "no company yet", a freelancer since 2020 who plans a GmbH: a year in the text
+        # is a person's, not the company's
         year, age, age_range = None, None, None
     if year is not None:
         p["founded_year"] = year

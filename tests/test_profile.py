@@ -1830,3 +1830,16 @@ def test_a_handover_is_the_main_need_before_what_the_business_does():
 ])
 def test_words_that_only_look_like_training_are_no_skills_need(text, skills):
     assert ("skills" in ex(text).needs) is skills
+
+
+@pytest.mark.parametrize("text,stage,year", [
+    # a freelancer's own years are no company's age when a company is planned
+    ("I'm a freelance data engineer in Berlin since 2020. I'd like to turn this into a real company: a GmbH planned for "
+     "April 2027.", "pre_founding", None),
+    ("Ich bin seit 2019 freiberufliche Grafikerin und will jetzt eine GmbH gründen.", "pre_founding", None),
+    # without a planned company the freelance business is what exists
+    ("Ich bin seit 2019 freiberufliche Grafikerin und brauche einen Kredit für einen neuen Rechner.", "established", 2019),
+])
+def test_a_freelancer_planning_a_company_is_before_founding(text, stage, year):
+    p = ex(text)
+    assert (p.stage, p.founded_year) == (stage, year)
