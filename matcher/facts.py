@@ -34,7 +34,7 @@ FACTS: tuple[str, ...] = (
 # facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
 PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
 # facts that need the date of the request: read by ``dated_facts`` with the product date
-DATED_FACTS: tuple[str, ...] = ("master_exam_within_4_years",)
+DATED_FACTS: tuple[str, ...] = ("master_exam_within_4_years", "graduated_within_5_years")
 
 _NEG = re.compile(r"\b(?:nicht|nichts|nix|kein\w*|no|not|nothing|never|nie|niemals|ohne|without|weder|nor|neither|none|noch nie)\b(?:\s+[\w-]+){0,2}\s*$")
 
@@ -1042,12 +1042,41 @@ _NUMBER_WORDS = {w: float(i) for i, ws in enumerate(
      ("sieben", "seven"), ("acht", "eight"), ("neun", "nine"), ("zehn", "ten")]) for w in ws}
 
 
+# EXIST's founder grant is for students, researchers and graduates up to five years after their degree. A degree named
+# with its year ("MSc in Lisbon 2016", "Studium 2019 abgeschlossen", "graduated in 2023"); the writer still at university
+# ("Doktorandin", "ich studiere", "research associate") counts as within
+_DEGREE_YEAR = _rx(
+    r"\b(?:studienabschluss|hochschulabschluss|masterabschluss|bachelorabschluss|diplom\w*|studium|studiert\w*|studied|"
+    r"master(?:'?s| of science| of arts| degree)?|msc|m\.\s?sc\.?|bachelor(?:'?s)?|bsc|b\.\s?sc\.?|promoviert|phd|ph\.d\.|"
+    r"doctorate|degree|graduated|graduation|absolvent\w*)\b[^.;!?]{0,30}?\b((?:19|20)\d\d)\b")
+# the year before the degree ("2023 meinen Master an der HTW gemacht", "in 2019 I finished my PhD")
+_YEAR_DEGREE = _rx(
+    r"\b((?:19|20)\d\d)\b[^.;!?]{0,25}?\b(?:master(?:'?s|abschluss)?|bachelor(?:'?s|abschluss)?|diplom\w*|studienabschluss|"
+    r"hochschulabschluss|phd|doctorate|degree)\b")
+_AT_UNIVERSITY_NOW = _rx(
+    r"\b(?:ich studiere|wir studieren|studierende\w*|studentin\w*|students?|doktorand\w*|promoviere\w*|"
+    r"phd (?:student|candidate)s?|doctoral (?:student|candidate)s?|masterarbeit|master'?s thesis|currently studying|"
+    r"wissenschaftliche\w* mitarbeiter\w*|research (?:associate|assistant|fellow)s?|postdocs?)\b")
+
+
+def degree_years_ago(t: str, year_now: int) -> int | None:
+    """Whole years since the most recent degree the text names with its year; 0 for someone still at university."""
+    if _AT_UNIVERSITY_NOW.search(t):
+        return 0
+    years = [int(m.group(1)) for rx in (_DEGREE_YEAR, _YEAR_DEGREE) for m in rx.finditer(t) if not _negated(t, m.start())]
+    years = [y for y in years if y <= year_now]
+    return year_now - max(years) if years else None
+
+
 def dated_facts(text: str, year_now: int, facts: dict[str, bool] | None = None) -> dict[str, bool]:
     """The facts of ``DATED_FACTS`` that the text states, judged in the year ``year_now``: a master exam passed
-    less than four years ago (whole years; exactly four years is left open). ``facts``: what ``read_facts`` already
+    less than four years ago (whole years; exactly four years is left open), a degree less than five years ago. ``facts``: what ``read_facts`` already
     read from the same text (its master craftsperson reading is reused, not read again)."""
     out: dict[str, bool] = {}
     t = fold(text)
+    grad = degree_years_ago(t, year_now)
+    if grad is not None and grad != 5:  # exactly five calendar years may be more or less than five years: asked
+        out["graduated_within_5_years"] = grad < 5
     master = (facts if facts is not None else read_facts(text)).get("master_craftsman")
     if not master:
         return out  # no master craftsperson ("Bürgermeister seit 2018")

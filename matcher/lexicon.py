@@ -152,7 +152,7 @@ FREELANCE_YEARS = folded_rx(r"\b(?:freiberufl\w*|freelanc\w*|solo-?selbst\w*|sel
 PRE_FOUNDING = folded_rx(
     rf"({NOT_FOUNDED_PATTERN}|"
     r"(?:daraus|draus|damit) (?:ein|eine) (?:eigene[ns]? )?(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:zu )?(?:machen|gründen|werden)|"
-    r"turn (?:it|this|that|them|our \w+) into an? (?:(?:real|proper|actual|registered|own)\s+)?(?:company|business|start-?up|gmbh)|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
+    r"turn (?:it|this|that|them|(?:our|my) [\w-]+(?: [\w-]+)?) into an? (?:(?:real|proper|actual|registered|own)\s+)?(?:company|business|start-?up|gmbh)|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
     r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"

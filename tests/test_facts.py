@@ -763,3 +763,30 @@ def test_growth_equity_near_break_even_is_ruled_out_for_a_start_up_without_reven
     assert any(c.rule == "fact:near_break_even" and c.verdict == "unknown" and c.question for c in asked.criteria)
     met = big(base + "Wir sind kurz vor dem Break-even.")
     assert any(c.rule == "fact:near_break_even" and c.verdict == "fulfilled" for c in met.criteria)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("I'm a freelance data engineer (MSc in Lisbon 2016, freelancing in Berlin since 2020).", False),
+    ("Diplom 1998, seit 2005 Geschäftsführer einer Agentur.", False),
+    ("Ich habe 2023 meinen Master an der HTW gemacht und will gründen.", True),
+    ("Wir sind drei Doktoranden an der TU Berlin.", True),
+    # exactly five calendar years is left open, and so is a text without a degree year ("Masterplan" is no degree)
+    ("Studium 2021 abgeschlossen, jetzt will ich gründen.", None),
+    ("Wir sind im Masterplan Industriestadt 2030 aktiv, gegründet 2015.", None),
+])
+def test_a_degree_within_five_years(text, value):
+    from matcher.facts import dated_facts
+    assert dated_facts(text, 2026).get("graduated_within_5_years") is value
+
+
+def test_a_graduate_of_ten_years_ago_gets_no_exist_founder_grant(real_engine):
+    from matcher.api import match
+    old = match("I'm a freelance data engineer (MSc in Lisbon 2016, freelancing in Berlin since 2020). I want to turn "
+                "my heating-data tool into a real company, a GmbH planned for April 2027, and develop an anomaly-detection "
+                "model with a university. What funding fits?", top_k=10, show_ineligible=True, engine=real_engine)
+    assert "exist-gruendungsstipendium" not in [h.id for h in old.programmes[:10] if h.eligibility != "ineligible"]
+    hit = next(h for h in [*old.programmes, *old.hidden_ineligible] if h.id == "exist-gruendungsstipendium")
+    assert any(c.rule == "fact:graduated_within_5_years" and c.verdict == "violated" for c in hit.criteria)
+    young = match("Wir sind zwei Doktorandinnen an der TU Berlin und wollen mit unserer Sensortechnologie ein Start-up "
+                  "gründen; gegründet ist noch nichts.", top_k=10, engine=real_engine)
+    assert "exist-gruendungsstipendium" in [h.id for h in young.programmes]
