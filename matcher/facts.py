@@ -317,6 +317,8 @@ _NOT_STARTED_POS = _rx(
     # "begonnen haben wir noch nicht", "angefangen hat das Projekt noch nicht"
     rf"\b{_STARTED}\s+(?:haben|hat|ist|sind)\s+(?:wir\s+|das projekt\s+|das vorhaben\s+)?(?:noch\s+)?(?:nicht|nichts|nix)\b",
     r"\bnoch\s+(?:nicht|nichts|nix|kein\w*)\s+(?:\w+\s+){0,3}(?:bestellt|gekauft|beauftragt|unterschrieben)\b",
+    # "Noch offen und nicht beauftragt sind: ein Batteriespeicher, ..." (some parts are still open)
+    r"\b(?:offen|open)\s+(?:und|and)\s+(?:noch\s+)?(?:nicht|not)\s+(?:yet\s+)?(?:beauftragt|bestellt|gekauft|unterschrieben|ordered|signed)\b",
     r"\b(?:nothing|no order)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:ordered|bought|purchased|signed|placed)",
     r"\b(?:haven't|have not|hasn't|has not|not|didn't|did not)\s+(?:yet\s+)?(?:ordered|order|bought|buy|purchased|signed)\b",
 )

@@ -184,6 +184,8 @@ def test_university_link(text, value):
     ("We bought a plot in Schönefeld and want to build a hall.", None),
     ("We bought the land last year, construction has not started yet.", True),
     ("We already bought the machines.", False),
+    # part ordered, part still open: open (asked), not ruled out
+    ("Die PV haben wir schon bestellt. Noch offen und nicht beauftragt sind der Speicher und LED.", None),
 ])
 def test_project_not_started(text, value):
     assert fact(text, "project_not_started") is value
