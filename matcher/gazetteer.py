@@ -143,6 +143,9 @@ _LOCATIVE_BEFORE = re.compile(
 _BUSINESS_BEFORE = re.compile(r"\b\w*(?:werkstatt|betrieb|laden|geschäft|studio|bäckerei|café|cafe|praxis|büro|atelier|"
                               r"manufaktur|salon|shop|kita|gmbh|ug)\s+$", re.I)
 _LOCATIVE_AFTER = re.compile(r"^(?:[\s\-]based\b|\s*\(berlin\)|,\s*berlin\b)", re.I)
+# an item of a note's list of company facts: "(UG, est. Nov 2024, 5 ppl, Wedding)", "GmbH, 12 MA, Mitte"
+_FACTS_LIST_BEFORE = re.compile(r"\b(?:gmbh|ug|ag|gbr|ma|ppl|people|staff|employees|mitarbeiter\w*|mitarbeitende|leute|"
+                                r"beschäftigte)\b[^.;!?()]{0,25}?,\s*$", re.I)
 
 
 def _accept(text: str, m: re.Match, key: str, e: _Entry, entries: dict[str, _Entry]) -> Place | None:
@@ -163,7 +166,8 @@ def _accept(text: str, m: re.Match, key: str, e: _Entry, entries: dict[str, _Ent
         before = text[max(0, m.start() - 25):m.start()]
         after = text[m.end():m.end() + 12]
         if not (_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after)
-                or (core[:1].isupper() and _BUSINESS_BEFORE.search(before))):
+                or (core[:1].isupper() and _BUSINESS_BEFORE.search(before))
+                or (core[:1].isupper() and _FACTS_LIST_BEFORE.search(text[max(0, m.start() - 60):m.start()]))):
             return None
         if re.match(r"\s+(?:\d{4}|des jahres|of the year|nächsten|next)\b", text[m.end():], re.I):
             return None  # "Mitte 2025"
@@ -389,6 +393,8 @@ _MARKET_AFTER = re.compile(
     r"(?:vertriebs|handels|kooperations)?partner\w*|distributors?)\b",
     re.I,
 )
+_FAIR_NAME_AFTER = re.compile(r"^[\s-]*(?:messe|buchmesse|fair)\b", re.I)
+_FAIR_NAME_BEFORE = re.compile(r"\bmesse\s+$", re.I)
 # a bracket after the place naming another party ("in Neukölln (our biggest customer)", "in Köln (unser Lieferant)")
 _OTHERS_AFTER = re.compile(
     r"^\s*\((?:[\w-]+\s+){0,3}?(?:customers?|clients?|kund(?:e|en|in)|abnehmer\w*|partners?|partner(?:in|innen)|suppliers?|"
@@ -591,6 +597,8 @@ def role_of(text: str, p: Place) -> str:
     """'seat', 'market', 'planned', 'residence' or 'neutral' for one place mention."""
     if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]):
         return "seat"
+    if _FAIR_NAME_AFTER.match(text[p.end:p.end + 15]) or _FAIR_NAME_BEFORE.search(text[max(0, p.start - 15):p.start]):
+        return "market"  # a trade fair named by its city ("Hannover Messe", "Messe München"): where the fair is
     if _OTHERS_FROM.search(text[max(0, p.start - 60):p.start]):
         return "market"
     if _RESIDENCE.search(text[max(0, p.start - 50):p.start]) or _PERSON_FROM.search(text[max(0, p.start - 30):p.start]):

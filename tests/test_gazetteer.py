@@ -323,6 +323,9 @@ def test_sales_outside_berlin_are_no_seat_outside_and_bln_is_berlin(text, in_ber
      "customer), two bakery chains.", False),
     ("Wir sind ein Betrieb aus Teltow; eine Gießerei in Spandau (unser Lieferant) liefert die Rohlinge.", False),
     ("Wir sind eine Werkstatt in Neukölln (gegründet 2019), unsere Kunden sitzen überall.", True),
+    # a trade fair named by its city is where the fair is; a district as an item of a note's fact list is the seat
+    ("hi – hardware startup (UG, est. Nov 2024, 5 ppl, Wedding), want to exhibit at Hannover Messe (Apr 27)", True),
+    ("Wir sind ein Maschinenbauer aus Hannover und stellen auf der Messe München aus.", False),
 ])
 def test_where_customers_sit_is_not_the_seat(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
