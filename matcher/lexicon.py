@@ -418,7 +418,10 @@ NEED_PATTERNS: dict[str, str] = {
               r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|(?<![a-zäöüß])schulen\b|umschul|training|"
               r"meister machen|meisterkurs|meisterschule|aufstiegsfortbildung|berufsbegleitend|fortbildung|"
               r"ausbild|auszubild|azubi|lehrling|apprentic|bilde\w* (?:mich|uns|\w+) (?:[\w-]+ ){0,8}weiter\b|mitarbeit\w* gewinnen|talent|upskill|reskill|kompetenz)",
-    "internationalisation": r"(export|international|ausland|abroad|foreign|messe(?!" + FAIR_BUILDING + r")|trade fair|trade show|neue märkte|new markets|"
+    "internationalisation": r"(export|international|ausland|abroad|foreign|messe(?!" + FAIR_BUILDING + r")|trade fair|trade show|"
+                            # a fair stand told without the word "Messe" ("Standmiete + Standbau", "Gemeinschaftsstand",
+                            # "booth costs")
+                            r"standmiete|gemeinschaftsstand\w*|booth (?:costs?|rent|space|fees?)|exhibition stand|exhibitors?\b|neue märkte|new markets|"
                             r"booth|messestand(?!bau)|delegation\w*|trade mission|markterschließung|market entry|"
                             r"weltmarkt|usa\b|"
                             # a kind of customer, shop or food ("Asia-Supermärkte", "China-Restaurant", "asiatische

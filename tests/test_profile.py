@@ -1843,3 +1843,12 @@ def test_words_that_only_look_like_training_are_no_skills_need(text, skills):
 def test_a_freelancer_planning_a_company_is_before_founding(text, stage, year):
     p = ex(text)
     assert (p.stage, p.founded_year) == (stage, year)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir möchten das System im Mai 2027 auf der interzum in Köln zeigen, am liebsten auf einem Gemeinschaftsstand. "
+    "Standmiete + Standbau ca. 11.000 €.",
+    "hardware startup, 5 ppl, Wedding: any subsidy for booth costs at interlift?",
+])
+def test_a_fair_stand_told_without_the_word_messe_is_a_markets_need(text):
+    assert "internationalisation" in ex(text).needs
