@@ -845,7 +845,8 @@ def _innovation_or_digital(t: str) -> bool | None:
 # art. True when the text says the process or plant is new ("erstmals in Deutschland", "first industrial-scale line",
 # "ein Verfahren entwickelt", "Pilotanlage"); False when the project names only standard efficiency measures (LED,
 # PV, heat pump, insulation, compressors, a new boiler) and nothing new; otherwise open (asked).
-_NOVEL = _rx(
+# novelty said outright, which holds even where other companies are said to use something already (``_ESTABLISHED``)
+_OUTRIGHT_NOVEL_PARTS = (
     r"\berstmal\w*\b",
     r"\b(?:weltweit|deutschlandweit|europaweit|bundesweit)\s+(?:die\s+|der\s+|das\s+)?erste\w*",
     r"\bfirst\b[^.;!?]{0,30}\b(?:industrial|full|commercial|large)[\s-]+scale",
@@ -854,14 +855,18 @@ _NOVEL = _rx(
     r"\berste[nmrs]?\s+(?:großtechnisch|industriell)\w*",
     r"\berste[nmrs]?\s+(?:[\w-]+\s+){0,3}?(?:anlage|linie|anwendung)\w*\s+(?:in deutschland|in europa|ihrer art|weltweit)",
     r"\b(?:neuartig\w*|novel|bahnbrechend\w*|groundbreaking)\b",
-    r"\b(?:demonstrations?|demo)[\s-]?(?:anlage|plant|line|linie|facility)\w*|\bpilot\w*|\bdemonstrator\w*|\bprototyp\w*",
     r"\b(?:über|beyond)\s+(?:den|the)\s+stand\s+der\s+technik|\bbeyond the state[\s-]of[\s-]the[\s-]art",
     r"\b(?:gibt es|existiert)\s+(?:so\s+)?(?:noch\s+)?(?:nicht|nirgends)|\b(?:does not|doesn't)\s+(?:yet\s+)?exist",
+    r"\bpatent\w*",
+)
+_OUTRIGHT_NOVEL = _rx(*_OUTRIGHT_NOVEL_PARTS)
+_NOVEL = _rx(
+    *_OUTRIGHT_NOVEL_PARTS,
+    r"\b(?:demonstrations?|demo)[\s-]?(?:anlage|plant|line|linie|facility)\w*|\bpilot\w*|\bdemonstrator\w*|\bprototyp\w*",
     # (not where something is used: "reuse the solvent in our own process")
     r"(?<!\bin )(?<!\bim )\b(?:eigene[snm]?|unser\w*|our own|patentiert\w*|patented|new|neue[snm]?)\s+(?:[\w-]+\s+)?(?:verfahren|prozess|process|technologie|technology)\b",
     r"\b(?:verfahren|prozess|process|technologie|technology)\w*\b[^.;!?]{0,60}\b(?:entwickelt|developed|patentiert|patented)\b",
     r"\b(?:entwickelt|developed)\b[^.;!?]{0,40}\b(?:verfahren|prozess|process|technologie|technology)\b",
-    r"\bpatent\w*",
     # better than what exists: "gewinnt mehr Wertstoffe zurück als bisherige Anlagen", "than conventional plants"
     r"\b(?:als|than)\s+(?:bisherige|herkömmliche|konventionelle|übliche|previous|conventional|existing|current)\w*",
     r"\binnovativ\w*|\binnovative\b",
@@ -887,15 +892,6 @@ _ESTABLISHED = _rx(
     r"\b(?:ist|is|sind|are)\s+(?:längst\s+|heute\s+|bereits\s+|already\s+|schon\s+)?(?:stand der technik|state of the art|"
     r"common practice|well[\s-]established|gängige praxis)\b",
     r"\b(?:bewährte\w*|etablierte\w*|proven|well[\s-]established)\s+(?:[\w-]+\s+)?(?:technik|technologie|technology|verfahren|process|systems?)\b",
-)
-# novelty said outright, which stays true even where other companies are said to use something already
-_OUTRIGHT_NOVEL = _rx(
-    r"\berstmal\w*\b",
-    r"\b(?:weltweit|deutschlandweit|europaweit|bundesweit)\s+(?:die\s+|der\s+|das\s+)?erste\w*",
-    r"\bfirst\b[^.;!?]{0,30}\b(?:industrial|full|commercial|large)[\s-]+scale|\bfirst[\s-]+of[\s-]+(?:a|its)[\s-]+kind\b",
-    r"\b(?:über|beyond)\s+(?:den|the)\s+stand\s+der\s+technik|\bbeyond the state[\s-]of[\s-]the[\s-]art",
-    r"\b(?:gibt es|existiert)\s+(?:so\s+)?(?:noch\s+)?(?:nicht|nirgends)|\b(?:does not|doesn't)\s+(?:yet\s+)?exist",
-    r"\b(?:neuartig\w*|novel|patent\w*)",
 )
 
 
@@ -1072,8 +1068,9 @@ def degree_years_ago(t: str, year_now: int) -> int | None:
 
 def dated_facts(text: str, year_now: int, facts: dict[str, bool] | None = None) -> dict[str, bool]:
     """The facts of ``DATED_FACTS`` that the text states, judged in the year ``year_now``: a master exam passed
-    less than four years ago (whole years; exactly four years is left open), a degree less than five years ago. ``facts``: what ``read_facts`` already
-    read from the same text (its master craftsperson reading is reused, not read again)."""
+    less than four years ago (whole years; exactly four years is left open), a degree less than five years ago.
+    ``facts``: what ``read_facts`` already read from the same text (its master craftsperson reading is reused, not read
+    again)."""
     out: dict[str, bool] = {}
     t = fold(text)
     grad = degree_years_ago(t, year_now)
