@@ -5,7 +5,7 @@ PIP := $(VENV)/bin/pip
 TORCH := torch==2.13.0
 
 .PHONY: run test test-fast install install-test system-test-deps cluster-deps serve-cluster serve-cluster-stop \
-	fit eval bench load load-cluster browser-soak results index clean
+	fit fit-ranker eval bench load load-cluster browser-soak results index clean
 INSTANCES ?= 2
 PORT ?= 8080
 RUN_DIR ?= .cluster
@@ -70,6 +70,9 @@ index: install
 
 fit: install-test        ## fit the ranking weights by 5-fold CV on the dev cases (writes matcher/weights.yaml if better)
 	$(VENV)/bin/python -m evals.fit
+
+fit-ranker: install-test ## fit the learned ranker on the dev cases, 5-fold CV first (writes matcher/ranker.json if better)
+	$(VENV)/bin/python -m evals.fit --ranker
 
 eval: install-test       ## full evaluation, rewrites evals/RESULTS.md
 	$(VENV)/bin/matcher eval --minilm

@@ -15,6 +15,7 @@ from .plan import build_plan
 from .programme_answer import compose_programme_answer
 from .staleness import effective_status
 from .models import CompanyProfile, Filters, MatchResult, Programme, ProgrammeHit
+from .learned import default_ranker
 from .pipeline import MatchState, full_pipeline, select_pipeline
 from .pipeline import run as run_pipeline
 from .profile import complete_profile, extract_profile, merge_profiles
@@ -78,10 +79,11 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         request_id: echoed in the result (batch mode).
         previous_profile: the profile of earlier chat turns; the new text refines it.
         context: earlier user messages, used for retrieval together with ``query``.
-        pipeline: a name from ``matcher.pipeline.PIPELINES`` ('full', 'hybrid+rules', 'hybrid', 'convex',
-            'dense', 'lexical') or a list of stages; default the full system.
+        pipeline: a name from ``matcher.pipeline.PIPELINES`` ('full', 'full-hand', 'hybrid+rules', 'hybrid',
+            'convex', 'dense', 'lexical') or a list of stages; default the full system.
         weights: weights of the full pipeline's linear score (default: the fitted ``matcher/weights.yaml``).
-        scorer: a callable ``features -> score`` replacing the linear score (learning-to-rank models).
+            Given weights are used alone, without the learned ranker (``matcher/ranker.json``).
+        scorer: a callable ``features -> score`` replacing the linear score (and the learned ranker).
         engine: an explicit engine (default: the process-wide one).
         refine_profile: optional ``f(text, profile) -> profile`` that fills facts the deterministic
             extractor left unknown (``matcher.llm.get_profile_refiner``); it must never raise.
@@ -108,7 +110,9 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     if isinstance(filters, dict):
         filters = Filters.model_validate(filters)
     if pipeline is None or pipeline == "full":
-        stages = full_pipeline(weights or default_weights(), scorer)
+        # explicit weights or a scorer replace the whole score: the learned ranker is blended in only by default
+        ranker = default_ranker() if weights is None and scorer is None else None
+        stages = full_pipeline(weights or default_weights(), scorer, ranker=ranker)
     elif isinstance(pipeline, str):
         stages = select_pipeline(pipeline)
     else:
@@ -309,5 +313,6 @@ def _hit(x: Scored, criteria, profile: CompanyProfile, lang: str, topic_labels,
         summary=p.summary_de if de else p.summary_en, sources=sources, as_of=p.as_of,
         call_dates=p.call_dates, verified_on=p.verified_on,
         verification_note=(p.verification_note_de if de else p.verification_note_en or p.verification_note_de),
-        why={k: round(v, 4) for k, v in x.features.items()},
+        # the features, and the learned ranker's probability when it took part in the score
+        why={k: round(v, 4) for k, v in x.features.items()} | ({} if x.learned is None else {"learned": round(x.learned, 4)}),
     )

@@ -237,6 +237,7 @@ class Scored:
     effective_status: str
     features: dict[str, float] = field(default_factory=dict)
     rank_overall: str | None = None  # the verdict the score uses (open yes/no questions left out)
+    learned: float | None = None  # the learned ranker's probability (``matcher.learned``), when one is used
 
 
 def first_choice_role(prog: Programme, profile: CompanyProfile, known_group: bool = False,

@@ -44,3 +44,16 @@ def test_logistic_fit_maps_coefficients_onto_weights(states):
     w = fit_weights(states, CASES, Weights())
     assert w.retrieval == pytest.approx(Weights().retrieval)  # rescaled so retrieval keeps its weight
     assert isinstance(w.need, float)
+
+
+def test_the_ranker_fitted_on_cases_ranks_their_programmes_and_keeps_the_states(states, engine):
+    from evals.fit import fit_ranker
+
+    before = [(x.prog.id, x.score) for x in states["de-902"].candidates]
+    r = fit_ranker(states, CASES, meta={"note": "test"})
+    assert r.meta == {"note": "test"} and len(r.roots) >= 1
+    m = evaluate(states, CASES, Weights(), engine, r)
+    assert set(m) >= {"ndcg@10", "recall@5"} and 0.0 <= m["ndcg@10"] <= 1.0
+    shown, first = ranking(states["de-902"], Weights(), engine, r)
+    assert "energy-efficiency-grant" in first
+    assert [(x.prog.id, x.score) for x in states["de-902"].candidates] == before  # a copy was re-scored
