@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ WISHABLE = ("grant", "loan", "equity", "guarantee", "tax_credit", "scholarship")
 LEVELS = ("berlin", "bund", "eu")
 STAGES = ("pre_founding", "startup", "established", None)
 SIZES = ("micro", "small", "medium", "large", None)
+TARGET_GROUPS = ("kmu", "large", "startup", "founders", "research", "individuals", "any")
 
 INPUT_NAMES: tuple[str, ...] = (
     *RANK_FEATURES,
@@ -44,6 +46,10 @@ INPUT_NAMES: tuple[str, ...] = (
     *(f"stage={s}" for s in STAGES),
     *(f"size={s}" for s in SIZES),
     "company_needs", "programme_needs", "in_berlin", "programme_main_need_is_main_need",
+    # size fit: the sum the company names against what the programme gives, and whom it is for
+    "log10_project_eur", "log10_employees", "log10_programme_max_eur", "log10_programme_min_eur",
+    "log10_project_over_programme_max", "project_above_programme_max",
+    *(f"programme_for={g}" for g in TARGET_GROUPS),
 )
 
 
@@ -65,6 +71,14 @@ def ranker_inputs(features: dict[str, float], prog: Programme, profile: CompanyP
     row += [1.0 if profile.size_class == s else 0.0 for s in SIZES]
     row += [float(len(profile.needs)), float(len(prog.needs)), 1.0 if profile.in_berlin else 0.0,
             1.0 if prog.needs and main == prog.needs[0] else 0.0]
+    top = prog.amount.max_eur if prog.amount and prog.amount.max_eur else None
+    floor = prog.amount.min_eur if prog.amount and prog.amount.min_eur else None
+    project = profile.project_eur or None
+    row += [math.log10(project) if project else 0.0,
+            math.log10(profile.employees + 1) if profile.employees is not None else -1.0,
+            math.log10(top) if top else 0.0, math.log10(floor) if floor else 0.0,
+            math.log10(project / top) if project and top else 0.0, 1.0 if project and top and project > top else 0.0]
+    row += [1.0 if g in prog.target_groups else 0.0 for g in TARGET_GROUPS]
     return row
 
 

@@ -4,6 +4,7 @@ clear errors, blended into the score by its own stage."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -93,6 +94,15 @@ def test_inputs_describe_the_candidate_and_the_company():
     assert row[f"programme_level={prog.level}"] == 1.0
     assert row["stage=established"] == 1.0 and row["size=small"] == 1.0 and row["size=None"] == 0.0
     assert row["company_needs"] == 2.0 and row["in_berlin"] == 1.0
+    # size fit: nothing known about the sum or the staff
+    assert row["log10_project_eur"] == 0.0 and row["log10_employees"] == -1.0
+    assert row["log10_programme_max_eur"] == pytest.approx(math.log10(400_000)) and row["programme_for=kmu"] == 1.0
+    assert row["programme_for=large"] == 0.0 and row["project_above_programme_max"] == 0.0
+
+    big = profile.model_copy(update={"project_eur": 4_000_000, "employees": 99})
+    row = dict(zip(INPUT_NAMES, ranker_inputs({}, prog, big), strict=True))
+    assert row["log10_project_eur"] == pytest.approx(math.log10(4_000_000)) and row["log10_employees"] == pytest.approx(2.0)
+    assert row["log10_project_over_programme_max"] == pytest.approx(1.0) and row["project_above_programme_max"] == 1.0
 
 
 class _Prefers:
