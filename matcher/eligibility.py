@@ -63,15 +63,27 @@ def founded_first(prog: Programme, p: CompanyProfile) -> bool:
     return p.stage == "pre_founding" and prog.eligibility.pre_founding == "no" and "founders" in prog.target_groups
 
 
+def maybe_unregistered(p: CompanyProfile) -> bool:
+    """A start-up that gives no sign of a registered company: no founding year or age, no turnover, at most five
+    people, no legal form said of itself ("Wir sind ein Startup-Team von der TU, 3 Leute"). It may still be a team
+    before founding, so the programmes only for that time are asked about, not ruled out."""
+    return (p.stage == "startup" and p.org_type == "company" and p.age_years is None and p.founded_year is None
+            and p.turnover_eur is None and (p.employees is None or p.employees <= 5)
+            and p.facts.get("company_registered") is not True)
+
+
 def applicant_roles(p: CompanyProfile) -> list[str]:
     """The roles in which the company may apply. Researchers planning a spin-off apply both as a founder team
     and through their research institution (EXIST-Forschungstransfer, VIP+, EIC Transition); a person founding
-    alone applies as an individual."""
+    alone applies as an individual; a start-up with no sign of a registered company as a company or, if it has
+    not founded yet, as a founder team."""
     if p.stage == "pre_founding":
         if p.org_type == "research":
             return ["founder_team", "research"]
         # someone founding alone ("alleine") is one person, not a team
         return ["individual"] if p.facts.get("founding_team") is False else ["founder_team"]
+    if maybe_unregistered(p):
+        return ["company", "founder_team"]
     return [p.org_type] if p.org_type else []
 
 
@@ -119,7 +131,11 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         if role == "founder_team" and p.org_type == "individual" and p.facts.get("founding_team") is not True:
             # one person writing "ich" may found alone or with others: not "you are: a founding team"
             rd, re_ = "Gründerin oder Gründer vor der Gründung", "a founder before founding"
-        if not ok and staff_apply(prog, p):
+        if ok and role == "founder_team" and p.stage != "pre_founding":
+            # a start-up that may not have registered yet (``maybe_unregistered``)
+            add("applicants", "unknown", f"Antragsberechtigt: {allowed_de} – nur, wenn Sie noch nicht gegründet haben",
+                f"Eligible applicants: {allowed_en} – only if you have not founded a company yet")
+        elif not ok and staff_apply(prog, p):
             add("applicants", "unknown",
                 f"Antragsberechtigt: {allowed_de} – nicht Ihr Unternehmen, aber Ihre Beschäftigten beantragen die Förderung "
                 "selbst, wenn sie eine solche Fortbildung machen",
@@ -181,6 +197,11 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             # a research institution that names no spin-off plan: no company exists, but no founding team either
             add("pre_founding", "violated", "Nur für Teams vor einer Gründung – Sie nennen kein Gründungsvorhaben",
                 "Only for teams about to found a company – you mention no plan to found one")
+        elif maybe_unregistered(p):
+            add("pre_founding", "unknown", "Nur vor der Gründung – ob Ihr Unternehmen schon gegründet ist, nennen Sie nicht",
+                "Only before founding – you do not say whether your company is registered yet",
+                "Haben Sie Ihr Unternehmen schon gegründet (eingetragen)?" if de
+                else "Have you already registered your company?")
         elif p.stage in ("startup", "established") or (p.org_type == "company" and p.stage is None):
             add("pre_founding", "violated", "Nur für Vorhaben vor der Gründung – Ihr Unternehmen besteht bereits",
                 "Only before a company is founded – your company already exists")

@@ -11,7 +11,9 @@ liberal_profession_practice, small_sum (the project needs at most 50,000 EUR), t
 construction_or_hospitality, staff_from_abroad (skilled staff recruited from abroad, or visas and residence permits),
 innovation_or_digital (an innovation or a digitalisation step, or a technology business),
 beyond_state_of_art (a process or plant beyond the state of the art, not only standard efficiency measures),
-near_break_even (profitable or close to break-even; not a company without revenue yet).
+near_break_even (profitable or close to break-even; not a company without revenue yet),
+company_registered (the company is registered under a legal form: "unsere GmbH", "UG seit März"; False for "GmbH in
+Gründung", "no company registered yet").
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .gazetteer import find_places, left_clause, role_of
-from .lexicon import MULT, NEED_RE, parse_number
+from .lexicon import MULT, NEED_RE, NOT_FOUNDED, parse_number
 from .text import clean, fold, folded_rx
 
 FACTS: tuple[str, ...] = (
@@ -30,6 +32,7 @@ FACTS: tuple[str, ...] = (
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
     "liberal_profession_practice", "small_sum", "technology_business", "construction_or_hospitality",
     "staff_from_abroad", "research_partner", "innovation_or_digital", "beyond_state_of_art", "near_break_even",
+    "company_registered",
 )
 # facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
 PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
@@ -938,6 +941,31 @@ def _construction_or_hospitality(t: str) -> bool | None:
     return None
 
 
+# ---------------------------------------------------------------- a registered company
+
+# A start-up team that calls itself a start-up may not have registered a company yet: programmes only for the time
+# before founding (EXIST, the Berliner Startup Stipendium) are then asked about, not ruled out. A legal form said of
+# the company ("unsere GmbH", "wir sind eine UG", "XY GmbH, 4 Leute") is registered; the same form in a plan ("wollen
+# eine GmbH gründen", "about to incorporate a UG") or "in Gründung" is not.
+_LEGAL_FORM = _rx(r"\b(?:gmbh|ug|ag|gbr|ohg|ltd|inc|e\. ?k\.|gmbh & co\.? kg|s\.?a\.?s|b\.?v)\b(?!\s*(?:\(haftungsbeschränkt\)\s*)?(?:in gründung|i\. ?g\.))")
+_FORM_PLANNED = folded_rx(r"(?:gründen|gründung|found|incorporat|register|set up|anmelden|eintragen|umwandeln|convert|"
+                          r"wollen|möchten|will|plan|want|später|later|eventuell|maybe|vielleicht)")
+_REGISTERED = _rx(r"\b(?:wir haben|we have|we've|we) (?:[\w-]+ ){0,4}?(?:gegründet|founded|incorporated|registered)\b",
+                  r"\b(?:eingetragen|registered|incorporated) (?:seit|since|in) ")
+
+
+def _company_registered(t: str) -> bool | None:
+    if NOT_FOUNDED.search(t):
+        return False
+    for m in _LEGAL_FORM.finditer(t):
+        # the words of the same sentence up to 50 characters before and 30 after the form
+        before = re.split(r"[;!?]|\.\s", t[max(0, m.start() - 50):m.start()])[-1]
+        after = re.split(r"[;!?]|\.\s", t[m.end():m.end() + 30])[0]
+        if not _FORM_PLANNED.search(before + " " + after) and not _negated(t, m.start()):
+            return True
+    return True if _REGISTERED.search(t) else None
+
+
 # ---------------------------------------------------------------- a small sum (micro-loan size)
 
 # The sum the company says it needs for its project: "ca. 25.000 Euro", "15-20k", "~150k", "1,2 Mio. €".
@@ -1110,6 +1138,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "innovation_or_digital": lambda t, o: _innovation_or_digital(t),
     "beyond_state_of_art": lambda t, o: _beyond_state_of_art(t),
     "near_break_even": lambda t, o: _decide(t, _BREAK_EVEN_POS, _BREAK_EVEN_NEG),
+    "company_registered": lambda t, o: _company_registered(t),
 }
 
 

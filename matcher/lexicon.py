@@ -142,7 +142,16 @@ NOT_FOUNDED_PATTERN = (
     r"noch nichts gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)\b|"
     r"\b(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|no company yet|not a company yet|"
     r"no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered|incorporated)|"
-    r"not (?:yet )?(?:founded|incorporated)"
+    r"not (?:yet )?(?:founded|incorporated)|"
+    # "no company registered yet", "nothing incorporated yet", "die GmbH ist noch nicht eingetragen"
+    r"no (?:company|business|entity|gmbh|ug|ltd) (?:is )?(?:registered|incorporated|founded) yet|"
+    r"nothing (?:is )?(?:registered|incorporated|founded) yet|not (?:yet )?registered as a company|"
+    r"\b(?:gmbh|ug|firma|gesellschaft|unternehmen)\b[^.;!?]{0,30}? (?:ist |sind )?noch nicht (?:eingetragen|gegründet|angemeldet)|"
+    # a company "in Gründung" ("GmbH in Gründung", "UG (haftungsbeschränkt) i. G.", "Startup in Gründung")
+    r"\b(?:gmbh|ug|gbr|ag|start-?up|firma|unternehmen|gesellschaft)(?: \(haftungsbeschränkt\))? (?:in gründung|i\. ?g\.)|"
+    r"about to (?:found|incorporate|register|set up|start|launch) (?:a|an|our|my) "
+    r"(?:[\w-]+ ){0,3}(?:company|business|start-?up|firm|gmbh|ug|ltd|spin-?off)\b|"
+    r"plan(?:s|ning)? (?:a|an|our|my) (?:[\w-]+ ){0,2}spin-?(?:off|out)\b"
 )
 NOT_FOUNDED = folded_rx(NOT_FOUNDED_PATTERN)
 # a freelancer's own years ("Freiberuflerin in Berlin seit 2020", "freelancing since 2019") are no company's age
@@ -803,6 +812,7 @@ SME_WORDS = folded_rx(r"\b(kmu|sme|smes|mittelständ\w*|mittelstand|kleinunterne
 # ("mein Vater hat ne Glaserei ... ich soll übernehmen"): "übernehmen" alone also means taking on costs or tasks.
 _BUSINESS = r"(?:betrieb|firma|unternehmen|geschäft|laden|werkstatt|praxis|salon|kanzlei|\w+erei|business|company|shop|firm|bakery|workshop|practice)"
 _FAMILY = r"(?:mein\w*|my) (?:vater|vaters|mutter|eltern|onkel|tante|opa|oma|father'?s?|mother'?s?|parents'?|uncle'?s?|aunt'?s?|dad'?s?|mum'?s?|mom'?s?)"
+_OWNER = r"(?:eltern|vater|vaters|mutter|chef\w*|onkel\w*|tante|großeltern|familie|inhaber\w*|lehrmeister\w*|ausbilder\w*|parents|father|mother|boss|uncle|aunt|family)"
 SELF_TAKEOVER = folded_rx(
     rf"(?:ich|i) (?:will|möchte|soll|werde|want to|would like to|am going to|'m going to|am supposed to|plan to|am planning to) "
     rf"(?:[\w'-]+ ){{0,6}}\w{{0,20}}{_BUSINESS}\w* (?:[\w-]+ ){{0,5}}übernehmen|"
@@ -821,7 +831,20 @@ SELF_TAKEOVER = folded_rx(
     rf"{_FAMILY}\b.{{0,120}}\b(?:ich soll|ich werde|ich will|ich möchte|ich übernehme|i(?:'m| am) (?:going|supposed) to|i will)\s+(?:\w+\s+){{0,3}}(?:übernehmen|take over|take it over)|"
     # the owner seeks a successor and the writer is to be it ("sucht einen Nachfolger ... dass ich zum 1. Juli übernehme")
     r"\b(?:sucht|suchen|looking for|seeks?)\s+(?:einen|eine|a)\s+(?:nachfolger\w*|successor)\b[^?]{0,300}?"
-    r"\b(?:ich|i)\s+(?:[\w.-]+\s+){0,5}?(?:übernehme|übernehmen werde|take over|will take over)\b",
+    r"\b(?:ich|i)\s+(?:[\w.-]+\s+){0,5}?(?:übernehme|übernehmen werde|take over|will take over)\b|"
+    # two successors ("Meine Schwester und ich übernehmen die Bäckerei", "wir wollen den Salon unserer Chefin
+    # übernehmen"). "Wir" only with the owner named (parents, boss): a firm also says "wir übernehmen die Firma X"
+    rf"\bund ich (?:(?:wollen|möchten|werden|sollen) )?übernehmen (?:\S{{1,20}} ){{0,3}}(?:den|die|das) (?:[\w'-]+ ){{0,3}}{_BUSINESS}|"
+    rf"\bund ich (?:wollen|möchten|werden|sollen) (?:den|die|das) (?:[\w'-]+ ){{0,1}}\w{{0,20}}{_BUSINESS}\w* (?:[\w-]+ ){{1,4}}übernehmen\b|"
+    rf"\bwir\b(?:,[^.;!?,]{{1,40}},)? (?:(?:wollen|möchten|werden|sollen) )?(?:übernehmen )?(?:\S{{1,20}} ){{0,3}}(?:den|die|das) "
+    rf"(?:[\w'-]+ ){{0,1}}\w{{0,20}}{_BUSINESS}\w* (?:unserer|unseres|unseren|meiner|meines) {_OWNER}\b[^.;!?]{{0,40}}?übernehmen\b|"
+    rf"\bwir\b(?:,[^.;!?,]{{1,40}},)? übernehmen (?:\S{{1,20}} ){{0,3}}(?:den|die|das) (?:[\w'-]+ ){{0,1}}\w{{0,20}}{_BUSINESS}\w* "
+    rf"(?:unserer|unseres|unseren|meiner|meines) {_OWNER}\b|"
+    rf"\bwe(?:'re| are)? (?:(?:want to|would like to|are going to|plan to) )?(?:take|taking) over (?:our|my) {_OWNER}(?:'s?|s') "
+    rf"(?:[\w'-]+ ){{0,3}}{_BUSINESS}|"
+    # a business with more words before it ("I'm taking over a 20-year-old bike repair shop"), bought ("kaufe eine Tischlerei")
+    rf"\bi(?:'m| am) taking over (?:the|a|an|his|her|their) (?:[\w'-]+ ){{0,4}}{_BUSINESS}|"
+    rf"\b(?:kaufe|i'm buying|i am buying) (?:\S{{1,20}} ){{0,2}}(?:eine[nm]?|den|die|das|the|a|an) (?:[\w'-]+ ){{0,3}}{_BUSINESS}",
 )
 INDIVIDUAL = folded_rx(
     r"(ich arbeite als|ich bin (?:angestellt|arbeitnehmer\w*|beschäftigt)|i work as|i am employed|as an employee|"

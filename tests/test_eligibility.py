@@ -69,6 +69,12 @@ def verdict(p: Programme, profile: CompanyProfile, rule: str) -> tuple[str, str]
     ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="individual", stage="pre_founding"), "pre_founding", "fulfilled", "noch nicht gegründet"),
     ({"pre_founding": "no"}, CompanyProfile(org_type="individual", stage="pre_founding"), "pre_founding", "violated", "bestehendes Unternehmen"),
     ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="research"), "pre_founding", "violated", "kein Gründungsvorhaben"),
+    # a start-up with no sign of a registered company may still be a team before founding: asked, not ruled out
+    ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="company", stage="startup"), "pre_founding", "unknown", "schon gegründet"),
+    ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="company", stage="startup"), "applicants", "unknown", "noch nicht gegründet"),
+    ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="company", stage="startup", facts={"company_registered": True}), "pre_founding", "violated", "besteht bereits"),
+    ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="company", stage="startup", age_years=0.5), "pre_founding", "violated", "besteht bereits"),
+    ({"pre_founding": "only", "applicants": ["founder_team"]}, CompanyProfile(org_type="company", stage="startup", employees=12), "applicants", "violated", "Sie sind: Unternehmen"),
     ({"applicants": ["research"]}, CompanyProfile(org_type="company"), "applicants", "violated", "Sie sind: Unternehmen"),
     ({"applicants": ["company", "research"]}, CompanyProfile(org_type="research"), "applicants", "fulfilled", "Forschungseinrichtungen"),
     ({"partner": "research"}, CompanyProfile(org_type="company", has_research_partner=True), "partner", "fulfilled", "Forschungskooperation"),

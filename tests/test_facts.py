@@ -792,3 +792,17 @@ def test_a_graduate_of_ten_years_ago_gets_no_exist_founder_grant(real_engine):
     young = match("Wir sind zwei Doktorandinnen an der TU Berlin und wollen mit unserer Sensortechnologie ein Start-up "
                   "gründen; gegründet ist noch nichts.", top_k=10, engine=real_engine)
     assert "exist-gruendungsstipendium" in [h.id for h in young.programmes]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Wir sind die Muster GmbH. Wir wollen expandieren", True),
+    ("XY UG, 4 Leute, Software", True),
+    ("We founded our startup last spring and sell to hospitals", True),
+    ("Wir wollen eine GmbH gründen", None),
+    ("GmbH in Gründung, 2 Gründer", False),
+    ("We're a pre-seed team, no company registered yet", False),
+    ("Startup aus Berlin, 3 Leute, KI für Pflanzenerkennung", None),
+    ("Wir sparen 500 kg CO2 pro Tag", None),
+])
+def test_company_registered(text, value):
+    assert read_facts(text).get("company_registered") is value

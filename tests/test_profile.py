@@ -1852,3 +1852,41 @@ def test_a_freelancer_planning_a_company_is_before_founding(text, stage, year):
 ])
 def test_a_fair_stand_told_without_the_word_messe_is_a_markets_need(text):
     assert "internationalisation" in ex(text).needs
+
+
+@pytest.mark.parametrize("text", [
+    "GmbH in Gründung, Sitz Berlin-Mitte, wir entwickeln eine App für Pflegekräfte.",
+    "Startup in Gründung: Wir (Absolvent:innen der HTW) bauen eine Lernplattform.",
+    "UG (haftungsbeschränkt) i. G., zwei Gründer, Software für Zahnarztpraxen",
+    "We are two founders in Berlin about to incorporate a UG for our climate data platform.",
+    "We're a pre-seed startup in Berlin, two co-founders, no company registered yet.",
+    "Unser Team von der FU hat eine Idee, die GmbH ist noch nicht eingetragen.",
+])
+def test_a_company_in_founding_is_before_founding(text):
+    assert ex(text).stage == "pre_founding"
+
+
+def test_a_research_team_planning_a_spin_off_is_before_founding():
+    p = ex("We are a research team at TU Berlin planning a spin-off for battery recycling next year.")
+    assert (p.org_type, p.stage) == ("research", "pre_founding")
+
+
+@pytest.mark.parametrize("text,stage", [
+    # successors who take over a business of their parents or their boss: persons before their own start
+    ("Meine Schwester und ich übernehmen die Bäckerei unserer Eltern in Lichtenberg, 14 Beschäftigte, seit 1962 in "
+     "Familienhand.", "pre_founding"),
+    ("Wir, zwei Meisterinnen, wollen den Friseursalon unserer Chefin in Pankow übernehmen, den es seit 2001 gibt.",
+     "pre_founding"),
+    ("Wir übernehmen den Betrieb unserer Eltern, eine Gärtnerei mit 8 Leuten in Marienfelde.", "pre_founding"),
+    ("We are taking over our parents' bakery in Neukölln, 10 staff.", "pre_founding"),
+    ("I'm taking over a 20-year-old bike repair shop in Friedrichshain with 3 employees; the owner retires.",
+     "pre_founding"),
+    ("Nachfolge: Ich (Tischlermeister seit 2023) kaufe eine Tischlerei in Köpenick mit 6 Leuten, die seit 30 Jahren "
+     "besteht.", "pre_founding"),
+    # a firm that buys another firm is no successor
+    ("Wir (Metallbau GmbH, 40 MA) übernehmen die Firma Schmidt aus Spandau und wollen investieren.", "established"),
+    ("Wir sind ein Logistikunternehmen mit 80 MA und wollen die Spedition eines Wettbewerbers übernehmen.",
+     "established"),
+])
+def test_successors_named_in_the_plural_or_buying_a_business(text, stage):
+    assert ex(text).stage == stage
