@@ -508,6 +508,13 @@ _SITE = re.compile(
 
 # the place named before the site ("We are the Berlin-Spandau plant of a Swedish group", "our Berlin office")
 _SITE_AFTER = re.compile(r"(?:-\w+)?\s+(?:plant|site|factory|werk|standort|niederlassung|branch|office)\b", re.I)
+# the site named after the place, with the verb between ("in Berlin-Spandau haben wir ein Werk mit 120 Beschäftigten",
+# "in Berlin we run a small lab")
+_SITE_AFTER_VERB = re.compile(
+    r"(?:-[\w-]+)?,?\s+(?:(?:haben|betreiben|unterhalten)\s+wir|(?:we|where we)\s+(?:have|run|operate))\s+"
+    r"(?:auch\s+|noch\s+|zudem\s+|also\s+)?(?:ein\w*|unser\w*|a|an|our)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:werk|standort|niederlassung|betriebsstätte|filiale|büro|produktion|fertigung|labor|halle|"
+    r"plant|site|factory|branch|office|lab|production)\b", re.I)
 
 
 def seat_strength(text: str, p: Place) -> int:
@@ -519,7 +526,7 @@ def seat_strength(text: str, p: Place) -> int:
         return 2
     if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
         return 2
-    if _SITE.search(left) or _SITE_AFTER.match(text[p.end:p.end + 40]):
+    if _SITE.search(left) or _SITE_AFTER.match(text[p.end:p.end + 40]) or _SITE_AFTER_VERB.match(text[p.end:p.end + 80]):
         return 1
     return 0
 
@@ -670,7 +677,7 @@ _NOT_IN_BERLIN = re.compile(r"nicht in berlin|außerhalb (?:von )?berlins?|not (
 # moving to Berlin or settling there: a planned Berlin site
 _TO_BERLIN = re.compile(
     r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat\w*|move|moving) (?:\w+ ){0,6}?(?:nach|to) berlin|"
-    r"nach berlin (?:ziehen|umziehen|kommen|verlagern)|"
+    r"nach berlin(?:-[\w-]+)? (?:ziehen|umziehen|kommen|verlagern)|"
     # a site search with Berlin on the shortlist ("Candidates are Berlin, Hungary and Poland", "Berlin ist einer der
     # Kandidaten", "we consider Berlin as a location")
     r"\b(?:candidates?|kandidaten|shortlist|short list|options|optionen|in frage kommen)\s+(?:are|include|sind|:)\s*"

@@ -413,3 +413,17 @@ def test_a_lower_case_word_is_no_towns_adjective(text, places):
 ])
 def test_notes_signs_landmarks_universities_and_a_partners_lab(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
+
+
+@pytest.mark.parametrize("text", [
+    "Unser Hauptsitz ist in Hamburg, in Berlin-Spandau haben wir ein Werk mit 120 Beschäftigten, dort wollen wir eine "
+    "neue Linie aufbauen.",
+    "Our HQ is in Munich; in Berlin we run a small lab with 8 people.",
+])
+def test_a_berlin_site_named_after_the_verb_counts_beside_a_seat_elsewhere(text):
+    assert locate(text).in_berlin is True
+
+
+def test_moving_to_a_berlin_district_is_a_planned_berlin_site():
+    loc = locate("Firma in Teltow (direkt an der Stadtgrenze), 30 MA, wollen nach Berlin-Lichterfelde umziehen.")
+    assert (loc.in_berlin, loc.planned_berlin_site) == (False, True)
