@@ -951,7 +951,9 @@ _LEGAL_FORM = _rx(r"\b(?:gmbh|ug|ag|gbr|ohg|ltd|inc|e\. ?k\.|gmbh & co\.? kg|s\.
 _FORM_PLANNED = folded_rx(r"(?:gründen|gründung|found|incorporat|register|set up|anmelden|eintragen|umwandeln|convert|"
                           r"wollen|möchten|will|plan|want|später|later|eventuell|maybe|vielleicht)")
 _REGISTERED = _rx(r"\b(?:wir haben|we have|we've|we) (?:[\w-]+ ){0,4}?(?:gegründet|founded|incorporated|registered)\b",
-                  r"\b(?:eingetragen|registered|incorporated) (?:seit|since|in) ")
+                  r"\b(?:eingetragen|registered|incorporated) (?:seit|since|in) ",
+                  # the answer to the follow-up question: "Ja, schon gegründet", "already registered"
+                  r"\b(?:schon|bereits|already) (?:gegründet|eingetragen|registered|incorporated|founded)\b")
 
 
 def _company_registered(t: str) -> bool | None:

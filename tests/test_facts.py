@@ -803,6 +803,9 @@ def test_a_graduate_of_ten_years_ago_gets_no_exist_founder_grant(real_engine):
     ("We're a pre-seed team, no company registered yet", False),
     ("Startup aus Berlin, 3 Leute, KI für Pflanzenerkennung", None),
     ("Wir sparen 500 kg CO2 pro Tag", None),
+    # answers to "Haben Sie Ihr Unternehmen schon gegründet?"
+    ("Ja, schon gegründet, seit März", True),
+    ("Nein, noch nicht gegründet", False),
 ])
 def test_company_registered(text, value):
     assert read_facts(text).get("company_registered") is value
