@@ -61,6 +61,15 @@ def test_pre_founding_team_gets_the_stipend_and_established_firm_does_not(engine
     assert "founder-stipend" not in ids(firm)
 
 
+def test_a_start_up_team_that_does_not_say_it_has_registered_is_asked_not_ruled_out(engine):
+    team = match("Our start-up team of three from TU Berlin builds a recycling robot; we need money to get started")
+    stipend = next(h for h in team.programmes if h.id == "founder-stipend")
+    assert stipend.eligibility == "uncertain"
+    assert any(c.rule == "pre_founding" and c.verdict == "unknown" and c.question for c in stipend.criteria)
+    registered = match("We are Recyclebot GmbH, a start-up of three from TU Berlin, building a recycling robot; we need money")
+    assert "founder-stipend" not in ids(registered)
+
+
 def test_programme_past_its_deadline_is_closed_and_ranked_after_open_ones(engine):
     res = match("Berliner KMU mit 20 MA, Digitalisierung und IT-Sicherheit", top_k=6)
     hit = next(h for h in res.programmes if h.id == "closed-digital-grant")
