@@ -131,8 +131,8 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         if role == "founder_team" and p.org_type == "individual" and p.facts.get("founding_team") is not True:
             # one person writing "ich" may found alone or with others: not "you are: a founding team"
             rd, re_ = "Gründerin oder Gründer vor der Gründung", "a founder before founding"
-        if ok and role == "founder_team" and p.stage != "pre_founding":
-            # a start-up that may not have registered yet (``maybe_unregistered``)
+        if ok and role == "founder_team" and maybe_unregistered(p):
+            # a start-up that may not have registered yet applies as a founder team only if it has not
             add("applicants", "unknown", f"Antragsberechtigt: {allowed_de} – nur, wenn Sie noch nicht gegründet haben",
                 f"Eligible applicants: {allowed_en} – only if you have not founded a company yet")
         elif not ok and staff_apply(prog, p):

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .gazetteer import find_places, left_clause, role_of
+from .gazetteer import find_places, left_clause, right_clause, role_of
 from .lexicon import MULT, NEED_RE, NOT_FOUNDED, parse_number
 from .text import clean, fold, folded_rx
 
@@ -960,10 +960,9 @@ def _company_registered(t: str) -> bool | None:
     if NOT_FOUNDED.search(t):
         return False
     for m in _LEGAL_FORM.finditer(t):
-        # the words of the same sentence up to 50 characters before and 30 after the form
-        before = re.split(r"[;!?]|\.\s", t[max(0, m.start() - 50):m.start()])[-1]
-        after = re.split(r"[;!?]|\.\s", t[m.end():m.end() + 30])[0]
-        if not _FORM_PLANNED.search(before + " " + after) and not _negated(t, m.start()):
+        # a plan in the same clause ("wollen eine GmbH gründen"), not in the next one ("eine GmbH und wollen wachsen")
+        clause = left_clause(t, m.start())[-50:] + " " + right_clause(t, m.end())[:30]
+        if not _FORM_PLANNED.search(clause) and not _negated(t, m.start()):
             return True
     return True if _REGISTERED.search(t) else None
 

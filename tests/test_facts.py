@@ -796,6 +796,7 @@ def test_a_graduate_of_ten_years_ago_gets_no_exist_founder_grant(real_engine):
 
 @pytest.mark.parametrize("text,value", [
     ("Wir sind die Muster GmbH. Wir wollen expandieren", True),
+    ("Wir sind eine kleine GmbH und wollen wachsen", True),
     ("XY UG, 4 Leute, Software", True),
     ("We founded our startup last spring and sell to hospitals", True),
     ("Wir wollen eine GmbH gründen", None),
