@@ -836,7 +836,7 @@ SELF_TAKEOVER = folded_rx(
     # übernehmen"). "Wir" only with the owner named (parents, boss): a firm also says "wir übernehmen die Firma X"
     rf"\bund ich (?:(?:wollen|möchten|werden|sollen) )?übernehmen (?:\S{{1,20}} ){{0,3}}(?:den|die|das) (?:[\w'-]+ ){{0,3}}{_BUSINESS}|"
     rf"\bund ich (?:wollen|möchten|werden|sollen) (?:den|die|das) (?:[\w'-]+ ){{0,1}}\w{{0,20}}{_BUSINESS}\w* (?:[\w-]+ ){{1,4}}übernehmen\b|"
-    rf"\bwir\b(?:,[^.;!?,]{{1,40}},)? (?:(?:wollen|möchten|werden|sollen) )?(?:übernehmen )?(?:\S{{1,20}} ){{0,3}}(?:den|die|das) "
+    rf"\bwir\b(?:,[^.;!?,]{{1,40}},)? (?:(?:wollen|möchten|werden|sollen) )?(?:\S{{1,20}} ){{0,3}}(?:den|die|das) "
     rf"(?:[\w'-]+ ){{0,1}}\w{{0,20}}{_BUSINESS}\w* (?:unserer|unseres|unseren|meiner|meines) {_OWNER}\b[^.;!?]{{0,40}}?übernehmen\b|"
     rf"\bwir\b(?:,[^.;!?,]{{1,40}},)? übernehmen (?:\S{{1,20}} ){{0,3}}(?:den|die|das) (?:[\w'-]+ ){{0,1}}\w{{0,20}}{_BUSINESS}\w* "
     rf"(?:unserer|unseres|unseren|meiner|meines) {_OWNER}\b|"
