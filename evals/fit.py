@@ -2,7 +2,9 @@
 
     python -m evals.fit            # 5-fold CV on dev: hand weights vs fitted; writes matcher/weights.yaml
     python -m evals.fit --dry-run  # report only
-    python -m evals.fit --ranker   # 5-fold CV of the learned ranker; writes matcher/ranker.json (matcher/learned.py)
+    python -m evals.fit --ranker   # 5-fold CV of the learned rankers; writes matcher/ranker.json and
+                                   # matcher/support_ranker.json (matcher/learned.py)
+    python -m evals.fit --ranker --support   # only the support lane's ranker
 
 The features of every candidate programme are computed once per case (profile, retrieval, rules);
 a weight vector then only re-scores, re-orders and re-splits the lanes, so CV is cheap. The model is
@@ -53,9 +55,10 @@ def scored_states(cases, eng: Engine) -> dict[str, MatchState]:
     return out
 
 
-def ranking(state: MatchState, w: Weights, eng: Engine, ranker=None) -> tuple[list[str], list[str]]:
+def ranking(state: MatchState, w: Weights, eng: Engine, ranker=None, support_ranker=None) -> tuple[list[str], list[str]]:
     """The shown ranking (five programmes, the support lane, the rest) and the first screen; with ``ranker``
-    (a ``matcher.learned.TreeRanker``) its probability is blended in as in the product."""
+    (a ``matcher.learned.TreeRanker``) its probability is blended in as in the product, with ``support_ranker``
+    the support lane is chosen by it."""
     from matcher.pipeline import make_learned_score
 
     st = copy.copy(state)
@@ -66,17 +69,18 @@ def ranking(state: MatchState, w: Weights, eng: Engine, ranker=None) -> tuple[li
     if ranker is not None:
         st = make_learned_score(ranker, w)(st, eng)
     st.top_k = 10
-    for stage in ordering_stages(w):
+    for stage in ordering_stages(w, support_ranker):
         st = stage(st, eng)
     progs = [x.prog.id for x in st.chosen]
     support = [x.prog.id for x in st.support]
     return progs[:5] + support + progs[5:], progs[:5] + support
 
 
-def evaluate(states: dict[str, MatchState], cases, w: Weights, eng: Engine, ranker=None) -> dict[str, float]:
+def evaluate(states: dict[str, MatchState], cases, w: Weights, eng: Engine, ranker=None,
+             support_ranker=None) -> dict[str, float]:
     cs = [c for c in cases if c.id in states]
     qrels = {c.id: c.relevance() for c in cs}
-    ranked = {c.id: ranking(states[c.id], w, eng, ranker) for c in cs}
+    ranked = {c.id: ranking(states[c.id], w, eng, ranker, support_ranker) for c in cs}
     m = ir_metrics(qrels, {q: ranking_as_run(r[0]) for q, r in ranked.items()})
     r = first_screen_recall({c.id: c.must for c in cs}, {q: r[1] for q, r in ranked.items()})
     if r is not None:
@@ -164,6 +168,9 @@ def cross_validate(states, cases, eng: Engine, folds: int = 5, c_reg: float = 1.
 # alone, without the context inputs: 0.733 / 0.850
 RANKER_PARAMS = {"max_iter": 200, "learning_rate": 0.05, "max_depth": 4, "l2_regularization": 1.0, "random_state": 0}
 RANKER_BLEND = 0.7
+# the support lane's ranker: fewer rows (about 15 offers per case), so shallower trees with larger leaves
+SUPPORT_RANKER_PARAMS = {"max_iter": 150, "learning_rate": 0.05, "max_depth": 3, "min_samples_leaf": 20,
+                         "l2_regularization": 1.0, "random_state": 0}
 
 
 def ranker_rows(states: dict[str, MatchState], cases):
@@ -189,8 +196,33 @@ def ranker_rows(states: dict[str, MatchState], cases):
     return np.asarray(xs, dtype=float), np.asarray(ys), np.asarray(sw)
 
 
-def tree_ranker_from_sklearn(model, blend: float, meta: dict):
-    """The fitted ``HistGradientBoostingClassifier`` as a ``matcher.learned.TreeRanker`` (its node arrays)."""
+def support_rows(states: dict[str, MatchState], cases):
+    """Input rows, labels and sample weights (as ``ranker_rows``) of every support offer that is not ineligible:
+    the candidates of the support lane."""
+    import numpy as np
+
+    from matcher.lanes import is_support_only
+    from matcher.learned import support_inputs
+
+    xs, ys, sw = [], [], []
+    for c in cases:
+        st = states.get(c.id)
+        if st is None:
+            continue
+        rel = c.relevance()
+        for x in st.candidates:
+            if x.overall == "ineligible" or not is_support_only(x):
+                continue
+            xs.append(support_inputs(x.features, x.prog, st.profile))
+            r = rel.get(x.prog.id, 0)
+            ys.append(1 if r > 0 else 0)
+            sw.append(2.0 if r == 2 else 1.0)
+    return np.asarray(xs, dtype=float), np.asarray(ys), np.asarray(sw)
+
+
+def tree_ranker_from_sklearn(model, blend: float, meta: dict, names: tuple[str, ...] | None = None):
+    """The fitted ``HistGradientBoostingClassifier`` as a ``matcher.learned.TreeRanker`` (its node arrays) over
+    ``names`` (default: the programme ranker's ``INPUT_NAMES``)."""
     import numpy as np
 
     from matcher.learned import INPUT_NAMES, TreeRanker
@@ -210,7 +242,7 @@ def tree_ranker_from_sklearn(model, blend: float, meta: dict):
         offset += len(nodes)
     cat = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
     return TreeRanker(baseline=float(np.ravel(model._baseline_prediction)[0]), roots=np.asarray(roots), blend=blend,
-                      names=INPUT_NAMES, meta=meta, **cat)
+                      names=names or INPUT_NAMES, meta=meta, **cat)
 
 
 def fit_ranker(states: dict[str, MatchState], cases, meta: dict | None = None):
@@ -222,47 +254,74 @@ def fit_ranker(states: dict[str, MatchState], cases, meta: dict | None = None):
     return tree_ranker_from_sklearn(model, RANKER_BLEND, meta or {})
 
 
+def fit_support_ranker(states: dict[str, MatchState], cases, meta: dict | None = None):
+    """Fit the support lane's trees on ``cases`` (``SUPPORT_RANKER_PARAMS``) and return them as a ``TreeRanker``."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from matcher.learned import SUPPORT_INPUT_NAMES
+
+    x, y, sw = support_rows(states, cases)
+    model = HistGradientBoostingClassifier(**SUPPORT_RANKER_PARAMS).fit(x, y, sample_weight=sw)
+    return tree_ranker_from_sklearn(model, 1.0, meta or {}, SUPPORT_INPUT_NAMES)
+
+
 def cross_validate_ranker(states, cases, eng: Engine, folds: int = 5) -> dict[str, dict[str, float]]:
-    """Mean held-out metrics of the hand weights and of the ranker fitted on the other folds."""
+    """Mean held-out metrics of the hand weights, of the ranker fitted on the other folds, and of that ranker
+    with the support lane chosen by a support ranker fitted on the same folds."""
     cs = sorted([c for c in cases if c.id in states], key=lambda c: c.id)
-    res: dict[str, list[dict]] = {"hand": [], "ranker": []}
+    res: dict[str, list[dict]] = {"hand": [], "ranker": [], "ranker+support": []}
     for k in range(folds):
         held = [c for i, c in enumerate(cs) if i % folds == k]
         train = [c for i, c in enumerate(cs) if i % folds != k]
         res["hand"].append(evaluate(states, held, Weights(), eng))
-        res["ranker"].append(evaluate(states, held, Weights(), eng, fit_ranker(states, train)))
+        ranker = fit_ranker(states, train)
+        res["ranker"].append(evaluate(states, held, Weights(), eng, ranker))
+        res["ranker+support"].append(evaluate(states, held, Weights(), eng, ranker, fit_support_ranker(states, train)))
     return {name: {m: statistics.mean(r[m] for r in rows) for m in rows[0]} for name, rows in res.items()}
 
 
-def main_ranker(dry_run: bool) -> int:
+def _write_tree(path, tree) -> None:
     import json
 
+    path.write_text(json.dumps(tree.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({len(tree.roots)} trees, {len(tree.feature)} nodes)")
+
+
+def main_ranker(dry_run: bool, support_only: bool = False) -> int:
+    """Cross-validate and fit the programme ranker (``matcher/ranker.json``) and the support lane's ranker
+    (``matcher/support_ranker.json``); each file is written only when its model wins on the held-out dev folds.
+    With ``support_only`` the shipped programme ranker stays and only the support lane's ranker is refitted."""
     import sklearn
 
-    from matcher.learned import RANKER_FILE
+    from matcher.learned import RANKER_FILE, SUPPORT_RANKER_FILE
 
     eng = build_engine(product_settings())
     dev = case_parts(load_all_cases())["dev"]
     states = scored_states(dev, eng)
     cv = cross_validate_ranker(states, dev, eng)
     for name, m in cv.items():
-        print(f"{name:7s} CV on dev ({len(states)} cases): " + ", ".join(f"{k} {v:.3f}" for k, v in m.items()))
+        print(f"{name:14s} CV on dev ({len(states)} cases): " + ", ".join(f"{k} {v:.3f}" for k, v in m.items()))
     if dry_run:
         return 0
-    if cv["ranker"]["ndcg@10"] <= cv["hand"]["ndcg@10"]:
+    cv_meta = {n: {k: round(v, 4) for k, v in m.items()} for n, m in cv.items()}
+    method = ("scikit-learn HistGradientBoostingClassifier on the dev part's {what} (label: must or should; must "
+              "weighted twice); evals/fit.py --ranker")
+    meta = {"fitted_on": dt.date.today().isoformat(), "scikit_learn": sklearn.__version__, "dev_cases": len(states),
+            "cv_dev": cv_meta}
+    if support_only:
+        pass
+    elif cv["ranker"]["ndcg@10"] <= cv["hand"]["ndcg@10"]:
         print("the ranker is not better on held-out dev folds; matcher/ranker.json left unchanged", file=sys.stderr)
+    else:
+        _write_tree(RANKER_FILE, fit_ranker(states, dev, {**meta, "params": RANKER_PARAMS,
+                                                          "method": method.format(what="candidates")}))
+    with_lane, without = cv["ranker+support"], cv["ranker"]
+    if with_lane["recall@5"] <= without["recall@5"] or with_lane["ndcg@10"] < without["ndcg@10"]:
+        print("the support lane's ranker is not better on held-out dev folds; matcher/support_ranker.json left "
+              "unchanged", file=sys.stderr)
         return 0
-    meta = {
-        "fitted_on": dt.date.today().isoformat(),
-        "method": "scikit-learn HistGradientBoostingClassifier on the dev part's candidates (label: must or should; "
-                  "must weighted twice); evals/fit.py --ranker",
-        "scikit_learn": sklearn.__version__, "params": RANKER_PARAMS, "dev_cases": len(states),
-        "cv_dev": {n: {k: round(v, 4) for k, v in m.items()} for n, m in cv.items()},
-    }
-    ranker = fit_ranker(states, dev, meta)
-    RANKER_FILE.write_text(json.dumps(ranker.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n",
-                           encoding="utf-8")
-    print(f"wrote {RANKER_FILE} ({len(ranker.roots)} trees, {len(ranker.feature)} nodes)")
+    _write_tree(SUPPORT_RANKER_FILE, fit_support_ranker(states, dev, {
+        **meta, "params": SUPPORT_RANKER_PARAMS, "method": method.format(what="support offers")}))
     return 0
 
 
@@ -270,10 +329,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evals.fit", description=__doc__.splitlines()[0])
     ap.add_argument("--dry-run", action="store_true", help="report, do not write matcher/weights.yaml")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    ap.add_argument("--ranker", action="store_true", help="fit the learned ranker (matcher/ranker.json) instead")
+    ap.add_argument("--ranker", action="store_true",
+                    help="fit the learned rankers (matcher/ranker.json, matcher/support_ranker.json) instead")
+    ap.add_argument("--support", action="store_true",
+                    help="with --ranker: keep matcher/ranker.json, fit only the support lane's ranker")
     a = ap.parse_args(argv)
     if a.ranker:
-        return main_ranker(a.dry_run)
+        return main_ranker(a.dry_run, support_only=a.support)
     eng = build_engine(product_settings())
     dev = case_parts(load_all_cases())["dev"]
     states = scored_states(dev, eng)

@@ -24,7 +24,7 @@ from matcher.api import match
 from matcher.ecosystem import offer_groups
 from matcher.engine import Engine, build_engine
 from matcher.errors import MatcherError
-from matcher.learned import RANKER_FILE
+from matcher.learned import RANKER_FILE, SUPPORT_RANKER_FILE
 from matcher.rank import WEIGHTS_FILE, Weights
 from matcher.settings import Settings, get_settings
 
@@ -79,19 +79,24 @@ def _variants(eng: Engine, quick: bool) -> list[tuple[str, callable]]:
 
 
 def ranker_cv_lines(path: Path = RANKER_FILE) -> list[str]:
-    """The learned ranker was fitted on the dev part, so the dev rows above are partly in-sample: its own
-    5-fold cross-validation on dev (``evals.fit --ranker``) is the fair dev figure."""
+    """The learned rankers were fitted on the dev part, so the dev rows above are partly in-sample: their own
+    5-fold cross-validation on dev (``evals.fit --ranker``) is the fair dev figure. With the support lane's ranker
+    (``matcher/support_ranker.json``) the product is the ``ranker+support`` row."""
     if not path.exists():
         return []
     meta = (json.loads(path.read_text(encoding="utf-8")).get("meta") or {})
     cv = meta.get("cv_dev") or {}
     if not {"hand", "ranker"} <= set(cv):
         return []
-    row = ", ".join(f"{k} {cv['ranker'][k]:.3f} (hand weights {cv['hand'][k]:.3f})" for k in ("recall@5", "ndcg@10", "mrr")
-                    if k in cv["ranker"] and k in cv["hand"])
-    return [f"The learned ranker (`matcher/ranker.json`, fitted {meta.get('fitted_on', '?')} on {meta.get('dev_cases', '?')} "
-            "dev cases) makes the dev rows partly in-sample. Its 5-fold cross-validation on the dev part, the fair dev "
-            f"figure: {row}.", ""]
+    name = "ranker+support" if "ranker+support" in cv and SUPPORT_RANKER_FILE.exists() else "ranker"
+    row = ", ".join(f"{k} {cv[name][k]:.3f} (hand weights {cv['hand'][k]:.3f})" for k in ("recall@5", "ndcg@10", "mrr")
+                    if k in cv[name] and k in cv["hand"])
+    both = name == "ranker+support"
+    what = ("The learned rankers (`matcher/ranker.json` and the support lane's `matcher/support_ranker.json`"
+            if both else "The learned ranker (`matcher/ranker.json`")
+    return [f"{what}, fitted {meta.get('fitted_on', '?')} on {meta.get('dev_cases', '?')} "
+            f"dev cases) {'make' if both else 'makes'} the dev rows partly in-sample. {'Their' if both else 'Its'} "
+            f"5-fold cross-validation on the dev part, the fair dev figure: {row}.", ""]
 
 
 def shown_ranking(res) -> list[str]:

@@ -15,7 +15,7 @@ from .plan import build_plan
 from .programme_answer import compose_programme_answer
 from .staleness import effective_status
 from .models import CompanyProfile, Filters, MatchResult, Programme, ProgrammeHit
-from .learned import default_ranker
+from .learned import default_ranker, default_support_ranker
 from .pipeline import MatchState, full_pipeline, select_pipeline
 from .pipeline import run as run_pipeline
 from .profile import complete_profile, extract_profile, merge_profiles
@@ -112,7 +112,8 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     if pipeline is None or pipeline == "full":
         # explicit weights or a scorer replace the whole score: the learned ranker is blended in only by default
         ranker = default_ranker() if weights is None and scorer is None else None
-        stages = full_pipeline(weights or default_weights(), scorer, ranker=ranker)
+        support_ranker = default_support_ranker() if ranker is not None else None
+        stages = full_pipeline(weights or default_weights(), scorer, ranker=ranker, support_ranker=support_ranker)
     elif isinstance(pipeline, str):
         stages = select_pipeline(pipeline)
     else:

@@ -26,6 +26,7 @@ from .models import CompanyProfile, Programme
 from .rank import FEATURE_WEIGHTS
 
 RANKER_FILE = Path(__file__).resolve().parent / "ranker.json"
+SUPPORT_RANKER_FILE = Path(__file__).resolve().parent / "support_ranker.json"
 
 RANK_FEATURES = list(FEATURE_WEIGHTS)
 INSTRUMENTS = ("grant", "loan", "equity", "guarantee", "tax_credit", "advice", "network", "training", "prize",
@@ -50,6 +51,19 @@ INPUT_NAMES: tuple[str, ...] = (
     "log10_project_eur", "log10_employees", "log10_programme_max_eur", "log10_programme_min_eur",
     "log10_project_over_programme_max", "project_above_programme_max",
     *(f"programme_for={g}" for g in TARGET_GROUPS),
+)
+
+
+# The support lane's ranker chooses the three advice, network and training offers shown beside the money. Its
+# inputs are the candidate's rank features and which needs the offer serves against the company's needs: a
+# generic advice point serves every need, a specific one (energy advice, a digitalisation centre) serves one.
+SUPPORT_INPUT_NAMES: tuple[str, ...] = (
+    *RANK_FEATURES,
+    "programme_needs", "shared_needs", "serves_main_need", "first_need_is_main_need", "first_need_asked",
+    "company_needs",
+    *(f"need={n}" for n in NEED_ORDER),
+    *(f"programme_need={n}" for n in NEED_ORDER),
+    *(f"programme_level={lv}" for lv in LEVELS),
 )
 
 
@@ -79,6 +93,20 @@ def ranker_inputs(features: dict[str, float], prog: Programme, profile: CompanyP
             math.log10(top) if top else 0.0, math.log10(floor) if floor else 0.0,
             math.log10(project / top) if project and top else 0.0, 1.0 if project and top and project > top else 0.0]
     row += [1.0 if g in prog.target_groups else 0.0 for g in TARGET_GROUPS]
+    return row
+
+
+def support_inputs(features: dict[str, float], prog: Programme, profile: CompanyProfile) -> list[float]:
+    """One support offer's input row for the support lane's ranker, in the order of ``SUPPORT_INPUT_NAMES``."""
+    needs = profile.needs
+    main = needs[0] if needs else None
+    first = prog.needs[0] if prog.needs else None
+    row = [features.get(k, 0.0) for k in RANK_FEATURES]
+    row += [float(len(prog.needs)), float(len(set(prog.needs) & set(needs))), 1.0 if main in prog.needs else 0.0,
+            1.0 if first is not None and first == main else 0.0, 1.0 if first in needs else 0.0, float(len(needs))]
+    row += [1.0 if n in needs else 0.0 for n in NEED_ORDER]
+    row += [1.0 if n in prog.needs else 0.0 for n in NEED_ORDER]
+    row += [1.0 if prog.level == lv else 0.0 for lv in LEVELS]
     return row
 
 
@@ -159,10 +187,11 @@ class TreeRanker:
         return r
 
 
-def load_ranker(path: Path = RANKER_FILE) -> TreeRanker | None:
-    """The ranker of ``path``; ``None`` if there is no such file (the linear score alone is used then).
+def load_ranker(path: Path = RANKER_FILE, inputs: tuple[str, ...] = INPUT_NAMES) -> TreeRanker | None:
+    """The ranker of ``path``; ``None`` if there is no such file (the linear score alone is used then, or the
+    hand order of the support lane).
 
-    Raises ``RankerError`` when the file is unreadable or was fitted for other inputs than this code computes."""
+    Raises ``RankerError`` when the file is unreadable or was fitted for other ``inputs`` than this code computes."""
     if not path.exists():
         return None
     try:
@@ -173,7 +202,7 @@ def load_ranker(path: Path = RANKER_FILE) -> TreeRanker | None:
             raise RankerError(f"{path}: {e}; re-fit it with `python -m evals.fit --ranker`") from e
         raise RankerError(f"{path} is not a readable ranker ({e}); re-fit it with `python -m evals.fit --ranker` "
                           "or delete it to use the hand weights alone") from e
-    if r.names != INPUT_NAMES:
+    if r.names != inputs:
         raise RankerError(f"{path} was fitted for other inputs than matcher.learned computes (the features changed); "
                           "re-fit it with `python -m evals.fit --ranker`")
     return r
@@ -183,3 +212,9 @@ def load_ranker(path: Path = RANKER_FILE) -> TreeRanker | None:
 def default_ranker() -> TreeRanker | None:
     """The shipped ranker (``matcher/ranker.json``), loaded once."""
     return load_ranker()
+
+
+@functools.lru_cache(maxsize=1)
+def default_support_ranker() -> TreeRanker | None:
+    """The shipped ranker of the support lane (``matcher/support_ranker.json``), loaded once."""
+    return load_ranker(SUPPORT_RANKER_FILE, SUPPORT_INPUT_NAMES)

@@ -57,3 +57,34 @@ def test_the_ranker_fitted_on_cases_ranks_their_programmes_and_keeps_the_states(
     shown, first = ranking(states["de-902"], Weights(), engine, r)
     assert "energy-efficiency-grant" in first
     assert [(x.prog.id, x.score) for x in states["de-902"].candidates] == before  # a copy was re-scored
+
+
+def test_the_support_ranker_is_fitted_on_the_support_offers_and_cross_validated_beside_the_ranker(real_engine):
+    from evals.fit import cross_validate_ranker, fit_support_ranker, support_rows
+    from matcher.learned import SUPPORT_INPUT_NAMES
+
+    cases = [
+        GoldCase(id=f"de-91{i}", lang="de", query=q, must=[m]) for i, (q, m) in enumerate([
+            ("Bäckerei in Berlin, 12 Mitarbeitende, wir wollen Energie sparen und einen effizienten Ofen kaufen",
+             "kek-energieeffizienz-beratung"),
+            ("Metallbau in Berlin-Marzahn, 30 Leute, wir wollen die Fertigung digitalisieren und ein MES einführen",
+             "mittelstand-digital-zentren"),
+            ("Tischlerei in Köpenick, der Inhaber geht in Rente und sucht einen Nachfolger", "nachfolgezentrale-berlin"),
+            ("Softwarefirma in Berlin, 20 Mitarbeitende, wir suchen Partner in Frankreich für ein EU-Projekt",
+             "enterprise-europe-network-berlin-brandenburg"),
+            ("Brauerei in Berlin-Pankow mit 40 Beschäftigten, neue Kühlanlage soll Strom sparen",
+             "kek-energieeffizienz-beratung"),
+        ])]
+    states = scored_states(cases, real_engine)
+    x, y, sw = support_rows(states, cases)
+    assert x.shape[1] == len(SUPPORT_INPUT_NAMES) and len(x) == len(y) == len(sw) and y.sum() >= 4
+    assert set(sw[y == 1]) == {2.0}  # must offers weigh twice
+    r = fit_support_ranker(states, cases, meta={"note": "test"})
+    assert r.names == SUPPORT_INPUT_NAMES and r.meta == {"note": "test"}
+    # the fitted lane shows the offer each training case names
+    for c in cases:
+        _shown, first = ranking(states[c.id], Weights(), real_engine, None, r)
+        assert c.must[0] in first, c.id
+    cv = cross_validate_ranker(states, cases, real_engine, folds=2)
+    assert set(cv) == {"hand", "ranker", "ranker+support"}
+    assert all(0.0 <= m["recall@5"] <= 1.0 for m in cv.values())

@@ -11,9 +11,19 @@ import numpy as np
 import pytest
 import yaml
 
-from matcher.learned import INPUT_NAMES, RANKER_FILE, RankerError, TreeRanker, load_ranker, ranker_inputs
+from matcher.learned import (
+    INPUT_NAMES,
+    RANKER_FILE,
+    SUPPORT_INPUT_NAMES,
+    SUPPORT_RANKER_FILE,
+    RankerError,
+    TreeRanker,
+    load_ranker,
+    ranker_inputs,
+    support_inputs,
+)
 from matcher.models import CompanyProfile, Programme
-from matcher.pipeline import LEVEL_REQUEST_WEIGHT, make_learned_score
+from matcher.pipeline import LEVEL_REQUEST_WEIGHT, SUPPORT_LANE, make_learned_score, make_learned_support
 from matcher.rank import Scored, Weights
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -105,6 +115,68 @@ def test_inputs_describe_the_candidate_and_the_company():
     assert row["log10_project_over_programme_max"] == pytest.approx(1.0) and row["project_above_programme_max"] == 1.0
 
 
+def test_the_shipped_support_ranker_fits_its_inputs_and_beat_the_hand_lane_in_cv():
+    r = load_ranker(SUPPORT_RANKER_FILE, SUPPORT_INPUT_NAMES)
+    assert r is not None, "matcher/support_ranker.json is missing: run python -m evals.fit --ranker"
+    assert r.names == SUPPORT_INPUT_NAMES and len(r.roots) > 10
+    cv = r.meta["cv_dev"]
+    assert cv["ranker+support"]["recall@5"] > cv["ranker"]["recall@5"]
+    assert cv["ranker+support"]["ndcg@10"] >= cv["ranker"]["ndcg@10"]
+    # each ranker file is checked against its own inputs: the programme ranker is no support ranker
+    with pytest.raises(RankerError, match="other inputs"):
+        load_ranker(RANKER_FILE, SUPPORT_INPUT_NAMES)
+
+
+def test_support_inputs_tell_a_generic_advice_point_from_an_offer_for_the_company_s_need():
+    generic = _prog("berlin-innovation-grant").model_copy(update={
+        "id": "funding-advice", "instruments": ["advice"], "needs": ["advice", "financing", "rnd", "investment"]})
+    energy = generic.model_copy(update={"id": "energy-advice", "needs": ["energy_resources", "advice"]})
+    profile = CompanyProfile(needs=["energy_resources", "investment"])
+
+    def row(prog):
+        return dict(zip(SUPPORT_INPUT_NAMES, support_inputs({"retrieval": 0.4, "need": 1.0}, prog, profile), strict=True))
+
+    g, e = row(generic), row(energy)
+    assert len(g) == len(SUPPORT_INPUT_NAMES) and g["retrieval"] == 0.4 and g["need"] == 1.0
+    assert g["programme_needs"] == 4.0 and e["programme_needs"] == 2.0
+    assert g["shared_needs"] == 1.0 and e["shared_needs"] == 1.0
+    assert e["serves_main_need"] == 1.0 and e["first_need_is_main_need"] == 1.0 and e["first_need_asked"] == 1.0
+    assert g["serves_main_need"] == 0.0 and g["first_need_is_main_need"] == 0.0 and g["first_need_asked"] == 0.0
+    assert g["need=energy_resources"] == 1.0 and g["need=rnd"] == 0.0 and g["programme_need=rnd"] == 1.0
+    assert e["company_needs"] == 2.0 and e[f"programme_level={energy.level}"] == 1.0
+    # no stated needs: nothing is served, nothing breaks
+    empty = dict(zip(SUPPORT_INPUT_NAMES, support_inputs({}, energy, CompanyProfile()), strict=True))
+    assert empty["serves_main_need"] == 0.0 and empty["company_needs"] == 0.0
+
+
+class _SupportPrefers:
+    """A stand-in support ranker with fixed probabilities per offer id."""
+
+    def __init__(self, p: dict[str, float]):
+        self.p = p
+        self.ids: list[str] = []
+
+    def predict(self, x):
+        assert x.shape == (len(self.ids), len(SUPPORT_INPUT_NAMES))
+        return np.asarray([self.p[i] for i in self.ids])
+
+
+def test_the_support_stage_shows_the_three_offers_the_support_ranker_rates_highest():
+    from types import SimpleNamespace
+
+    base = _prog("berlin-innovation-grant")
+    pool = [Scored(base.model_copy(update={"id": f"offer-{i}", "instruments": ["advice"]}), 1.0 - i / 10, "eligible",
+                   "rolling") for i in range(5)]
+    ranker = _SupportPrefers({"offer-0": 0.1, "offer-1": 0.5, "offer-2": 0.2, "offer-3": 0.9, "offer-4": 0.5})
+    ranker.ids = [x.prog.id for x in pool]
+    state = SimpleNamespace(support_pool=pool, support=pool[:3], profile=CompanyProfile(needs=["advice"]))
+    make_learned_support(ranker)(state, None)
+    # highest first; equal probabilities keep the ranking's order (offer-1 before offer-4)
+    assert [x.prog.id for x in state.support] == ["offer-3", "offer-1", "offer-4"] and SUPPORT_LANE == 3
+    empty = SimpleNamespace(support_pool=[], support=[], profile=CompanyProfile())
+    assert make_learned_support(ranker)(empty, None).support == []
+
+
 class _Prefers:
     """A stand-in ranker that is sure about one programme (the stage only needs ``predict`` and ``blend``)."""
 
@@ -154,6 +226,32 @@ def test_match_blends_the_shipped_ranker_by_default_and_full_hand_is_the_linear_
     assert not any("learned" in h.why for h in hand.programmes)
 
 
+def test_match_chooses_the_support_lane_with_the_shipped_support_ranker(real_engine):
+    from matcher.api import match
+    from matcher.learned import default_ranker, default_support_ranker
+    from matcher.pipeline import full_pipeline
+    from matcher.rank import default_weights
+
+    queries = ["Bäckerei in Berlin-Neukölln, 12 Mitarbeitende, wir wollen Energie sparen und einen effizienten Ofen kaufen",
+               "Our Berlin software startup (8 people) wants to find partners in other EU countries for a joint R&D project",
+               "Wir sind ein Zulieferer in Marzahn mit 30 Leuten und wollen unsere Fertigung digitalisieren"]
+    hand_lane = full_pipeline(default_weights(), ranker=default_ranker())
+    learned_lane = full_pipeline(default_weights(), ranker=default_ranker(), support_ranker=default_support_ranker())
+    differs = 0
+    for q in queries:
+        shown = match(q, top_k=5, engine=real_engine)
+        learned = match(q, top_k=5, engine=real_engine, pipeline=learned_lane)
+        hand = match(q, top_k=5, engine=real_engine, pipeline=hand_lane)
+        assert [h.id for h in shown.support] == [h.id for h in learned.support]  # the default is the learned lane
+        assert [h.id for h in shown.programmes] == [h.id for h in hand.programmes]  # the money lane is untouched
+        assert 0 < len(shown.support) <= 3 and not {h.id for h in shown.support} & {h.id for h in shown.programmes}
+        assert all(set(h.instruments) <= {"advice", "network", "training"} for h in shown.support)
+        differs += [h.id for h in shown.support] != [h.id for h in hand.support]
+    assert differs, "the support ranker chose no other offer than the hand order for any request"
+    bakery = match(queries[0], top_k=5, engine=real_engine)
+    assert "kek-energieeffizienz-beratung" in [h.id for h in bakery.support]
+
+
 def test_the_results_report_the_ranker_s_cross_validation_as_the_fair_dev_figure(tmp_path):
     from evals.run import ranker_cv_lines
 
@@ -164,3 +262,8 @@ def test_the_results_report_the_ranker_s_cross_validation_as_the_fair_dev_figure
     path.write_text(json.dumps({"meta": {"fitted_on": "2026-12-04", "dev_cases": 612, "cv_dev": cv}}), encoding="utf-8")
     (line, blank) = ranker_cv_lines(path)
     assert "612 dev cases" in line and "ndcg@10 0.753 (hand weights 0.722)" in line and blank == ""
+    # with the support lane's ranker shipped, the product is the ranker+support row
+    cv["ranker+support"] = {"recall@5": 0.869, "ndcg@10": 0.763, "mrr": 0.778}
+    path.write_text(json.dumps({"meta": {"fitted_on": "2026-12-04", "dev_cases": 612, "cv_dev": cv}}), encoding="utf-8")
+    (line, _) = ranker_cv_lines(path)
+    assert "support_ranker.json" in line and "recall@5 0.869 (hand weights 0.866)" in line
