@@ -426,13 +426,13 @@ _OPEN_OUR = re.compile(
 _PREDICATE_AFTER = re.compile(r"\s*(?:[,;:)!?]|\.(?:\s|$)|and\b|und\b|or\b|oder\b|$)", re.I)
 # a place used as a noun adjunct before the company itself: "a Berlin start-up", "our Berlin company"
 _ARTICLE_BEFORE = re.compile(
-    r"\b(?:(?:we are|we're|i am|i'm|wir sind|ich bin)\s+(?:a|an|ein\w*)|our|my|unser\w*|"
+    r"\b(?:(?:we are|we're|i am|i'm|wir sind|ich bin)\s+(?:a|an|ein\w*|the|die|der|das)|our|my|unser\w*|"
     # the writer's own role in it: "I am CEO and co-founder of a Berlin start-up"
     r"(?:ceo|cto|coo|cfo|founder|co-?founder|owner|managing director|geschäftsführer\w*|inhaber\w*|gründer\w*)\s+"
     r"(?:(?:and|und)\s+[\w-]+\s+)?(?:of|von)\s+(?:a|an|ein\w*))\s*$", re.I)
 _COMPANY_AFTER = re.compile(
     r"[\s-]+(?:(?:based|tech|hardware|software|deep-?tech|climate-?tech|family|small|young|medium-sized)[\s-]+)?"
-    r"(?:start-?ups?|company|firm|business|sme|gmbh|scale-?up|spin-?off)\b", re.I)
+    r"(?:start-?ups?|company|firm|business|sme|gmbh|scale-?up|spin-?off|subsidiary|tochter\w*|branch|niederlassung)\b", re.I)
 _NOT_SEAT_NOUN = re.compile(
     r"\s+(?:hochschul\w*|universität\w*|uni\b|institut\w*|partner\w*|kund\w*|markt\w*|märkte\w*|messe\w*|forschung\w*|"
     r"\w*förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
@@ -442,6 +442,12 @@ _NOT_SEAT_NOUN = re.compile(
     r"stadtgrenze\w*|landesgrenze\w*|grenze|city limits?|border)\b",
     re.I,
 )
+
+
+# the group the company belongs to ("die Hamburger Niederlassung eines Berliner Konzerns", "a subsidiary of a Berlin
+# group"): where the group sits, not the company
+_OF_GROUP_BEFORE = re.compile(r"\b(?:eines|einer|des|of an?|of the)\s*$", re.I)
+_GROUP_AFTER = re.compile(r"^[\s-]+(?:konzern\w*|gruppe|unternehmensgruppe|mutter\w*|holding\w*|group|parent|corporation)\b", re.I)
 
 
 _CULTURE_NOUN = re.compile(
@@ -569,7 +575,11 @@ _MOVED_DE = re.compile(rf"^\s*{_MOVED_LAST}", re.I)
 # where customers, partners or suppliers sit is their seat, not the company's ("unsere Kunden sitzen überwiegend in
 # Süddeutschland", "our clients are based in Munich")
 _THEIR_SEAT = re.compile(
-    r"\b(?:kund\w*|kundschaft|customers?|clients?|abnehmer\w*|käufer\w*|buyers?|partner\w*|lieferanten|suppliers?)\s+"
+    r"\b(?:kund\w*|kundschaft|customers?|clients?|abnehmer\w*|käufer\w*|buyers?|partner\w*|lieferanten|suppliers?|"
+    # the parent company's seat is not the subsidiary's ("Unser Mutterkonzern sitzt in Stuttgart, wir sind die Berliner
+    # Tochter", "our parent company is in Paris")
+    r"mutter(?:konzern|gesellschaft|unternehmen|firma|haus)\w*|konzernmutter|konzernzentrale|holding\w*|"
+    r"parent(?:\s+(?:company|group|firm|corporation))?)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:sitzen|sitzt|sind|ist|ansässig|are|is|based|located)\b[^.;!?]{0,30}$",
     re.I)
 
@@ -636,6 +646,8 @@ def role_of(text: str, p: Place) -> str:
         return "planned"
     if _WITH_UNI.search(text[max(0, p.start - 60):p.start]):
         return "market"  # "mit der Universität Freiburg": a partner ("ein Team der Universität Freiburg" sits there)
+    if _OF_GROUP_BEFORE.search(left) and _GROUP_AFTER.match(text[p.end:p.end + 30]):
+        return "market"  # "Niederlassung eines Berliner Konzerns": the group's seat
     if p.adjective and _CULTURE_NOUN.match(text[p.end:p.end + 30]):
         return "neutral"  # "ein indisches Restaurant", "italienische Feinkost", "Greek food": a style, not a seat
     if p.adjective and _NOT_SEAT_NOUN.match(text[p.end:p.end + 30]) and not _SELF.search(left):
@@ -676,7 +688,8 @@ _NOT_IN_BERLIN = re.compile(r"nicht in berlin|außerhalb (?:von )?berlins?|not (
                             re.I)
 # moving to Berlin or settling there: a planned Berlin site
 _TO_BERLIN = re.compile(
-    r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat\w*|move|moving) (?:\w+ ){0,6}?(?:nach|to) berlin|"
+    # a completed move is no plan: "a Dresden spin-off that relocated to Berlin last year" sits in Berlin
+    r"(?:umzug|ansiedlung|ansiedeln|verlager\w*|relocat(?!ed\b)\w*|move|moving) (?:\w+ ){0,6}?(?:nach|to) berlin|"
     r"nach berlin(?:-[\w-]+)? (?:ziehen|umziehen|kommen|verlagern)|"
     # a site search with Berlin on the shortlist ("Candidates are Berlin, Hungary and Poland", "Berlin ist einer der
     # Kandidaten", "we consider Berlin as a location")

@@ -427,3 +427,25 @@ def test_a_berlin_site_named_after_the_verb_counts_beside_a_seat_elsewhere(text)
 def test_moving_to_a_berlin_district_is_a_planned_berlin_site():
     loc = locate("Firma in Teltow (direkt an der Stadtgrenze), 30 MA, wollen nach Berlin-Lichterfelde umziehen.")
     assert (loc.in_berlin, loc.planned_berlin_site) == (False, True)
+
+
+@pytest.mark.parametrize("text,in_berlin,label", [
+    # the parent company's seat is not the subsidiary's
+    ("Unser Mutterkonzern sitzt in Stuttgart, wir sind die Berliner Tochter mit 80 Leuten in Tempelhof.", True, "berlin"),
+    ("Our parent company is in Paris, the Berlin subsidiary (40 people) wants to build a battery test lab.", True, "berlin"),
+    ("Unsere Holding sitzt in Zug (Schweiz), die operative GmbH mit 25 Beschäftigten ist in Berlin-Wedding.", True, "berlin"),
+    ("We are a Berlin subsidiary of a US group, 45 people, developing battery software.", True, "berlin"),
+    # and the other way round: a subsidiary elsewhere of a Berlin group
+    ("Our parent company is in Berlin; we are the Munich subsidiary with 20 staff.", False, "munich"),
+    ("Wir sind die Hamburger Niederlassung eines Berliner Konzerns, 30 Leute.", False, "hamburg"),
+])
+def test_a_parent_company_s_seat_is_not_the_company_s(text, in_berlin, label):
+    loc = locate(text)
+    assert (loc.in_berlin, loc.label) == (in_berlin, label)
+
+
+def test_a_completed_move_to_berlin_is_the_seat_and_a_coming_one_a_planned_site():
+    done = locate("We are a Dresden spin-off that relocated to Berlin Adlershof last year, 6 people, building lidar chips.")
+    assert done.in_berlin is True and not done.planned_berlin_site and done.places == ("Adlershof",)
+    coming = locate("We are relocating our company from Leipzig to Berlin next spring.")
+    assert coming.in_berlin is False and coming.planned_berlin_site and coming.label == "leipzig"
