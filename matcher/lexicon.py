@@ -117,6 +117,22 @@ FOUNDED_YEAR_BEFORE = folded_rx(
     # the company's legal form right before the verb, a side remark in between ("Im Mai 2023 ich habe mit meine Freundin
     # (auch Schneiderin) eine UG gegründet")
     r"[^.;!?:]{0,100}?\b(?:eine|unsere|meine|die|a|an|our)\s+(?:gmbh|ug|gbr|ohg|kg|firma|company)\s+(?:gegründet|founded|incorporated))\b")
+# the year of a spin-off ("eine Ausgründung der TU Berlin aus dem Jahr 2023", "a spin-off of the Charité from 2022")
+FOUNDED_YEAR_SPINOFF = folded_rx(
+    r"\b(?:ausgründung|ausgegründet|spin-?offs?|spin-?outs?|spun (?:out|off))\b[^.;!?]{0,50}?\b"
+    r"(?:aus dem jahr|von|vom|from|in|im jahr|of|seit|since)\s+((?:19|20)\d{2})\b")
+# founded in a year named relative to today ("letztes Jahr eine GmbH gegründet", "founded the company last year",
+# "hab mich vorletztes Jahr selbstständig gemacht"): group 1 or 2 is the year; an opening is left out ("letztes Jahr
+# haben wir eine zweite Halle eröffnet" opens a site, not the company)
+_RELATIVE_YEAR = (r"(vorletzte[sn]? jahr|the year before last|letzte[sn]? jahr|vergangene[sn]? jahr|last year|"
+                  r"dieses jahr|diesem jahr|this year|earlier this year)")
+_FOUNDING_ACT = (r"(?:gegründet|ausgegründet|founded|incorporated|selbst(?:st)?ändig gemacht|went self-employed|"
+                 r"(?:\w*gewerbe|\w*firma|\w*unternehmen|gmbh|ug|company|business)\s+(?:angemeldet|eingetragen|registered)|"
+                 r"registered (?:the|our|a|my) (?:company|business|gmbh|ug))")
+FOUNDED_RELATIVE = folded_rx(
+    rf"\b{_RELATIVE_YEAR}\b[^.;!?,]{{0,50}}?\b{_FOUNDING_ACT}\b|\b{_FOUNDING_ACT}\b[^.;!?,]{{0,30}}?\b{_RELATIVE_YEAR}\b")
+RELATIVE_YEAR_OFFSET = {"vorletzte": 2, "the year before last": 2, "letzte": 1, "vergangene": 1, "last year": 1,
+                        "dieses": 0, "diesem": 0, "this year": 0, "earlier this year": 0}
 AGE_YEARS = folded_rx(
     rf"(?:seit|since|(?:been|running|operating|existed|existing|in business|active|am markt)[\w\s]{{0,50}}?\bfor)\s*"
     rf"(?:über\s*|mehr als\s*|rund\s*|gut\s*|knapp\s*|fast\s*|over\s*|more than\s*|about\s*|like\s*|around\s*|almost\s*|nearly\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",
@@ -192,7 +208,9 @@ PRE_FOUNDING = folded_rx(
 )
 # "start-up" said of the company, not of a programme or the scene ("Berliner Startup Stipendium", "Start-up-Szene")
 STARTUP = folded_rx(r"\b(start-?up(?![- ]?(?:stipendi\w*|szene|scene|ökosystem\w*|ecosystem|programm\w*|program\b|förder\w*|"
-                    r"wettbewerb\w*|competition|events?|community|hubs?|inkubator\w*|incubator\w*|zentr\w*|centre|center))|jungunternehmen|junges (?:[\w-]+[ -])?unternehmen|junge (?:[\w-]+[ -])?firma|young (?:[\w-]+ )?company|neu gegründet|newly founded|frisch gegründet)\b")
+                    r"wettbewerb\w*|competition|events?|community|hubs?|inkubator\w*|incubator\w*|zentr\w*|centre|center))|jungunternehmen|junges (?:[\w-]+[ -])?unternehmen|junge (?:[\w-]+[ -])?firma|young (?:[\w-]+ )?company|neu gegründet|newly founded|frisch gegründet|"
+                    # venture rounds are what start-ups raise ("closed our pre-seed round", "Seed-Runde", "Series A")
+                    r"pre-?seed|seed[- ]?(?:runde|round|finanzierung|funding|investment|phase|stage)|series[- ][ab]|finanzierungsrunde)\b")
 
 # ---------------------------------------------------------------- organisation type
 

@@ -22,8 +22,11 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     EMP_PATTERNS,
     EMP_WORDS,
     ESTABLISHED,
+    FOUNDED_RELATIVE,
     FOUNDED_YEAR,
     FOUNDED_YEAR_BEFORE,
+    FOUNDED_YEAR_SPINOFF,
+    RELATIVE_YEAR_OFFSET,
     FOUNDING_PLAN,
     JUST_OPENED,
     SELF_TAKEOVER,
@@ -338,7 +341,8 @@ def _founding_year_hit(t: str) -> re.Match | None:
     """The hit that gives the founding year: one with a founding verb ("Im September 2026 haben wir die GmbH
     gegründet") before a mere "seit" ("Seit Oktober 2024 finanziert uns die erste Phase einer Förderung"), else the
     first."""
-    hits = [*_company_age_hits(FOUNDED_YEAR, t), *_company_age_hits(FOUNDED_YEAR_BEFORE, t)]
+    hits = [*_company_age_hits(FOUNDED_YEAR, t), *_company_age_hits(FOUNDED_YEAR_BEFORE, t),
+            *_company_age_hits(FOUNDED_YEAR_SPINOFF, t)]
     return next((m for m in hits if _FOUNDING_WORD.search(m.group(0))), hits[0] if hits else None)
 
 
@@ -350,6 +354,23 @@ def _company_age_hits(pat: re.Pattern, t: str) -> Iterator[re.Match]:
             and not (pat is AGE_YEARS and (_NEGATED_SINCE.search(t[m.end():m.end() + 40])
                                            or _PENDING_SINCE.search(t[m.end():m.end() + 40])
                                            or _PENDING_BEFORE.search(t[max(0, m.start() - 60):m.start()]))))
+
+
+# a firm the company set up besides itself ("letztes Jahr haben wir eine Tochterfirma gegründet")
+_OTHER_FOUNDED = re.compile(r"tochter|subsidiar|niederlassung|filiale|branch|joint[ -]venture|zweite|second|another|weitere",
+                            re.I)
+
+
+def _relative_founding_year(t: str, today: dt.date) -> int | None:
+    """The founding year named relative to ``today`` ("letztes Jahr gegründet", "founded this year")."""
+    for m in FOUNDED_RELATIVE.finditer(t):
+        if _PERSON_SINCE.search(t[max(0, m.start() - 70):m.start()]) or _OTHER_FOUNDED.search(m.group(0)):
+            continue
+        phrase = (m.group(1) or m.group(2)).lower()
+        offset = next((v for k, v in RELATIVE_YEAR_OFFSET.items() if phrase.startswith(k)), None)
+        if offset is not None:
+            return today.year - offset
+    return None
 
 
 def year_age_range(year: int, today: dt.date) -> tuple[float, float]:
@@ -394,6 +415,9 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None, tuple[float,
     m = AGE_HYPHEN.search(t)
     if m:
         return None, float(m.group(1)), None
+    year = _relative_founding_year(t, today)
+    if year is not None:
+        return year, max(0.0, today.year - year + (0.5 if year == today.year else 0.0)), year_age_range(year, today)
     return None, None, None
 
 

@@ -1890,3 +1890,34 @@ def test_a_research_team_planning_a_spin_off_is_before_founding():
 ])
 def test_successors_named_in_the_plural_or_buying_a_business(text, stage):
     assert ex(text).stage == stage
+
+
+@pytest.mark.parametrize("text,year,age", [
+    # a founding year named relative to today (TODAY is 2026-11-30)
+    ("Wir haben letztes Jahr eine GmbH gegründet, Software, Berlin.", 2025, 1),
+    ("We founded the company last year, 4 people in Berlin.", 2025, 1),
+    ("Ich habe mich letztes Jahr als Tischler selbstständig gemacht, Berlin.", 2025, 1),
+    ("Ich habe letztes Jahr eine Einzelfirma angemeldet, Grafikdesign in Neukölln.", 2025, 1),
+    ("Wir haben vorletztes Jahr die UG gegründet.", 2024, 2),
+    ("We incorporated our GmbH earlier this year and are 3 people in Berlin.", 2026, 0.5),
+    # the year of a spin-off
+    ("Wir sind eine Ausgründung der TU Berlin aus dem Jahr 2023, 6 Mitarbeitende.", 2023, 3),
+    ("Wir sind ein Spin-off der Charité von 2022, 11 Mitarbeitende.", 2022, 4),
+    # not the company's own founding: a subsidiary, a second hall, last year's revenue after a stated age
+    ("Wir sind ein Maschinenbauer mit 80 MA; letztes Jahr haben wir eine Tochterfirma in Polen gegründet.", None, None),
+    ("Letztes Jahr haben wir eine zweite Halle eröffnet, 40 Leute, Berlin.", None, None),
+    ("We're a Berlin robotics company, founded 8 years ago, 95 FTE, ~€11M revenue last year.", None, 8),
+    ("Mein Vater hat die Firma 1985 gegründet, ich habe letztes Jahr übernommen; 20 MA.", 1985, 41),
+])
+def test_a_founding_year_named_relative_to_today_or_by_a_spin_off(text, year, age):
+    p = ex(text)
+    assert (p.founded_year, p.age_years) == (year, age)
+
+
+@pytest.mark.parametrize("text", [
+    "We closed our pre-seed round last month; team of 4 in Berlin, building an AI tool for tax advisors.",
+    "Our seed round closed in March; we are 9 people in Berlin building robotics software.",
+    "Wir bereiten gerade unsere Seed-Runde vor, 5 Leute, Software für Pflegedienste in Berlin.",
+])
+def test_a_venture_round_marks_a_start_up(text):
+    assert ex(text).stage == "startup"
