@@ -1893,7 +1893,7 @@ def test_successors_named_in_the_plural_or_buying_a_business(text, stage):
 
 
 @pytest.mark.parametrize("text,year,age", [
-    # a founding year named relative to today (TODAY is 2026-11-30)
+    # a founding year named relative to today (TODAY is 2026-11-25)
     ("Wir haben letztes Jahr eine GmbH gegründet, Software, Berlin.", 2025, 1),
     ("We founded the company last year, 4 people in Berlin.", 2025, 1),
     ("Ich habe mich letztes Jahr als Tischler selbstständig gemacht, Berlin.", 2025, 1),
