@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import json
 import statistics
 import sys
 from dataclasses import asdict, fields
@@ -53,6 +54,33 @@ def scored_states(cases, eng: Engine) -> dict[str, MatchState]:
             st = s(st, eng)
         out[c.id] = st
     return out
+
+
+def need_rows(states: dict[str, MatchState], cases) -> list[tuple]:
+    """(query vector, needs read by keyword, expected needs) of each case with a state and an embedding."""
+    out = []
+    for c in cases:
+        st = states.get(c.id)
+        if st is not None and st.query_vec is not None:
+            out.append((st.query_vec, list(st.profile.needs), list(c.expected_profile.needs if c.expected_profile else [])))
+    return out
+
+
+def attach_out_of_fold_need_probs(states: dict[str, MatchState], cases, embedding_model: str, folds: int = 5) -> None:
+    """Give each state the need probabilities of a need model fitted on the other folds (``need_model``), so the
+    ranker is fitted on probabilities as good as those of a request the model never saw."""
+    from matcher.need_model import fit_need_model
+
+    cs = sorted([c for c in cases if c.id in states and states[c.id].query_vec is not None], key=lambda c: c.id)
+    for k in range(folds):
+        held = [c for i, c in enumerate(cs) if i % folds == k]
+        try:
+            model = fit_need_model(need_rows(states, [c for i, c in enumerate(cs) if i % folds != k]), embedding_model)
+        except ValueError:
+            continue  # no expected needs to learn from: the keyword reading stands in
+        for c in held:
+            st = states[c.id]
+            st.need_probs = model.predict(st.query_vec, st.profile.needs)
 
 
 def ranking(state: MatchState, w: Weights, eng: Engine, ranker=None, support_ranker=None) -> tuple[list[str], list[str]]:
@@ -189,7 +217,7 @@ def ranker_rows(states: dict[str, MatchState], cases):
         for x in st.candidates:
             if x.overall == "ineligible":
                 continue
-            xs.append(ranker_inputs(x.features, x.prog, st.profile))
+            xs.append(ranker_inputs(x.features, x.prog, st.profile, st.need_probs))
             r = rel.get(x.prog.id, 0)
             ys.append(1 if r > 0 else 0)
             sw.append(2.0 if r == 2 else 1.0)
@@ -281,23 +309,24 @@ def cross_validate_ranker(states, cases, eng: Engine, folds: int = 5) -> dict[st
 
 
 def _write_tree(path, tree) -> None:
-    import json
-
     path.write_text(json.dumps(tree.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {path} ({len(tree.roots)} trees, {len(tree.feature)} nodes)")
 
 
 def main_ranker(dry_run: bool, support_only: bool = False) -> int:
-    """Cross-validate and fit the programme ranker (``matcher/ranker.json``) and the support lane's ranker
+    """Cross-validate and fit the programme ranker (``matcher/ranker.json``, with the need model
+    ``matcher/need_model.json`` whose probabilities are among its inputs) and the support lane's ranker
     (``matcher/support_ranker.json``); each file is written only when its model wins on the held-out dev folds.
     With ``support_only`` the shipped programme ranker stays and only the support lane's ranker is refitted."""
     import sklearn
 
     from matcher.learned import RANKER_FILE, SUPPORT_RANKER_FILE
+    from matcher.need_model import NEED_MODEL_FILE, fit_need_model
 
     eng = build_engine(product_settings())
     dev = case_parts(load_all_cases())["dev"]
     states = scored_states(dev, eng)
+    attach_out_of_fold_need_probs(states, dev, eng.embedder.model_id)
     cv = cross_validate_ranker(states, dev, eng)
     for name, m in cv.items():
         print(f"{name:14s} CV on dev ({len(states)} cases): " + ", ".join(f"{k} {v:.3f}" for k, v in m.items()))
@@ -313,6 +342,13 @@ def main_ranker(dry_run: bool, support_only: bool = False) -> int:
     elif cv["ranker"]["ndcg@10"] <= cv["hand"]["ndcg@10"]:
         print("the ranker is not better on held-out dev folds; matcher/ranker.json left unchanged", file=sys.stderr)
     else:
+        # the ranker is fitted on out-of-fold need probabilities; the product uses the need model fitted on all of dev
+        need_model = fit_need_model(need_rows(states, dev), eng.embedder.model_id, {
+            "fitted_on": meta["fitted_on"], "dev_cases": len(states),
+            "method": "scikit-learn LogisticRegression per need (C 1) and for the main need (multinomial, C 3) over "
+                      "the request's embedding and the needs read by keyword; evals/fit.py --ranker"})
+        NEED_MODEL_FILE.write_text(json.dumps(need_model.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {NEED_MODEL_FILE}")
         _write_tree(RANKER_FILE, fit_ranker(states, dev, {**meta, "params": RANKER_PARAMS,
                                                           "method": method.format(what="candidates")}))
     with_lane, without = cv["ranker+support"], cv["ranker"]

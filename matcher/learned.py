@@ -7,6 +7,9 @@ ensemble learns such interactions from the dev part of the gold cases (``python 
 the locked test part) and writes ``matcher/ranker.json``. At match time its probability that a programme is one
 a consultant would name is blended with the linear score (``learned_score``); the features stay the ``why``.
 
+Among its inputs are the need model's probabilities (``matcher.need_model``) of the programme's own needs: how far the
+request supports the need a programme serves, beyond the keywords that put it in the profile.
+
 The trees are stored as plain arrays (no pickle, no scikit-learn at run time) and evaluated for all
 candidates of a request at once with numpy.
 """
@@ -23,6 +26,7 @@ import numpy as np
 
 from .lexicon import NEED_ORDER
 from .models import CompanyProfile, Programme
+from .need_model import NeedProbs, keyword_need_probs
 from .rank import FEATURE_WEIGHTS
 
 RANKER_FILE = Path(__file__).resolve().parent / "ranker.json"
@@ -51,6 +55,9 @@ INPUT_NAMES: tuple[str, ...] = (
     "log10_project_eur", "log10_employees", "log10_programme_max_eur", "log10_programme_min_eur",
     "log10_project_over_programme_max", "project_above_programme_max",
     *(f"programme_for={g}" for g in TARGET_GROUPS),
+    # how likely the programme's needs are the company's (``need_model``): its first need and the likeliest of its
+    # needs, as a need of the company and as its main need
+    "need_prob_first", "need_prob_max", "main_prob_first", "main_prob_max",
 )
 
 
@@ -71,8 +78,10 @@ class RankerError(ValueError):
     """The ranker file cannot be used (message says how to fix it)."""
 
 
-def ranker_inputs(features: dict[str, float], prog: Programme, profile: CompanyProfile) -> list[float]:
-    """One candidate's input row, in the order of ``INPUT_NAMES``."""
+def ranker_inputs(features: dict[str, float], prog: Programme, profile: CompanyProfile,
+                  need_probs: NeedProbs | None = None) -> list[float]:
+    """One candidate's input row, in the order of ``INPUT_NAMES``; without ``need_probs`` the profile's keyword
+    reading stands in for them."""
     main = profile.needs[0] if profile.needs else None
     primary = prog.instruments[0] if prog.instruments else None
     row = [features.get(k, 0.0) for k in RANK_FEATURES]
@@ -93,6 +102,10 @@ def ranker_inputs(features: dict[str, float], prog: Programme, profile: CompanyP
             math.log10(top) if top else 0.0, math.log10(floor) if floor else 0.0,
             math.log10(project / top) if project and top else 0.0, 1.0 if project and top and project > top else 0.0]
     row += [1.0 if g in prog.target_groups else 0.0 for g in TARGET_GROUPS]
+    probs = need_probs or keyword_need_probs(profile.needs)
+    own = prog.needs or []
+    row += [probs.need.get(own[0], 0.0) if own else 0.0, max((probs.need.get(n, 0.0) for n in own), default=0.0),
+            probs.main.get(own[0], 0.0) if own else 0.0, max((probs.main.get(n, 0.0) for n in own), default=0.0)]
     return row
 
 

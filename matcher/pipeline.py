@@ -1,7 +1,7 @@
 """``match`` as a pipeline of named stages over one ``MatchState``.
 
-read profile -> retrieve -> judge eligibility -> score -> order -> lift first answers -> lanes -> ecosystem -> questions
--> scope -> (compose, in ``api``). Each stage is a small function ``stage(state, engine) -> state``;
+read profile -> retrieve -> judge eligibility -> score (-> need probabilities -> learned score) -> order -> lift first
+answers -> lanes (-> learned support lane) -> ecosystem -> questions -> scope -> (compose, in ``api``). Each stage is a small function ``stage(state, engine) -> state``;
 a variant of the system (an ablation, a baseline) is a different list of stages, picked by name
 from ``PIPELINES``, never a flag threaded through one long function.
 """
@@ -22,6 +22,7 @@ from .errors import BackendUnavailable
 from .learned import default_ranker, default_support_ranker, ranker_inputs, support_inputs
 from .lanes import FIRST_SCREEN, advice_only, fitting_support, is_support_only, split_lanes
 from .mentions import find_family_mentions, find_mentions, without_past_use
+from .need_model import NeedProbs, default_need_model
 from .models import CompanyProfile, Criterion, Filters
 from .rank import (
     LinearScorer,
@@ -62,6 +63,8 @@ class MatchState:
     typical: dict[str, float] = field(default_factory=dict)   # closeness of the typical projects (0..1)
     typical_ecosystem: dict[str, float] = field(default_factory=dict)  # same, for MPI projects and contacts
     degraded: str | None = None
+    query_vec: np.ndarray | None = None  # the request's embedding (dense retrieval), for the need model
+    need_probs: NeedProbs | None = None  # how likely each need is the company's (``need_model``)
     criteria: dict[str, list[Criterion]] = field(default_factory=dict)
     candidates: list[Scored] = field(default_factory=list)
     ranked: list[Scored] = field(default_factory=list)
@@ -129,6 +132,7 @@ def make_retrieve(fusion: str) -> Stage:
         dense: dict[str, dict[str, float]] = {}
         if fusion != "lexical" and text.strip():
             qv = eng.embedder.encode_query([text[:4000]])[0]
+            state.query_vec = qv
             try:
                 dense = eng.index.dense_detail(qv, n=DENSE_N)
             except BackendUnavailable as ex:
@@ -217,6 +221,19 @@ def make_score(scorer) -> Stage:
 LEVEL_REQUEST_WEIGHT = 1.0
 
 
+def make_need_probabilities(model) -> Stage:
+    """How likely each need is the company's and its main need (``matcher.need_model``), from the request's
+    embedding and the needs read by keyword, for the learned ranker. Without a model fitted for this engine's
+    embedder, or without an embedding (lexical retrieval), the keyword reading stands in."""
+
+    def need_probabilities(state: MatchState, eng: Engine) -> MatchState:
+        if model is not None and state.query_vec is not None and model.fits(eng.embedder):
+            state.need_probs = model.predict(state.query_vec, state.profile.needs)
+        return state
+
+    return need_probabilities
+
+
 def make_learned_score(ranker, w: Weights | None = None) -> Stage:
     """Blend each candidate's linear score with the learned ranker's probability (``matcher.learned``):
     score = blend x (probability + request) + (1 - blend) x linear score. The features, the ``why``, stay.
@@ -232,7 +249,8 @@ def make_learned_score(ranker, w: Weights | None = None) -> Stage:
     def learned_score(state: MatchState, eng: Engine) -> MatchState:
         if not state.candidates:
             return state
-        p = ranker.predict(np.asarray([ranker_inputs(x.features, x.prog, state.profile) for x in state.candidates]))
+        p = ranker.predict(np.asarray([ranker_inputs(x.features, x.prog, state.profile, state.need_probs)
+                                       for x in state.candidates]))
         for x, pr in zip(state.candidates, p, strict=True):
             asked = w.named_bonus * x.features.get("named", 0.0) + LEVEL_REQUEST_WEIGHT * x.features.get("level_wish", 0.0)
             x.learned = float(pr)
@@ -382,11 +400,13 @@ def ordering_stages(w: Weights, support_ranker=None) -> list[Stage]:
 
 
 def full_pipeline(weights: Weights | None = None, scorer=None, fusion: str = "rrf", ranker=None,
-                  support_ranker=None) -> list[Stage]:
-    """The product: with ``ranker`` (a ``matcher.learned.TreeRanker``) its probability is blended into the score;
-    with ``support_ranker`` the support lane is chosen by that one."""
+                  support_ranker=None, need_model=None) -> list[Stage]:
+    """The product: with ``ranker`` (a ``matcher.learned.TreeRanker``) its probability is blended into the score,
+    with the need probabilities of ``need_model`` among its inputs; with ``support_ranker`` the support lane is
+    chosen by that one."""
     w = weights or Weights()
-    scoring = [make_score(scorer or LinearScorer(w)), *([make_learned_score(ranker, w)] if ranker is not None else [])]
+    learned = [make_need_probabilities(need_model), make_learned_score(ranker, w)] if ranker is not None else []
+    scoring = [make_score(scorer or LinearScorer(w)), *learned]
     return [make_retrieve(fusion), judge_eligibility, *scoring, *ordering_stages(w, support_ranker), ecosystem,
             questions, scope]
 
@@ -404,7 +424,8 @@ def retrieval_pipeline(fusion: str) -> list[Stage]:
 
 
 PIPELINES: dict[str, Callable[[], list[Stage]]] = {
-    "full": lambda: full_pipeline(default_weights(), ranker=default_ranker(), support_ranker=default_support_ranker()),
+    "full": lambda: full_pipeline(default_weights(), ranker=default_ranker(), support_ranker=default_support_ranker(),
+                                  need_model=default_need_model()),
     "full-hand": lambda: full_pipeline(default_weights()),
     "hybrid+rules": rules_pipeline,
     "hybrid": lambda: retrieval_pipeline("rrf"),

@@ -88,3 +88,31 @@ def test_the_support_ranker_is_fitted_on_the_support_offers_and_cross_validated_
     cv = cross_validate_ranker(states, cases, real_engine, folds=2)
     assert set(cv) == {"hand", "ranker", "ranker+support"}
     assert all(0.0 <= m["recall@5"] <= 1.0 for m in cv.values())
+
+
+def test_each_dev_state_gets_need_probabilities_from_a_model_fitted_on_the_other_folds(engine):
+    from evals.fit import attach_out_of_fold_need_probs, need_rows
+    from evals.schema import ExpectedProfile
+
+    texts = [("Bäckerei in Berlin, wir wollen Energie sparen und einen effizienten Ofen kaufen", ["energy_resources"]),
+             ("Maschinenbau in Berlin, wir brauchen einen Kredit für neue Maschinen", ["investment", "financing"]),
+             ("Wir recyceln Kunststoff in Berlin und entwickeln eine neue Sortieranlage", ["rnd"]),
+             ("Druckerei in Berlin, die Stromkosten sollen runter, neue Trockner", ["energy_resources"]),
+             ("Metallbau in Berlin, wir wollen eine Laseranlage finanzieren", ["investment", "financing"]),
+             ("Softwarefirma in Berlin, wir entwickeln mit der TU eine KI für Lager", ["rnd"])]
+    cases = [GoldCase(id=f"de-92{i}", lang="de", query=q, must=["berlin-innovation-grant"],
+                      expected_profile=ExpectedProfile(needs=n)) for i, (q, n) in enumerate(texts)]
+    states = scored_states(cases, engine)
+    rows = need_rows(states, cases)
+    assert len(rows) == 6 and all(len(v) == engine.embedder.dim for v, _read, _want in rows)
+    assert all(states[c.id].need_probs is None for c in cases)
+    attach_out_of_fold_need_probs(states, cases, engine.embedder.model_id, folds=2)
+    for c in cases:
+        p = states[c.id].need_probs
+        assert p is not None and all(0.0 <= v <= 1.0 for v in p.need.values())
+        assert sum(p.main.values()) == pytest.approx(1.0)
+    # without expected needs there is nothing to learn: the keyword reading stays
+    bare = {c.id: c.model_copy(update={"expected_profile": ExpectedProfile()}) for c in cases}
+    states = scored_states(list(bare.values()), engine)
+    attach_out_of_fold_need_probs(states, list(bare.values()), engine.embedder.model_id, folds=2)
+    assert all(st.need_probs is None for st in states.values())
