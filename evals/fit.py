@@ -201,12 +201,10 @@ SUPPORT_RANKER_PARAMS = {"max_iter": 150, "learning_rate": 0.05, "max_depth": 3,
                          "l2_regularization": 1.0, "random_state": 0}
 
 
-def ranker_rows(states: dict[str, MatchState], cases):
-    """Input rows, labels (a ``must`` or ``should`` programme) and sample weights (``must`` twice) of every
-    candidate that is not ineligible."""
+def _labelled_rows(states: dict[str, MatchState], cases, row_of, keep):
+    """Input rows (``row_of(candidate, state)``), labels (a ``must`` or ``should`` programme) and sample weights
+    (``must`` twice) of the candidates that ``keep`` accepts."""
     import numpy as np
-
-    from matcher.learned import ranker_inputs
 
     xs, ys, sw = [], [], []
     for c in cases:
@@ -215,37 +213,30 @@ def ranker_rows(states: dict[str, MatchState], cases):
             continue
         rel = c.relevance()
         for x in st.candidates:
-            if x.overall == "ineligible":
+            if not keep(x):
                 continue
-            xs.append(ranker_inputs(x.features, x.prog, st.profile, st.need_probs))
+            xs.append(row_of(x, st))
             r = rel.get(x.prog.id, 0)
             ys.append(1 if r > 0 else 0)
             sw.append(2.0 if r == 2 else 1.0)
     return np.asarray(xs, dtype=float), np.asarray(ys), np.asarray(sw)
+
+
+def ranker_rows(states: dict[str, MatchState], cases):
+    """The programme ranker's rows: every candidate that is not ineligible (see ``_labelled_rows``)."""
+    from matcher.learned import ranker_inputs
+
+    return _labelled_rows(states, cases, lambda x, st: ranker_inputs(x.features, x.prog, st.profile, st.need_probs),
+                          lambda x: x.overall != "ineligible")
 
 
 def support_rows(states: dict[str, MatchState], cases):
-    """Input rows, labels and sample weights (as ``ranker_rows``) of every support offer that is not ineligible:
-    the candidates of the support lane."""
-    import numpy as np
-
+    """The support lane ranker's rows: every support offer that is not ineligible (see ``_labelled_rows``)."""
     from matcher.lanes import is_support_only
     from matcher.learned import support_inputs
 
-    xs, ys, sw = [], [], []
-    for c in cases:
-        st = states.get(c.id)
-        if st is None:
-            continue
-        rel = c.relevance()
-        for x in st.candidates:
-            if x.overall == "ineligible" or not is_support_only(x):
-                continue
-            xs.append(support_inputs(x.features, x.prog, st.profile))
-            r = rel.get(x.prog.id, 0)
-            ys.append(1 if r > 0 else 0)
-            sw.append(2.0 if r == 2 else 1.0)
-    return np.asarray(xs, dtype=float), np.asarray(ys), np.asarray(sw)
+    return _labelled_rows(states, cases, lambda x, st: support_inputs(x.features, x.prog, st.profile),
+                          lambda x: x.overall != "ineligible" and is_support_only(x))
 
 
 def tree_ranker_from_sklearn(model, blend: float, meta: dict, names: tuple[str, ...] | None = None):

@@ -1,9 +1,9 @@
 """``match`` as a pipeline of named stages over one ``MatchState``.
 
 read profile -> retrieve -> judge eligibility -> score (-> need probabilities -> learned score) -> order -> lift first
-answers -> lanes (-> learned support lane) -> ecosystem -> questions -> scope -> (compose, in ``api``). Each stage is a small function ``stage(state, engine) -> state``;
-a variant of the system (an ablation, a baseline) is a different list of stages, picked by name
-from ``PIPELINES``, never a flag threaded through one long function.
+answers -> lanes (-> learned support lane) -> ecosystem -> questions -> scope -> (compose, in ``api``). Each stage is a
+small function ``stage(state, engine) -> state``; a variant of the system (an ablation, a baseline) is a different
+list of stages, picked by name from ``PIPELINES``, never a flag threaded through one long function.
 """
 
 from __future__ import annotations
