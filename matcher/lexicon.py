@@ -232,8 +232,10 @@ RESEARCH_AS_SELF = folded_rx(
     r"(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité|"
     r"forschungseinrichtung\w*|außeruniversitär\w*)|"
     r"wir sind (?:ein|eine|das|die) [\w-]+(?:institut|hochschule|universität)\b|"
-    r"(?:we are|we're) (?:a|an|the) (?:[\w-]+ ){0,3}(?:research|university|institute|chair)|unser (?:institut|lehrstuhl|fachgebiet)|"
-    r"our (?:institute|chair|research group)|our lab (?:at|of) (?:the |a )?(?:tu|fu|hu|uni\w*|universit\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité)\b|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
+    r"(?:we are|we're) (?:a|an|the) (?:[\w-]+ ){0,3}(?:research|university|institute|chair)|"
+    # "unser Fraunhofer-Institut", "our Fraunhofer institute" (not a partner's: "unser Partnerinstitut", "our partner institute")
+    r"unser (?:(?!partner|kooperations|kunden)[\w-]+ ){0,2}(?:(?!partner|kooperations|kunden)\w+-)?(?:institut|lehrstuhl|fachgebiet)\b|"
+    r"our (?:(?!partner|customer|client)[\w-]+ ){0,2}(?:institute|chair|research group)\b|our lab (?:at|of) (?:the |a )?(?:tu|fu|hu|uni\w*|universit\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité)\b|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
     r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut)|"
     # a researcher at a university or institute ("ich bin Postdoc in einem Arbeitskreis an der TU Berlin")
     r"(?:ich bin|i am|i'm) (?:a |an |eine? )?(?:postdoc|doktorand\w*|promovierende\w*|wissenschaftliche\w* mitarbeiter\w*|"
@@ -259,6 +261,8 @@ ASSOCIATION = folded_rx(
     r"\b(?:wir sind|we are|we're|als)\s+(?:ein|eine|der|die|das|an?|the)\s+(?:[\w-]+\s+){0,2}"
     r"(?:verein|verband|wirtschaftsverband|branchenverband|unternehmensnetzwerk|unternehmensverbund|unternehmerverband|netzwerk|"
     r"standortgemeinschaft|interessengemeinschaft|cluster|clusterinitiative|initiative|association|trade association|"
+    # a foundation ("Wir sind eine Stiftung", "we are a charitable foundation")
+    r"stiftung|foundation|"
     r"business association|industry association|network of (?:companies|firms|smes)|"
     r"network(?! operator| provider| company| technolog\w*| security| infrastructure)|"
     # a non-profit company (gGmbH, "non-profit company") is a company by its legal form

@@ -1921,3 +1921,17 @@ def test_a_founding_year_named_relative_to_today_or_by_a_spin_off(text, year, ag
 ])
 def test_a_venture_round_marks_a_start_up(text):
     assert ex(text).stage == "startup"
+
+
+@pytest.mark.parametrize("text,org_type", [
+    ("Our Fraunhofer institute in Berlin wants to join an EU consortium on hydrogen.", "research"),
+    ("Unser Fraunhofer-Institut in Adlershof sucht Industriepartner.", "research"),
+    # a partner's institute is not the writer's
+    ("Unser Partner-Institut an der TU hilft; wir sind ein Maschinenbauer mit 40 MA.", "company"),
+    ("We work with our partner institute at the FU; we are a 12-person software company.", "company"),
+    # a foundation is a non-profit body, like an association
+    ("Wir sind eine Stiftung in Berlin und fördern MINT-Bildung; wir suchen Partnerunternehmen.", "association"),
+    ("We are a charitable foundation in Berlin running maker spaces for schools.", "association"),
+])
+def test_an_institute_of_ones_own_and_a_foundation(text, org_type):
+    assert ex(text).org_type == org_type
