@@ -22,7 +22,7 @@ from .errors import BackendUnavailable
 from .learned import default_ranker, default_support_ranker, ranker_inputs, support_inputs
 from .lanes import FIRST_SCREEN, advice_only, fitting_support, is_support_only, split_lanes
 from .mentions import find_family_mentions, find_mentions, without_past_use
-from .need_model import NeedProbs, default_need_model
+from .need_model import NeedProbs, default_need_model, keyword_need_probs
 from .models import CompanyProfile, Criterion, Filters
 from .rank import (
     LinearScorer,
@@ -249,7 +249,9 @@ def make_learned_score(ranker, w: Weights | None = None) -> Stage:
     def learned_score(state: MatchState, eng: Engine) -> MatchState:
         if not state.candidates:
             return state
-        p = ranker.predict(np.asarray([ranker_inputs(x.features, x.prog, state.profile, state.need_probs)
+        # without a need model the keyword reading stands in: built once per request, not once per candidate
+        probs = state.need_probs or keyword_need_probs(state.profile.needs)
+        p = ranker.predict(np.asarray([ranker_inputs(x.features, x.prog, state.profile, probs)
                                        for x in state.candidates]))
         for x, pr in zip(state.candidates, p, strict=True):
             asked = w.named_bonus * x.features.get("named", 0.0) + LEVEL_REQUEST_WEIGHT * x.features.get("level_wish", 0.0)
