@@ -328,11 +328,9 @@ def main_ranker(dry_run: bool, support_only: bool = False) -> int:
               "weighted twice); evals/fit.py --ranker")
     meta = {"fitted_on": dt.date.today().isoformat(), "scikit_learn": sklearn.__version__, "dev_cases": len(states),
             "cv_dev": cv_meta}
-    if support_only:
-        pass
-    elif cv["ranker"]["ndcg@10"] <= cv["hand"]["ndcg@10"]:
+    if not support_only and cv["ranker"]["ndcg@10"] <= cv["hand"]["ndcg@10"]:
         print("the ranker is not better on held-out dev folds; matcher/ranker.json left unchanged", file=sys.stderr)
-    else:
+    elif not support_only:
         # the ranker is fitted on out-of-fold need probabilities; the product uses the need model fitted on all of dev
         need_model = fit_need_model(need_rows(states, dev), eng.embedder.model_id, {
             "fitted_on": meta["fitted_on"], "dev_cases": len(states),
