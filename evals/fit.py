@@ -83,6 +83,32 @@ def attach_out_of_fold_need_probs(states: dict[str, MatchState], cases, embeddin
             st.need_probs = model.predict(st.query_vec, st.profile.needs)
 
 
+def case_base_rows(states: dict[str, MatchState], cases) -> list[tuple]:
+    """(case id, query vector, programme relevance) of each case with a state, an embedding and a must or should."""
+    out = []
+    for c in cases:
+        st = states.get(c.id)
+        rel = c.relevance()
+        if st is not None and st.query_vec is not None and any(r > 0 for r in rel.values()):
+            out.append((c.id, st.query_vec, rel))
+    return out
+
+
+def attach_out_of_fold_case_votes(states: dict[str, MatchState], cases, embedding_model: str, folds: int = 5) -> None:
+    """Give each state the votes of a case base built from the other folds (``matcher.case_base``): a case never
+    votes for itself, so the ranker learns how far the votes of a request's neighbours can be trusted."""
+    from matcher.case_base import build_case_base
+
+    cs = sorted([c for c in cases if c.id in states and states[c.id].query_vec is not None], key=lambda c: c.id)
+    for k in range(folds):
+        rows = case_base_rows(states, [c for i, c in enumerate(cs) if i % folds != k])
+        if not rows:
+            continue  # nothing to vote with: the votes stay unknown
+        base = build_case_base(rows, embedding_model)
+        for c in (c for i, c in enumerate(cs) if i % folds == k):
+            states[c.id].case_votes = base.votes(states[c.id].query_vec)
+
+
 def ranking(state: MatchState, w: Weights, eng: Engine, ranker=None, support_ranker=None) -> tuple[list[str], list[str]]:
     """The shown ranking (five programmes, the support lane, the rest) and the first screen; with ``ranker``
     (a ``matcher.learned.TreeRanker``) its probability is blended in as in the product, with ``support_ranker``
@@ -226,7 +252,8 @@ def ranker_rows(states: dict[str, MatchState], cases):
     """The programme ranker's rows: every candidate that is not ineligible (see ``_labelled_rows``)."""
     from matcher.learned import ranker_inputs
 
-    return _labelled_rows(states, cases, lambda x, st: ranker_inputs(x.features, x.prog, st.profile, st.need_probs),
+    return _labelled_rows(states, cases,
+                          lambda x, st: ranker_inputs(x.features, x.prog, st.profile, st.need_probs, st.case_votes),
                           lambda x: x.overall != "ineligible")
 
 
@@ -268,7 +295,11 @@ def fit_ranker(states: dict[str, MatchState], cases, meta: dict | None = None):
     """Fit the tree ensemble on ``cases`` (``RANKER_PARAMS``) and return it as a ``TreeRanker``."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
+    import numpy as np
+
     x, y, sw = ranker_rows(states, cases)
+    # an input no row knows (no case votes attached) cannot be binned: 0 everywhere, so no tree splits on it
+    x[:, np.isnan(x).all(axis=0)] = 0.0
     model = HistGradientBoostingClassifier(**RANKER_PARAMS).fit(x, y, sample_weight=sw)
     return tree_ranker_from_sklearn(model, RANKER_BLEND, meta or {})
 
@@ -306,18 +337,21 @@ def _write_tree(path, tree) -> None:
 
 def main_ranker(dry_run: bool, support_only: bool = False) -> int:
     """Cross-validate and fit the programme ranker (``matcher/ranker.json``, with the need model
-    ``matcher/need_model.json`` whose probabilities are among its inputs) and the support lane's ranker
+    ``matcher/need_model.json`` and the case base ``matcher/case_base.json`` whose probabilities and votes are among
+    its inputs) and the support lane's ranker
     (``matcher/support_ranker.json``); each file is written only when its model wins on the held-out dev folds.
     With ``support_only`` the shipped programme ranker stays and only the support lane's ranker is refitted."""
     import sklearn
 
     from matcher.learned import RANKER_FILE, SUPPORT_RANKER_FILE
+    from matcher.case_base import CASE_BASE_FILE, NEIGHBOURS, build_case_base
     from matcher.need_model import NEED_MODEL_FILE, fit_need_model
 
     eng = build_engine(product_settings())
     dev = case_parts(load_all_cases())["dev"]
     states = scored_states(dev, eng)
     attach_out_of_fold_need_probs(states, dev, eng.embedder.model_id)
+    attach_out_of_fold_case_votes(states, dev, eng.embedder.model_id)
     cv = cross_validate_ranker(states, dev, eng)
     for name, m in cv.items():
         print(f"{name:14s} CV on dev ({len(states)} cases): " + ", ".join(f"{k} {v:.3f}" for k, v in m.items()))
@@ -338,6 +372,13 @@ def main_ranker(dry_run: bool, support_only: bool = False) -> int:
                       "the request's embedding and the needs read by keyword; evals/fit.py --ranker"})
         NEED_MODEL_FILE.write_text(json.dumps(need_model.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {NEED_MODEL_FILE}")
+        # the ranker is fitted on out-of-fold votes; the product votes with every dev case
+        case_base = build_case_base(case_base_rows(states, dev), eng.embedder.model_id, meta={
+            "fitted_on": meta["fitted_on"], "part": "dev",
+            "method": f"the dev cases' request embeddings and must (1) / should (0.5) programmes; votes of the "
+                      f"{NEIGHBOURS} nearest by cosine similarity; evals/fit.py --ranker"})
+        CASE_BASE_FILE.write_text(json.dumps(case_base.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {CASE_BASE_FILE} ({len(case_base.case_ids)} cases)")
         _write_tree(RANKER_FILE, fit_ranker(states, dev, {**meta, "params": RANKER_PARAMS,
                                                           "method": method.format(what="candidates")}))
     with_lane, without = cv["ranker+support"], cv["ranker"]

@@ -16,6 +16,7 @@ from .programme_answer import compose_programme_answer
 from .staleness import effective_status
 from .models import CompanyProfile, Filters, MatchResult, Programme, ProgrammeHit
 from .learned import default_ranker, default_support_ranker
+from .case_base import default_case_base
 from .need_model import default_need_model
 from .pipeline import MatchState, full_pipeline, select_pipeline
 from .pipeline import run as run_pipeline
@@ -115,8 +116,9 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
         ranker = default_ranker() if weights is None and scorer is None else None
         support_ranker = default_support_ranker() if ranker is not None else None
         need_model = default_need_model() if ranker is not None else None
+        case_base = default_case_base() if ranker is not None else None
         stages = full_pipeline(weights or default_weights(), scorer, ranker=ranker, support_ranker=support_ranker,
-                               need_model=need_model)
+                               need_model=need_model, case_base=case_base)
     elif isinstance(pipeline, str):
         stages = select_pipeline(pipeline)
     else:
@@ -144,7 +146,7 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
 
     prog_hits = [hit(x) for x in state.chosen]
     support_hits = [hit(x) for x in state.support]
-    for h in support_hits:
+    for h in [*support_hits, *prog_hits]:
         if h.id in state.support_mandates:
             h.reasons.insert(0, state.support_mandates[h.id])
     hidden_hits = [hit(x) for x in state.hidden[:10]] if state.scope == "funding" else []

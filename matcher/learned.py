@@ -8,7 +8,8 @@ the locked test part) and writes ``matcher/ranker.json``. At match time its prob
 a consultant would name is blended with the linear score (``learned_score``); the features stay the ``why``.
 
 Among its inputs are the need model's probabilities (``matcher.need_model``) of the programme's own needs: how far the
-request supports the need a programme serves, beyond the keywords that put it in the profile.
+request supports the need a programme serves, beyond the keywords that put it in the profile; and how strongly the
+most similar dev consultations named the programme (``matcher.case_base``).
 
 The trees are stored as plain arrays (no pickle, no scikit-learn at run time) and evaluated for all
 candidates of a request at once with numpy.
@@ -58,6 +59,8 @@ INPUT_NAMES: tuple[str, ...] = (
     # how likely the programme's needs are the company's (``need_model``): its first need and the likeliest of its
     # needs, as a need of the company and as its main need
     "need_prob_first", "need_prob_max", "main_prob_first", "main_prob_max",
+    # how strongly the most similar dev consultations named this programme (``case_base``; NaN without a case base)
+    "case_vote",
 )
 
 
@@ -79,9 +82,9 @@ class RankerError(ValueError):
 
 
 def ranker_inputs(features: dict[str, float], prog: Programme, profile: CompanyProfile,
-                  need_probs: NeedProbs | None = None) -> list[float]:
+                  need_probs: NeedProbs | None = None, case_votes: dict[str, float] | None = None) -> list[float]:
     """One candidate's input row, in the order of ``INPUT_NAMES``; without ``need_probs`` the profile's keyword
-    reading stands in for them."""
+    reading stands in for them, without ``case_votes`` (no case base for this embedder) the vote is unknown (NaN)."""
     main = profile.needs[0] if profile.needs else None
     primary = prog.instruments[0] if prog.instruments else None
     row = [features.get(k, 0.0) for k in RANK_FEATURES]
@@ -106,6 +109,7 @@ def ranker_inputs(features: dict[str, float], prog: Programme, profile: CompanyP
     own = prog.needs or []
     row += [probs.need.get(own[0], 0.0) if own else 0.0, max((probs.need.get(n, 0.0) for n in own), default=0.0),
             probs.main.get(own[0], 0.0) if own else 0.0, max((probs.main.get(n, 0.0) for n in own), default=0.0)]
+    row.append(case_votes.get(prog.id, 0.0) if case_votes is not None else math.nan)
     return row
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import eligibility as elig
+from .case_base import default_case_base
 from .ecosystem import asked_with_shown, mandate_reasons, rank_ecosystem
 from .engine import Engine
 from .errors import BackendUnavailable
@@ -65,6 +66,7 @@ class MatchState:
     degraded: str | None = None
     query_vec: np.ndarray | None = None  # the request's embedding (dense retrieval), for the need model
     need_probs: NeedProbs | None = None  # how likely each need is the company's (``need_model``)
+    case_votes: dict[str, float] | None = None  # how strongly similar consultations named each programme (``case_base``)
     criteria: dict[str, list[Criterion]] = field(default_factory=dict)
     candidates: list[Scored] = field(default_factory=list)
     ranked: list[Scored] = field(default_factory=list)
@@ -234,6 +236,19 @@ def make_need_probabilities(model) -> Stage:
     return need_probabilities
 
 
+def make_case_votes(case_base) -> Stage:
+    """How strongly the dev consultations most similar to the request named each programme (``matcher.case_base``),
+    for the learned ranker. Without a case base built with this engine's embedder, or without an embedding
+    (lexical retrieval), the votes stay unknown."""
+
+    def case_votes(state: MatchState, eng: Engine) -> MatchState:
+        if case_base is not None and state.query_vec is not None and case_base.fits(eng.embedder):
+            state.case_votes = case_base.votes(state.query_vec)
+        return state
+
+    return case_votes
+
+
 def make_learned_score(ranker, w: Weights | None = None) -> Stage:
     """Blend each candidate's linear score with the learned ranker's probability (``matcher.learned``):
     score = blend x (probability + request) + (1 - blend) x linear score. The features, the ``why``, stay.
@@ -251,7 +266,7 @@ def make_learned_score(ranker, w: Weights | None = None) -> Stage:
             return state
         # without a need model the keyword reading stands in: built once per request, not once per candidate
         probs = state.need_probs or keyword_need_probs(state.profile.needs)
-        p = ranker.predict(np.asarray([ranker_inputs(x.features, x.prog, state.profile, probs)
+        p = ranker.predict(np.asarray([ranker_inputs(x.features, x.prog, state.profile, probs, state.case_votes)
                                        for x in state.candidates]))
         for x, pr in zip(state.candidates, p, strict=True):
             asked = w.named_bonus * x.features.get("named", 0.0) + LEVEL_REQUEST_WEIGHT * x.features.get("level_wish", 0.0)
@@ -363,11 +378,13 @@ def ecosystem(state: MatchState, eng: Engine) -> MatchState:
     state.projects = rank_ecosystem(eng, state.fused, state.profile, [x.prog.id for x in state.chosen],
                                     state.lang, [x.prog.id for x in state.support], typical=state.typical_ecosystem,
                                     shown_levels=shown_levels)
-    if state.support:
-        # the contact card of such an offer is skipped as a duplicate, so the support card carries its mandate
+    offers = [*state.support, *(x for x in state.chosen if is_support_only(x))]
+    if offers:
+        # the contact card of such an offer (in the support lane, or among the programmes when advice was asked for)
+        # is skipped as a duplicate, so the offer's card carries its mandate
         mandates = mandate_reasons([*eng.corpus.projects, *eng.corpus.actors],
                                    asked_with_shown(state.profile, shown_levels), state.lang)
-        state.support_mandates = {x.prog.id: mandates[x.prog.id] for x in state.support if x.prog.id in mandates}
+        state.support_mandates = {x.prog.id: mandates[x.prog.id] for x in offers if x.prog.id in mandates}
     return state
 
 
@@ -402,12 +419,13 @@ def ordering_stages(w: Weights, support_ranker=None) -> list[Stage]:
 
 
 def full_pipeline(weights: Weights | None = None, scorer=None, fusion: str = "rrf", ranker=None,
-                  support_ranker=None, need_model=None) -> list[Stage]:
+                  support_ranker=None, need_model=None, case_base=None) -> list[Stage]:
     """The product: with ``ranker`` (a ``matcher.learned.TreeRanker``) its probability is blended into the score,
-    with the need probabilities of ``need_model`` among its inputs; with ``support_ranker`` the support lane is
-    chosen by that one."""
+    with the need probabilities of ``need_model`` and the votes of ``case_base`` among its inputs; with
+    ``support_ranker`` the support lane is chosen by that one."""
     w = weights or Weights()
-    learned = [make_need_probabilities(need_model), make_learned_score(ranker, w)] if ranker is not None else []
+    learned = ([make_need_probabilities(need_model), make_case_votes(case_base), make_learned_score(ranker, w)]
+               if ranker is not None else [])
     scoring = [make_score(scorer or LinearScorer(w)), *learned]
     return [make_retrieve(fusion), judge_eligibility, *scoring, *ordering_stages(w, support_ranker), ecosystem,
             questions, scope]
@@ -427,7 +445,7 @@ def retrieval_pipeline(fusion: str) -> list[Stage]:
 
 PIPELINES: dict[str, Callable[[], list[Stage]]] = {
     "full": lambda: full_pipeline(default_weights(), ranker=default_ranker(), support_ranker=default_support_ranker(),
-                                  need_model=default_need_model()),
+                                  need_model=default_need_model(), case_base=default_case_base()),
     "full-hand": lambda: full_pipeline(default_weights()),
     "hybrid+rules": rules_pipeline,
     "hybrid": lambda: retrieval_pipeline("rrf"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from evals.fit import evaluate, fit_coordinate_ascent, fit_weights, ranking, scored_states
@@ -116,3 +117,29 @@ def test_each_dev_state_gets_need_probabilities_from_a_model_fitted_on_the_other
     states = scored_states(list(bare.values()), engine)
     attach_out_of_fold_need_probs(states, list(bare.values()), engine.embedder.model_id, folds=2)
     assert all(st.need_probs is None for st in states.values())
+
+
+def test_each_dev_state_gets_case_votes_from_the_other_folds_only(engine):
+    from evals.fit import attach_out_of_fold_case_votes, case_base_rows
+
+    texts = [("Bäckerei in Berlin, wir wollen Energie sparen und einen effizienten Ofen kaufen", "energy-efficiency-grant"),
+             ("Druckerei in Berlin, die Stromkosten sollen runter, neue Trockner", "energy-efficiency-grant"),
+             ("Maschinenbau in Berlin, wir brauchen einen Kredit für neue Maschinen", "bund-investment-loan"),
+             ("Metallbau in Berlin, wir wollen eine Laseranlage finanzieren", "bund-investment-loan"),
+             ("Wir recyceln Kunststoff in Berlin und entwickeln eine neue Sortieranlage", "berlin-innovation-grant"),
+             ("Softwarefirma in Berlin, wir entwickeln mit der TU eine KI für Lager", "berlin-innovation-grant")]
+    cases = [GoldCase(id=f"de-93{i}", lang="de", query=q, must=[p]) for i, (q, p) in enumerate(texts)]
+    states = scored_states(cases, engine)
+    assert len(case_base_rows(states, cases)) == 6 and all(states[c.id].case_votes is None for c in cases)
+    attach_out_of_fold_case_votes(states, cases, engine.embedder.model_id, folds=6)
+    from matcher.case_base import NEIGHBOURS
+
+    def cos(a, b):
+        return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
+
+    for c in cases:
+        votes = states[c.id].case_votes
+        # each case's own must is voted for only by the one other case that names it, never by the case itself
+        (twin,) = [o for o in cases if o.must == c.must and o.id != c.id]
+        expected = max(cos(states[c.id].query_vec, states[twin.id].query_vec), 0.0) / NEIGHBOURS
+        assert votes is not None and votes.get(c.must[0], 0.0) == pytest.approx(expected, abs=2e-3), (c.id, votes)

@@ -197,7 +197,7 @@ def test_the_learned_stage_blends_the_probability_into_the_score_and_keeps_the_f
     a, b = _prog("berlin-innovation-grant"), _prog("bund-investment-loan")
     xs = [Scored(a, 1.0, "eligible", "rolling", features={"retrieval": 1.0}),
           Scored(b, 0.5, "eligible", "rolling", features={"retrieval": 0.5})]
-    state = SimpleNamespace(candidates=xs, profile=CompanyProfile(needs=["investment"]), need_probs=None)
+    state = SimpleNamespace(candidates=xs, profile=CompanyProfile(needs=["investment"]), need_probs=None, case_votes=None)
     make_learned_score(_Prefers(1, 2))(state, None)
     assert xs[0].score == pytest.approx(0.7 * 0.1 + 0.3 * 1.0) and xs[1].score == pytest.approx(0.7 * 0.9 + 0.3 * 0.5)
     assert xs[1].score > xs[0].score and xs[1].learned == pytest.approx(0.9)
@@ -205,7 +205,7 @@ def test_the_learned_stage_blends_the_probability_into_the_score_and_keeps_the_f
     # a programme the user names keeps the full named bonus: the trees cannot learn a request from the gold cases
     named = [Scored(a, 1.0, "eligible", "rolling", features={"retrieval": 1.0, "named": 1.0, "level_wish": 1.0})]
     make_learned_score(_Prefers(0, 1), Weights(named_bonus=0.3))(
-        SimpleNamespace(candidates=named, profile=CompanyProfile(), need_probs=None), None)
+        SimpleNamespace(candidates=named, profile=CompanyProfile(), need_probs=None, case_votes=None), None)
     assert named[0].score == pytest.approx(0.7 * (0.9 + 0.3 + LEVEL_REQUEST_WEIGHT) + 0.3 * 1.0)
     empty = SimpleNamespace(candidates=[], profile=CompanyProfile())
     assert make_learned_score(_Prefers(0, 1))(empty, None) is empty
@@ -235,11 +235,13 @@ def test_match_chooses_the_support_lane_with_the_shipped_support_ranker(real_eng
     queries = ["Bäckerei in Berlin-Neukölln, 12 Mitarbeitende, wir wollen Energie sparen und einen effizienten Ofen kaufen",
                "Our Berlin software startup (8 people) wants to find partners in other EU countries for a joint R&D project",
                "Wir sind ein Zulieferer in Marzahn mit 30 Leuten und wollen unsere Fertigung digitalisieren"]
+    from matcher.case_base import default_case_base
     from matcher.need_model import default_need_model
 
-    hand_lane = full_pipeline(default_weights(), ranker=default_ranker(), need_model=default_need_model())
+    hand_lane = full_pipeline(default_weights(), ranker=default_ranker(), need_model=default_need_model(),
+                              case_base=default_case_base())
     learned_lane = full_pipeline(default_weights(), ranker=default_ranker(), support_ranker=default_support_ranker(),
-                                 need_model=default_need_model())
+                                 need_model=default_need_model(), case_base=default_case_base())
     differs = 0
     for q in queries:
         shown = match(q, top_k=5, engine=real_engine)

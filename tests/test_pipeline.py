@@ -490,9 +490,10 @@ def test_a_company_recruiting_abroad_is_pointed_to_the_business_immigration_serv
     r = match("Wir sind eine Fahrradmanufaktur in Kreuzberg mit 20 Leuten und finden keine Zweiradmechatroniker. Jetzt "
               "überlegen wir, Fachkräfte aus dem Ausland zu holen. Wer hilft uns bei Anerkennung und Visum?",
               engine=real_engine)
-    # as the contact, or as the same offer in the support lane, with the service as its first reason
+    # as the contact, or as the same offer in the support lane or among the programmes (advice was asked for),
+    # with the service as its first reason
     bp = ([h.why for h in r.projects if h.id == "berlin-partner-wirtschaft-technologie"]
-          + [h.reasons[0] for h in r.support if h.id == "berlin-partner" and h.reasons])
+          + [h.reasons[0] for h in [*r.support, *r.programmes] if h.id == "berlin-partner" and h.reasons])
     assert bp and "Business Immigration Service" in bp[0]
 
 
