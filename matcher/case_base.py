@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import base64
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from .model_file import read_model_file
 
 CASE_BASE_FILE = Path(__file__).resolve().parent / "case_base.json"
 
@@ -127,13 +128,8 @@ def build_case_base(rows: list[tuple[str, np.ndarray, dict[str, int]]], embeddin
 
 def load_case_base(path: Path = CASE_BASE_FILE) -> CaseBase | None:
     """The case base of ``path``; ``None`` if there is no such file (the votes are unknown then)."""
-    if not path.exists():
-        return None
-    try:
-        return CaseBase.from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise CaseBaseError(f"{path} is not a usable case base ({e}); rebuild it with `python -m evals.fit --ranker` "
-                            "or delete it (the ranker then goes without similar consultations)") from e
+    return read_model_file(path, CaseBase.from_dict, CaseBaseError, "case base",
+                           "the ranker then goes without similar consultations")
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,13 +19,13 @@ in a lexical-only pipeline) the keyword reading stands in: 1 for a need read, 0 
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .lexicon import NEED_ORDER
+from .model_file import read_model_file
 
 NEED_MODEL_FILE = Path(__file__).resolve().parent / "need_model.json"
 
@@ -140,13 +140,7 @@ def fit_need_model(rows: list[tuple[np.ndarray, list[str], list[str]]], embeddin
 
 def load_need_model(path: Path = NEED_MODEL_FILE) -> NeedModel | None:
     """The need model of ``path``; ``None`` if there is no such file (the keyword reading stands in)."""
-    if not path.exists():
-        return None
-    try:
-        return NeedModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise NeedModelError(f"{path} is not a usable need model ({e}); re-fit it with `python -m evals.fit --ranker` "
-                             "or delete it to use the keyword reading") from e
+    return read_model_file(path, NeedModel.from_dict, NeedModelError, "need model", "the keyword reading stands in")
 
 
 @functools.lru_cache(maxsize=1)
