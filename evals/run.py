@@ -116,7 +116,8 @@ def ranker_cv_lines(path: Path = RANKER_FILE) -> list[str]:
             if both else "The learned ranker (`matcher/ranker.json`")
     return [f"{what}, fitted {meta.get('fitted_on', '?')} on {meta.get('dev_cases', '?')} "
             f"dev cases) {'make' if both else 'makes'} the dev rows partly in-sample. {'Their' if both else 'Its'} "
-            f"5-fold cross-validation on the dev part, the fair dev figure: {row}.", ""]
+            f"5-fold cross-validation on the dev part, the fair dev figure: {row}. (The case base, "
+            f"`matcher/case_base.json`, leaves each dev case out of its own votes in the rows above.)", ""]
 
 
 def shown_ranking(res) -> list[str]:
