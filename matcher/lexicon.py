@@ -204,7 +204,26 @@ PRE_FOUNDING = folded_rx(
     r"before founding|business idea|wir sind .{0,30}(?:studierende|absolvent)|we are .{0,30}(?:students|graduates)|gründungsvorbereitung|spin-?off (?:project|team)|"
     r"as a team of researchers|forschungsteam .{0,40}gründ|selbstständig machen|selbständig machen|going to start a business|"
     # "Ich mache mich als Elektriker selbstständig", "we are going self-employed"
-    r"\bmache\w* (?:mich|uns) (?:[\w-]+ ){0,5}?selbs?t?ständig\b|(?:go|going|become|becoming) self-employed)",
+    r"\bmache\w* (?:mich|uns) (?:[\w-]+ ){0,5}?selbs?t?ständig\b|(?:go|going|become|becoming) self-employed|"
+    # "mich im Frühjahr mit einem Foodtruck selbstständig zu machen", "in die Selbstständigkeit gehen"
+    r"selbs?t?ständig zu machen|(?:weg|schritt|gang) in die selbs?t?ständigkeit|in die selbs?t?ständigkeit (?:zu )?(?:gehen|starten|wechseln)|"
+    # a business of one's own to be opened: "mein eigenes Tischlereigeschäft eröffnen", "eine eigene Praxis zu eröffnen"
+    r"(?:will|wollen|möchte|möchten|plane|planen|gedanken|überlege|überlegen|träume|träumen|vor)\b[^.;!?]{0,60}?"
+    r"\b(?:ein|eine|einen|mein|meine|meinen|unser|unsere|unseren) eigene[ns]? [\w-]*(?:café|cafe|laden|geschäft|restaurant|"
+    r"praxis|werkstatt|studio|salon|shop|imbiss|kita|agentur|firma|betrieb|kanzlei|unternehmen|manufaktur|rösterei|"
+    r"brauerei|bäckerei|tischlerei|start-?up)\b[^.;!?]{0,40}? (?:zu )?(?:eröffnen|aufmachen|gründen|starten|aufbauen)\b|"
+    r"eigene[ns]? (?:[\w-]+ )?(?:firma|unternehmen|start-?up|betrieb|geschäft)\b[^.;!?]{0,40}?an den start (?:bringen|gehen)|"
+    # "aus unserem Forschungsprojekt eine Firma machen"
+    r"\baus (?:unserem|unserer|meinem|meiner|dem|der|diesem|dieser) [^.;!?]{0,60}?\b(?:ein|eine|einen) (?:eigene[ns]? )?"
+    r"(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:zu )?(?:machen|gründen|werden)\b|"
+    r"angemeldet ist (?:noch )?nichts|noch kein gewerbe angemeldet|(?:gewerbe|firma|unternehmen) (?:ist )?noch nicht angemeldet|"
+    r"(?:schreiben|schreibe|erstellen|erstelle) (?:gerade |noch )?(?:unseren|meinen|einen) businessplan|"
+    r"(?:writing|working on) (?:the|our|my|a) business ?plan|"
+    # "preparing to launch a bike repair business", "to start my own e-commerce company", "planning my own brewery"
+    r"(?:preparing|getting ready) to (?:found|start|launch|set up|incorporate|open|register) (?:a|an|our|my) (?:[\w-]+ ){0,3}"
+    r"(?:company|business|start-?up|firm|gmbh|ug|ltd|shop|store|studio|practice|café|cafe|bakery|brewery|restaurant|agency)\b|"
+    r"(?:open|start|launch|found|planning|plan) (?:my|our) own (?:[\w-]+ ){0,2}(?:business|company|firm|shop|store|brewery|"
+    r"bakery|café|cafe|restaurant|studio|practice|agency|workshop|label|start-?up)\b)",
 )
 # "start-up" said of the company, not of a programme or the scene ("Berliner Startup Stipendium", "Start-up-Szene")
 STARTUP = folded_rx(r"\b(start-?up(?![- ]?(?:stipendi\w*|szene|scene|ökosystem\w*|ecosystem|programm\w*|program\b|förder\w*|"

@@ -1935,3 +1935,34 @@ def test_a_venture_round_marks_a_start_up(text):
 ])
 def test_an_institute_of_ones_own_and_a_foundation(text, org_type):
     assert ex(text).org_type == org_type
+
+
+@pytest.mark.parametrize("text", [
+    "Ich plane, mich im Frühjahr mit einem Foodtruck in Berlin selbstständig zu machen.",
+    "Ich will mein eigenes Tischlereigeschäft eröffnen und suche Startkapital.",
+    "Wir überlegen, uns mit unserer App selbstständig zu machen, sind aber noch angestellt.",
+    "Wir möchten im Sommer unsere eigene Firma für Solaranlagen an den Start bringen.",
+    "Ich trage mich mit dem Gedanken, eine eigene Physiotherapiepraxis zu eröffnen.",
+    "Wir wollen aus unserem Forschungsprojekt an der HU eine Firma machen.",
+    "Ich bin gerade dabei, ein Unternehmen für nachhaltige Mode aufzubauen; angemeldet ist noch nichts.",
+    "Wir schreiben gerade unseren Businessplan für eine Kita in Pankow.",
+    "Ich möchte eine Bäckerei übernehmen und damit in die Selbstständigkeit gehen.",
+    "I am preparing to launch a bike repair business in Friedrichshain.",
+    "Planning my own craft brewery in Berlin, still writing the business plan.",
+    "I'm leaving my job to start my own e-commerce company in Berlin.",
+])
+def test_a_plan_to_set_up_on_one_s_own_is_pre_founding_however_it_is_phrased(text):
+    p = ex(text)
+    assert (p.org_type, p.stage) == ("individual", "pre_founding")
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Wir sind eine Tischlerei mit 12 Mitarbeitern und wollen eine eigene Werkstatt in Spandau eröffnen.", "established"),
+    ("Unser Betrieb (3 Leute, seit 2015) will eine eigene Filiale in Mitte eröffnen.", "established"),
+    ("Wir schreiben gerade unseren Businessplan für die Hausbank; Metallbau in Reinickendorf seit 1998, 25 Mitarbeiter.",
+     "established"),
+    ("Wir sind ein Softwarehaus mit 40 Leuten und wollen aus unserem Forschungsprojekt mit der TU eine eigene "
+     "Ausgründung machen.", "established"),
+])
+def test_a_running_business_opening_something_of_its_own_is_not_pre_founding(text, stage):
+    assert ex(text).stage == stage
