@@ -114,7 +114,8 @@ def size_class(employees: int | None, turnover: int | None = None) -> str | None
 
 _NOT_HEADCOUNT_AFTER = re.compile(
     r"\s*(?:%|prozent|percent|jahre|years|mio|million|eur|€)|"
-    r"[^.;!?,]{0,25}\b(?:einstellen|einzustellen|weiterbild\w*|schulen|qualifizier\w*|umschul\w*|suchen|gesucht|"
+    # "3 Fachkräfte suchen" is hiring; "mit 40 Beschäftigten suchen wir Förderung" is the company asking
+    r"[^.;!?,]{0,25}\b(?:einstellen|einzustellen|weiterbild\w*|schulen|qualifizier\w*|umschul\w*|suchen(?! wir\b)|gesucht|"
     r"hire|hiring|recruit\w*|train|training|upskill\w*|zu [\w-]+ (?:weiterbilden|ausbilden|machen))\b")
 _NOT_HEADCOUNT_BEFORE = re.compile(r"\b(?:neue|neuen|zusätzliche\w*|weitere\w*|new|additional|more|another|further|davon|of them|of whom|"
                                    r"inkl\.|inklusive|einschließlich|including|incl\.|"

@@ -1966,3 +1966,21 @@ def test_a_plan_to_set_up_on_one_s_own_is_pre_founding_however_it_is_phrased(tex
 ])
 def test_a_running_business_opening_something_of_its_own_is_not_pre_founding(text, stage):
     assert ex(text).stage == stage
+
+
+@pytest.mark.parametrize("text, employees", [
+    ("Als Brandenburger Unternehmen mit 40 Beschäftigten suchen wir Förderung für eine Photovoltaikanlage.", 40),
+    ("Mit unseren 18 Mitarbeitenden suchen wir einen Kredit für eine neue Halle.", 18),
+    ("Wir sind 12 Leute und wollen 3 Fachkräfte suchen, die uns bei der Digitalisierung helfen.", 12),
+])
+def test_a_headcount_followed_by_the_company_asking_is_the_headcount(text, employees):
+    assert ex(text).employees == employees
+
+
+@pytest.mark.parametrize("text, first", [
+    ("We want to train our 12 welders in robotic welding.", "skills"),
+    ("We would like to train our electricians for solar installations.", "skills"),
+    ("We need to train our AI model on more data, 8 people, Berlin.", "digitalisation"),
+])
+def test_training_one_s_tradespeople_is_a_skills_need_training_a_model_is_not(text, first):
+    assert ex(text).needs[0] == first
