@@ -167,6 +167,8 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
         if p.size_class == "large":
             add("sme_target", "violated", "Zielgruppe: kleine und mittlere Unternehmen (KMU) – Sie sind ein Großunternehmen",
                 "Target group: small and medium-sized enterprises – you are a large company")
+        elif p.size_class is not None and p.facts.get("linked_group"):
+            add("sme_target", "unknown", *_LINKED_GROUP_TEXT, question=_LINKED_GROUP_QUESTION[0 if de else 1])
         elif p.size_class is not None:
             add("sme_target", "fulfilled", "Zielgruppe: KMU – trifft zu", "Target group: SMEs – applies")
         else:
@@ -228,6 +230,8 @@ def check(prog: Programme, p: CompanyProfile, lang: str = "de") -> list[Criterio
             add("employees", "violated" if bad else "fulfilled",
                 f"{lim_de} – Sie nennen {_fmt_int(p.employees, 'de')}",
                 f"{lim_en} – you state {_fmt_int(p.employees, 'en')}")
+            if not bad and p.facts.get("linked_group") and el.max_employees is not None:
+                add("sme_target", "unknown", *_LINKED_GROUP_TEXT, question=_LINKED_GROUP_QUESTION[0 if de else 1])
         elif p.stage == "pre_founding" and el.max_employees is not None:
             add("employees", "fulfilled", f"{lim_de} – vor der Gründung erfüllt", f"{lim_en} – met before founding")
         elif p.size_class == "large" and el.max_employees is not None and el.max_employees < 250:
@@ -439,6 +443,17 @@ def overall_for_ranking(criteria: list[Criterion], selective: frozenset[str] | s
                     if not (c.verdict == "unknown" and (
                         (c.rule.startswith("fact:") and c.rule[5:] not in selective) or c.rule in ASKED_NOT_COUNTED))])
 
+
+# a company of a group (or with subsidiaries): the EU SME definition counts the linked enterprises, so its own headcount
+# does not settle an SME limit; asked, not assumed (``facts.linked_group``)
+_LINKED_GROUP_TEXT = ("Größe offen – Sie gehören zu einer Unternehmensgruppe; für die Größengrenzen zählen Beschäftigte "
+                      "und Umsatz verbundener Unternehmen mit (EU-KMU-Definition)",
+                      "Size open – you belong to a group; the size limits count the staff and turnover of linked "
+                      "enterprises (EU SME definition)")
+_LINKED_GROUP_QUESTION = ("Wie viele Beschäftigte und welchen Jahresumsatz hat Ihre Unternehmensgruppe insgesamt "
+                          "(Mutter- und Tochterunternehmen zusammen)?",
+                          "How many employees and what annual turnover does your group have in total (parent and "
+                          "subsidiaries together)?")
 
 # size and age limits and a minimum amount the company did not state: asked on the card, not counted against the
 # programme's rank

@@ -13,7 +13,9 @@ innovation_or_digital (an innovation or a digitalisation step, or a technology b
 beyond_state_of_art (a process or plant beyond the state of the art, not only standard efficiency measures),
 near_break_even (profitable or close to break-even; not a company without revenue yet),
 company_registered (the company is registered under a legal form: "unsere GmbH", "UG seit März"; False for "GmbH in
-Gründung", "no company registered yet").
+Gründung", "no company registered yet"),
+linked_group (the company belongs to a group or holds subsidiaries: the EU SME definition then counts the linked
+enterprises' staff and turnover; False for "unabhängig", "not part of any group").
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ FACTS: tuple[str, ...] = (
     "private_lead_investor", "work_loss", "consortium", "founding_team", "unemployment_benefit",
     "liberal_profession_practice", "small_sum", "technology_business", "construction_or_hospitality",
     "staff_from_abroad", "research_partner", "innovation_or_digital", "beyond_state_of_art", "near_break_even",
-    "company_registered",
+    "company_registered", "linked_group",
 )
 # facts the profile takes from where the company is and plans to be (``gazetteer.locate``), not from these readers
 PLACE_FACTS: tuple[str, ...] = ("planned_berlin_site", "project_outside_berlin")
@@ -1114,6 +1116,27 @@ def dated_facts(text: str, year_now: int, facts: dict[str, bool] | None = None) 
     return out
 
 
+# a group the company belongs to, or subsidiaries it holds ("wir sind die Berliner Tochter eines Konzerns", "part of the
+# X Group", "unsere Tochtergesellschaft in Polen"); "Tochter" alone is a daughter (a succession), not a subsidiary
+_GROUP_POS = _rx(
+    r"\b(?:tochter(?:gesellschaft|unternehmen|firma)\w*|konzerntochter\w*|enkelgesellschaft\w*|subsidiar(?:y|ies)|"
+    r"mutterkonzern\w*|muttergesellschaft\w*|mutterunternehmen\w*|mutterfirma|parent (?:company|group|corporation))\b",
+    r"\b(?:berliner|deutsche|german|europäische|european) tochter\b",
+    r"\b(?:wir sind|we are|sind|is|are) (?:die|eine|the|a) (?:[\w-]+ ){0,2}tochter (?:eines|einer|des|der|von)\b",
+    r"\b(?:teil|part) (?:eines|einer|des|der|of an?|of the) (?:[\w-]+ ){0,3}(?:konzerns?|gruppe|unternehmensgruppe|holding|"
+    r"group|corporation|konzern)\b",
+    r"\b(?:gehören|gehört|gehöre|belong|belongs) (?:zu|zum|zur|to) (?:einem|einer|dem|der|an?|the)? ?(?:[\w-]+ ){0,3}"
+    r"(?:konzern|gruppe|unternehmensgruppe|holding|group|corporation)\b",
+    r"\b(?:konzernzugehörig\w*|konzernangehörig\w*|verbundene[ns]? unternehmen)\b",
+)
+_GROUP_NEG = _rx(
+    r"\b(?:unabhängige[rsn]?|eigenständige[rsn]?|inhabergeführte[rsn]?) (?:[\w-]+ ){0,2}[\w-]*(?:unternehmen|firma|betrieb|"
+    r"mittelständler|kmu)\b",
+    r"\b(?:independent|owner-managed|family-owned) (?:[\w-]+ ){0,2}(?:company|firm|business|sme)\b",
+    r"\bkeine[rn]? (?:konzern|gruppe|unternehmensgruppe)\w*",
+)
+
+
 _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "supraregional_sales": _supraregional,
     "new_activity": lambda t, o: _decide(t, _NEW_ACT_POS, _NEW_ACT_NEG),
@@ -1140,6 +1163,7 @@ _READERS: dict[str, Callable[[str, str], bool | None]] = {
     "beyond_state_of_art": lambda t, o: _beyond_state_of_art(t),
     "near_break_even": lambda t, o: _decide(t, _BREAK_EVEN_POS, _BREAK_EVEN_NEG),
     "company_registered": lambda t, o: _company_registered(t),
+    "linked_group": lambda t, o: _decide(t, _GROUP_POS, _GROUP_NEG),
 }
 
 

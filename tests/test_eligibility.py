@@ -357,3 +357,27 @@ def test_a_takeover_asks_who_takes_over_instead_of_ruling_out_an_old_firm():
     # the same old firm asking for growth money is too old for a programme up to seven years
     growth = handover.model_copy(update={"needs": ["investment", "financing"]})
     assert verdict(berlin_start, growth, "company_age")[0] == "violated"
+
+
+def test_a_company_of_a_group_is_asked_for_the_group_s_size_not_assumed_to_be_an_sme():
+    group = {"linked_group": True}
+    sub = CompanyProfile(org_type="company", employees=80, size_class="medium", facts=group)
+    # an SME programme without a headcount rule: the target group is open, with the group question
+    v, reason = verdict(prog(), sub, "sme_target")
+    assert v == "unknown" and "Unternehmensgruppe" in reason
+    crit = elig.check(prog(), sub)
+    assert any("Unternehmensgruppe insgesamt" in (c.question or "") for c in crit)
+    assert elig.overall(crit) == "uncertain" and elig.overall_for_ranking(crit) == "eligible"
+    assert "Unternehmensgruppe insgesamt" in " ".join(elig.follow_up_questions([crit], sub, "de"))
+    # a headcount limit the company's own staff meets: met by its own count, open for the group
+    crit = elig.check(prog(max_employees=249), sub)
+    assert [c.verdict for c in crit if c.rule == "employees"] == ["fulfilled"]
+    assert [c.verdict for c in crit if c.rule == "sme_target"] == ["unknown"]
+    # a group already known to be large, or an independent company, gets no question
+    large = CompanyProfile(org_type="company", employees=4500, size_class="large", facts=group)
+    assert verdict(prog(), large, "sme_target")[0] == "violated"
+    assert not any(c.rule == "sme_target" for c in elig.check(prog(max_employees=249), large))
+    alone = CompanyProfile(org_type="company", employees=80, size_class="medium", facts={"linked_group": False})
+    assert verdict(prog(), alone, "sme_target")[0] == "fulfilled"
+    en = elig.check(prog(), sub, "en")
+    assert any("group" in c.reason and c.verdict == "unknown" for c in en)

@@ -810,3 +810,19 @@ def test_a_graduate_of_ten_years_ago_gets_no_exist_founder_grant(real_engine):
 ])
 def test_company_registered(text, value):
     assert read_facts(text).get("company_registered") is value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Unser Mutterkonzern sitzt in Stuttgart, wir sind die Berliner Tochter mit 80 Leuten.", True),
+    ("We are part of the Voith Group, 120 people in Berlin.", True),
+    ("Wir gehören zu einer französischen Unternehmensgruppe.", True),
+    ("Unsere Tochtergesellschaft in Polen fertigt die Gehäuse.", True),
+    ("We are the Berlin subsidiary of a French group, 60 people.", True),
+    ("Wir sind ein unabhängiges Familienunternehmen mit 40 Leuten.", False),
+    ("We are an independent SME in Berlin.", False),
+    ("Meine Tochter soll den Betrieb übernehmen.", None),  # a daughter, not a subsidiary
+    ("Wir arbeiten mit einer Tochter der Deutschen Bahn zusammen.", None),  # a partner's group
+    ("Wir gehören zu den führenden Anbietern für Messtechnik.", None),
+])
+def test_linked_group(text, value):
+    assert read_facts(text).get("linked_group") is value
