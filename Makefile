@@ -71,7 +71,7 @@ index: install
 fit: install-test        ## fit the ranking weights by 5-fold CV on the dev cases (writes matcher/weights.yaml if better)
 	$(VENV)/bin/python -m evals.fit
 
-fit-ranker: install-test ## fit the learned rankers on the dev cases, 5-fold CV first (writes matcher/ranker.json, matcher/support_ranker.json if better)
+fit-ranker: install-test ## fit the learned rankers on the dev cases, 5-fold CV first (writes matcher/ranker.json with need_model.json and case_base.json, and support_ranker.json, if better)
 	$(VENV)/bin/python -m evals.fit --ranker
 
 eval: install-test       ## full evaluation, rewrites evals/RESULTS.md

@@ -2,7 +2,8 @@
 
     python -m evals.fit            # 5-fold CV on dev: hand weights vs fitted; writes matcher/weights.yaml
     python -m evals.fit --dry-run  # report only
-    python -m evals.fit --ranker   # 5-fold CV of the learned rankers; writes matcher/ranker.json and
+    python -m evals.fit --ranker   # 5-fold CV of the learned rankers; writes matcher/ranker.json (with the need
+                                   # model matcher/need_model.json and the case base matcher/case_base.json) and
                                    # matcher/support_ranker.json (matcher/learned.py)
     python -m evals.fit --ranker --support   # only the support lane's ranker
 
@@ -293,9 +294,8 @@ def tree_ranker_from_sklearn(model, blend: float, meta: dict, names: tuple[str, 
 
 def fit_ranker(states: dict[str, MatchState], cases, meta: dict | None = None):
     """Fit the tree ensemble on ``cases`` (``RANKER_PARAMS``) and return it as a ``TreeRanker``."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
     import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
 
     x, y, sw = ranker_rows(states, cases)
     # an input no row knows (no case votes attached) cannot be binned: 0 everywhere, so no tree splits on it
@@ -343,8 +343,8 @@ def main_ranker(dry_run: bool, support_only: bool = False) -> int:
     With ``support_only`` the shipped programme ranker stays and only the support lane's ranker is refitted."""
     import sklearn
 
-    from matcher.learned import RANKER_FILE, SUPPORT_RANKER_FILE
     from matcher.case_base import CASE_BASE_FILE, NEIGHBOURS, build_case_base
+    from matcher.learned import RANKER_FILE, SUPPORT_RANKER_FILE
     from matcher.need_model import NEED_MODEL_FILE, fit_need_model
 
     eng = build_engine(product_settings())
