@@ -40,6 +40,7 @@ SIZE_LABELS = {
     "medium": ("mittleres Unternehmen (KMU)", "medium-sized enterprise (SME)"),
     "large": ("Großunternehmen (kein KMU)", "large enterprise (not an SME)"),
 }
+GROUP_SIZE_LABEL = ("Teil einer Unternehmensgruppe (KMU-Status offen)", "part of a group (SME status open)")
 ELIG_LABELS = {
     "eligible": ("voraussichtlich förderfähig", "likely eligible"),
     "uncertain": ("Förderfähigkeit offen – bitte prüfen", "eligibility open – please check"),
@@ -70,7 +71,11 @@ def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[
     if p.employees is not None:
         parts.append(f"{p.employees:,} {'Mitarbeitende' if i == 0 else 'employees'}".replace(",", "." if i == 0 else ","))
     if p.size_class and p.org_type != "research":  # a research group of three is no micro enterprise
-        parts.append(SIZE_LABELS[p.size_class][i])
+        if p.facts.get("linked_group") and p.size_class != "large":
+            # the group's staff and turnover count for the SME status: not settled by the company's own headcount
+            parts.append(GROUP_SIZE_LABEL[i])
+        else:
+            parts.append(SIZE_LABELS[p.size_class][i])
     if p.founded_year:
         parts.append(f"{'gegründet' if i == 0 else 'founded'} {p.founded_year}")
     elif p.age_years is not None and p.stage != "pre_founding":

@@ -335,3 +335,18 @@ def test_games_music_and_film_funders_reach_their_field_and_no_other(real_engine
     for q in ("R&D tax credit Germany – we're a group with 5,000 employees, R&D centre in Berlin.",
               "funding for our bakery?", "Betrieb in Tegel, was gibts an Förderung?"):
         assert not media & {h.id for h in match(q, engine=real_engine).programmes[:10]}, q
+
+
+def test_a_company_of_a_group_is_not_called_an_sme_and_is_asked_for_the_group_s_size(real_engine):
+    res = match("Unser Mutterkonzern sitzt in Stuttgart, wir sind die Berliner Tochter mit 80 Leuten in Tempelhof und "
+                "wollen eine neue Prüfanlage entwickeln.", engine=real_engine)
+    assert res.profile.facts.get("linked_group") is True and res.profile.in_berlin is True
+    assert "Teil einer Unternehmensgruppe (KMU-Status offen)" in res.answer
+    assert "mittleres Unternehmen (KMU)" not in res.answer
+    assert any("Unternehmensgruppe insgesamt" in q for q in res.questions)
+    open_size = [c for h in res.programmes for c in h.criteria if c.rule == "sme_target" and c.verdict == "unknown"]
+    assert open_size and all("Unternehmensgruppe" in c.reason for c in open_size)
+    alone = match("Wir sind ein unabhängiges Familienunternehmen mit 80 Leuten in Tempelhof und wollen eine neue "
+                  "Prüfanlage entwickeln.", engine=real_engine)
+    assert "mittleres Unternehmen (KMU)" in alone.answer
+    assert not any("Unternehmensgruppe" in q for q in alone.questions)
