@@ -25,10 +25,9 @@ from matcher.case_base import default_case_base
 from matcher.ecosystem import offer_groups
 from matcher.engine import Engine, build_engine
 from matcher.errors import MatcherError
-from matcher.learned import RANKER_FILE, SUPPORT_RANKER_FILE, default_ranker, default_support_ranker
-from matcher.need_model import default_need_model
-from matcher.pipeline import full_pipeline
-from matcher.rank import WEIGHTS_FILE, Weights, default_weights
+from matcher.learned import RANKER_FILE, SUPPORT_RANKER_FILE
+from matcher.pipeline import product_pipeline
+from matcher.rank import WEIGHTS_FILE, Weights
 from matcher.settings import Settings, get_settings
 
 from .metrics import answer_checks, first_screen_recall, ir_metrics, per_query, profile_checks, ranking_as_run
@@ -85,15 +84,14 @@ def full_system(eng: Engine):
     """The product's ``match``; for a case the case base holds (a dev case), with that case left out of it, so the
     case never votes for itself (``matcher.case_base``): the dev rows stay comparable to the locked part's."""
     base = default_case_base()
-    held = {c.query: c.id for c in load_all_cases() if base is not None and c.id in set(base.case_ids)}
+    in_base = set(base.case_ids) if base is not None else set()
+    held = {c.query: c.id for c in load_all_cases() if c.id in in_base}
 
     def f(q):
         cid = held.get(q)
         if cid is None:
             return match(q, top_k=10, engine=eng)
-        stages = full_pipeline(default_weights(), ranker=default_ranker(), support_ranker=default_support_ranker(),
-                               need_model=default_need_model(), case_base=base.without([cid]))
-        return match(q, top_k=10, engine=eng, pipeline=stages)
+        return match(q, top_k=10, engine=eng, pipeline=product_pipeline(base.without([cid])))
 
     return f
 

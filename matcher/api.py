@@ -15,10 +15,7 @@ from .plan import build_plan
 from .programme_answer import compose_programme_answer
 from .staleness import effective_status
 from .models import CompanyProfile, Filters, MatchResult, Programme, ProgrammeHit
-from .learned import default_ranker, default_support_ranker
-from .case_base import default_case_base
-from .need_model import default_need_model
-from .pipeline import MatchState, full_pipeline, select_pipeline
+from .pipeline import MatchState, full_pipeline, product_pipeline, select_pipeline
 from .pipeline import run as run_pipeline
 from .profile import complete_profile, extract_profile, merge_profiles
 from .rank import Scored, Weights, default_weights, first_choice_role
@@ -112,13 +109,9 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
     if isinstance(filters, dict):
         filters = Filters.model_validate(filters)
     if pipeline is None or pipeline == "full":
-        # explicit weights or a scorer replace the whole score: the learned ranker is blended in only by default
-        ranker = default_ranker() if weights is None and scorer is None else None
-        support_ranker = default_support_ranker() if ranker is not None else None
-        need_model = default_need_model() if ranker is not None else None
-        case_base = default_case_base() if ranker is not None else None
-        stages = full_pipeline(weights or default_weights(), scorer, ranker=ranker, support_ranker=support_ranker,
-                               need_model=need_model, case_base=case_base)
+        # explicit weights or a scorer replace the whole score: the learned models are used only by default
+        stages = (product_pipeline() if weights is None and scorer is None
+                  else full_pipeline(weights or default_weights(), scorer))
     elif isinstance(pipeline, str):
         stages = select_pipeline(pipeline)
     else:

@@ -443,9 +443,16 @@ def retrieval_pipeline(fusion: str) -> list[Stage]:
             ecosystem, scope]
 
 
+def product_pipeline(case_base=None) -> list[Stage]:
+    """The product: the full pipeline with the shipped weights, rankers, need model and case base (``case_base``
+    replaces the shipped one, e.g. with a case left out for its own evaluation)."""
+    return full_pipeline(default_weights(), ranker=default_ranker(), support_ranker=default_support_ranker(),
+                         need_model=default_need_model(),
+                         case_base=case_base if case_base is not None else default_case_base())
+
+
 PIPELINES: dict[str, Callable[[], list[Stage]]] = {
-    "full": lambda: full_pipeline(default_weights(), ranker=default_ranker(), support_ranker=default_support_ranker(),
-                                  need_model=default_need_model(), case_base=default_case_base()),
+    "full": product_pipeline,
     "full-hand": lambda: full_pipeline(default_weights()),
     "hybrid+rules": rules_pipeline,
     "hybrid": lambda: retrieval_pipeline("rrf"),
