@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import ConfigError
 from .model_file import read_model_file
 
 CASE_BASE_FILE = Path(__file__).resolve().parent / "case_base.json"
@@ -34,7 +35,7 @@ CASE_BASE_FILE = Path(__file__).resolve().parent / "case_base.json"
 NEIGHBOURS = 15  # chosen on dev by CV (5, 10, 15, 25, 50 nearest: nDCG@10 0.793, 0.798, 0.801, 0.797, 0.793)
 
 
-class CaseBaseError(ValueError):
+class CaseBaseError(ConfigError, ValueError):
     """The case base file cannot be used (message says how to fix it)."""
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import ConfigError
 from .lexicon import NEED_ORDER
 from .models import CompanyProfile, Programme
 from .need_model import NeedProbs, keyword_need_probs
@@ -77,7 +78,7 @@ SUPPORT_INPUT_NAMES: tuple[str, ...] = (
 )
 
 
-class RankerError(ValueError):
+class RankerError(ConfigError, ValueError):
     """The ranker file cannot be used (message says how to fix it)."""
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import ConfigError
 from .lexicon import NEED_ORDER
 from .model_file import read_model_file
 
@@ -51,7 +52,7 @@ def need_inputs(query_vec: np.ndarray, needs: list[str]) -> np.ndarray:
                            [1.0 if needs and needs[0] == n else 0.0 for n in NEED_ORDER]])
 
 
-class NeedModelError(ValueError):
+class NeedModelError(ConfigError, ValueError):
     """The need model file cannot be used (message says how to fix it)."""
 
 

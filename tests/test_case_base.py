@@ -144,3 +144,18 @@ def test_the_shipped_case_base_holds_dev_cases_only_and_votes_for_a_request_it_n
     best = sorted(votes, key=votes.get, reverse=True)[:5]
     kinds = {i for p in real_engine.corpus.programmes if p.id in best for i in p.instruments}
     assert "grant" in kinds  # similar R&D consultations named grants, not only loans or advice
+
+
+def test_a_damaged_model_file_reaches_the_chat_as_its_own_actionable_message(tmp_path):
+    from matcher.errors import MatcherError
+    from matcher.learned import load_ranker
+    from matcher.need_model import load_need_model
+    from ui.handlers import _friendly
+
+    path = tmp_path / "model.json"
+    path.write_text("{not json", encoding="utf-8")
+    for load in (load_case_base, load_need_model, load_ranker):
+        with pytest.raises(MatcherError) as e:
+            load(path)
+        # the UI shows a MatcherError's own message (how to fix it), not the generic internal-error text
+        assert "evals.fit --ranker" in _friendly(e.value, "de")
