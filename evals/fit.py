@@ -95,9 +95,15 @@ def case_base_rows(states: dict[str, MatchState], cases) -> list[tuple]:
     return out
 
 
+def case_base_texts(states: dict[str, MatchState], rows) -> list[str]:
+    """The request of each ``case_base_rows`` row, as the match reads it (for the case base's word index)."""
+    return [states[cid].retrieval_text for cid, _v, _r in rows]
+
+
 def attach_out_of_fold_case_votes(states: dict[str, MatchState], cases, embedding_model: str, folds: int = 5) -> None:
-    """Give each state the votes of a case base built from the other folds (``matcher.case_base``): a case never
-    votes for itself, so the ranker learns how far the votes of a request's neighbours can be trusted."""
+    """Give each state the votes (by embedding and by words) of a case base built from the other folds
+    (``matcher.case_base``): a case never votes for itself, so the ranker learns how far the votes of a request's
+    neighbours can be trusted."""
     from matcher.case_base import build_case_base
 
     cs = sorted([c for c in cases if c.id in states and states[c.id].query_vec is not None], key=lambda c: c.id)
@@ -105,9 +111,11 @@ def attach_out_of_fold_case_votes(states: dict[str, MatchState], cases, embeddin
         rows = case_base_rows(states, [c for i, c in enumerate(cs) if i % folds != k])
         if not rows:
             continue  # nothing to vote with: the votes stay unknown
-        base = build_case_base(rows, embedding_model)
+        base = build_case_base(rows, embedding_model, texts=case_base_texts(states, rows))
         for c in (c for i, c in enumerate(cs) if i % folds == k):
-            states[c.id].case_votes = base.votes(states[c.id].query_vec)
+            st = states[c.id]
+            st.case_votes = base.votes(st.query_vec)
+            st.word_votes = base.word_votes(st.retrieval_text)
 
 
 def ranking(state: MatchState, w: Weights, eng: Engine, ranker=None, support_ranker=None) -> tuple[list[str], list[str]]:
@@ -254,7 +262,8 @@ def ranker_rows(states: dict[str, MatchState], cases):
     from matcher.learned import ranker_inputs
 
     return _labelled_rows(states, cases,
-                          lambda x, st: ranker_inputs(x.features, x.prog, st.profile, st.need_probs, st.case_votes),
+                          lambda x, st: ranker_inputs(x.features, x.prog, st.profile, st.need_probs, st.case_votes,
+                                                      st.word_votes),
                           lambda x: x.overall != "ineligible")
 
 
@@ -373,10 +382,12 @@ def main_ranker(dry_run: bool, support_only: bool = False) -> int:
         NEED_MODEL_FILE.write_text(json.dumps(need_model.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {NEED_MODEL_FILE}")
         # the ranker is fitted on out-of-fold votes; the product votes with every dev case
-        case_base = build_case_base(case_base_rows(states, dev), eng.embedder.model_id, meta={
+        rows = case_base_rows(states, dev)
+        case_base = build_case_base(rows, eng.embedder.model_id, texts=case_base_texts(states, rows), meta={
             "fitted_on": meta["fitted_on"], "part": "dev",
-            "method": f"the dev cases' request embeddings and must (1) / should (0.5) programmes; votes of the "
-                      f"{NEIGHBOURS} nearest by cosine similarity; evals/fit.py --ranker"})
+            "method": f"the dev cases' request embeddings, hashed TF-IDF word vectors and must (1) / should (0.5) "
+                      f"programmes; votes of the {NEIGHBOURS} nearest by cosine similarity (embedding; words); "
+                      f"evals/fit.py --ranker"})
         CASE_BASE_FILE.write_text(json.dumps(case_base.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {CASE_BASE_FILE} ({len(case_base.case_ids)} cases)")
         _write_tree(RANKER_FILE, fit_ranker(states, dev, {**meta, "params": RANKER_PARAMS,

@@ -60,8 +60,9 @@ INPUT_NAMES: tuple[str, ...] = (
     # how likely the programme's needs are the company's (``need_model``): its first need and the likeliest of its
     # needs, as a need of the company and as its main need
     "need_prob_first", "need_prob_max", "main_prob_first", "main_prob_max",
-    # how strongly the most similar dev consultations named this programme (``case_base``; NaN without a case base)
-    "case_vote",
+    # how strongly the most similar dev consultations named this programme (``case_base``; NaN without a case base),
+    # found by the request's embedding and by its words
+    "case_vote", "case_word_vote",
 )
 
 
@@ -83,9 +84,11 @@ class RankerError(ConfigError, ValueError):
 
 
 def ranker_inputs(features: dict[str, float], prog: Programme, profile: CompanyProfile,
-                  need_probs: NeedProbs | None = None, case_votes: dict[str, float] | None = None) -> list[float]:
+                  need_probs: NeedProbs | None = None, case_votes: dict[str, float] | None = None,
+                  word_votes: dict[str, float] | None = None) -> list[float]:
     """One candidate's input row, in the order of ``INPUT_NAMES``; without ``need_probs`` the profile's keyword
-    reading stands in for them, without ``case_votes`` (no case base for this embedder) the vote is unknown (NaN)."""
+    reading stands in for them, without ``case_votes`` (no case base for this embedder) or ``word_votes`` (no case
+    base, or one without words) that vote is unknown (NaN)."""
     main = profile.needs[0] if profile.needs else None
     primary = prog.instruments[0] if prog.instruments else None
     row = [features.get(k, 0.0) for k in RANK_FEATURES]
@@ -110,7 +113,7 @@ def ranker_inputs(features: dict[str, float], prog: Programme, profile: CompanyP
     own = prog.needs or []
     row += [probs.need.get(own[0], 0.0) if own else 0.0, max((probs.need.get(n, 0.0) for n in own), default=0.0),
             probs.main.get(own[0], 0.0) if own else 0.0, max((probs.main.get(n, 0.0) for n in own), default=0.0)]
-    row.append(case_votes.get(prog.id, 0.0) if case_votes is not None else math.nan)
+    row += [votes.get(prog.id, 0.0) if votes is not None else math.nan for votes in (case_votes, word_votes)]
     return row
 
 

@@ -67,6 +67,7 @@ class MatchState:
     query_vec: np.ndarray | None = None  # the request's embedding (dense retrieval), for the need model
     need_probs: NeedProbs | None = None  # how likely each need is the company's (``need_model``)
     case_votes: dict[str, float] | None = None  # how strongly similar consultations named each programme (``case_base``)
+    word_votes: dict[str, float] | None = None  # the same, with the consultations found by their words
     criteria: dict[str, list[Criterion]] = field(default_factory=dict)
     candidates: list[Scored] = field(default_factory=list)
     ranked: list[Scored] = field(default_factory=list)
@@ -238,12 +239,16 @@ def make_need_probabilities(model) -> Stage:
 
 def make_case_votes(case_base) -> Stage:
     """How strongly the dev consultations most similar to the request named each programme (``matcher.case_base``),
-    for the learned ranker. Without a case base built with this engine's embedder, or without an embedding
-    (lexical retrieval), the votes stay unknown."""
+    for the learned ranker: the consultations nearest by embedding and those nearest by words. Without a case base
+    built with this engine's embedder, or without an embedding (lexical retrieval), the embedding votes stay
+    unknown; the word votes need no embedder."""
 
     def case_votes(state: MatchState, eng: Engine) -> MatchState:
-        if case_base is not None and state.query_vec is not None and case_base.fits(eng.embedder):
+        if case_base is None:
+            return state
+        if state.query_vec is not None and case_base.fits(eng.embedder):
             state.case_votes = case_base.votes(state.query_vec)
+        state.word_votes = case_base.word_votes(state.retrieval_text)
         return state
 
     return case_votes
@@ -266,8 +271,8 @@ def make_learned_score(ranker, w: Weights | None = None) -> Stage:
             return state
         # without a need model the keyword reading stands in: built once per request, not once per candidate
         probs = state.need_probs or keyword_need_probs(state.profile.needs)
-        p = ranker.predict(np.asarray([ranker_inputs(x.features, x.prog, state.profile, probs, state.case_votes)
-                                       for x in state.candidates]))
+        p = ranker.predict(np.asarray([ranker_inputs(x.features, x.prog, state.profile, probs, state.case_votes,
+                                                     state.word_votes) for x in state.candidates]))
         for x, pr in zip(state.candidates, p, strict=True):
             asked = w.named_bonus * x.features.get("named", 0.0) + LEVEL_REQUEST_WEIGHT * x.features.get("level_wish", 0.0)
             x.learned = float(pr)

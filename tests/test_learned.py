@@ -197,7 +197,8 @@ def test_the_learned_stage_blends_the_probability_into_the_score_and_keeps_the_f
     a, b = _prog("berlin-innovation-grant"), _prog("bund-investment-loan")
     xs = [Scored(a, 1.0, "eligible", "rolling", features={"retrieval": 1.0}),
           Scored(b, 0.5, "eligible", "rolling", features={"retrieval": 0.5})]
-    state = SimpleNamespace(candidates=xs, profile=CompanyProfile(needs=["investment"]), need_probs=None, case_votes=None)
+    state = SimpleNamespace(candidates=xs, profile=CompanyProfile(needs=["investment"]), need_probs=None, case_votes=None,
+                            word_votes=None)
     make_learned_score(_Prefers(1, 2))(state, None)
     assert xs[0].score == pytest.approx(0.7 * 0.1 + 0.3 * 1.0) and xs[1].score == pytest.approx(0.7 * 0.9 + 0.3 * 0.5)
     assert xs[1].score > xs[0].score and xs[1].learned == pytest.approx(0.9)
@@ -205,7 +206,8 @@ def test_the_learned_stage_blends_the_probability_into_the_score_and_keeps_the_f
     # a programme the user names keeps the full named bonus: the trees cannot learn a request from the gold cases
     named = [Scored(a, 1.0, "eligible", "rolling", features={"retrieval": 1.0, "named": 1.0, "level_wish": 1.0})]
     make_learned_score(_Prefers(0, 1), Weights(named_bonus=0.3))(
-        SimpleNamespace(candidates=named, profile=CompanyProfile(), need_probs=None, case_votes=None), None)
+        SimpleNamespace(candidates=named, profile=CompanyProfile(), need_probs=None, case_votes=None,
+                        word_votes=None), None)
     assert named[0].score == pytest.approx(0.7 * (0.9 + 0.3 + LEVEL_REQUEST_WEIGHT) + 0.3 * 1.0)
     empty = SimpleNamespace(candidates=[], profile=CompanyProfile())
     assert make_learned_score(_Prefers(0, 1))(empty, None) is empty
