@@ -132,7 +132,7 @@ def ranking(state: MatchState, w: Weights, eng: Engine, ranker=None, support_ran
     if ranker is not None:
         st = make_learned_score(ranker, w)(st, eng)
     st.top_k = 10
-    for stage in ordering_stages(w, support_ranker, lift=ranker is None):
+    for stage in ordering_stages(w, support_ranker, learned=ranker is not None):
         st = stage(st, eng)
     progs = [x.prog.id for x in st.chosen]
     support = [x.prog.id for x in st.support]
