@@ -131,8 +131,8 @@ class WordIndex:
         entry_kept = keep[self.cases]
         # the kept entries before each term's first entry are its new offset
         kept_before = np.concatenate([[0], np.cumsum(entry_kept)]).astype(np.int64)
-        return WordIndex(self.hashes, self.idf, kept_before[self.indptr], new_row[self.cases[entry_kept]].astype(np.int32),
-                         self.weights[entry_kept])
+        cases = new_row[self.cases[entry_kept]].astype(np.int32)
+        return WordIndex(self.hashes, self.idf, kept_before[self.indptr], cases, self.weights[entry_kept])
 
     def to_dict(self) -> dict:
         return {"hashes_uint64_base64": _b64(self.hashes, "<u8"), "idf_float32_base64": _b64(self.idf, "<f4"),

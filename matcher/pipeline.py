@@ -1,9 +1,10 @@
 """``match`` as a pipeline of named stages over one ``MatchState``.
 
 read profile -> retrieve -> judge eligibility -> score (-> need probabilities -> case votes -> learned score) -> order
-(hand weights: with instrument diversity, then lift first answers) -> lanes (-> learned support lane) -> ecosystem -> questions -> scope -> (compose, in ``api``). Each stage is a
-small function ``stage(state, engine) -> state``; a variant of the system (an ablation, a baseline) is a different
-list of stages, picked by name from ``PIPELINES``, never a flag threaded through one long function.
+(hand weights: with instrument diversity, then lift first answers) -> lanes (-> learned support lane) -> ecosystem
+-> questions -> scope -> (compose, in ``api``). Each stage is a small function ``stage(state, engine) -> state``; a
+variant of the system (an ablation, a baseline) is a different list of stages, picked by name from ``PIPELINES``,
+never a flag threaded through one long function.
 """
 
 from __future__ import annotations
@@ -443,8 +444,8 @@ def full_pipeline(weights: Weights | None = None, scorer=None, fusion: str = "rr
     learned = ([make_need_probabilities(need_model), make_case_votes(case_base), make_learned_score(ranker, w)]
                if ranker is not None else [])
     scoring = [make_score(scorer or LinearScorer(w)), *learned]
-    return [make_retrieve(fusion), judge_eligibility, *scoring, *ordering_stages(w, support_ranker, learned=ranker is not None),
-            ecosystem, questions, scope]
+    ordering = ordering_stages(w, support_ranker, learned=ranker is not None)
+    return [make_retrieve(fusion), judge_eligibility, *scoring, *ordering, ecosystem, questions, scope]
 
 
 def rules_pipeline(fusion: str = "rrf") -> list[Stage]:
