@@ -151,6 +151,8 @@ def test_the_consultations_nearest_by_words_vote_and_leaving_one_out_removes_its
     (lambda w: w.update(indptr=list(reversed(w["indptr"]))), "not in order"),
     (lambda w: w.update(cases_int32_base64=base64.b64encode(
         np.full(len(base64.b64decode(w["cases_int32_base64"])) // 4, 9, "<i4").tobytes()).decode()), "does not hold"),
+    (lambda w: w.update(hashes_uint64_base64=base64.b64encode(
+        np.frombuffer(base64.b64decode(w["hashes_uint64_base64"]), "<u8")[::-1].tobytes()).decode()), "not sorted"),
 ])
 def test_a_damaged_word_index_says_how_to_fix_it(tmp_path, damage, message):
     d = _base(words=True).to_dict()
