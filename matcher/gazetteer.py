@@ -31,7 +31,8 @@ DATA = Path(__file__).resolve().parent / "data" / "places.yaml"
 
 # names whose capitalisation matters ("US" is not "us", "Essen" is not "essen")
 _CASE_SENSITIVE = {"US", "U.S.", "Essen", "Halle", "Buch", "Rom", "Forst", "Werder", "Golm", "Mitte", "Posen"}
-_STREET = r"(?:stra(?:ß|ss)e|str\.|allee|platz|damm|tor|chaussee|ufer|weg|ring|bahnhof|brücke|landstra(?:ß|ss)e|berg|park)\b"
+# ("str." ends in a dot, so no word boundary follows it: "Dresdener Str., Kreuzberg")
+_STREET = r"(?:(?:stra(?:ß|ss)e|allee|platz|damm|tor|chaussee|ufer|weg|ring|bahnhof|brücke|landstra(?:ß|ss)e|berg|park)\b|str\.)"
 
 
 @dataclass(frozen=True)

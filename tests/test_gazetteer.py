@@ -93,6 +93,10 @@ def test_a_postcode_with_plz_or_an_address_counts():
     ("Start-up aus Frankfurt (Oder)", "brandenburg", False),
     ("Firma aus Frankfurt am Main", "frankfurt am main", False),
     ("Büro am Potsdamer Platz", "berlin", True),
+    # a street named after a town, abbreviated: the district names the seat
+    ("Werkstatt in der Dresdener Str., Kreuzberg", "berlin", True),
+    ("Wir sind hier in der Hauptstadt ansässig, 12 MA", "berlin", True),
+    ("A robotics start-up based in the German capital", "berlin", True),
     ("US-based manufacturer planning to open a production site in Berlin", "us", False),
     ("We are thinking about moving our HQ from Hamburg to Berlin", "hamburg", False),
     # an abbreviation's full stop ends no clause: the customers stay customers
@@ -134,6 +138,7 @@ def test_the_seat_not_the_market(text, loc, in_berlin):
 @pytest.mark.parametrize("text", [
     "Vertrieb in Brandenburg, 20 MA", "Partner in München", "Kunden in ganz Europa",
     "Wir waren auf der Messe in Hannover", "Büro an der Potsdamer Straße",
+    "Gewerbehof in der Lausitzer Str.", "Das kommt in der Mitte des Jahres",
 ])
 def test_markets_partners_and_streets_are_never_the_seat(text):
     assert read_location(text) == (None, None, None)
