@@ -167,7 +167,11 @@ NOT_FOUNDED_PATTERN = (
     r"\b(?:gmbh|ug|gbr|ag|start-?up|firma|unternehmen|gesellschaft)(?: \(haftungsbeschränkt\))? (?:in gründung|i\. ?g\.)|"
     r"about to (?:found|incorporate|register|set up|start|launch) (?:a|an|our|my) "
     r"(?:[\w-]+ ){0,3}(?:company|business|start-?up|firm|gmbh|ug|ltd|spin-?off)\b|"
-    r"plan(?:s|ning)? (?:a|an|our|my) (?:[\w-]+ ){0,2}spin-?(?:off|out)\b"
+    r"plan(?:s|ning)? (?:a|an|our|my) (?:[\w-]+ ){0,2}spin-?(?:off|out)\b|"
+    # "Ein Gewerbe habe ich noch nicht angemeldet", "Gründung Foodtruck, noch nicht angemeldet"
+    r"\bgewerbe (?:[\w-]+ ){0,3}noch nicht angemeldet|\bgründung [^.;!?]{0,40}?noch nicht angemeldet|"
+    r"\bnoch (?:nix|nichts) angemeldet|(?:have not|haven't|not) registered anything yet|"
+    r"(?:haven't|have not|not yet) registered (?:a|my|our|the) (?:business|company|trade)"
 )
 NOT_FOUNDED = folded_rx(NOT_FOUNDED_PATTERN)
 # a freelancer's own years ("Freiberuflerin in Berlin seit 2020", "freelancing since 2019") are no company's age
@@ -177,11 +181,11 @@ FREELANCE_YEARS = folded_rx(r"\b(?:freiberufl\w*|freelanc\w*|solo-?selbst\w*|sel
 PRE_FOUNDING = folded_rx(
     rf"({NOT_FOUNDED_PATTERN}|"
     r"(?:daraus|draus|damit) (?:ein|eine) (?:eigene[ns]? )?(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:zu )?(?:machen|gründen|werden)|"
-    r"turn (?:it|this|that|them|(?:our|my) [\w-]+(?: [\w-]+)?) into an? (?:(?:real|proper|actual|registered|own)\s+)?(?:company|business|start-?up|gmbh)|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen) .{0,80}gründen|"
+    r"turn(?:ing|s)? (?:it|this|that|them|(?:our|my) [^.;!?]{1,60}?) into an? (?:(?:real|proper|actual|registered|own|small|little|tiny)\s+){0,2}(?:company|business|start-?up|gmbh)|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen|werde|werden),? .{0,80}gründen\b|"
     r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
-    r"ausgründung planen|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|(?:in|als) (?:eine )?ausgründung (?:überführen|bringen|umsetzen)|pre-?founding|pre-?seed team|founding team|"
+    r"ausgründung planen|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|(?:in|als) (?:eine[rn]? )?ausgründung (?:überführen|bringen|umsetzen|verwerten)|pre-?founding|pre-?seed team|founding team|"
     r"(?:want|wants|would like|'d like|wish|intend|aim|hope|are going|is going|am going) to (?:found|start|launch|set up|incorporate|open|register) "
     r"(?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm|gmbh|ug|ltd)\b|"
     # "would like to stay in Berlin and make a company from this"
@@ -222,6 +226,20 @@ PRE_FOUNDING = folded_rx(
     # "preparing to launch a bike repair business", "to start my own e-commerce company", "planning my own brewery"
     r"(?:preparing|getting ready) to (?:found|start|launch|set up|incorporate|open|register) (?:a|an|our|my) (?:[\w-]+ ){0,3}"
     r"(?:company|business|start-?up|firm|gmbh|ug|ltd|shop|store|studio|practice|café|cafe|bakery|brewery|restaurant|agency)\b|"
+    # one's own, whatever it is: "finally want to open my own small guesthouse", "go out on my own"
+    r"(?:open|start|launch|found|set up) my own\b|(?:go|going|strike|striking|set|setting) out on (?:my|our) own\b|"
+    r"before (?:we|i) (?:incorporate|found|register|set up)\b|selbs?t?ständig mach(?:en|n)\b|"
+    r"\b(?:want|plan|would like|'d like|going|hope)\w* to (?:go|become|work as an?) (?:freelance|self-employed|freelancer)\b|"
+    # "möchte jetzt endlich mein eigenes Lokal hier in Berlin aufmachen", "want to start my own little label"
+    r"\b(?:möchte|will|werde|plane|würde|want|plan)\b[^.;!?]{0,60}?\b(?:mein|meine|meinen|my) (?:eigene[ns]? |own )(?:[\w-]+ ){0,2}?"
+    r"[\w-]+ [^.;!?]{0,40}?(?:eröffnen|aufmachen|gründen|starten)\b|"
+    r"\b(?:consider\w*|explor\w*|think\w* about|prepar\w*)\s+(?:a |an |our |my |the )?(?:[\w-]+ ){0,2}spin-?(?:off|out)\b|"
+    r"\bplan\w* to spin (?:off|out)\b|\bbevor (?:wir|ich) (?:eine |die |unsere |meine )?(?:gesellschaft|firma|gmbh|ug|unternehmen)? ?gründen\b|"
+    r"\bplan(?:s|ning)? (?:a|an|my|our|his|her|their) (?:[\w-]+ ){0,4}(?:business|company|start-?up|shop|studio|practice)\b|"
+    r"\b(?:will|möchte|want)\b[^.;!?]{0,30}?\beigene[nmrs]? (?:[\w-]+ ){0,2}?(?:machen|aufmachen|eröffnen|gründen|starten)\b|"
+    # a person opening a business: "Jetzt möchte ich in Spandau eine kleine Konditorei eröffnen" (not a second branch)
+    r"\b(?:möchte|will|werde|plane|würde) ich\b(?:(?!zweite|weitere|filiale|standort|niederlassung)[^.;!?]){0,60}?"
+    r"\b(?:eine?n?|mein\w*) (?:(?!zweite|weitere|filiale|standort|niederlassung)[\w-]+ ){1,3}(?:zu )?(?:eröffnen|aufmachen)\b|"
     r"(?:open|start|launch|found|planning|plan) (?:my|our) own (?:[\w-]+ ){0,2}(?:business|company|firm|shop|store|brewery|"
     r"bakery|café|cafe|restaurant|studio|practice|agency|workshop|label|start-?up)\b)",
 )
@@ -246,7 +264,7 @@ SPINOFF_TEAM = folded_rx(
 RESEARCH_AS_SELF = folded_rx(
     r"\b(wir sind (?:ein|eine|das|die|zwei|drei|vier|fünf|\d+) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|forscher|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
     # "wir sind ein Team von drei Wissenschaftler:innen am Institut für Chemie der TU Berlin"
-    r"(?:wir sind|we are|we're) (?:(?:ein team von|a team of) )?(?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche mitarbeiter\w*|wissenschaftler\w*|forscher\w*|postdocs?|"
+    r"(?:wir sind|we are|we're) (?:(?:ein team von|a team of) )?(?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche\w* mitarbeit\w*|wissenschaftler\w*|forscher\w*|postdocs?|(?:phd |doctoral |postdoctoral )researchers|"
     r"researchers|phd (?:students|candidates)|doctoral (?:students|candidates))(?:[:*_/]innen)? (?:an|am|der|at|of) (?:der |dem |einer |the |a )?"
     r"(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité|"
     r"forschungseinrichtung\w*|außeruniversitär\w*)|"
@@ -255,7 +273,9 @@ RESEARCH_AS_SELF = folded_rx(
     # "unser Fraunhofer-Institut", "our Fraunhofer institute" (not a partner's: "unser Partnerinstitut", "our partner institute")
     r"unser (?:(?!partner|kooperations|kunden)[\w-]+ ){0,2}(?:(?!partner|kooperations|kunden)\w+-)?(?:institut|lehrstuhl|fachgebiet)\b|"
     r"our (?:(?!partner|customer|client)[\w-]+ ){0,2}(?:institute|chair|research group)\b|our lab (?:at|of) (?:the |a )?(?:tu|fu|hu|uni\w*|universit\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité)\b|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
-    r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut)|"
+    r"\bals (?:wissenschaftliche\w* mitarbeiter\w*|doktorand\w*|postdoc|forscher\w*|wissenschaftler\w*)\b[^.;!?]{0,20}?\b(?:an|am)\b|"
+    r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut|arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|"
+    r"\bi (?:lead|head|run) (?:a|an|the|my) (?:[\w-]+ )?(?:research group|lab|chair)\b|"
     # a researcher at a university or institute ("ich bin Postdoc in einem Arbeitskreis an der TU Berlin")
     r"(?:ich bin|i am|i'm) (?:a |an |eine? )?(?:postdoc|doktorand\w*|promovierende\w*|wissenschaftliche\w* mitarbeiter\w*|"
     r"research (?:associate|assistant|fellow)|phd (?:student|candidate)|doctoral (?:student|candidate)|researcher|"
@@ -851,7 +871,7 @@ SME_WORDS = folded_rx(r"\b(kmu|sme|smes|mittelständ\w*|mittelstand|kleinunterne
 # the writer is to take over a business (a successor, not its owner): a person before their own start. Only with a
 # business named ("den Betrieb übernehmen", "take over my aunt's bakery") or a family business in the text
 # ("mein Vater hat ne Glaserei ... ich soll übernehmen"): "übernehmen" alone also means taking on costs or tasks.
-_BUSINESS = r"(?:betrieb|firma|unternehmen|geschäft|laden|werkstatt|praxis|salon|kanzlei|\w+erei|business|company|shop|firm|bakery|workshop|practice)"
+_BUSINESS = r"(?:betrieb|firma|unternehmen|geschäft(?!sführ|sleit|santeil)|laden|werkstatt|praxis|salon|kanzlei|\w+erei|business|company|shop|firm|bakery|workshop|practice)"
 _FAMILY = r"(?:mein\w*|my) (?:vater|vaters|mutter|eltern|onkel|tante|opa|oma|father'?s?|mother'?s?|parents'?|uncle'?s?|aunt'?s?|dad'?s?|mum'?s?|mom'?s?)"
 _OWNER = r"(?:eltern|vater|vaters|mutter|chef\w*|onkel\w*|tante|großeltern|familie|inhaber\w*|lehrmeister\w*|ausbilder\w*|parents|father|mother|boss|uncle|aunt|family)"
 SELF_TAKEOVER = folded_rx(

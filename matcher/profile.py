@@ -288,6 +288,10 @@ _PERSON_SINCE = re.compile(r"\b(?:lebe|lebt|leben|wohne|wohnt|wohnen|live|lives|
                            r"\b(?:ein|eine[nmr]?|a|an)\s+(?:[\w-]+\s+){0,2}(?:mann|frau|junge[rn]?|mädchen|azubi\w*|praktikant\w*|"
                            r"bewerber\w*|geflüchtete\w*|flüchtling\w*|man|woman|guy|refugee|trainee|apprentice|intern)\b[^.;!?]{0,35}$|"
                            r"\b\d{1,2}\s*(?:jahre alt|years old)\b[^.;!?]{0,12}$|"
+                           # a job held since ("working as electrician in Leipzig since 4 years")
+                           r"\b(?:working|work|worked|arbeite|arbeitet|employed|angestellt) (?:as|als)\b[^.;!?,]{0,40}$|"
+                           # how long an idea exists ("I have had the idea for ... since 2021")
+                           r"\b(?:idee|idea|traum|dream)\b[^.;!?]{0,80}$|"
                            r"\b\w*(?:team|büro|büros|standort|niederlassung|office|branch)\b[^.;!?,]{0,25}\b(?:arbeitet|sitzt|ist|works|is)"
                            r"\s+(?:\w+\s+)?(?:seit|since)\s*$")
 
@@ -300,7 +304,8 @@ _OUT_OF_WORK = re.compile(r"\b(?:arbeitslos|arbeitssuchend|arbeitsuchend|erwerbs
 # "arbeite seit zwölf Jahren als Werkstattleiterin", "worked for 8 years as an engineer": a person's job, no company
 # age ("seit 12 Jahren als GmbH am Markt" is the company)
 _AS_A_ROLE = re.compile(r"^\s*(?:als|as)\s+(?!(?:(?:an?|eine?r?)\s+)?(?:gmbh|ug|firma|unternehmen|betrieb|familienbetrieb|company|business|"
-                        r"firm|team|start-?up|kg|ag|e\.?\s?k\.?|ohg|freiberufler\w*|selbst(?:st)?ändig\w*|freelancer|self-employed|"
+                        r"firm|team|start-?up|kg|ag|e\.?\s?k\.?|ohg|freiberufl\w*|selbst(?:st)?ändig\w*|freelance\w*|self-employed|"
+                        r"einzelunternehm\w*|kleingewerb\w*|gewerbetreibend\w*|sole (?:trader|proprietor)|"
                         r"inhaber\w*|unternehmer\w*|gründer\w*|founders?)\b)[a-zäöüß]")
 
 
@@ -324,8 +329,69 @@ _OWN_BUSINESS = re.compile(r"\b(?:mein(?:e[nmrs]?)?|unser(?:e[nmrs]?)?|my|our)\s
                            # a person who runs the firm ("führe mit meinem Bruder eine Orgelbauwerkstatt") or has set up
                            # on their own already ("hab mich im September selbstständig gemacht, Einzelunternehmen")
                            r"\b(?:führe|leite|betreibe|i run|i own)\b[^.;!?]{0,60}?\b(?:\w*werkstatt|\w*betrieb|firma|"
-                           r"\w*geschäft|gmbh|company|business|shop|workshop)\b|"
-                           r"\bselbst(?:st)?ändig gemacht\b|\beinzelunternehm\w*")
+                           r"\w*geschäft|gmbh|company|business|shop|workshop|\w*(?:ery|erei)|café|cafe|studio|salon|praxis|"
+                           r"practice|agency|agentur|laden|store|restaurant|kiosk|imbiss)\b|"
+                           r"\bselbst(?:st)?ändig gemacht\b|\beinzelunternehm\w*|"
+                           # a freelance registration that runs since a date ("seit 2019 als freiberufliche
+                           # Grafikdesignerin gemeldet", "registered in Berlin since 2022", "self-employed since 2014")
+                           r"\b(?:registered|gemeldet|angemeldet|self-employed|selbst(?:st)?ändig|freiberufl\w*|freelanc\w*)\b"
+                           r"[^.;!?]{0,50}?\b(?:seit|since)\s+(?:\d{1,2}[./]\s*|(?:mid|early|late|ende|anfang|mitte)[\s-]|"
+                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez)\w*\s+)?(?:19|20)\d\d\b|"
+                           r"\b(?:seit|since)\s+(?:19|20)\d\d\b[^.;!?]{0,60}?\b(?:gemeldet|angemeldet|registered)\b")
+
+
+# the writer takes over someone else's business ("Mein Chef geht in Rente … ich als angestellter Meister soll den
+# Betrieb übernehmen", "the owner … has offered to sell it to me"): a person before founding; the age and the staff
+# stated are the business's
+_OWNER_WORD = re.compile(r"\b(?:chef\w*|inhaber\w*|arbeitgeber\w*|eigentümer\w*|besitzer\w*|senior\w*|vater|vaters|mutter|"
+                         r"rente|ruhestand|retir\w*|nachfolge\w*|successor\w*|succession|altersgründ\w*|aufhör\w*|"
+                         r"eltern|onkel\w*|tante|owner|employer|boss|father'?s?|mother'?s?|parents'?|uncle'?s?|aunt'?s?)\b")
+_PERSON_TAKES_OVER = re.compile(
+    r"\b(?:ich|i|mir|me|wir|we|uns|us)\b(?:(?!\b(?:kosten|anteil\w*|haftung|bürgschaft\w*|verantwortung|aufgabe\w*|costs?|shares?|"
+    r"responsibilit\w*|role|task\w*|wir haben|we have)\b)[^.;!?]){0,120}?\b(?:übernehmen|take over|take it over|taking over|"
+    r"buy (?:it|the|his|her|their)|kaufen)\b|"
+    r"\b(?:mandant\w*|kundin|klient\w*|client)\b[^.;!?]{0,60}?\b(?:kauf|übernahme|übernehmen|übernimmt|buys?|buying|"
+    r"acquisition|takes? over|taking over)\b|"
+    r"\b(?:sell|hand|pass) (?:[\w'-]+ ){0,3}(?:to|on to) me\b|\b(?:mir|an mich) (?:[\w'-]+ ){0,4}(?:verkaufen|übergeben|überlassen)\b")
+
+
+# the writer already belongs to the firm as an owner or manager, or writes as the firm ("wir sind ein
+# Familienunternehmen", "halte schon 20 % der Anteile"): a succession inside the company, which stays the applicant
+_INSIDE_FIRM = re.compile(
+    r"\b(?:(?:(?:ich|i)\b[^.;!?]{0,80}?\b(?:halte|besitze|habe|hold|own|have)|halte|besitze)\b[^.;!?]{0,30}?\b(?:anteil\w*|shares?)|"
+    r"(?:ich bin|i am|i'm) (?:\w+ ){0,2}(?:gesellschafter\w*|geschäftsführer\w*|mitinhaber\w*|prokurist\w*|co-owner|"
+    r"shareholder|managing director)|(?:übernehmen|take over) (?:die |the )?(?:geschäftsführung|management)|"
+    r"familienunternehmen|family (?:business|company|firm)|"
+    r"(?:wir sind|we are|we're) (?:ein|eine|a|an) (?:[\w-]+ ){0,2}(?:\w*unternehmen|firma|\w*betrieb|"
+    r"company|firm|business|gmbh|manufacturer|hersteller)|(?:heute|today) (?:sind wir|we are) \d+|"
+    # the writer's own firm buys ("unsere Firma will einen Wettbewerber übernehmen", "our company wants to acquire")
+    r"(?:unser\w*|our) (?:[\w-]+ )?(?:firma|unternehmen|betrieb|gmbh|company|firm|group|gruppe))\b")
+
+
+# an employee who wants training for themselves ("bin Geselle in ner Werkstatt (wir sind 6 Leute) und will den Meister
+# machen", "I'm a care worker at a nursing home with 60 staff and want a certificate"): a person; the staff are the
+# employer's
+_EMPLOYED_SELF = re.compile(r"\b(?:ich bin|bin|i'm|i am|ich arbeite|arbeite|i work)\b[^.;!?]{0,60}?\b(?:angestellt\w*|beschäftigt|"
+                            r"employed|geselle|gesellin|(?:bei|in|at|im) (?:einem|einer|ner|nem|a|an|the|dem|der)\b)|"
+                            r"\b(?:working|work|arbeite|employed|angestellt) (?:as|als)\b")
+_OWN_TRAINING = re.compile(r"\b(?:(?:den|meinen|my) meister|meister (?:zu )?machen|meisterkurs\w*|meisterschule|meistervorbereitung\w*|"
+                           r"techniker\w*|weiterbild\w*|fortbild\w*|umschul\w*|aufstiegs-?bafög|certificate|certification|"
+                           r"further training|course fees|part-time course|qualification)\b")
+
+
+def _employee_training(t: str) -> bool:
+    return bool(_SINGULAR.search(t) and _EMPLOYED_SELF.search(t) and _OWN_TRAINING.search(t)
+                and not _OWN_BUSINESS.search(t) and not STARTUP.search(t) and not PRE_FOUNDING.search(t))
+
+
+def _person_takes_over(t: str) -> bool:
+    return bool(_OWNER_WORD.search(t) and _PERSON_TAKES_OVER.search(t) and not _INSIDE_FIRM.search(t))
+
+
+# the writer alone, not a firm's "we" ("ich", "my"), and a past founding ("gegründet 2019", "founded in 2021")
+_SINGULAR = re.compile(r"\b(?:ich|mein\w*|mir|mich|bin|i|my|me)\b")
+_PLURAL = re.compile(r"\b(?:wir|unser\w*|uns|we|our|us)\b")
+_PAST_FOUNDING = re.compile(r"\b(?:gegründet|gegr\.|founded|incorporated|est\.|eingetragen|registered|gemeldet|angemeldet)\b")
 
 
 def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
@@ -347,9 +413,19 @@ def _founding_year_hit(t: str) -> re.Match | None:
     return next((m for m in hits if _FOUNDING_WORD.search(m.group(0))), hits[0] if hits else None)
 
 
+# "ich bin seit 15 Jahren Koch", "I've been a nurse for 10 years": the person's job, unless the years are their own
+# business's ("ich bin seit 2015 selbstständig", "I've been self-employed since 2019")
+_PERSON_JOB_SINCE = re.compile(r"\b(?:ich bin|bin ich|i am|i'm|i've been|i have been)\s+(?:(?:schon|bereits|already|now)\s+)?"
+                               r"(?:seit|since|for)\s*$")
+_OWN_BUSINESS_AFTER = re.compile(r"^[^.;!?,]{0,25}?\b(?:selbs?t?ständig\w*|freiberufl\w*|self-employed|freelanc\w*|inhaber\w*|"
+                                 r"unternehmer\w*|gründer\w*|am markt|in business|owner|founder)\b")
+
+
 def _company_age_hits(pat: re.Pattern, t: str) -> Iterator[re.Match]:
     return (m for m in pat.finditer(t)
             if not _PERSON_SINCE.search(t[max(0, m.start() - 70):m.start(1)])
+            and not (_PERSON_JOB_SINCE.search(t[max(0, m.start() - 30):m.start(1)])
+                     and not _OWN_BUSINESS_AFTER.search(t[m.end():m.end() + 40]))
             and not _OUT_OF_WORK.search(left_clause(t, m.start()) + m.group(0) + right_clause(t, m.end()))
             and not _AS_A_ROLE.search(t[m.end():m.end() + 40])
             and not (pat is AGE_YEARS and (_NEGATED_SINCE.search(t[m.end():m.end() + 40])
@@ -646,7 +722,11 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         stated.append("turnover_eur")
     year, age, age_range = _age(tn, today)
     if age is not None and (emp is None or emp <= 5) and (
-            NOT_FOUNDED.search(t) or (FREELANCE_YEARS.search(t) and PRE_FOUNDING.search(t))):
+            NOT_FOUNDED.search(t) or (FREELANCE_YEARS.search(t) and PRE_FOUNDING.search(t))
+            # one person who plans to found and names no founding of a business of their own ("Ich habe seit 2020 die
+            # Idee … und werde in Hamburg gründen"): the years are the person's
+            or (PRE_FOUNDING.search(t) and _SINGULAR.search(t) and not _PLURAL.search(t)
+                and not _PAST_FOUNDING.search(t) and not _OWN_BUSINESS.search(t))):
         # "Gegründet ist noch nichts", "no company yet", a freelancer since 2020 who plans a GmbH: a year in the text
         # is a person's, not the company's
         year, age, age_range = None, None, None
@@ -660,16 +740,33 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
             p["age_range"] = age_range  # only the year is known (a month gives the exact age)
 
     pre = PRE_FOUNDING.search(t)
+    takeover = _person_takes_over(t) or bool(SELF_TAKEOVER.search(t) and not _INSIDE_FIRM.search(t))
+    training = not takeover and _employee_training(t)
     if RESEARCH_AS_SELF.search(t) or (pre and age is None and SPINOFF_TEAM.search(t)):
         p["org_type"] = "research"
         stated.append("org_type")
         if pre and age is None:  # researchers planning a spin-off
             p["stage"] = "pre_founding"
             stated.append("stage")
-    elif INDIVIDUAL.search(t) and not (age is not None and _OWN_BUSINESS.search(t)):
+    elif training:
         p["org_type"] = "individual"
         stated.append("org_type")
-        if (pre and age is None) or SELF_TAKEOVER.search(t):
+        for k in ("founded_year", "age_years", "age_range"):  # the years of the job, not of a business
+            if k in p:
+                del p[k]
+                if k in stated:
+                    stated.remove(k)
+        age = None
+        if "employees" in p:  # the employer's staff, not the applicant's
+            del p["employees"]
+            stated.remove("employees")
+            emp = None
+    elif (INDIVIDUAL.search(t) or takeover) and not ((age is not None or not pre) and not takeover and _OWN_BUSINESS.search(t)):
+        # a person; unless a business of their own is stated that is no plan ("habe meinen eigenen Betrieb mit 4
+        # Gesellen", "als Freiberuflerin seit 2019 gemeldet")
+        p["org_type"] = "individual"
+        stated.append("org_type")
+        if (pre and age is None) or takeover:
             # a craftsman or freelancer about to set up on their own, or to take over a business (the age stated is
             # then the age of the business taken over: "GmbH, gegründet 1990 … ich soll übernehmen")
             p["stage"] = "pre_founding"
@@ -681,7 +778,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["org_type"] = "individual"
         p["stage"] = "pre_founding"
         stated += ["org_type", "stage"]
-    elif emp is not None or age is not None or re.search(
+    elif emp is not None or age is not None or _OWN_BUSINESS.search(t) or re.search(
         r"\b(gmbh|ug|ag|kg|ohg|gbr|e\.k\.|ltd|inc|firma|\w*unternehmen|\w*betrieb|company|firm|business|startup|start-up|mittelständ\w*|kmu|sme|manufacturer|hersteller|\w*hersteller|\w*bauer|\w*zulieferer|supplier|werk|plant|factory|fabrik|druckerei|gießerei|tischlerei|bäckerei|schlosserei|"
         r"(?:metal|job|machine|print|repair|coffee|bike|online)\s?shop|\w*studio|\w*büro|agentur|agency|\w*dienstleister|service provider|"
         # a trade or shop named as "our ..." ("funding for our bakery?", "our brewery in Wedding")

@@ -1984,3 +1984,157 @@ def test_a_headcount_followed_by_the_company_asking_is_the_headcount(text, emplo
 ])
 def test_training_one_s_tradespeople_is_a_skills_need_training_a_model_is_not(text, first):
     assert ex(text).needs[0] == first
+
+
+@pytest.mark.parametrize("text", [
+    # a person taking over the employer's or owner's business: the age and staff are the business's
+    "Mein Chef (Sanitärbetrieb in Reinickendorf, gegründet 1994, 9 Mitarbeiter) geht in Rente, und ich als angestellter "
+    "Meister soll den Betrieb übernehmen.",
+    "I've worked at a bookshop in Charlottenburg for 7 years; the owner wants to retire and has offered to sell it to me. "
+    "The shop was founded in 1988.",
+    "Ich bin Kfz-Mechatronikermeister und würde gerne die Werkstatt meines Arbeitgebers in Potsdam übernehmen "
+    "(seit 2001 am Markt, 14 Beschäftigte).",
+])
+def test_a_person_taking_over_someone_else_s_business_is_an_individual_before_founding(text):
+    p = ex(text)
+    assert (p.org_type, p.stage) == ("individual", "pre_founding")
+
+
+@pytest.mark.parametrize("text", [
+    # the writer already owns part of the firm or writes as the firm: a succession inside the company
+    "Wir sind ein Familienunternehmen in Tempelhof (gegründet 1974), 90 Beschäftigte. Meine Eltern ziehen sich zurück, "
+    "mein Bruder und ich übernehmen die Geschäftsführung.",
+    "Mein Vater will seinen Betrieb (gegründet 1990, 28 Mitarbeiter) an mich übergeben; ich halte schon 20 % der Anteile.",
+])
+def test_a_succession_inside_the_firm_keeps_the_company(text):
+    p = ex(text)
+    assert (p.org_type, p.stage) == ("company", "established")
+
+
+@pytest.mark.parametrize("text", [
+    "I'm doing my PhD and thinking about turning my side project (a lab scheduling tool) into a company.",
+    "Ich verkaufe nebenher Keramik und will das hauptberuflich machen. Ein Gewerbe habe ich noch nicht angemeldet.",
+    "Gründung Foodtruck, noch nicht angemeldet. Welche Förderkredite?",
+    "I have 15 years of experience in hospitality and finally want to open my own small guesthouse.",
+    "Jetzt möchte ich in Spandau eine kleine Konditorei eröffnen. Gibt es einen Kredit?",
+    "ich möchte mich selbstständig machn mit einer reinigungsfirma",
+    "I work as a project manager and want to go out on my own with a cargo-bike sharing concept.",
+    "Ich plane, hier in Berlin ein inklusives Café zu gründen.",
+    # the years of an idea are no company's age
+    "Ich habe seit 2020 die Idee für ein Mehrwegsystem und werde in Hamburg gründen.",
+])
+def test_a_person_before_founding_in_plain_words(text):
+    p = ex(text)
+    assert (p.org_type, p.stage) == ("individual", "pre_founding")
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Ich betreibe seit 2012 ein Restaurant in Neukölln und möchte eine zweite Filiale eröffnen.", "established"),
+    ("Ich bin seit 2019 als freiberufliche Grafikdesignerin in Moabit gemeldet und möchte in ein Studio investieren.",
+     "established"),
+    ("Ich führe seit 2016 als Einzelunternehmer einen Fahrradladen in Schöneberg.", "established"),
+    ("I'm a freelance translator in Frankfurt (Oder), self-employed since 2014.", "established"),
+])
+def test_a_person_running_a_business_is_a_company(text, stage):
+    p = ex(text)
+    assert (p.org_type, p.stage) == ("company", stage)
+
+
+def test_a_master_with_a_business_of_his_own_is_a_company():
+    assert ex("Ich bin Malermeister und habe meinen eigenen Betrieb in Pankow mit 4 Gesellen.").org_type == "company"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind ein Team von drei wissenschaftlichen Mitarbeitern an der TU Berlin und möchten unsere Ergebnisse in einer "
+    "Ausgründung verwerten.",
+    "Ich leite eine Arbeitsgruppe an einem Leibniz-Institut in Adlershof; zwei Doktoranden wollen ausgründen.",
+])
+def test_researchers_in_plain_words_are_research(text):
+    assert ex(text).org_type == "research"
+
+
+@pytest.mark.parametrize("text", [
+    "I have had the idea for a refurbished baby equipment service since 2021 but never started; I want to quit my job "
+    "and start my own business next year.",
+    "ich bin seit 15 jahren koch und möchte jetzt endlich mein eigenes lokal in berlin aufmachen",
+    "I'm a nurse and I'm thinking about turning my pottery into a real small business.",
+    "mein kumpel und ich wollen ne app bauen, haben aber noch nix angemeldet",
+    "Mandant, 41, plant Kauf eines IT-Systemhauses (gegr. 2001, 14 MA), Inhaber geht in Ruhestand.",
+    "Ich bin Bäckermeisterin und möchte die Bäckerei von Herrn Lehmann übernehmen, der in Rente geht "
+    "(gegründet 1991, 9 Beschäftigte).",
+])
+def test_a_person_s_years_an_idea_or_a_business_bought_is_before_founding(text):
+    p = ex(text)
+    assert (p.org_type, p.stage) == ("individual", "pre_founding")
+
+
+def test_a_self_employed_person_s_years_are_the_business_s():
+    p = ex("Ich bin seit 2015 selbstständig als Tischler in Pankow und brauche eine neue Formatkreissäge.")
+    assert (p.org_type, p.stage) == ("company", "established")
+
+
+@pytest.mark.parametrize("text", [
+    "Moin, bin Kfz-Mechatroniker-Geselle in ner Werkstatt in Reinickendorf (wir sind 6 Leute) und will nächstes Jahr "
+    "den Meister machen.",
+    "I'm a care worker at a nursing home with around 60 staff and would like a certificate in palliative care.",
+])
+def test_an_employee_training_for_themselves_is_a_person_without_the_employer_s_staff(text):
+    p = ex(text)
+    assert (p.org_type, p.employees) == ("individual", None)
+
+
+def test_training_one_s_own_staff_stays_the_company():
+    p = ex("Wir sind ein Betrieb mit 12 Mitarbeitern und wollen zwei Gesellen zum Meisterkurs schicken.")
+    assert (p.org_type, p.employees) == ("company", 12)
+
+
+@pytest.mark.parametrize("text", [
+    "I run a small coffee roastery in Kreuzberg with 3 part-time employees.",
+    "I've been self-employed since October 2023 as a wedding photographer and I work alone.",
+    "I'm a freelance IT security consultant, registered as a Freiberufler in Berlin since mid-2024.",
+])
+def test_a_business_the_writer_runs_is_a_company(text):
+    assert ex(text).org_type == "company"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind drei wissenschaftliche Mitarbeitende am Institut für Chemie der Humboldt-Universität und planen eine "
+    "Ausgründung.",
+    "We are four PhD researchers at TU Delft and want to incorporate our spin-off in Berlin.",
+])
+def test_research_staff_in_other_words_are_research(text):
+    assert ex(text).org_type == "research"
+
+
+@pytest.mark.parametrize("text", [
+    "Ich arbeite seit 12 Jahren als Geselle in einer Tischlerei. Mein Chef geht 2027 in Rente und hat mir angeboten, "
+    "den Betrieb mit seinen 6 Mitarbeitern zu übernehmen.",
+    "Wir sind ein Ehepaar und möchten den Landgasthof übernehmen, weil der Besitzer aus Altersgründen aufhört.",
+    "Two colleagues and I want to buy the IT service company we work for from its founder, who is retiring.",
+    "Client, m, 41, ex-Siemens engineer, plans a solar PV installation business, start Q2/2027.",
+    "Ich will eigene Salon machen in Moabit, aber ich habe nicht genug Geld.",
+])
+def test_more_ways_to_be_a_person_before_founding(text):
+    p = ex(text)
+    assert (p.org_type, p.stage) == ("individual", "pre_founding")
+
+
+def test_a_firm_buying_a_retiring_owner_s_business_stays_the_company():
+    p = ex("Unsere Firma (gegründet 1999, 40 MA) will einen Wettbewerber übernehmen, dessen Inhaber in Rente geht.")
+    assert (p.org_type, p.stage) == ("company", "established")
+
+
+def test_a_job_held_since_is_no_company_age():
+    p = ex("hello, i am from Poland and working as electrician in Leipzig since 4 years. "
+           "I want to make the Techniker school for myself.")
+    assert (p.org_type, p.stage, p.age_years) == ("individual", None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Als wissenschaftlicher Mitarbeiter am Fraunhofer HHI entwickle ich mit zwei Kollegen ein Sensormodul, bevor wir "
+    "eine Gesellschaft gründen.",
+    "We are three postdocs at Charité and we plan to spin off a company next year.",
+])
+def test_researchers_before_their_spin_off(text):
+    p = ex(text)
+    assert (p.org_type, p.stage) == ("research", "pre_founding")
