@@ -305,7 +305,7 @@ _PARTNER_NEG = _rx(r"\b(?:ohne (?:forschungs)?partner|keinen (?:forschungs)?part
 
 # ---------------------------------------------------------------- project not started (apply before start)
 
-_STARTED = r"(?:begonnen|gestartet|angefangen|losgelegt|angelaufen|started|begun|kicked off|underway|under way)"
+_STARTED = r"(?:begonnen|gestartet|angefangen|losgelegt|angelaufen|started|begun|began|kicked off|underway|under way)"
 _NOT_STARTED_POS = _rx(
     rf"\bnoch\s+nicht\s+(?:\w+\s+){{0,2}}{_STARTED}",
     rf"\b(?:not|haven't|have not|hasn't|has not)\s+(?:yet\s+)?(?:\w+\s+){{0,1}}{_STARTED}",
@@ -326,6 +326,21 @@ _NOT_STARTED_POS = _rx(
     r"\b(?:offen|open)\s+(?:und|and)\s+(?:noch\s+)?(?:nicht|not)\s+(?:yet\s+)?(?:beauftragt|bestellt|gekauft|unterschrieben|ordered|signed)\b",
     r"\b(?:nothing|no order)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:ordered|bought|purchased|signed|placed)",
     r"\b(?:haven't|have not|hasn't|has not|not|didn't|did not)\s+(?:yet\s+)?(?:ordered|order|bought|buy|purchased|signed)\b",
+    # "unterschrieben ist nichts", "nichts unterschrieben", "Aufträge sind nicht vergeben", "Verträge sind noch nicht
+    # abgeschlossen", "no purchase order or contract"
+    r"\b(?:bestellt|gekauft|beauftragt|unterschrieben|unterzeichnet|vergeben|erteilt)\s+ist\s+(?:noch\s+)?(?:nichts|nix)\b",
+    r"\b(?:nichts|nix)\s+(?:\w+\s+){0,2}(?:bestellt|beauftragt|unterschrieben|unterzeichnet|vergeben)\b",
+    r"\b(?:aufträge|auftrag|verträge|vertrag|liefer-?\s*und\s+leistungsverträge|bestellung\w*)\s+(?:\w+\s+){0,2}(?:ist|sind|wurde|wurden)\s+"
+    r"(?:noch\s+)?(?:nicht|keine?)\s+(?:\w+\s+)?(?:vergeben|erteilt|abgeschlossen|unterschrieben|ausgelöst)\b",
+    r"\bno\s+(?:purchase\s+orders?|contracts?|orders?)\b(?!\s+(?:from|of)\b)",
+    # starting only once the grant is decided: "erst nach Bewilligung", "Start only after grant approval", "won't order
+    # anything before we know about funding", "only have quotes so far"
+    r"\berst\s+nach\s+(?:der\s+|einer\s+|dem\s+)?(?:bewilligung|förderzusage|zusage|bewilligungsbescheid|förderbescheid)",
+    r"\bonly\s+after\s+(?:the\s+)?(?:grant\s+|funding\s+)?(?:approval|decision|is approved)",
+    r"\b(?:won't|will not|wouldn't|don't want to|do not want to|would not)\s+(?:\w+\s+){0,2}(?:order|sign|start|buy|commit)\b"
+    r"[^.;!?]{0,40}?\b(?:before|until)\b",
+    r"\b(?:only|just)\s+(?:have\s+|got\s+)?(?:\w+\s+)?(?:quotes|quotations)\b|\bwaiting for (?:the\s+)?(?:final\s+)?(?:quotes|quotations|offers)\b",
+    r"\b(?:nur|bisher nur)\s+(?:\w+\s+)?angebote\s+(?:eingeholt|vorliegen|liegen vor)|\bangebote\s+liegen\s+(?:uns\s+)?vor\b",
 )
 _NOT_STARTED_NEG = _rx(
     # an order already placed ("haben letzte Woche ... verbindlich bestellt", "we ordered the machine in October");
@@ -343,6 +358,20 @@ _NOT_STARTED_NEG = _rx(
     r"(?:(?!\b(?:nicht|noch|not|yet|nie|never|kein\w*)\b)[^.;!?]){0,40}?\b(?:unterschrieben|unterzeichnet|signed)\b",
     r"\b(?:signed|unterschrieben|unterzeichnet)\s+(?:\w+\s+){0,3}(?:kaufvertrag\w*|liefervertrag\w*|vertrag|"
     r"purchase (?:contract|agreement|order)|contract|order)\b",
+    # "Kompressor ist bestellt", "machine is ordered", "Bestellung ausgelöst", "Auftrag an den Lieferanten vergeben"
+    r"\b(?:ist|sind|wurde|wurden|is|are|was|were|got)\s+(?:bereits\s+|schon\s+|already\s+)?(?:bestellt|beauftragt|geliefert|installiert|"
+    r"ordered|delivered|installed)\b",
+    r"\bbestellung\s+(?:\w+\s+){0,2}ausgelöst\b",
+    r"\b(?:auftrag|aufträge|entwicklungsauftrag\w*)\b(?:(?!\b(?:nicht|noch|kein\w*|nie)\b)[^.;!?]){0,90}?\b(?:vergeben|erteilt)\b",
+    # a down payment made, the start of works recorded, construction under way
+    r"\b(?:anzahlung|first instal?lment|down payment|deposit)\b[^.;!?]{0,40}?\b(?:geleistet|bezahlt|gezahlt|überwiesen|paid|made)\b",
+    r"\bvorhabe?n?s?beginn\b(?:\d+\.|[^.;!?]){0,30}?\b(?:erfolgt|war|was)\b",
+    r"\b(?:spatenstich|grundsteinlegung|ground-?breaking|richtfest|rohbau)\b",
+    r"\bwe\s+(?:already\s+)?ordred\b",
+    rf"\bmit\s+(?:der|dem|den)\s+(?:[\w-]+\s+){{1,2}}{_STARTED}\b",
+    r"\b(?:build|bau|development|entwicklung|construction|works|arbeiten|umbau|umrüstung|fertigung|production)\w*\s+"
+    r"(?:(?!(?:not|nicht|noch|yet|never|nie)\b)\w+\s+){0,2}"
+    r"(?:kicked off|started|began|begann|startete)\b",
 )
 
 # a later project after the one already under way ("Die Studie läuft seit Oktober. Danach wollen wir 2027 einen
@@ -356,6 +385,8 @@ _LATER_PROJECT = _rx(
     r"anschaffen|kaufen|investieren|aufbauen|develop|build|start|begin|buy|invest|set up|"
     # growing past the pilot ("Jetzt wollen wir auf 20 Shops und 15.000 Boxen hoch", "now we want to scale to 20 shops")
     r"wachsen|skalieren|erweitern|ausbauen|expandieren|vergrößern|hoch(?=\s*[.;!?,])|scale|grow|expand)",
+    # "Jetzt planen wir zusätzlich einen Faserlaser", "Jetzt geht es um etwas Neues"
+    r"\b(?:jetzt|nun|now)\b[^.;!?]{0,30}?\b(?:planen|plane|planning|plan|etwas neues|something new|ein neues (?:projekt|vorhaben)|a new project)\b",
     r"\b(?:wollen|möchten|planen|want|plan|intend)\b[^.;!?]{0,60}?\b(?:20[2-9]\d|nächstes jahr|next year)\b[^.;!?]{0,60}?"
     r"\b\w{0,6}(?:entwickeln|bauen|starten|beginnen|umsetzen|anschaffen|aufbauen|develop|build|start|begin|set up)",
 )
@@ -366,6 +397,7 @@ _LATER_PROJECT = _rx(
 _CUSTOMER_SUBJECT = _rx(r"\b(?:kund\w*|abnehmer\w*|auftraggeber\w*|käufer\w*|besteller\w*|customers?|clients?|buyers?|"
                         r"distributors?|händler\w*)\b")
 _OWN_SUBJECT = _rx(r"\b(?:wir|we|ich|i|unser\w*|our|my|mein\w*)\b")
+_OWN_PRONOUN = _rx(r"\b(?:wir|we|ich|i)\b")  # "Kunden haben 200 Stück unserer Anhänger bestellt": a possessive is no subject
 _FROM_US = _rx(r"\b(?:bei uns|from us|von uns)\b")
 
 
@@ -374,7 +406,7 @@ def _customer_order(t: str, m: re.Match) -> bool:
     left = left_clause(t, m.start())
     if _FROM_US.search(t[m.start():m.end() + 30]):
         return True
-    if _CUSTOMER_SUBJECT.search(left[-60:] + " " + m.group(0)) and not _OWN_SUBJECT.search(m.group(0)):
+    if _CUSTOMER_SUBJECT.search(left[-60:] + " " + m.group(0)) and not _OWN_PRONOUN.search(m.group(0)):
         return True
     # a plural "haben"/"have" whose subject is not "wir"/"we": others ordered ("Förderschulen haben 250 Geräte bestellt")
     verb = re.match(r"\s*(?:haben|hatten|have|had)\b(?!\s+(?:wir|we)\b)", m.group(0))
@@ -406,6 +438,13 @@ def _project_not_started(t: str) -> bool | None:
     Oktober"), unless a later project follows in the text: then it is open (asked, not ruled out). Orders the
     company received from customers and land bought for the project say nothing about it."""
     verdict = _decide(t, _NOT_STARTED_POS, _NOT_STARTED_NEG, skip_neg=_no_start)
+    if verdict is None:
+        # an earlier purchase, then a new project of which nothing is signed ("2022 haben wir eine Halle gekauft …
+        # Jetzt wollen wir eine PV-Anlage …, unterschrieben ist nichts"): the new project has not started
+        done = [m.end() for m in _NOT_STARTED_NEG.finditer(t) if not _no_start(t, m) and not _negated(t, m.start())]
+        later = _LATER_PROJECT.search(t, max(done)) if done else None
+        if later and any(not _negated(t, m.start()) for m in _NOT_STARTED_POS.finditer(t, later.start())):
+            return True
     if verdict is False:
         hits = [m.end() for m in _NOT_STARTED_NEG.finditer(t) if not _no_start(t, m)]
         if _LATER_PROJECT.search(t, max(hits, default=0)):

@@ -318,6 +318,7 @@ def _postcodes(text: str, ranges: list[tuple[int, int, str]], found: list[Place]
         after = text[m.end():m.end() + 30]
         if not (_PLZ_BEFORE.search(before) or _ADDRESS_BEFORE.search(before) or _SEAT_LABEL.search(before)
                 or re.search(r"\b(?:in|based in|located in|sitz in|standort in)\s*$", before, re.I)
+                or re.search(r"\b(?:sitz|firmensitz|hauptsitz|standort|hq|headquarters)\s*$", before, re.I)
                 # "Kd. aus 13509:", "client from 10115," (not "Kunden aus 12345 Orten")
                 or (re.search(r"\b(?:aus|from)\s*$", before, re.I) and re.match(r"\s*(?:[:,;)]|$)", after))
                 or _PLACE_AFTER.match(after)):
@@ -404,23 +405,31 @@ _OTHERS_AFTER = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|aufmachen|aufzumachen|errichten|verlager\w*|verleg\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
-    r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk))\b",
+    r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk)|"
+    r"plan(?:s|ning|t|en)?\s+(?:a|an|eine?n?|die|den)\s+(?:second|new|additional|further|zweite\w*|neue\w*|weitere\w*))\b",
     re.I,
 )
 _SITE_NOUN = re.compile(
     r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
-    r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|fertigung|fertigungsstätte|headquarters|zentrale|presence|präsenz)\b",
+    r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|fertigung|fertigungsstätte|headquarters|hq|zentrale|presence|präsenz)\b",
     re.I,
 )
 
 
 _SELF = re.compile(r"\b(?:wir sind|we are|we're|ich bin|i am|i'm|ich arbeite|i work|wir arbeiten|we work)\b", re.I)
+_WITH_INSTITUTION = re.compile(r"\b(?:mit|with|zusammen mit|together with|gemeinsam mit|und|and)\s+(?:der|dem|den|the)?\s*"
+                               r"(?:tu|fu|hu|htw|bht|hwr|udk|ash|charité|fraunhofer(?:[\s-]\w+){0,2})\s*$", re.I)
+_PROGRAMME_IN = re.compile(r"\b(?:accelerator\w*|inkubator\w*|incubator\w*|fellowship|bootcamp|konferenz\w*|conference|"
+                           r"summit)\b[^.;!?]{0,30}\b(?:in|im|at)\s*(?:the\s+|der\s+|dem\s+)?$", re.I)
+_SELF_OR_OUR = re.compile(r"\b(?:unser\w*|our|wir sind|we are|we're|ich bin|i am|i'm|my|mein\w*)\b", re.I)
+_OWN_FIRM_AFTER = re.compile(r"^[\s-]+(?:[\w]+[\s-]+){0,2}?(?:\w*unternehmen|\w*firma|\w*betrieb|\w*start-?up|gmbh|ug|company|firm|"
+                             r"business|manufaktur|agentur|studio|werkstatt)\b", re.I)
 _OURS = re.compile(r"\b(?:unser\w*|our|existing|bestehend\w*|current|jetzig\w*|heutig\w*)\b", re.I)
 # "open our EU headquarters in Berlin", "unsere erste Niederlassung in Berlin eröffnen": "our" names the new site
 _OPEN_OUR = re.compile(
     r"\b(?:open\w*|set(?:ting)? up|establish\w*|build\w*)\s+(?:our|unsere?[nr]?)\s+"
     r"(?:(?!second|third|another|additional|zweite|dritte|weitere)[\w-]+\s+){0,2}?"
-    r"(?:headquarters|office|site|branch|subsidiary|plant|factory|hub|presence)\b"
+    r"(?:headquarters|hq|office|site|branch|subsidiary|plant|factory|hub|presence)\b"
     r"|\b(?:unsere?[nr]?)\s+(?:erste\w*\s+|neue\w*\s+)?(?:(?!zweite|dritte|weitere)[\w-]+\s+)?(?:niederlassung|zentrale|standort|büro|werk|filiale)\s+in\s+"
     r"(?:[\w-]+\s+)?(?:eröffnen|aufbauen|gründen|errichten)", re.I)
 # an adjective that ends its phrase: said of a person, not of a company ("one French, one German", "I am Polish")
@@ -438,7 +447,8 @@ _NOT_SEAT_NOUN = re.compile(
     r"\s+(?:hochschul\w*|universität\w*|uni\b|institut\w*|partner\w*|kund\w*|markt\w*|märkte\w*|messe\w*|forschung\w*|"
     r"\w*förder\w*|programm\w*|senat\w*|behörde\w*|verwaltung\w*|bezirksamt\w*|ämter|amt\b|start-?up-?szene|szene|ökosystem\w*|"
     r"\w*netzwerk\w*|cluster\w*|investor\w*|bank\w*|universities|university|customers?|clients?|partners?|"
-    r"market\w*|funding|programmes?|programs?|investors?|ecosystem|institutes?|research|"
+    r"market\w*|funding|programmes?|programs?|investors?|ecosystem|institutes?|research|accelerator\w*|inkubator\w*|"
+    r"incubator\w*|"
     # the border itself: "direkt hinter der Berliner Stadtgrenze" is outside
     r"stadtgrenze\w*|landesgrenze\w*|grenze|city limits?|border)\b",
     re.I,
@@ -659,6 +669,12 @@ def role_of(text: str, p: Place) -> str:
         return "market"
     if last_market < 0 and last_seat < 0 and _delivers_to_list(text, p.start):
         return "market"  # "wir beliefern vor allem Supermärkte und Wochenmärkte in Berlin": the verb before the list
+    if _WITH_INSTITUTION.search(text[max(0, p.start - 40):p.start]):
+        return "market"  # "ein Forschungsprojekt mit der HTW Berlin": the partner's city ("an der TU Berlin" is the team's)
+    if _PROGRAMME_IN.search(left):
+        return "market"  # "accepted into an accelerator programme in Berlin": where the programme is
+    if p.adjective and _SELF_OR_OUR.search(left) and _OWN_FIRM_AFTER.match(text[p.end:p.end + 40]):
+        return "seat"  # "Unser Berliner SaaS-Unternehmen verkauft …": the writer's firm, whatever it sells where
     if _MARKET_AFTER.match(right) and last_seat < 0:
         return "market"
     if _OTHERS_AFTER.match(text[p.end:p.end + 50]) and not _SELF.search(left):

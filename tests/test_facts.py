@@ -826,3 +826,32 @@ def test_company_registered(text, value):
 ])
 def test_linked_group(text, value):
     assert read_facts(text).get("linked_group") is value
+
+
+@pytest.mark.parametrize("text, value", [
+    # not started, in other words
+    ("Bisher gab es nur ein Gespräch mit dem Installateur, unterschrieben ist nichts.", True),
+    ("Die Umsetzung soll erst nach Bewilligung beginnen, Aufträge sind nicht vergeben.", True),
+    ("We signed a non-binding letter of intent, but there is no purchase order or contract.", True),
+    ("It's planned for spring; we're waiting for final quotes and won't order anything before we know about grants.", True),
+    ("Angebote liegen vor, ein Auftrag ist nicht erteilt.", True),
+    # our customers' orders are theirs, even of "our" products
+    ("Unsere Kunden haben 200 Stück unserer Anhänger bestellt. Wir möchten erst nach einer Förderzusage bestellen.", True),
+    # an earlier purchase, then a new project of which nothing is signed
+    ("Letztes Jahr haben wir eine Abkantpresse gekauft. Jetzt planen wir einen Faserlaser; bisher nur Angebote "
+     "eingeholt und nichts unterschrieben.", True),
+    # started, in other words
+    ("berlin bakery, 12 staff. new deck oven ~85k. machine is ordered, delivery in 6 weeks.", False),
+    ("The prototype build kicked off in September with our engineering partner.", False),
+    ("Vorhabenbeginn 01.09. erfolgt, Baugenehmigung lag vor.", False),
+    ("The first instalment is paid, the rest is due on delivery in March.", False),
+    ("Für die neue Abfüllanlage haben wir letzte Woche schon die Anzahlung geleistet.", False),
+    ("Wir haben den Auftrag zur Lieferung und Installation einer Lackieranlage bereits an den Lieferanten vergeben.", False),
+    ("Der Elektriker hat letzte Woche mit der LED-Umrüstung angefangen.", False),
+    ("Für die Spritzgussmaschine haben wir im Oktober die verbindliche Bestellung ausgelöst.", False),
+    ("The ground-breaking ceremony was on 15 May and the shell of our R&D centre is going up.", False),
+    # a negation stays a negation
+    ("We bought the land last year, construction has not started yet.", True),
+])
+def test_project_start_in_plain_words(text, value):
+    assert fact(text, "project_not_started") is value

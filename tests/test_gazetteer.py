@@ -97,6 +97,17 @@ def test_a_postcode_with_plz_or_an_address_counts():
     ("Werkstatt in der Dresdener Str., Kreuzberg", "berlin", True),
     ("Wir sind hier in der Hauptstadt ansässig, 12 MA", "berlin", True),
     ("A robotics start-up based in the German capital", "berlin", True),
+    # a postcode after the seat word, the writer's own "Berliner" firm whatever it sells where
+    ("Mandant: GmbH, Sitz 12489, Lasertechnik, 12 MA", "berlin", True),
+    ("Unser Berliner SaaS-Unternehmen verkauft fast nur an Maschinenbauer in Baden-Württemberg.", "berlin", True),
+    # elsewhere: a partner institution, an accelerator, a planned second plant or HQ in Berlin is no seat
+    ("Unser Unternehmen mit Sitz in Hennigsdorf plant ein Forschungsprojekt mit der HTW Berlin.", "brandenburg", False),
+    ("We're a Munich GmbH and just got accepted into an accelerator programme in Berlin.", "munich", False),
+    ("Unser Büro liegt in Schönefeld. Wir wollen an einem Berliner Accelerator teilnehmen.", "brandenburg", False),
+    ("Client: GmbH in Teltow, 60 FTE. Plans a second plant at the CleanTech Business Park Marzahn.", "brandenburg", False),
+    ("We are a cybersecurity company from Tel Aviv thinking about opening our European HQ in Berlin.", None, False),
+    # researchers at a Berlin university are in Berlin
+    ("Wir sind drei Doktoranden an der TU Berlin und wollen ein Start-up machen.", "berlin", True),
     ("US-based manufacturer planning to open a production site in Berlin", "us", False),
     ("We are thinking about moving our HQ from Hamburg to Berlin", "hamburg", False),
     # an abbreviation's full stop ends no clause: the customers stay customers
