@@ -391,6 +391,10 @@ def _person_takes_over(t: str) -> bool:
 # the writer alone, not a firm's "we" ("ich", "my"), and a past founding ("gegründet 2019", "founded in 2021")
 _SINGULAR = re.compile(r"\b(?:ich|mein\w*|mir|mich|bin|i|my|me)\b")
 _PLURAL = re.compile(r"\b(?:wir|unser\w*|uns|we|our|us)\b")
+_WORK_SINCE = re.compile(r"\b(?:arbeiten|arbeite|entwickeln|entwickle|forschen|forsche|tüfteln|tüftle|bauen|baue|basteln|"
+                         r"working|developing|researching|building|tinkering)\b[^.;!?]{0,40}?\b(?:seit|since|for)\s+(?:\w+\s+)?\d|"
+                         r"\b(?:seit|since)\s+[^.;!?]{0,25}?\b(?:arbeiten|arbeite|entwickeln|entwickle|forschen|forsche|tüfteln|"
+                         r"tüftle|bauen|baue|basteln|working|developing|researching|building)\b")
 _PAST_FOUNDING = re.compile(r"\b(?:gegründet|gegr\.|founded|incorporated|est\.|eingetragen|registered|gemeldet|angemeldet)\b")
 
 
@@ -726,6 +730,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
             # one person who plans to found and names no founding of a business of their own ("Ich habe seit 2020 die
             # Idee … und werde in Hamburg gründen"): the years are the person's
             or (PRE_FOUNDING.search(t) and _SINGULAR.search(t) and not _PLURAL.search(t)
+                and not _PAST_FOUNDING.search(t) and not _OWN_BUSINESS.search(t))
+            # a team working on its idea since then and planning to found ("Wir entwickeln seit 2023 den Prototyp
+            # und wollen nächstes Jahr gründen"): the years of the work, not of a company
+            or (PRE_FOUNDING.search(t) and _WORK_SINCE.search(t)
                 and not _PAST_FOUNDING.search(t) and not _OWN_BUSINESS.search(t))):
         # "Gegründet ist noch nichts", "no company yet", a freelancer since 2020 who plans a GmbH: a year in the text
         # is a person's, not the company's

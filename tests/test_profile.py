@@ -2138,3 +2138,17 @@ def test_a_job_held_since_is_no_company_age():
 def test_researchers_before_their_spin_off(text):
     p = ex(text)
     assert (p.org_type, p.stage) == ("research", "pre_founding")
+
+
+@pytest.mark.parametrize("text", [
+    "Wir entwickeln seit 2023 einen Prototyp für Batteriesensoren und wollen nächstes Jahr eine GmbH gründen.",
+    "We have been working on our drone software since 2022 and want to found a company in Berlin next spring.",
+])
+def test_a_team_s_years_of_work_before_founding_are_no_company_age(text):
+    p = ex(text)
+    assert (p.stage, p.age_years) == ("pre_founding", None)
+
+
+def test_a_firm_with_staff_working_since_a_year_keeps_its_age():
+    p = ex("Wir arbeiten seit 2015 an Messtechnik für Brücken, 12 MA, und wollen eine Ausgründung planen.")
+    assert (p.org_type, p.stage) == ("company", "established")
