@@ -395,8 +395,9 @@ _MARKET_AFTER = re.compile(
     r"(?:vertriebs|handels|kooperations)?partner\w*|distributors?)\b",
     re.I,
 )
-_FAIR_NAME_AFTER = re.compile(r"^[\s-]*(?:messe|buchmesse|fair)\b", re.I)
-_FAIR_NAME_BEFORE = re.compile(r"\bmesse\s+$", re.I)
+_FAIR_NAME_AFTER = re.compile(r"^[\s-]*(?:messe|buchmesse|fair)\b|^\s+(?:auf|an) (?:der|einer) (?:\w+)?messe\b|^\s+at (?:the|a) (?:trade )?fair\b", re.I)
+_FAIR_NAME_BEFORE = re.compile(r"\bmesse\s+$|\b(?:ifa|itb|innotrans|fruit logistica|grüne woche|ila|hannover messe|"
+                               r"trade fair|fair|messe|expo|exhibition|conference|konferenz|summit)\s+(?:in|im|at)\s+$", re.I)
 # a bracket after the place naming another party ("in Neukölln (our biggest customer)", "in Köln (unser Lieferant)")
 _OTHERS_AFTER = re.compile(
     r"^\s*\((?:[\w-]+\s+){0,3}?(?:customers?|clients?|kund(?:e|en|in)|abnehmer\w*|partners?|partner(?:in|innen)|suppliers?|"
@@ -419,6 +420,21 @@ _SITE_NOUN = re.compile(
 _SELF = re.compile(r"\b(?:wir sind|we are|we're|ich bin|i am|i'm|ich arbeite|i work|wir arbeiten|we work)\b", re.I)
 _WITH_INSTITUTION = re.compile(r"\b(?:mit|with|zusammen mit|together with|gemeinsam mit|und|and)\s+(?:der|dem|den|the)?\s*"
                                r"(?:tu|fu|hu|htw|bht|hwr|udk|ash|charité|fraunhofer(?:[\s-]\w+){0,2})\s*$", re.I)
+_GROUP_SEAT_BEFORE = re.compile(r"\b(?:gruppe|group|konzern\w*|mutter\w*|parent\w*|holding\w*|unternehmensgruppe)\b[^.;!?]{0,30}?"
+                                r"\b(?:mit (?:haupt)?sitz|headquartered|based|with (?:its )?(?:hq|headquarters))\s+in\s*$", re.I)
+_OTHER_PERSON_SITS = re.compile(r"\b(?:mitgründer\w*|co-?founder\w*|gründer(?:in)?|founder|partner(?:in)?|kolleg\w*|"
+                                r"geschäftsführer\w*|ceo|cto)\b[^.;!?]{0,30}?\b(?:sitzt|lebt|wohnt|lives|sits|is based)\b"
+                                r"[^.;!?]{0,30}?\b(?:in|im)\s*$", re.I)
+# a seat that was ("had our registered seat there until last year", "hatte dort bis Ende 2023 ihren Sitz")
+_PAST_SEAT = re.compile(r"\b(?:hatte\w*|had|was|were|war|waren)\b[^.;!?]{0,40}?\b(?:sitz|seat|registered office|headquarter\w*|based)\b"
+                        r"[^.;!?]{0,40}?\b(?:until|bis)\b|\b(?:until|bis)\s+(?:last year|letztes jahr|vergangenes jahr|"
+                        r"ende\s+20\d\d|20\d\d)\b[^.;!?]{0,30}?\b(?:sitz|seat|registered office|headquarter\w*)\b", re.I)
+# a move to Berlin that is done ("moved the whole company … to Berlin-Mitte", "der Sitz wurde nach Berlin verlegt")
+_MOVED_TO_BERLIN_DONE = re.compile(
+    r"\b(?:we|wir)\s+(?:have\s+|haben\s+)?(?:moved|relocated|verlegt|umgezogen|gezogen|verlagert)\b[^.;!?]{0,80}?\b(?:to|nach)\s+berlin|"
+    r"\b(?:company|firma|unternehmen|gesellschaft|sitz|seat|registered office|hq|headquarters)\b[^.;!?]{0,40}?"
+    r"\b(?:moved|relocated|verlegt|umgezogen|verlagert)\b[^.;!?]{0,60}?\b(?:to|nach)\s+berlin|"
+    r"\b(?:nach|to)\s+berlin[\w-]*\b[^.;!?]{0,30}?\b(?:verlegt|umgezogen|gezogen|verlagert|moved|relocated)\b", re.I)
 _PROGRAMME_IN = re.compile(r"\b(?:accelerator\w*|inkubator\w*|incubator\w*|fellowship|bootcamp|konferenz\w*|conference|"
                            r"summit)\b[^.;!?]{0,30}\b(?:in|im|at)\s*(?:the\s+|der\s+|dem\s+)?$", re.I)
 _SELF_OR_OUR = re.compile(r"\b(?:unser\w*|our|wir sind|we are|we're|ich bin|i am|i'm|my|mein\w*)\b", re.I)
@@ -512,7 +528,8 @@ def right_clause(text: str, end: int) -> str:
 
 
 _SEAT_LABEL = re.compile(
-    r"(?:sitz|firmensitz|hauptsitz|standort|location|hq|headquarters|adresse|address|ort|based|wo|where)\s*[:=]\s*$", re.I)
+    r"(?:sitz|firmensitz|hauptsitz|standort|location|hq|headquarters|adresse|address|ort|based|wo|where|registered office|"
+    r"eingetragener sitz)(?:\s+(?:und|and|&)\s+[\w-]+)?\s*[:=]\s*(?:campus\s+|gelände\s+|areal\s+|site\s+)?$", re.I)
 # "Sitz und Fertigung in Dahlewitz", "HQ and production in Lyon": the seat named with a site, across the "und"
 _SEAT_AND = re.compile(r"\b(?:sitz|firmensitz|hauptsitz|headquarters|hq|seat)\s+(?:und|and|&|sowie)\s+(?:[\w-]+\s+){1,2}?"
                        r"(?:in|im|at)\s*$", re.I)
@@ -623,8 +640,14 @@ _PERSON_FROM = re.compile(r"\b(?:i am|i'm|i come|ich komme|ich bin|ich stamme)\s
 
 def role_of(text: str, p: Place) -> str:
     """'seat', 'market', 'planned', 'residence' or 'neutral' for one place mention."""
-    if _SEAT_LABEL.search(text[max(0, p.start - 20):p.start]):
+    if _SEAT_LABEL.search(text[max(0, p.start - 30):p.start]):
         return "seat"
+    if _GROUP_SEAT_BEFORE.search(text[max(0, p.start - 60):p.start]):
+        return "market"  # "Tochter einer Unternehmensgruppe mit Hauptsitz in Paris": the group's seat
+    if _OTHER_PERSON_SITS.search(text[max(0, p.start - 60):p.start]):
+        return "neutral"  # "ein Mitgründer sitzt noch halb in Breslau": where a person is
+    if _PAST_SEAT.search(left_clause(text, p.start) + " " + right_clause(text, p.end)):
+        return "neutral"  # "hatte dort bis Ende 2023 ihren Sitz": the seat before a move
     if _FAIR_NAME_AFTER.match(text[p.end:p.end + 15]) or _FAIR_NAME_BEFORE.search(text[max(0, p.start - 15):p.start]):
         return "market"  # a trade fair named by its city ("Hannover Messe", "Messe München"): where the fair is
     if _OTHERS_FROM.search(text[max(0, p.start - 60):p.start]):
@@ -801,6 +824,8 @@ def _locate(text: str, roles: list) -> Location:
     not_in = any(not _SALES_BEFORE.search(text[max(0, m.start() - 40):m.start()]) for m in _NOT_IN_BERLIN.finditer(text))
     moving = to_berlin or not_in
     seats = [p for p, r in roles if r == "seat"]
+    if _MOVED_TO_BERLIN_DONE.search(text) and any(p.region == "berlin" for p, _ in roles):
+        return Location("berlin", True, True, site_outside_berlin=_site_outside_berlin(text, roles))
     if not seats:
         seats = [p for p, r in roles if r == "residence"]
     neutral = [p for p, r in roles if r == "neutral"]

@@ -106,6 +106,15 @@ def test_a_postcode_with_plz_or_an_address_counts():
     ("Unser Büro liegt in Schönefeld. Wir wollen an einem Berliner Accelerator teilnehmen.", "brandenburg", False),
     ("Client: GmbH in Teltow, 60 FTE. Plans a second plant at the CleanTech Business Park Marzahn.", "brandenburg", False),
     ("We are a cybersecurity company from Tel Aviv thinking about opening our European HQ in Berlin.", None, False),
+    # a move to Berlin that is done, a seat that was, the group's seat, a co-founder's home, a trade fair
+    ("We were founded in Hamburg and had our registered seat there until last year, when we moved the whole company "
+     "to Berlin-Mitte.", "berlin", True),
+    ("Die Gesellschaft hatte bis Ende 2023 ihren Sitz in Hamburg; 2024 wurde der Sitz nach Berlin verlegt.", "berlin", True),
+    ("Wir sind die Tochter einer Unternehmensgruppe mit Hauptsitz in Paris; unsere GmbH sitzt auf dem EUREF-Campus.",
+     "berlin", True),
+    ("Ein Mitgründer sitzt eigentlich noch halb in Breslau. Gegründet haben wir im Motorwerk in Weißensee.", "berlin", True),
+    ("Nächsten Monat stehen wir in Hannover auf der Messe; unsere Werkstatt ist in Neukölln.", "berlin", True),
+    ("We're a start-up from Vienna and will show our speaker at IFA in Berlin.", "vienna", False),
     # researchers at a Berlin university are in Berlin
     ("Wir sind drei Doktoranden an der TU Berlin und wollen ein Start-up machen.", "berlin", True),
     ("US-based manufacturer planning to open a production site in Berlin", "us", False),

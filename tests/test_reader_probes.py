@@ -14,7 +14,7 @@ TUNED = ProbeFile(today=DATA.today, probes=[p for p in DATA.probes if p.set != "
 
 def test_the_probe_file_is_valid_and_each_set_is_large_enough():
     sets = {p.set for p in DATA.probes}
-    assert {"people-1", "firms-1", "people-2", "people-3", "project-start", "seat"} <= sets
+    assert {"people-1", "firms-1", "people-2", "people-3", "project-start", "seat", "seat-2"} <= sets
     for s in sets:
         assert sum(p.set == s for p in DATA.probes) >= 30, s
 
