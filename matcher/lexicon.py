@@ -471,6 +471,11 @@ NEED_PATTERNS: dict[str, str] = {
                   r"\b(?:bought|buy|buying|purchas\w*|acquir\w*) (?:an? |the |our )?(?:[\w-]+ ){0,2}(?:hall|building|property|premises|warehouse|plot)\b|"
                   # switching equipment to electric ("electrify our furnaces", "convert it to electric drive")
                   r"\belectrify\b|\belectrifying\b|\bconvert\w* (?:[\w-]{1,30} ){0,4}?to (?:electric|battery|e-)|"
+                  # fittings and vehicles told plainly ("eine neue Theke und Geräte", "neue Kühlung kaufen", "Ladesäulen auf
+                  # dem Hof", "auf Elektro umsteigen")
+                  r"\bneue\w* (?:[\w-]+ )?(?:theke|geräte|kühlung|kühltruhen|kühlanlage|kühlzelle|ausstattung|einrichtung)\b|"
+                  r"(?:theke|geräte|kühlung|ausstattung)\b[^.;!?]{0,30}?\b(?:kaufen|anschaffen|brauch\w*)\b|"
+                  r"ladesäulen|ladestation\w*|charging stations?|\bauf (?:e|elektro|strom)\b[^.;!?]{0,20}?\bumsteigen|"
                   # "new dryers + dosing units", not a product being developed ("we develop new dryers")
                   r"(?<!develop )(?<!developing )(?<!design )(?<!designing )\bnew (?:[\w-]+ )?(?:dryers?|extruders?|kilns?|boilers?|compressors?|chillers?|moulds?|molds?|looms?|forklifts?|machinery)\b|"
                   rf"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]{{0,30}}{_REPLACED_DE}|"
@@ -483,6 +488,11 @@ NEED_PATTERNS: dict[str, str] = {
                   r"drucker|scanner|fräse|cnc\w*|roboter|lasercutter|laserschneid\w*|öfen|ofen|maschine\w*|anlage|linie)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|bauen|herstellen)))",
     "skills": r"(fachkräft|skilled|umgeschult|geschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
+              # nobody to hire, more people needed, staff to be trained on the new equipment
+              r"(?:finden|find|kriegen|bekommen)\s+(?:\w+\s+)?(?:keine|kaum|no|any)\s+(?:leute|azubis|fachkräfte|mitarbeiter\w*|gesellen|"
+              r"engineers?|staff|people|workers|electricians?)\b|\bkeine leute\b|can'?t find (?:any|enough)\b|"
+              r"zusätzliche\w* leute|(?:mitarbeitenden|beschäftigten|leute|kolleg\w*|staff|employees|team)\b (?:[\w-]+ ){0,4}?"
+              r"(?:schulen|lernen|einarbeiten|train|trained)\b|"
               # onboarding new people ("brauchen am Anfang viel Einarbeitung"), jobs for people who need support
               r"einarbeitung|einzuarbeiten|(?:arbeitsplätze|stellen) (?:für|for) (?:menschen|people|langzeitarbeitslose|geflüchtete)|"
               r"(?:new|additional|more|first) (?:staff|employees|hires|people to hire)|master'?s (?:programme|program|degree|course)|part-time (?:study|degree|course)|umzuschulen|weitergebildet|weiterzubilden|\bskills?\b|\btrain (?:our |\d+ |our \d+ )?(?:employees|staff|people|workers|apprentices|team)|\b(?:train|retrain|upskill) (?:our|my|all our|all) (?:\d+ )?(?!(?:own|ai|ki|ml|llm|models?|algorithms?|networks?|neural|data|software|system)\b)[a-z-]+(?:ers|ists|ians|ors|nurses|staff|engineers|technicians)\b|personal(?!isier)|einstell|hiring|hire\b|recruit|weiterbild|qualifizier|schulung|(?<![a-zäöüß])schulen\b|umschul|training|"
@@ -498,6 +508,15 @@ NEED_PATTERNS: dict[str, str] = {
                             # Lebensmittel", "an Asian food wholesaler") is no market abroad; Asian markets are
                             r"china(?!-)|asien(?!-)|asia(?![-\w])|asiatische\w* (?:märkte|markt|raum|länder)|asian (?:markets?|countries)|\bus[- ]mark\w*|u\.s\. market|american market|north america|nordamerika|"
                             r"übersee|overseas|exhibit\w*|ausstell\w*|"
+                            # demand from a country abroad, or the wish to sell there ("Anfragen aus Polen", "we want to start
+                            # selling to France and Italy"); customers abroad today are no need ("Kunden in ganz Deutschland und
+                            # in Polen")
+                            r"(?:anfragen|inquiries|enquiries|requests)\b[^.;!?]{0,20}?\b(?:aus|from)\s+(?:der\s+|dem\s+|the\s+)?(?:"
+                            + "|".join(ABROAD_PLACES) + r")\b|"
+                            r"\b(?:wollen|möchten|möchte|planen|want|wants|plan|planning|would like|'d like|start|starting|expand\w*)\b"
+                            r"[^.;!?]{0,50}?\b(?:verkaufen|vertreiben|liefern|sell|selling|ship|shipping|kunden|customers|bauherren|"
+                            r"markt|märkte|markets?|gewinnen|ansprechen)\b[^.;!?]{0,40}?\b(?:nach|in|to|into|aus|from)\s+"
+                            r"(?:der\s+|dem\s+|the\s+)?(?:" + "|".join(ABROAD_PLACES) + r")\b|"
                             # a project with a partner abroad ("ein deutsch-französisches Projekt", "mit einem KMU aus Polen")
                             r"deutsch-(?:französisch|polnisch|niederländisch|österreichisch|schweizer|italienisch|spanisch|tschechisch|"
                             r"dänisch|schwedisch|israelisch|amerikanisch|kanadisch|japanisch|koreanisch|ukrainisch)\w*|"
@@ -522,6 +541,10 @@ NEED_PATTERNS: dict[str, str] = {
                  r"(?:no|keine|ohne|without|lack(?:ing)?) (?:\w+ )?(?:sicherheiten|collat[eo]ral)|"
                  r"warenbestand\w*|warenlager|wareneinkauf|initial (?:stock|inventory)|"
                  r"vorfinanz|sicherheiten|collat[eo]ral|finanzierungsrunde|funding round|cash|series [a-c]\b|seed round|"
+                 # money to bridge a time: "Material und Personal acht Monate vorstrecken", "Puffer für die ruhigen
+                 # Monate", "get through six months until the next round"
+                 r"vorstreck\w*|überbrück\w*|\bpuffer\b|durchzuhalten|durchhalten|get through|bridge (?:the|a|this) gap|"
+                 r"cover (?:this|the|a|that) (?:kind of )?gap|"
                  # money that comes only after the work: "bezahlt wird aber erst nach der Installation", "the customer
                  # pays only on delivery", "90 Tage Zahlungsziel" (the gap is pre-financed)
                  r"(?:bezahlt|gezahlt|zahlt)\w*\s+(?:wird\s+|werden\s+)?(?:aber\s+|uns\s+|der kunde\s+|die kunden\s+)?erst\s+(?:nach|bei|mit)\b|"
@@ -548,9 +571,16 @@ NEED_PATTERNS: dict[str, str] = {
                       r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware|"
                       # selling online: a shop or a website of its own
                       r"online-?shop|online (?:shop|store)|webshop|e-commerce|internetauftritt|"
+                      # booking, till and planning software told plainly ("online Termine buchen", "eine vernünftige Kasse",
+                      # "ein Programm für die Tourenplanung einführen", "the payment methods people use there")
+                      r"online[- ]?termin\w*|termine? online|online (?:buchen|booking|bookings)|terminbuchung\w*|kassensystem\w*|"
+                      r"\bkasse\b|tourenplanung\w*|payment methods|zahlungsarten|"
+                      r"\bprogramm\w* (?:für|zur) (?:[\w-]+ ){0,4}?(?:einführen|einzuführen|nutzen)\b|"
                       # a website of its own, not the page the writer read ("auf Ihrer Website steht ...")
                       r"(?<!your )(?<!the )(?<!ihrer )(?<!eurer )(?<!der )(?<!ihre )(?<!eure )\b(?:websites?|webseite|homepage)\b)",
     "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
+                  # someone carries on the business ("ob ich den Laden weiterführen will", "der den Betrieb weiterführt")
+                  r"(?:laden|betrieb|geschäft|firma|praxis|werkstatt|salon|\w{1,40}erei|business|shop)\b[^.;!?]{0,20}?\bweiter(?:zu)?führ\w*|"
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
                   r" (?:[\w-]+ ){0,5}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm)|"
                   # the owner stops ("Mein Chef ist 66 und will Ende 2027 aufhören") and the writer is asked to take over

@@ -2152,3 +2152,24 @@ def test_a_team_s_years_of_work_before_founding_are_no_company_age(text):
 def test_a_firm_with_staff_working_since_a_year_keeps_its_age():
     p = ex("Wir arbeiten seit 2015 an Messtechnik für Brücken, 12 MA, und wollen eine Ausgründung planen.")
     assert (p.org_type, p.stage) == ("company", "established")
+
+
+@pytest.mark.parametrize("text, need", [
+    ("Wir haben einen Auftrag über 2,4 Mio. Euro und müssen Material und Personal acht Monate vorstrecken.", "financing"),
+    ("Our startup needs to get through six months until the next round closes.", "financing"),
+    ("Mein Chef hört auf und hat mich gefragt, ob ich den Laden weiterführen will.", "succession"),
+    ("Ich möchte, dass Kundinnen online Termine buchen können, und eine vernünftige Kasse.", "digitalisation"),
+    ("Wir möchten ein Programm für Touren und Dokumentation einführen.", "digitalisation"),
+    ("Unser größtes Problem: wir finden keine Leute, Azubis kommen nicht.", "skills"),
+    ("Hardware startup, 12 ppl. Need 3 electrical engineers, can't find any.", "skills"),
+    ("Wir bekommen Anfragen aus Polen und möchten dort Bauherren ansprechen.", "internationalisation"),
+    ("We want to start selling to France and Italy.", "internationalisation"),
+    ("Wir haben ein Eiscafé und bräuchten eine neue Theke und Geräte, so 25.000 €.", "investment"),
+    ("Wir wollen auf Elektro umsteigen und brauchen Ladesäulen auf dem Hof.", "investment"),
+])
+def test_needs_told_in_plain_words(text, need):
+    assert need in ex(text).needs
+
+
+def test_continuing_a_project_is_no_succession():
+    assert "succession" not in ex("Wir wollen das Forschungsprojekt mit der TU weiterführen.").needs
