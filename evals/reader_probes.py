@@ -2,8 +2,8 @@
 
 The gold cases measure the reader only on phrasings it was tuned on (their dev part) or may never be read case by case
 (their locked part). The probes are requests of people and firms written by helpers who never ran the matcher, labelled
-with the facts a careful reader takes from them: organisation type, stage, seat, headcount and whether the project to
-be funded has begun. Each set was measured when it arrived, before any rule was written for it (see the file's head).
+with the facts a careful reader takes from them: organisation type, stage, seat, headcount, whether the project to
+be funded has begun, and the needs (micro-averaged over the needs named). Each set was measured when it arrived, before any rule was written for it (see the file's head).
 
     python -m evals.reader_probes            # table per set and field
     python -m evals.reader_probes --json     # the same as JSON
@@ -22,12 +22,12 @@ from pydantic import BaseModel, ConfigDict
 
 from evals.profile_metrics import profile_prf
 from matcher.corpus import load_topics
-from matcher.models import CompanyProfile, OrgType, Stage
+from matcher.models import CompanyProfile, Need, OrgType, Stage
 from matcher.profile import extract_profile
 
 PROBES_PATH = Path(__file__).resolve().parent / "reader_probes.yaml"
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
-FIELDS: tuple[str, ...] = ("org_type", "stage", "in_berlin", "employees", "project_started")
+FIELDS: tuple[str, ...] = ("org_type", "stage", "in_berlin", "employees", "project_started", "needs")
 
 
 class ReaderProbe(BaseModel):
@@ -43,6 +43,7 @@ class ReaderProbe(BaseModel):
     in_berlin: bool | None = None
     employees: int | None = None
     project_started: bool | None = None
+    needs: list[Need] = []  # the first is the main need; empty: not checked
 
 
 class ProbeFile(BaseModel):
@@ -66,7 +67,8 @@ def read_facts(profile: CompanyProfile) -> dict:
     """The probed fields of a profile; ``project_started`` is the negation of the ``project_not_started`` fact."""
     not_started = (profile.facts or {}).get("project_not_started")
     return {"org_type": profile.org_type, "stage": profile.stage, "in_berlin": profile.in_berlin,
-            "employees": profile.employees, "project_started": None if not_started is None else not not_started}
+            "employees": profile.employees, "project_started": None if not_started is None else not not_started,
+            "needs": list(profile.needs)}
 
 
 def probe_scores(data: ProbeFile, corpus_dir: Path = CORPUS_DIR) -> dict[str, dict[str, dict]]:
