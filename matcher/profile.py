@@ -611,6 +611,35 @@ _NEED_BLANKS: tuple[tuple[re.Pattern, str], ...] = (
 )
 
 
+# a clause that says what the company does not need or has settled ("Kredit brauchen wir nicht", "Investitionsbedarf
+# besteht nicht", "die Halle ist abbezahlt", "no consulting needed", "our Shopify store is done", "we're NOT looking for
+# more investors"): its words are no need
+_SETTLED = re.compile(
+    r"\bkein(?:en|e)?\s+(?:weiteren?\s+)?bedarf\b|\bbesteht\s+(?:kein\w*|nicht)\b|\bnicht\s+(?:mehr\s+)?(?:vorgesehen|nötig|notwendig|"
+    r"geplant|gebraucht|in frage)\b|\b(?:brauch|benötig)\w*\s+(?:wir|ich)\s+(?:\w+\s+)?(?:nicht(?!\s+nur\b)|kein\w*|nichts)\b|"
+    r"\bkein thema\b|\b(?:ist|sind)\s+(?:schon\s+|bereits\s+|längst\s+)?(?:erledigt|abbezahlt)\b|\babbezahlt\b|"
+    r"\b(?:no|not|don't|do not|doesn't|does not)\s+(?:really\s+)?(?:need|needed|require|required|want|wanted|looking for|"
+    r"interested)\b|\bno need\b|\bno interest\b|\bnot a priority\b|\baren't a priority\b|\bisn't a priority\b|"
+    r"\b(?:is|are)\s+(?:already\s+)?(?:done|finished|paid(?: off)?)\b|\bpaid off\b|\bso no\b|\bnothing (?:is )?needed\b")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n–—()]|,|\b(?:aber|jedoch|sondern|but|however|instead)\b")
+
+
+def without_settled(t: str) -> str:
+    """``t`` with the clauses blanked that say what is not needed or already settled (``_SETTLED``); linear in the
+    text (each clause reaches at most 200 letters to each side)."""
+    out = list(t)
+    changed = False
+    for m in _SETTLED.finditer(t):
+        left = t[max(0, m.start() - 200):m.start()]
+        breaks = list(_CLAUSE_BREAK.finditer(left))
+        lo = m.start() - len(left) + (breaks[-1].end() if breaks else 0)
+        right = _CLAUSE_BREAK.search(t, m.end(), m.end() + 200)
+        hi = right.start() if right else min(len(t), m.end() + 200)
+        out[lo:hi] = " " * (hi - lo)
+        changed = True
+    return "".join(out) if changed else t
+
+
 def _unnegated(rx: re.Pattern, t: str) -> bool:
     """A hit of ``rx`` that is not right after a negation ("ohne externe Partner" is no need), nor a verb negated
     right after it ("Technisch entwickeln wir nix")."""
@@ -865,7 +894,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     t_need = t_own
     for rx, replacement in _NEED_BLANKS:
         t_need = rx.sub(replacement, t_need)
-    t_need = without_past_use(t_need)
+    t_need = without_settled(without_past_use(t_need))
     needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names

@@ -2173,3 +2173,23 @@ def test_needs_told_in_plain_words(text, need):
 
 def test_continuing_a_project_is_no_succession():
     assert "succession" not in ex("Wir wollen das Forschungsprojekt mit der TU weiterführen.").needs
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("Die Halle ist abbezahlt, Investitionsbedarf besteht nicht. Wir wollen Azubis finden.", "investment", "skills"),
+    ("Kredit brauchen wir nicht, aber wir suchen einen Partner aus der Forschung.", "financing", "partners"),
+    ("Our Shopify store is done and running, so no need for anything digital. Our problem is cash for fabric orders.",
+     "digitalisation", "financing"),
+    ("We're NOT looking for more investors; we want to develop a new fermentation process with a university.",
+     "financing", "rnd"),
+])
+def test_what_is_not_needed_or_settled_is_no_need(text, absent, present):
+    needs = ex(text).needs
+    assert absent not in needs and present in needs
+
+
+def test_settled_clauses_are_blanked_in_linear_time():
+    from matcher.profile import without_settled
+    t = "kein bedarf " * 3_000
+    assert without_settled(t).strip() == ""
+    assert without_settled("wir brauchen eine neue maschine") == "wir brauchen eine neue maschine"
