@@ -75,6 +75,17 @@ def build_aliases(programmes: list[Programme]) -> list[tuple[re.Pattern, str]]:
             for a, pid in sorted(unique.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
 
 
+def clause_bounds(text: str, m: re.Match, left_break: re.Pattern, right_break: re.Pattern,
+                  reach: int = 200) -> tuple[int, int]:
+    """Start and end of the clause around the hit ``m``: from the last ``left_break`` before it to the first
+    ``right_break`` after it, at most ``reach`` letters to each side (so a scan over all hits stays linear)."""
+    left = text[max(0, m.start() - reach):m.start()]
+    breaks = list(left_break.finditer(left))
+    lo = m.start() - len(left) + (breaks[-1].end() if breaks else 0)
+    right = right_break.search(text, m.end(), m.end() + reach)
+    return lo, (right.start() if right else min(len(text), m.end() + reach))
+
+
 def without_past_use(text: str) -> str:
     """``text`` with the clauses about programmes used in the past blanked (``PAST_USE``): a programme the company
     already had ("Meisterkurs hab ich mit Aufstiegs-BAföG gemacht") is not one it asks for. A clause whose sentence
@@ -83,11 +94,7 @@ def without_past_use(text: str) -> str:
     out = list(text)
     changed = False
     for m in PAST_USE.finditer(text):
-        left = text[max(0, m.start() - 200):m.start()]
-        breaks = list(CLAUSE_BREAK_LEFT.finditer(left))
-        lo = m.start() - len(left) + (breaks[-1].end() if breaks else 0)
-        right = CLAUSE_BREAK_RIGHT.search(text, m.end(), m.end() + 200)
-        hi = right.start() if right else min(len(text), m.end() + 200)
+        lo, hi = clause_bounds(text, m, CLAUSE_BREAK_LEFT, CLAUSE_BREAK_RIGHT)
         if text.count("(", m.end(), hi) > text.count(")", m.end(), hi):
             # a list in brackets belongs to its clause: "we have run national projects (ZIM, Pro FIT)"
             close = text.find(")", hi, m.end() + 200)

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .mentions import without_past_use
+from .mentions import clause_bounds, without_past_use
 from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-exported)
     AGE_AGO,
     AGE_AGO2,
@@ -630,11 +630,7 @@ def without_settled(t: str) -> str:
     out = list(t)
     changed = False
     for m in _SETTLED.finditer(t):
-        left = t[max(0, m.start() - 200):m.start()]
-        breaks = list(_CLAUSE_BREAK.finditer(left))
-        lo = m.start() - len(left) + (breaks[-1].end() if breaks else 0)
-        right = _CLAUSE_BREAK.search(t, m.end(), m.end() + 200)
-        hi = right.start() if right else min(len(t), m.end() + 200)
+        lo, hi = clause_bounds(t, m, _CLAUSE_BREAK, _CLAUSE_BREAK)
         out[lo:hi] = " " * (hi - lo)
         changed = True
     return "".join(out) if changed else t
