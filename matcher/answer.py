@@ -76,7 +76,10 @@ def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[
             parts.append(GROUP_SIZE_LABEL[i])
         else:
             parts.append(SIZE_LABELS[p.size_class][i])
-    if p.founded_year:
+    if p.founded_year and p.stage == "pre_founding":
+        # before founding, a founding year is the business's to be taken over ("soll den Betrieb (gegr. 1994) übernehmen")
+        parts.append(f"{'Betrieb gegründet' if i == 0 else 'business founded'} {p.founded_year}")
+    elif p.founded_year:
         parts.append(f"{'gegründet' if i == 0 else 'founded'} {p.founded_year}")
     elif p.age_years is not None and p.stage != "pre_founding":
         parts.append(f"{'seit ca.' if i == 0 else 'about'} {p.age_years:g} {'Jahren' if i == 0 else 'years old'}")
