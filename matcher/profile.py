@@ -620,7 +620,11 @@ _SETTLED = re.compile(
     r"\bkein thema\b|\b(?:ist|sind)\s+(?:schon\s+|bereits\s+|längst\s+)?(?:erledigt|abbezahlt)\b|\babbezahlt\b|"
     r"\b(?:no|not|don't|do not|doesn't|does not)\s+(?:really\s+)?(?:need|needed|require|required|want|wanted|looking for|"
     r"interested)\b|\bno need\b|\bno interest\b|\bnot a priority\b|\baren't a priority\b|\bisn't a priority\b|"
-    r"\b(?:is|are)\s+(?:already\s+)?(?:done|finished|paid(?: off)?)\b|\bpaid off\b|\bso no\b|\bnothing (?:is )?needed\b")
+    r"\b(?:is|are)\s+(?:already\s+)?(?:done|finished|paid(?: off)?)\b|\bpaid off\b|\bso no\b|\bnothing (?:is )?needed\b|"
+    # what was financed or subsidised before ("die Sudanlage wurde 2019 über einen Förderkredit finanziert", "it was
+    # financed by our bank last year", "already subsidised"), not what is to be ("soll finanziert werden")
+    r"\b(?:wurde|wurden|was|were|had been|has been|have been|haben wir|hatten wir|already|bereits|schon)\b[^.;!?,]{0,60}?"
+    r"\b(?:finanziert|financed|funded|gefördert|subsidi[sz]ed|bezahlt|paid)\b(?!\s+(?:werden|wird|be)\b)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n–—()]|,|\b(?:aber|jedoch|sondern|but|however|instead)\b")
 
 

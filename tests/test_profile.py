@@ -2193,3 +2193,18 @@ def test_settled_clauses_are_blanked_in_linear_time():
     t = "kein bedarf " * 3_000
     assert without_settled(t).strip() == ""
     assert without_settled("wir brauchen eine neue maschine") == "wir brauchen eine neue maschine"
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("Die Sudanlage wurde 2019 über einen Förderkredit finanziert und ist abbezahlt. Wir wollen eine zweite Abfüllanlage "
+     "kaufen.", "financing", "investment"),
+    ("We already have a new packaging machine, it was financed by our bank last year. Now we want to sell to Austria.",
+     "financing", "internationalisation"),
+])
+def test_what_was_financed_before_is_no_need(text, absent, present):
+    needs = ex(text).needs
+    assert absent not in needs and present in needs
+
+
+def test_what_is_to_be_financed_stays_a_need():
+    assert "financing" in ex("Die neue Halle soll über einen Kredit finanziert werden.").needs
