@@ -646,7 +646,8 @@ def role_of(text: str, p: Place) -> str:
         return "market"  # "Tochter einer Unternehmensgruppe mit Hauptsitz in Paris": the group's seat
     if _OTHER_PERSON_SITS.search(text[max(0, p.start - 60):p.start]):
         return "neutral"  # "ein Mitgründer sitzt noch halb in Breslau": where a person is
-    if _PAST_SEAT.search(left_clause(text, p.start) + " " + right_clause(text, p.end)):
+    left, right = left_clause(text, p.start), right_clause(text, p.end)
+    if _PAST_SEAT.search(left + " " + right):
         return "neutral"  # "hatte dort bis Ende 2023 ihren Sitz": the seat before a move
     if _FAIR_NAME_AFTER.match(text[p.end:p.end + 15]) or _FAIR_NAME_BEFORE.search(text[max(0, p.start - 15):p.start]):
         return "market"  # a trade fair named by its city ("Hannover Messe", "Messe München"): where the fair is
@@ -659,7 +660,6 @@ def role_of(text: str, p: Place) -> str:
     if p.region == "berlin" and (_NAME_AFTER.match(text[p.end:p.end + 30])
                                  or _NAME_BEFORE.search(text[max(0, p.start - 30):p.start])):
         return "market"  # part of a programme's or institution's name
-    left = left_clause(text, p.start)
     after = text[p.end:p.end + 40]
     if (_ORIGIN.search(left) or _PEOPLE_FROM.search(left) or _STAFF_LIVE.search(left)
             or (re.search(r"\b(?:aus|von)\s*$", left, re.I) and _ORIGIN_DE.match(after))):
@@ -670,7 +670,6 @@ def role_of(text: str, p: Place) -> str:
         return "neutral"  # "Who in Berlin can help us?", "wer in Berlin berät": where the helpers are
     if _ONE_OF.search(left):
         return "market"  # "two integrators (one in Germany, one in the Netherlands)": where others are
-    right = right_clause(text, p.end)
     last_market = max((m.end() for m in _MARKET.finditer(left)), default=-1)
     last_seat = max((m.end() for m in _SEAT.finditer(left)), default=-1)
     whole = left + " " + right

@@ -381,7 +381,7 @@ _OWN_TRAINING = re.compile(r"\b(?:(?:den|meinen|my) meister|meister (?:zu )?mach
 
 def _employee_training(t: str) -> bool:
     return bool(_SINGULAR.search(t) and _EMPLOYED_SELF.search(t) and _OWN_TRAINING.search(t)
-                and not _OWN_BUSINESS.search(t) and not STARTUP.search(t) and not PRE_FOUNDING.search(t))
+                and not _OWN_BUSINESS.search(t) and not STARTUP.search(t))
 
 
 def _person_takes_over(t: str) -> bool:
@@ -754,16 +754,14 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["turnover_eur"] = turnover
         stated.append("turnover_eur")
     year, age, age_range = _age(tn, today)
+    pre = PRE_FOUNDING.search(t)
     if age is not None and (emp is None or emp <= 5) and (
-            NOT_FOUNDED.search(t) or (FREELANCE_YEARS.search(t) and PRE_FOUNDING.search(t))
-            # one person who plans to found and names no founding of a business of their own ("Ich habe seit 2020 die
-            # Idee … und werde in Hamburg gründen"): the years are the person's
-            or (PRE_FOUNDING.search(t) and _SINGULAR.search(t) and not _PLURAL.search(t)
-                and not _PAST_FOUNDING.search(t) and not _OWN_BUSINESS.search(t))
-            # a team working on its idea since then and planning to found ("Wir entwickeln seit 2023 den Prototyp
-            # und wollen nächstes Jahr gründen"): the years of the work, not of a company
-            or (PRE_FOUNDING.search(t) and _WORK_SINCE.search(t)
-                and not _PAST_FOUNDING.search(t) and not _OWN_BUSINESS.search(t))):
+            NOT_FOUNDED.search(t) or (FREELANCE_YEARS.search(t) and pre)
+            # a plan to found, no founding of a business of one's own named, and the years are one person's ("Ich habe
+            # seit 2020 die Idee … und werde in Hamburg gründen") or a team's work on its idea ("Wir entwickeln seit
+            # 2023 den Prototyp und wollen nächstes Jahr gründen")
+            or (pre and not _PAST_FOUNDING.search(t) and not _OWN_BUSINESS.search(t)
+                and ((_SINGULAR.search(t) and not _PLURAL.search(t)) or _WORK_SINCE.search(t)))):
         # "Gegründet ist noch nichts", "no company yet", a freelancer since 2020 who plans a GmbH: a year in the text
         # is a person's, not the company's
         year, age, age_range = None, None, None
@@ -776,9 +774,8 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         if age_range is not None:
             p["age_range"] = age_range  # only the year is known (a month gives the exact age)
 
-    pre = PRE_FOUNDING.search(t)
     takeover = _person_takes_over(t) or bool(SELF_TAKEOVER.search(t) and not _INSIDE_FIRM.search(t))
-    training = not takeover and _employee_training(t)
+    training = not takeover and not pre and _employee_training(t)  # a founding plan is no training wish
     if RESEARCH_AS_SELF.search(t) or (pre and age is None and SPINOFF_TEAM.search(t)):
         p["org_type"] = "research"
         stated.append("org_type")
