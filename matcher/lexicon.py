@@ -343,6 +343,9 @@ ABROAD_PLACES = (
     "madrid", "barcelona", "milan", "mailand", "stockholm", "kopenhagen", "copenhagen", "österreich", "austria",
     "schweiz", "switzerland", "frankreich", "france", "polen", "poland", "usa", "united states", "uk",
     "netherlands", "niederlande", "spain", "spanien", "italy", "italien", "istanbul", "türkei", "turkey",
+    "dänemark", "denmark", "schweden", "sweden", "norwegen", "norway", "belgien", "belgium", "tschechien", "czechia",
+    "skandinavien", "scandinavia", "benelux", "japan", "tokio", "tokyo", "shanghai", "korea", "indien", "india",
+    "kanada", "canada", "israel", "dubai",
 )
 NOT_IN_BERLIN = folded_rx(
     r"(nicht in berlin|außerhalb (?:von )?berlins?|not (?:based )?in berlin|outside (?:of )?berlin|"
@@ -475,7 +478,9 @@ NEED_PATTERNS: dict[str, str] = {
                   # dem Hof", "auf Elektro umsteigen")
                   r"\bneue\w* (?:[\w-]+ )?(?:theke|geräte|kühlung|kühltruhen|kühlanlage|kühlzelle|ausstattung|einrichtung)\b|"
                   r"(?:theke|geräte|kühlung|ausstattung)\b[^.;!?]{0,30}?\b(?:kaufen|anschaffen|brauch\w*)\b|"
-                  r"ladesäulen|ladestation\w*|charging stations?|\bauf (?:e|elektro|strom)\b[^.;!?]{0,20}?\bumsteigen|"
+                  r"ladesäule\w*|ladestation\w*|charging stations?|"
+                  r"\b(?:komplett|neu|vollständig) (?:aus(?:zu)?statten|einrichten|einzurichten)\b|"
+                  r"\bswitch\w* to (?:an? )?(?:new )?(?:electric|induction)\b|\bauf (?:e|elektro|strom)\b[^.;!?]{0,20}?\bumsteigen|"
                   # "new dryers + dosing units", not a product being developed ("we develop new dryers")
                   r"(?<!develop )(?<!developing )(?<!design )(?<!designing )\bnew (?:[\w-]+ )?(?:dryers?|extruders?|kilns?|boilers?|compressors?|chillers?|moulds?|molds?|looms?|forklifts?|machinery)\b|"
                   rf"(?:ersetzen|austauschen|erneuern) (?:die |unsere |der |den |alte\w* )*[\w-]{{0,30}}{_REPLACED_DE}|"
@@ -487,9 +492,9 @@ NEED_PATTERNS: dict[str, str] = {
                   r"(?:(?:eine[nm]?|ein|neue\w*|gebraucht\w*|\d+|zwei|drei)\s+){0,3}[\w-]{0,20}?(?:transporter|lieferwagen|fahrzeug|werkzeug\w*|"
                   r"drucker|scanner|fräse|cnc\w*|roboter|lasercutter|laserschneid\w*|öfen|ofen|maschine\w*|anlage|linie)\b"
                   r"(?![^.;!?]{0,40}\b(?:entwickeln|entwickelt|develop\w*|konstruieren|bauen|herstellen)))",
-    "skills": r"(fachkräft|skilled|umgeschult|geschult|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
+    "skills": r"(fachkräft|skilled|umgeschult|geschult|händeringend|werkstudent\w*|working students?|(?:neue|zusätzliche|weitere)\w* (?:mitarbeit|beschäftigt|kolleg)\w*|"
               # nobody to hire, more people needed, staff to be trained on the new equipment
-              r"(?:finden|find|kriegen|bekommen)\s+(?:\w+\s+)?(?:keine|kaum|no|any)\s+(?:leute|azubis|fachkräfte|mitarbeiter\w*|gesellen|"
+              r"(?:finden|find|kriegen|bekommen)\s+(?:\w+\s+)?(?:keine|kaum|no|any)\s+(?:leute|azubis|\w*kräfte|mitarbeiter\w*|gesellen|"
               r"engineers?|staff|people|workers|electricians?)\b|\bkeine leute\b|can'?t find (?:any|enough)\b|"
               r"zusätzliche\w* leute|(?:mitarbeitenden|beschäftigten|leute|kolleg\w*|staff|employees|team)\b (?:[\w-]+ ){0,4}?"
               r"(?:schulen|lernen|einarbeiten|train|trained)\b|"
@@ -522,7 +527,11 @@ NEED_PATTERNS: dict[str, str] = {
                             r"dänisch|schwedisch|israelisch|amerikanisch|kanadisch|japanisch|koreanisch|ukrainisch)\w*|"
                             r"german-(?:french|polish|dutch|austrian|swiss|italian|spanish|czech|danish|swedish|israeli|american|"
                             r"canadian|japanese|korean|ukrainian)\b|"
-                            r"(?:partner\w*|kmu|sme|unternehmen|firma|firm|company|institut\w*|universität|university|hochschule)\s+"
+                            r"\b(?:schritt|step|markt|market|expan\w*)\b[^.;!?]{0,20}?\b(?:außerhalb|ausserhalb|outside) (?:der eu|europas|the eu|europe)\b|"
+                            r"\b(?:wollen|möchten|planen|want|plan|planning)\b[^.;!?]{0,40}?\b(?:in|into)\s+(?:beiden|diesen|mehreren|weiteren|"
+                            r"anderen|both|these|several|other|more)\s+(?:ländern|märkten|countries|markets)\b|"
+                            r"(?:partner\w*|kmu|sme|unternehmen|firma|firm|company|institut\w*|universität|university|hochschule|"
+                            r"distributor\w*|distributeur\w*|importeur\w*|importer|händler\w*|retailer|großhändler\w*|wholesaler)\s+"
                             # not a person's origin: "my partner is from Poland", "mein Partner kommt aus Polen"
                             r"(?:(?!is\b|was\b|ist\b|war\b|comes\b|came\b|kommt\b|kam\b|stammt\b|originally\b)[\w-]{1,20}\s+){0,2}"
                             r"(?:aus|from)\s+(?:der\s+|dem\s+|the\s+)?(?:" + "|".join(ABROAD_PLACES) + r")\b)",
@@ -561,14 +570,23 @@ NEED_PATTERNS: dict[str, str] = {
               r"überblick|overview|keine ahnung|no idea|wo anfangen|where to start|"
               # someone from outside to do or check it ("we want someone to sort out our IT security")
               r"(?:want|need|looking for|find|get) (?:someone|somebody|an expert|an outside expert) to (?!hire|employ|join|work for)|"
-              r"(?:suchen|brauchen|wollen|möchten)\w* (?:\w+ )?jemande?n?,? (?:der|die) (?:uns|sich|das|mal)|"
+              r"(?:suchen|brauchen|bräucht\w*|wollen|möchten)\w* (?:\w+ )?jemande?n?,? (?:der|die) (?:uns|sich|das|mal)|"
+              r"\bjemande?n?\b,? (?:der|die) (?:mal |sich )?(?:drüber|drauf)(?:guckt|schaut|sieht)|"
+              r"\bjemand\b[^.;!?]{0,60}?\b(?:anguckt|anschaut|ansieht|durchcheckt)\b|"
+              r"\bsomeone to talk (?:this |it |that )?(?:through )?with\b|\btalk (?:this|it|that) through\b|"
+              r"\bwissen (?:\w+ )?nicht,? wie\b|\b(?:don't|do not|dont) know (?:how|what'?s involved)\b|"
               # "gibt es jemand neutral, der kommt und schaut", "is there someone independent who could look at it"
               r"gibt es (?:\w+ )?(?:jemande?n?|wen)\b(?: [\w-]+){0,2},? (?:der|die)\b|is there (?:someone|somebody|anyone)\b(?: [\w-]+){0,2},? who\b)",
     "partners": r"((?<!ansprech)(?<!gesprächs)partner|kooperation|cooperat|collaborat|netzwerk|network|vernetz|(?<![\w-])austausch\b|erfahrungsaustausch|(?:uns|sich|mich) (?:[\w-]+ ){0,4}?austauschen|exchange|matchmaking|"
-                r"verbund|konsortium|consortium|kontakt|contacts|mit der tu|mit der hu|mit der fu|mit der bht|"
+                r"verbund|konsortium|consortium|kontakt(?!\w* (?:zu|mit) (?:\w+ )?(?:investor|geldgeber|banken|business angels))|contacts|mit der tu|mit der hu|mit der fu|mit der bht|"
                 r"with (?:the )?tu|hochschule|university|institut)",
     "digitalisation": r"(digital(?!druck)|software|\bit-|\bit sicherheit|cyber|\bki\b|\bki-|künstliche intelligenz|\bai\b|artificial intelligence|"
                       r"\bdaten|\bdata\b|cloud|\berp\b|plattform|platform|\biot\b|\bapp\b|automatisier|robot|gehackt|hacker|ransomware|"
+                      r"trojaner|trojan|phishing|malware|\bserver\b|\bwlan\b|"
+                      # paper and tools that do not fit together ("alles auf Zettel", "drei Tools, die nicht miteinander reden")
+                      r"\bauf zettel\w*|zettelwirtschaft|\bper fax\b|paper-based|on paper\b|"
+                      r"\b(?:tools|programme|systeme|systems)\b,? (?:die|that|which) (?:nicht|don't|do not) (?:miteinander |with each other )?"
+                      r"(?:reden|sprechen|kommunizieren|talk|communicate)|"
                       # selling online: a shop or a website of its own
                       r"online-?shop|online (?:shop|store)|webshop|e-commerce|internetauftritt|"
                       # booking, till and planning software told plainly ("online Termine buchen", "eine vernünftige Kasse",
@@ -578,11 +596,12 @@ NEED_PATTERNS: dict[str, str] = {
                       r"\bprogramm\w* (?:für|zur) (?:[\w-]+ ){0,4}?(?:einführen|einzuführen|nutzen)\b|"
                       # a website of its own, not the page the writer read ("auf Ihrer Website steht ...")
                       r"(?<!your )(?<!the )(?<!ihrer )(?<!eurer )(?<!der )(?<!ihre )(?<!eure )\b(?:websites?|webseite|homepage)\b)",
-    "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retire|nachfolger|successor|"
+    "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retir(?:e|es|ing|ement)\b|nachfolger|successor|"
                   # someone carries on the business ("ob ich den Laden weiterführen will", "der den Betrieb weiterführt")
                   r"(?:laden|betrieb|geschäft|firma|praxis|werkstatt|salon|\w{1,40}erei|business|shop)\b[^.;!?]{0,20}?\bweiter(?:zu)?führ\w*|"
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
-                  r" (?:[\w-]+ ){0,5}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm)|"
+                  r" (?:[\w-]+ ){0,5}übernehmen|take over (?:the|a|my|his|her|our|their) (?:[\w-]+ ){0,2}(?:business|company|shop|firm|workshop|practice|bakery|brewery|"
+                  r"restaurant|salon|\w{2,30}ery)\b|"
                   # the owner stops ("Mein Chef ist 66 und will Ende 2027 aufhören") and the writer is asked to take over
                   r"\b(?:chef\w*|chefin|inhaber\w*|besitzer\w*|eigentümer\w*|owner|boss)\b[^.;!?]{0,50}\b(?:aufhören|aufhört|"
                   r"aufgeben|aufgibt|steps? down|stepping down|stops? working|quits?|quitting)\b|\bob (?:ich|wir) (?:\w+ ){0,2}übernehmen\b|"
@@ -700,7 +719,7 @@ _NEG_INSTR_WORDS = (r"(zuschuss\w*|zuschüsse\w*|grants?|darlehen|kredit\w*|loan
 # Hiring people from abroad is a skills need, not a step into foreign markets: "Fachkräfte aus dem Ausland
 # holen", "internationale Fachkräfte", "recruit engineers from abroad". Such spans are read as plain "Fachkräfte"
 # for needs and topics.
-_PEOPLE = (r"(?:fachkräft|fachkraft|arbeitskräft|mitarbeit|azubi|auszubild|lehrling|personal|ingenieur|mechatronik|"
+_PEOPLE = (r"(?:fachkräft|fachkraft|arbeitskräft|mitarbeit|azubi|auszubild|lehrling|personal|ingenieur|mechatronik|\bleute|"
            r"pflegekräft|entwickler|staff|workers?\b|employees|talent|engineers|apprentices|developers|skilled)")
 HIRING_ABROAD = folded_rx(
     _PEOPLE + r"\w*\b[^.;!?]{0,30}?\b(?:aus dem (?:nicht-eu-)?ausland|aus drittstaaten|aus nicht-eu-staaten|"
@@ -840,6 +859,8 @@ PROTOTYPE_DONE = folded_rx(
 # as a cost item of a project ("Personal + Material", "überwiegend Personal", "Personalkosten"), the English adjective
 # ("a personal guarantee"), schools as customers ("für Kitas und Schulen") and a dial set by hand ("von Hand einstellen")
 SKILLS_NOT_WISH = folded_rx(
+    # a training room or its machines in a gym or practice ("Trainingsfläche mit Geräten") are fittings
+    r"\btrainings(?:fläche|raum|räume|geräte?|bereich)\w*|"
     r"\b(?:gelernte\w*|ausgebildete\w*)\s+[\w-]+(?:\s*\((?:ausbildung|lehre)[^)]{0,60}\))?|"
     r"\b(?:meine|my)\s+(?:ausbildung|lehre|apprenticeship)\b(?:\s+(?:as|als|zum|zur|in|bei)\s+[\w-]+)?|"
     r"\bdid (?:my|an?) (?:[\w-]+\s+)?(?:apprenticeship|training)\b(?:\s+as\s+(?:an?\s+)?[\w-]+)?|"

@@ -601,13 +601,21 @@ def _unwanted_instruments(t: str) -> list[str]:
     return [inst for rx, inst in NEG_WORD_INSTRUMENT if any(rx.search(w) for w in words)]
 
 
+# the writer's own business is consulting ("Wir sind eine Unternehmensberatung mit 12 Leuten", "we're a small
+# consultancy"): what it sells is no wish for advice
+OWN_CONSULTANCY = re.compile(r"\b(?:wir sind|ich bin|we are|we're|i am|i'm|als)\s+(?:eine?n?|an?)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:[\w-]*beratung|[\w-]*berater(?:in)?|consultancy|consulting (?:firm|company|boutique)|consultant)\b",
+                             re.I)
+
+
 # what is blanked (in this order) before the needs are read: a finished prototype, departments named with their place,
 # model training, an adviser mentioned, staff hired abroad (kept as "fachkräfte"), apprentices among the staff, a past
-# funding round, an export share and words that only look like training (``SKILLS_NOT_WISH``) are facts about the
-# company, not wishes
+# funding round, an export share, the writer's own consulting business and words that only look like training
+# (``SKILLS_NOT_WISH``) are facts about the company, not wishes
 _NEED_BLANKS: tuple[tuple[re.Pattern, str], ...] = (
     (PROTOTYPE_DONE, " "), (DEPARTMENTS_LOCATED, " "), (MODEL_TRAINING, " "), (ADVISER_MENTION, " "),
-    (HIRING_ABROAD, " fachkräfte "), (STAFF_APPRENTICES, " "), (PAST_ROUND, " "), (EXPORT_FACT, " "), (SKILLS_NOT_WISH, " "),
+    (HIRING_ABROAD, " fachkräfte "), (STAFF_APPRENTICES, " "), (OWN_CONSULTANCY, " "), (PAST_ROUND, " "), (EXPORT_FACT, " "),
+    (SKILLS_NOT_WISH, " "),
 )
 
 
@@ -621,6 +629,15 @@ _SETTLED = re.compile(
     r"\b(?:no|not|don't|do not|doesn't|does not)\s+(?:really\s+)?(?:need|needed|require|required|want|wanted|looking for|"
     r"interested)\b|\bno need\b|\bno interest\b|\bnot a priority\b|\baren't a priority\b|\bisn't a priority\b|"
     r"\b(?:is|are)\s+(?:already\s+)?(?:done|finished|paid(?: off)?)\b|\bpaid off\b|\bso no\b|\bnothing (?:is )?needed\b|"
+    # sorted, covered or in place ("that's all sorted", "that part is covered", "Finanzierung steht bereits", "ist
+    # geregelt", "läuft inzwischen gut", "Übernahme also durch", "Investitionsbedarf gering", "not an issue right now",
+    # "Tochter-GmbH schon gegründet")
+    r"\b(?:is|are|'s|s)\s+(?:all\s+|already\s+)?(?:sorted|covered|settled|taken care of)\b|\bnot (?:an |really an )?(?:issue|problem)\b|"
+    r"\b(?:steht|stehen)\s+(?:bereits|schon)\b|\b(?:ist|sind)\s+(?:bereits\s+|schon\s+)?(?:geklärt|gesichert|geregelt)\b|"
+    r"\bgeregelt(?=\s*(?:[.;!?\n–—-]|$))|\bläuft\s+(?:inzwischen\s+|schon\s+|bereits\s+|mittlerweile\s+)?(?:gut|rund|stabil)\b|"
+    r"\b(?:works|working|runs|running)\s+(?:well|fine|smoothly)\b|\b(?:also|ist|sind)\s+(?:schon\s+|bereits\s+)?(?:durch|abgeschlossen)(?=\s*(?:[.;!?\n–—-]|$))|"
+    r"bedarf\s+(?:ist\s+)?(?:gering|niedrig|minimal)\b|\bkaum\s+bedarf\b|\bkein problem\b|"
+    r"\b(?:schon|bereits)\s+gegründet\b|\balready\s+(?:founded|set up|registered|incorporated)\b|"
     # what was financed or subsidised before ("die Sudanlage wurde 2019 über einen Förderkredit finanziert", "it was
     # financed by our bank last year", "already subsidised"), not what is to be ("soll finanziert werden")
     r"\b(?:wurde|wurden|was|were|had been|has been|have been|haben wir|hatten wir|already|bereits|schon)\b[^.;!?,]{0,60}?"
@@ -628,13 +645,22 @@ _SETTLED = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n–—()]|,|\b(?:aber|jedoch|sondern|but|however|instead)\b")
 
 
+# a settled phrase that points back ("We're hiring two more people next month, that's all sorted", "die Tourenplanung
+# haben wir auf Tablets umgestellt, das läuft inzwischen gut"): the clause before it is settled too
+_POINTS_BACK = re.compile(r"\s*(?:so\s+|and\s+|und\s+|also\s+)?(?:that|this|it|das|dies|es)\b", re.I)
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]")
+
+
 def without_settled(t: str) -> str:
-    """``t`` with the clauses blanked that say what is not needed or already settled (``_SETTLED``); linear in the
-    text (each clause reaches at most 200 letters to each side)."""
+    """``t`` with the clauses blanked that say what is not needed or already settled (``_SETTLED``); a settled phrase
+    that starts with "that"/"das" settles the rest of its sentence before it. Linear in the text (each clause reaches
+    at most 200 letters to each side)."""
     out = list(t)
     changed = False
     for m in _SETTLED.finditer(t):
         lo, hi = clause_bounds(t, m, _CLAUSE_BREAK, _CLAUSE_BREAK)
+        if _POINTS_BACK.match(t[lo:m.end()]):
+            lo = clause_bounds(t, m, _SENTENCE_BREAK, _CLAUSE_BREAK)[0]
         out[lo:hi] = " " * (hi - lo)
         changed = True
     return "".join(out) if changed else t

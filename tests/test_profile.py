@@ -2171,6 +2171,57 @@ def test_needs_told_in_plain_words(text, need):
     assert need in ex(text).needs
 
 
+@pytest.mark.parametrize("text, need", [
+    ("Bei uns kam eine Mail mit einem Trojaner an. Wir wollen, dass jemand unsere Rechner und das WLAN anguckt.",
+     "digitalisation"),
+    ("Aufträge notieren wir alles auf Zettel, das muss endlich anders werden.", "digitalisation"),
+    ("Angebote und Rechnungen laufen über drei Tools, die nicht miteinander reden.", "digitalisation"),
+    ("Ich bräuchte jemand, der mal drüberguckt, ob mein Businessplan taugt.", "advice"),
+    ("Wir wissen allerdings nicht, wie das mit dem Zoll funktioniert.", "advice"),
+    ("We'd like to train apprentices but don't know what's involved. Someone to talk this through with would help.",
+     "advice"),
+    ("Wir suchen händeringend eine Werkstudentin für das Marketing.", "skills"),
+    ("Our brewery would like to take over a small brewery whose owner is retiring.", "succession"),
+    ("Ein Distributor aus Shanghai möchte unsere Produkte listen.", "internationalisation"),
+    ("Das wäre unser erster Schritt außerhalb der EU.", "internationalisation"),
+    ("Wir wollen im nächsten Jahr in beiden Ländern Kunden gewinnen.", "internationalisation"),
+    ("Wir ziehen um und müssen die neuen Räume komplett ausstatten.", "investment"),
+    ("We're thinking about switching to an electric roaster.", "investment"),
+])
+def test_needs_told_in_plain_words_second_round(text, need):
+    assert need in ex(text).needs
+
+
+@pytest.mark.parametrize("text, need", [
+    ("Wir sind eine Unternehmensberatung mit 12 Leuten und wollen unsere Zeiterfassung digitalisieren.", "advice"),
+    ("Unsere Physiopraxis zieht um, wir müssen die Räume komplett ausstatten: Empfang, Trainingsfläche mit Geräten.",
+     "skills"),
+    ("Wir haben Probleme, Azubis zu finden, vielleicht holen wir Leute aus dem Ausland.", "internationalisation"),
+    ("Wir suchen Kontakt zu Investoren für eine Series A.", "partners"),
+])
+def test_words_that_only_look_like_a_need(text, need):
+    assert need not in ex(text).needs
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("We're hiring two more people next month, that's all sorted. The real problem is our order processing in Excel; "
+     "we want a proper ERP.", "skills", "digitalisation"),
+    ("Die Finanzierung über die Hausbank steht bereits, es geht um Zuschüsse für eine Wärmepumpe.", "financing",
+     "energy_resources"),
+    ("Die Tourenplanung haben wir auf Tablets umgestellt, das läuft inzwischen gut. Wir finden keine Pflegekräfte.",
+     "digitalisation", "skills"),
+    ("Kaufpreis mit dem Onkel geregelt, Übernahme also durch. Jetzt wollen wir Ladesäulen auf dem Hof.", "succession",
+     "investment"),
+    ("We already have a research partner at TU Berlin, so that part is covered. We need funding for the development.",
+     "partners", "rnd"),
+    ("Werkstatt 2021 modernisiert, Investitionsbedarf gering. Der Inhaber sucht einen Nachfolger.", "investment",
+     "succession"),
+])
+def test_what_is_sorted_or_covered_is_no_need(text, absent, present):
+    needs = ex(text).needs
+    assert absent not in needs and present in needs
+
+
 def test_continuing_a_project_is_no_succession():
     assert "succession" not in ex("Wir wollen das Forschungsprojekt mit der TU weiterführen.").needs
 
