@@ -407,6 +407,9 @@ _OTHERS_AFTER = re.compile(
 _PLANNED = re.compile(
     r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|aufmachen|aufzumachen|errichten|verlager\w*|verleg\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
     r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk)|"
+    # a site still being weighed ("we're evaluating a second plant in Berlin", "prüfen einen zweiten Standort",
+    # "Berlin is on our shortlist")
+    r"evaluat\w*|assess\w*|scouting|shortlist\w*|sondier\w*|(?:prüfen|prüft|prüfe)\s+(?:\w+\s+){0,2}?(?:standort|werk|niederlassung|ansiedlung)|"
     r"plan(?:s|ning|t|en)?\s+(?:a|an|eine?n?|die|den)\s+(?:second|new|additional|further|zweite\w*|neue\w*|weitere\w*))\b",
     re.I,
 )

@@ -209,6 +209,11 @@ def test_airport_surroundings_and_other_regions(text, expected):
     ("Unternehmen sitzt in Teltow, GmbH seit 2011, 38 MA. GF erwägt, Entwicklung + Fertigung komplett nach Adlershof "
      "zu verlegen.", True),
     ("Wir liefern unsere Geräte nach Adlershof, Sitz ist Teltow.", False),
+    # a site still weighed ("evaluating", "prüfen einen Standort")
+    ("Dutch maker of compounds, HQ near Eindhoven, 90 staff. We are evaluating a second plant in Berlin with 30 jobs.",
+     True),
+    ("Wir sind ein Maschinenbauer aus Stuttgart und prüfen einen zweiten Standort in Berlin-Marzahn.", True),
+    ("Wir sind ein Maschinenbauer aus Spandau und prüfen einen zweiten Standort in Brandenburg.", False),
 ])
 def test_a_planned_berlin_site_is_told_from_a_market(text, planned):
     assert locate(text).planned_berlin_site is planned
