@@ -423,8 +423,11 @@ _SITE_NOUN = re.compile(
 _SELF = re.compile(r"\b(?:wir sind|we are|we're|ich bin|i am|i'm|ich arbeite|i work|wir arbeiten|we work)\b", re.I)
 _WITH_INSTITUTION = re.compile(r"\b(?:mit|with|zusammen mit|together with|gemeinsam mit|und|and)\s+(?:der|dem|den|the)?\s*"
                                r"(?:tu|fu|hu|htw|bht|hwr|udk|ash|charité|fraunhofer(?:[\s-]\w+){0,2})\s*$", re.I)
-_GROUP_SEAT_BEFORE = re.compile(r"\b(?:gruppe|group|konzern\w*|mutter\w*|parent\w*|holding\w*|unternehmensgruppe)\b[^.;!?]{0,30}?"
-                                r"\b(?:mit (?:haupt)?sitz|headquartered|based|with (?:its )?(?:hq|headquarters))\s+in\s*$", re.I)
+_GROUP_SEAT_BEFORE = re.compile(r"\b(?:gruppe|group|konzern\w*|mutter\w*|parent\w*|holding\w*|unternehmensgruppe)\b"
+                                # not the writer's own seat ("Die Muttergesellschaft, also wir selbst, hat ihren Sitz in")
+                                r"(?:(?!\b(?:wir|we|uns\w*|our)\b)[^.;!?]){0,30}?"
+                                r"\b(?:mit (?:haupt)?sitz|headquartered|based|with (?:its )?(?:hq|headquarters)|hq|headquarters|"
+                                r"(?:haupt)?sitz|zentrale)\s+(?:in|im)\s*$", re.I)
 _OTHER_PERSON_SITS = re.compile(r"\b(?:mitgründer\w*|co-?founder\w*|gründer(?:in)?|founder|partner(?:in)?|kolleg\w*|"
                                 r"geschäftsführer\w*|ceo|cto)\b[^.;!?]{0,30}?\b(?:sitzt|lebt|wohnt|lives|sits|is based)\b"
                                 r"[^.;!?]{0,30}?\b(?:in|im)\s*$", re.I)
@@ -477,7 +480,18 @@ _NOT_SEAT_NOUN = re.compile(
 # the group the company belongs to ("die Hamburger Niederlassung eines Berliner Konzerns", "a subsidiary of a Berlin
 # group"): where the group sits, not the company
 _OF_GROUP_BEFORE = re.compile(r"\b(?:eines|einer|des|of an?|of the)\s*$", re.I)
-_GROUP_AFTER = re.compile(r"^[\s-]+(?:konzern\w*|gruppe|unternehmensgruppe|mutter\w*|holding\w*|group|parent|corporation)\b", re.I)
+_GROUP_AFTER = re.compile(r"^[\s-]+(?:[\w-]+\s+){0,2}?(?:konzern\w*|gruppe|unternehmensgruppe|mutter\w*|holding\w*|group|parent|"
+                          r"corporation)\b", re.I)
+
+
+# a place adjective after a preposition and an indefinite article, a number or nothing: other parties ("gemeinsam mit
+# der TU Berlin und einem Berliner Startup", "in 3 Berliner Bioläden", "auf Berliner Wochenmärkten", "with several Berlin
+# agencies"), not the writer's own firm ("wir sind ein Berliner Startup", "in einem Berliner Hinterhof")
+_OTHERS_ADJ_BEFORE = re.compile(
+    r"\b(?:mit|für|von|zu|bei|with|for|to|from)\s+(?:(?:der|den|dem|die|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:und|and)\s+)?"
+    r"(?:(?:einem|einer|eines|einen|ein|eine|a|an|mehreren|several|vielen|many|anderen|other|\d+)\s+(?:[\w-]+\s+)?)?$|"
+    r"\ban\s+(?:einem|einer|eines|einen|ein|eine|mehrere|andere|\d+)\s+(?:[\w-]+\s+)?$|"
+    r"\b(?:in|auf|at|on)\s+(?:\d+|mehreren|several|vielen|many|anderen|other)\s+$|\bauf\s+$", re.I)
 
 
 _CULTURE_NOUN = re.compile(
@@ -537,8 +551,9 @@ _SEAT_LABEL = re.compile(
 _SEAT_AND = re.compile(r"\b(?:sitz|firmensitz|hauptsitz|headquarters|hq|seat)\s+(?:und|and|&|sowie)\s+(?:[\w-]+\s+){1,2}?"
                        r"(?:in|im|at)\s*$", re.I)
 _STRONG = re.compile(
-    r"\b(?:sitz\w*|sitzen|ansässig\w*|based|headquarter\w*|hq|located|firmensitz\w*|hauptsitz\w*|zentrale|beheimatet|"
-    r"registered|(?:our|my|the company's|its)\s+seat)\b", re.I)
+    # (not a person who "sitzt 3 Tage die Woche in einem Coworking"); a trade registered there ("Gewerbe angemeldet in")
+    r"\b(?:sitz(?!e\s+\d|t\s+\d|en\s+\d)\w*|ansässig\w*|based|headquarter\w*|hq|located|firmensitz\w*|hauptsitz\w*|zentrale|"
+    r"beheimatet|registered|angemeldet|eingetragen|(?:our|my|the company's|its)\s+seat)\b", re.I)
 _SITE = re.compile(
     r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
     r"filiale\w*|branch\w*|centre|center|labor|lab|werkstatt|workshop|halle|produktion\w*|production)\b", re.I)
@@ -606,7 +621,7 @@ _MOVED_DE = re.compile(rf"^\s*{_MOVED_LAST}", re.I)
 # where customers, partners or suppliers sit is their seat, not the company's ("unsere Kunden sitzen überwiegend in
 # Süddeutschland", "our clients are based in Munich")
 _THEIR_SEAT = re.compile(
-    r"\b(?:kund\w*|kundschaft|customers?|clients?|abnehmer\w*|käufer\w*|buyers?|partner\w*|lieferanten|suppliers?|"
+    r"\b(?:kund\w*|\w+kunden|kundschaft|customers?|clients?|abnehmer\w*|käufer\w*|buyers?|partner\w*|lieferanten|suppliers?|"
     # the parent company's seat is not the subsidiary's ("Unser Mutterkonzern sitzt in Stuttgart, wir sind die Berliner
     # Tochter", "our parent company is in Paris")
     r"mutter(?:konzern|gesellschaft|unternehmen|firma|haus)\w*|konzernmutter|konzernzentrale|holding\w*|"
@@ -686,6 +701,8 @@ def role_of(text: str, p: Place) -> str:
         return "market"  # "Niederlassung eines Berliner Konzerns": the group's seat
     if p.adjective and _CULTURE_NOUN.match(text[p.end:p.end + 30]):
         return "neutral"  # "ein indisches Restaurant", "italienische Feinkost", "Greek food": a style, not a seat
+    if p.adjective and _OTHERS_ADJ_BEFORE.search(text[max(0, p.start - 60):p.start]):
+        return "market"  # "mit einem Berliner Startup", "in 3 Berliner Bioläden", "auf Berliner Wochenmärkten": others
     if p.adjective and _NOT_SEAT_NOUN.match(text[p.end:p.end + 30]) and not _SELF.search(left):
         return "market"  # "Berliner Hochschule", "Berliner Kunden", "Berliner Förderprogramme"
     if _DIRECTIONAL.search(left) or _FOR_NEAR.search(left):

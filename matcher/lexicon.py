@@ -99,9 +99,10 @@ FOUNDED_MONTH = folded_rx(
 FOUNDED_YEAR = folded_rx(
     r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in"
     # a shop or workshop that opened then ("opened in spring 2022", "eröffnet im Frühjahr 2019"; no object in between)
-    r"|opened|eröffnet|aufgemacht)\s*"
-    # the company as object in between ("incorporated a GmbH in September 2026", "founded our company in 2019")
-    r"(?:(?:a|an|the|our|my|eine|unsere|meine|die|das)\s+(?:gmbh|ug|ag|company|firm|firma|start-?up|business|unternehmen)\s*)?"
+    r"|opened|eröffnet|aufgemacht|started(?=\s+(?:the|our|my)\s+(?:company|firm|business|gmbh|ug)\b))\s*"
+    # the company as object in between ("incorporated a GmbH in September 2026", "founded our company in 2019",
+    # "incorporated as a UG in March 2024", "started the company in 2022")
+    r"(?:(?:as\s+)?(?:a|an|the|our|my|eine|unsere|meine|die|das)\s+(?:gmbh|ug|ag|company|firm|firma|start-?up|business|unternehmen)\s*)?"
     r"(?:im jahr\s*|in\s*|im\s*)?"
     r"(?:(?:early|late|mid|anfang|ende|mitte)[\s-]*)?(?:(?:spring|summer|autumn|fall|winter|frühjahr|frühling|sommer|herbst|winter)\s*(?:of\s*)?)?"
     # a day before the month ("gegründet 14. März 2024") or a month in digits ("UG seit 02/2022")
@@ -114,6 +115,8 @@ FOUNDED_YEAR_BEFORE = folded_rx(
     r"selbst(?:st)?ändig gemacht|"
     # with a few words in between: "2021 aus der FU ausgegründet", "2019 haben wir die GmbH gegründet"
     r"(?:[\w-]+\s+){1,4}?(?:gegründet|ausgegründet|founded|spun out|spun off|incorporated)|"
+    # registered then ("Unsere GmbH haben wir 2022 eintragen lassen")
+    r"eintragen lassen|ins handelsregister eintragen lassen|"
     # the company's legal form right before the verb, a side remark in between ("Im Mai 2023 ich habe mit meine Freundin
     # (auch Schneiderin) eine UG gegründet")
     r"[^.;!?:]{0,100}?\b(?:eine|unsere|meine|die|a|an|our)\s+(?:gmbh|ug|gbr|ohg|kg|firma|company)\s+(?:gegründet|founded|incorporated))\b")
@@ -157,10 +160,12 @@ NOT_FOUNDED_PATTERN = (
     r"noch nicht gegründet|gegründet (?:ist|hat|haben wir|haben) (?:noch )?(?:nichts|nix|nicht|keiner)|"
     r"noch nichts gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)\b|"
     r"\b(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|no company yet|not a company yet|"
-    r"no (?:gmbh|ug|legal entity) yet|(?:haven't|have not|not yet) (?:founded|registered|incorporated)|"
+    r"no (?:gmbh|ug|legal entity) yet|(?:haven'?t|have not|not yet) (?:founded|registered|incorporated)|"
     r"not (?:yet )?(?:founded|incorporated)|"
     # "no company registered yet", "nothing incorporated yet", "die GmbH ist noch nicht eingetragen"
-    r"no (?:company|business|entity|gmbh|ug|ltd) (?:is )?(?:registered|incorporated|founded) yet|"
+    r"no (?:company|business|entity|gmbh|ug|ltd) (?:is )?(?:registered|incorporated|founded)\b|"
+    # "die GmbH soll im Frühjahr gegründet werden und existiert noch nicht"
+    r"\b(?:gmbh|ug|firma|gesellschaft|unternehmen|company)\b[^.;!?]{0,60}? (?:existiert|besteht|exists?) (?:noch nicht|not yet)|"
     r"nothing (?:is )?(?:registered|incorporated|founded) yet|not (?:yet )?registered as a company|"
     r"\b(?:gmbh|ug|firma|gesellschaft|unternehmen)\b[^.;!?]{0,30}? (?:ist |sind )?noch nicht (?:eingetragen|gegründet|angemeldet)|"
     # a company "in Gründung" ("GmbH in Gründung", "UG (haftungsbeschränkt) i. G.", "Startup in Gründung")

@@ -348,7 +348,7 @@ _OWNER_WORD = re.compile(r"\b(?:chef\w*|inhaber\w*|arbeitgeber\w*|eigentümer\w*
                          r"eltern|onkel\w*|tante|owner|employer|boss|father'?s?|mother'?s?|parents'?|uncle'?s?|aunt'?s?)\b")
 _PERSON_TAKES_OVER = re.compile(
     r"\b(?:ich|i|mir|me|wir|we|uns|us)\b(?:(?!\b(?:kosten|anteil\w*|haftung|bürgschaft\w*|verantwortung|aufgabe\w*|costs?|shares?|"
-    r"responsibilit\w*|role|task\w*|wir haben|we have)\b)[^.;!?]){0,120}?\b(?:übernehmen|take over|take it over|taking over|"
+    r"responsibilit\w*|role|task\w*|wir haben|we have)\b)(?:[^.;!?]|(?<=\d)\.)){0,160}?\b(?:übernehmen|take over|take it over|taking over|"
     r"buy (?:it|the|his|her|their)|kaufen)\b|"
     r"\b(?:mandant\w*|kundin|klient\w*|client)\b[^.;!?]{0,60}?\b(?:kauf|übernahme|übernehmen|übernimmt|buys?|buying|"
     r"acquisition|takes? over|taking over)\b|"
@@ -359,7 +359,7 @@ _PERSON_TAKES_OVER = re.compile(
 # Familienunternehmen", "halte schon 20 % der Anteile"): a succession inside the company, which stays the applicant
 _INSIDE_FIRM = re.compile(
     r"\b(?:(?:(?:ich|i)\b[^.;!?]{0,80}?\b(?:halte|besitze|habe|hold|own|have)|halte|besitze)\b[^.;!?]{0,30}?\b(?:anteil\w*|shares?)|"
-    r"(?:ich bin|i am|i'm) (?:\w+ ){0,2}(?:gesellschafter\w*|geschäftsführer\w*|mitinhaber\w*|prokurist\w*|co-owner|"
+    r"(?:ich bin|bin|i am|i'm) (?:\w+ ){0,2}(?:gesellschafter\w*|geschäftsführer\w*|gf|mitinhaber\w*|prokurist\w*|co-owner|"
     r"shareholder|managing director)|(?:übernehmen|take over) (?:die |the )?(?:geschäftsführung|management)|"
     r"familienunternehmen|family (?:business|company|firm)|"
     r"(?:wir sind|we are|we're) (?:ein|eine|a|an) (?:[\w-]+ ){0,2}(?:\w*unternehmen|firma|\w*betrieb|"
@@ -377,6 +377,16 @@ _EMPLOYED_SELF = re.compile(r"\b(?:ich bin|bin|i'm|i am|ich arbeite|arbeite|i wo
 _OWN_TRAINING = re.compile(r"\b(?:(?:den|meinen|my) meister|meister (?:zu )?machen|meisterkurs\w*|meisterschule|meistervorbereitung\w*|"
                            r"techniker\w*|weiterbild\w*|fortbild\w*|umschul\w*|aufstiegs-?bafög|certificate|certification|"
                            r"further training|course fees|part-time course|qualification)\b")
+
+
+# the staff of the writer's workplace: "(ich arbeite / war / bin …) in einem Restaurant mit 40 MA", "Teamleiter für 30
+# Mitarbeitende", "I worked at an agency with 60 people"
+_STAFF_WORD = r"(?:ma\b|mitarbeit\w*|beschäftigt\w*|leute\w*|personen|angestellt\w*|staff|employees|people|colleagues)"
+_JOB_STAFF = re.compile(
+    r"\b(?:arbeite\w*|angestellt\w*|beschäftigt|war|bin|als|worked|work|working|employed|was|as)\b[^.;!?]{0,80}?\b"
+    r"(?:(?:in|bei|at|for|im|in der)\s+(?:einem|einer|nem|ner|a|an|the|dem|der)\b[^.;!?]{0,40}?\b(?:mit|with)\s+"
+    r"|(?:teamleiter\w*|abteilungsleiter\w*|leiter\w*|team lead\w*|manager\w*|head)\s+(?:für|von|über|of|for|over)\s+)"
+    r"(?:ca\.\s*|rund\s+|etwa\s+|about\s+|around\s+|über\s+|over\s+)?\d+\s*" + _STAFF_WORD)
 
 
 def _employee_training(t: str) -> bool:
@@ -771,7 +781,12 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     stated: list[str] = []
     p: dict = {"lang": lang, "unsupported_language": unsupported}
 
-    emp = _employees(tn)
+    pre = PRE_FOUNDING.search(t)
+    takeover = _person_takes_over(t) or bool(SELF_TAKEOVER.search(t) and not _INSIDE_FIRM.search(t))
+    # a person who plans to found and names the staff of the place they work at ("Souschef in nem Restaurant mit 40 MA",
+    # "Teamleiter für 30 Mitarbeitende"): those are the employer's, not the new business's (a takeover's are the
+    # business's)
+    emp = _employees(_JOB_STAFF.sub(" ", tn) if pre and not takeover else tn)
     if emp is not None:
         p["employees"] = emp
         stated.append("employees")
@@ -780,7 +795,6 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         p["turnover_eur"] = turnover
         stated.append("turnover_eur")
     year, age, age_range = _age(tn, today)
-    pre = PRE_FOUNDING.search(t)
     if age is not None and (emp is None or emp <= 5) and (
             NOT_FOUNDED.search(t) or (FREELANCE_YEARS.search(t) and pre)
             # a plan to found, no founding of a business of one's own named, and the years are one person's ("Ich habe
@@ -800,7 +814,6 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
         if age_range is not None:
             p["age_range"] = age_range  # only the year is known (a month gives the exact age)
 
-    takeover = _person_takes_over(t) or bool(SELF_TAKEOVER.search(t) and not _INSIDE_FIRM.search(t))
     training = not takeover and not pre and _employee_training(t)  # a founding plan is no training wish
     if RESEARCH_AS_SELF.search(t) or (pre and age is None and SPINOFF_TEAM.search(t)):
         p["org_type"] = "research"

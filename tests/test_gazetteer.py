@@ -479,3 +479,22 @@ def test_a_completed_move_to_berlin_is_the_seat_and_a_coming_one_a_planned_site(
     assert done.in_berlin is True and not done.planned_berlin_site and done.places == ("Adlershof",)
     coming = locate("We are relocating our company from Leipzig to Berlin next spring.")
     assert coming.in_berlin is False and coming.planned_berlin_site and coming.label == "leipzig"
+
+
+@pytest.mark.parametrize("text, in_berlin", [
+    # other parties named with a place adjective after a preposition
+    ("Die Brandt Lasertechnik GmbH aus Ludwigsfelde entwickelt mit der TU Berlin und einem Berliner Startup ein neues "
+     "Schweißverfahren.", False),
+    ("Kleine Manufaktur in Werder (Havel), ich verkaufe auf Berliner Wochenmärkten und in 3 Berliner Bioläden.", False),
+    ("Wir sind ein Berliner Startup und suchen Förderung.", True),
+    # a trade registered somewhere is the seat; where a person sits some days a week is not
+    ("Freelancer seit 2019, Gewerbe angemeldet in Königs Wusterhausen. Ich sitze 3 Tage die Woche in einem Coworking in "
+     "Friedrichshain.", False),
+    # customers and a parent group that "sit" elsewhere
+    ("Seit 2018 betreiben wir eine Elektronikfertigung in Neukölln. Unsere Hauptkunden sitzen in Polen.", True),
+    ("We're the Berlin subsidiary of a Swedish furniture group (parent HQ in Malmö), at the EUREF-Campus in Schöneberg.",
+     True),
+    ("Die Muttergesellschaft, also wir selbst, hat ihren Sitz in Charlottenburg; eine Tochter sitzt in München.", True),
+])
+def test_the_seat_among_other_parties_places(text, in_berlin):
+    assert locate(text).in_berlin is in_berlin

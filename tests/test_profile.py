@@ -2259,3 +2259,47 @@ def test_what_was_financed_before_is_no_need(text, absent, present):
 
 def test_what_is_to_be_financed_stays_a_need():
     assert "financing" in ex("Die neue Halle soll über einen Kredit finanziert werden.").needs
+
+
+@pytest.mark.parametrize("text", [
+    "Moin, bin Koch, 14 Jahre in der Gastro, davon 6 als Souschef in nem Restaurant mit 40 MA. Ich will jetzt meinen "
+    "eigenen Foodtruck aufmachen.",
+    "Ich war 25 Jahre bei der Bahn, davon 12 Jahre als Teamleiter für 30 Mitarbeitende, und möchte mich mit einem "
+    "Fahrradladen selbstständig machen.",
+    "Ich arbeite noch angestellt in einem Betrieb mit 9 Leuten und will mich 2027 mit einer Tischlerei "
+    "selbstständig machen.",
+])
+def test_a_founder_s_workplace_staff_are_the_employer_s(text):
+    p = ex(text)
+    assert (p.org_type, p.stage, p.employees) == ("individual", "pre_founding", None)
+
+
+def test_a_successor_keeps_the_staff_of_the_business_taken_over():
+    p = ex("Ich arbeite in der Bäckerei meines Onkels mit 9 Leuten und will sie nächstes Jahr übernehmen, wenn er in "
+           "Rente geht.")
+    assert p.employees == 9
+
+
+@pytest.mark.parametrize("text", [
+    "we havent registered the company yet, planning a UG in Berlin next year. 3 co-founders, prototype built in 2023.",
+    "Since 2021 I've been running a side project, a habit tracker app, purely as a hobby - no business registered. I'd "
+    "like to turn it into a real company next year.",
+    "Wir planen die Gründung; die GmbH soll im Frühjahr gegründet werden und existiert noch nicht.",
+])
+def test_a_company_not_registered_yet_is_before_founding(text):
+    assert ex(text).stage == "pre_founding"
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Unsere GmbH haben wir 2022 eintragen lassen, seitdem bauen wir eine Plattform.", 2022),
+    ("We started the company in 2022 and our first product is in 120 stores.", 2022),
+    ("We incorporated as a UG in March 2024 and are now converting into a GmbH.", 2024),
+])
+def test_registering_or_starting_the_company_gives_the_founding_year(text, year):
+    assert ex(text).founded_year == year
+
+
+def test_a_takeover_sentence_with_a_date_in_it_is_read():
+    p = ex("Ich beabsichtige, zum 1. Januar 2027 die Goldschmiede meiner Tante in Charlottenburg (Einzelunternehmen, seit "
+           "1982, 3 Mitarbeiterinnen) zu übernehmen.")
+    assert (p.org_type, p.stage, p.employees) == ("individual", "pre_founding", 3)
