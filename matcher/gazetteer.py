@@ -493,6 +493,10 @@ _OTHERS_ADJ_BEFORE = re.compile(
     r"\ban\s+(?:einem|einer|eines|einen|ein|eine|mehrere|andere|\d+)\s+(?:[\w-]+\s+)?$|"
     r"\b(?:in|auf|at|on)\s+(?:\d+|mehreren|several|vielen|many|anderen|other)\s+$|\bauf\s+$", re.I)
 
+# "ein Unternehmen mit Berliner Sitz", "with a Berlin office": the place adjective names the writer's own site
+_OWN_SITE_NOUN_AFTER = re.compile(r"\s+(?:sitz\w*|firmensitz|hauptsitz|standort\w*|adresse|anschrift|büro\w*|office|hq|"
+                                  r"headquarters|werk|niederlassung\w*|wurzeln|roots|postleitzahl|registergericht)\b", re.I)
+
 
 _CULTURE_NOUN = re.compile(
     r"\s+(?:restaurant\w*|küche|imbiss\w*|café\w*|cafe\w*|bistro\w*|spezialität\w*|feinkost\w*|lebensmittel\w*|"
@@ -701,7 +705,8 @@ def role_of(text: str, p: Place) -> str:
         return "market"  # "Niederlassung eines Berliner Konzerns": the group's seat
     if p.adjective and _CULTURE_NOUN.match(text[p.end:p.end + 30]):
         return "neutral"  # "ein indisches Restaurant", "italienische Feinkost", "Greek food": a style, not a seat
-    if p.adjective and _OTHERS_ADJ_BEFORE.search(text[max(0, p.start - 60):p.start]):
+    if (p.adjective and _OTHERS_ADJ_BEFORE.search(text[max(0, p.start - 60):p.start])
+            and not _OWN_SITE_NOUN_AFTER.match(text[p.end:p.end + 30])):
         return "market"  # "mit einem Berliner Startup", "in 3 Berliner Bioläden", "auf Berliner Wochenmärkten": others
     if p.adjective and _NOT_SEAT_NOUN.match(text[p.end:p.end + 30]) and not _SELF.search(left):
         return "market"  # "Berliner Hochschule", "Berliner Kunden", "Berliner Förderprogramme"

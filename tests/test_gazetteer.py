@@ -487,6 +487,7 @@ def test_a_completed_move_to_berlin_is_the_seat_and_a_coming_one_a_planned_site(
      "Schweißverfahren.", False),
     ("Kleine Manufaktur in Werder (Havel), ich verkaufe auf Berliner Wochenmärkten und in 3 Berliner Bioläden.", False),
     ("Wir sind ein Berliner Startup und suchen Förderung.", True),
+    ("Wir sind eine GmbH mit Berliner Sitz und 20 MA.", True),
     # a trade registered somewhere is the seat; where a person sits some days a week is not
     ("Freelancer seit 2019, Gewerbe angemeldet in Königs Wusterhausen. Ich sitze 3 Tage die Woche in einem Coworking in "
      "Friedrichshain.", False),
