@@ -601,7 +601,7 @@ NEED_PATTERNS: dict[str, str] = {
                       r"\bprogramm\w* (?:für|zur) (?:[\w-]+ ){0,4}?(?:einführen|einzuführen|nutzen)\b|"
                       # a website of its own, not the page the writer read ("auf Ihrer Website steht ...")
                       r"(?<!your )(?<!the )(?<!ihrer )(?<!eurer )(?<!der )(?<!ihre )(?<!eure )\b(?:websites?|webseite|homepage)\b)",
-    "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retir(?:e|es|ing|ement)\b|nachfolger|successor|"
+    "succession": r"(nachfolg|succession|übergabe|handover|übernahme|takeover|ruhestand|retir(?:e|es|ed|ing|ement)\b|nachfolger|successor|"
                   # someone carries on the business ("ob ich den Laden weiterführen will", "der den Betrieb weiterführt")
                   r"(?:laden|betrieb|geschäft|firma|praxis|werkstatt|salon|\w{1,40}erei|business|shop)\b[^.;!?]{0,20}?\bweiter(?:zu)?führ\w*|"
                   r"in rente\b|rente (?:geht|gehen)|(?:\b\w{0,40}erei|firma|betrieb\w*|unternehmen|laden|praxis|werkstatt|geschäft|kanzlei|salon)"
