@@ -682,6 +682,12 @@ def test_long_repetitive_text_is_read_in_linear_time(text):
         return time.process_time() - start
 
     small, big = cpu_seconds(text[:5_000]), cpu_seconds(text[:20_000])
+    for _ in range(2):
+        # one pause of a shared CI machine (a cache flush, a collection) can double a single measurement: measure
+        # again and keep the fastest; catastrophic backtracking stays slow every time
+        if big < 0.5 or big < 8 * max(small, 0.05):
+            break
+        small, big = min(small, cpu_seconds(text[:5_000])), min(big, cpu_seconds(text[:20_000]))
     assert big < 0.5 or big < 8 * max(small, 0.05), f"5,000 chars {small:.2f} s, 20,000 chars {big:.2f} s"
 
 
