@@ -318,20 +318,31 @@ _NOT_STARTED_POS = _rx(
     r"\b(?:we|the project|our project|construction|the investment)\s+(?:will|would|shall|plan to|want to|intend to)\s+(?:\w+\s+){0,2}(?:start|begin)\b",
     r"\b(?:noch nichts|nothing yet)\s+(?:\w+\s+){0,2}(?:bestellt|gekauft|beauftragt|unterschrieben|ordered|bought|signed)",
     # nothing ordered yet: "Bestellt ist noch nichts", "noch nicht gekauft", "nothing has been ordered", "we not order nothing"
-    r"\b(?:bestellt|gekauft|beauftragt|unterschrieben)\s+(?:ist|haben wir|wurde|hat)\s+(?:noch\s+)?(?:nichts|nix|nicht)\b",
+    r"\b(?:bestellt|gekauft|beauftragt|unterschrieben)\s+(?:ist|haben wir|wurde|hat)\s+(?:aber\s+|jedoch\s+|allerdings\s+)?(?:noch\s+)?(?:nichts|nix|nicht)\b",
     # "begonnen haben wir noch nicht", "angefangen hat das Projekt noch nicht"
     rf"\b{_STARTED}\s+(?:haben|hat|ist|sind)\s+(?:wir\s+|das projekt\s+|das vorhaben\s+)?(?:noch\s+)?(?:nicht|nichts|nix)\b",
-    r"\bnoch\s+(?:nicht|nichts|nix|kein\w*)\s+(?:\w+\s+){0,3}(?:bestellt|gekauft|beauftragt|unterschrieben)\b",
+    r"\bnoch\s+(?:nicht|nichts|nix|kein\w*)\s+(?:\w+\s+){0,3}(?:bestellt|gekauft|beauftragt|unterschrieben|unterzeichnet|vergeben|"
+    r"gebucht)\b",
+    # "noch keine Bestellung, kein Maßnahmebeginn", "Investitionsbeginn noch nicht erfolgt"
+    r"\bkein(?:e|en)?\s+(?:bestellung|maßnahme\w*beginn|vorhabe?n?s?beginn|projektbeginn|investitionsbeginn|baubeginn)\b",
+    r"\b\w*(?:beginn|start)\s+(?:ist\s+|wurde\s+)?noch\s+nicht\s+(?:erfolgt|gemacht)\b",
+    # "no trucks have been ordered", "nothing has started on that yet", "no purchase agreement yet"
+    r"\bno\s+(?:[\w-]+\s+){0,2}(?:have|has)\s+(?:yet\s+)?been\s+(?:ordered|bought|purchased|signed|placed|commissioned)\b",
+    r"\bnothing\s+(?:has\s+)?(?:started|begun)\b",
+    r"\bno\s+(?:purchase\s+|sales\s+)?(?:agreement|contract)\s+yet\b",
+    # the choice is still open ("eine Entscheidung ist noch nicht gefallen", "noch nicht sicher, welches")
+    r"\bentscheidung\s+(?:ist\s+)?noch\s+nicht\s+gefallen\b|\bnoch\s+nicht\s+(?:entschieden|sicher,?\s+welche\w*)\b",
     # "Noch offen und nicht beauftragt sind: ein Batteriespeicher, ..." (some parts are still open)
     r"\b(?:offen|open)\s+(?:und|and)\s+(?:noch\s+)?(?:nicht|not)\s+(?:yet\s+)?(?:beauftragt|bestellt|gekauft|unterschrieben|ordered|signed)\b",
     r"\b(?:nothing|no order)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:ordered|bought|purchased|signed|placed)",
-    r"\b(?:haven't|have not|hasn't|has not|not|didn't|did not)\s+(?:yet\s+)?(?:ordered|order|bought|buy|purchased|signed)\b",
+    r"\b(?:haven't|have not|hasn't|has not|not|didn't|did not)\s+(?:yet\s+)?(?:ordered|order|bought|buy|purchased|signed|"
+    r"enrolled|booked|paid)\b",
     # "unterschrieben ist nichts", "nichts unterschrieben", "Aufträge sind nicht vergeben", "Verträge sind noch nicht
     # abgeschlossen", "no purchase order or contract"
     r"\b(?:bestellt|gekauft|beauftragt|unterschrieben|unterzeichnet|vergeben|erteilt)\s+ist\s+(?:noch\s+)?(?:nichts|nix)\b",
     r"\b(?:nichts|nix)\s+(?:\w+\s+){0,2}(?:bestellt|beauftragt|unterschrieben|unterzeichnet|vergeben)\b",
-    r"\b(?:aufträge|auftrag|verträge|vertrag|liefer-?\s*und\s+leistungsverträge|bestellung\w*)\s+(?:\w+\s+){0,2}(?:ist|sind|wurde|wurden)\s+"
-    r"(?:noch\s+)?(?:nicht|keine?)\s+(?:\w+\s+)?(?:vergeben|erteilt|abgeschlossen|unterschrieben|ausgelöst)\b",
+    r"\b\w*(?:aufträge|auftrag|verträge|vertrag|liefer-?\s*und\s+leistungsverträge|bestellung\w*)\s+(?:\w+\s+){0,2}(?:ist|sind|wurde|wurden)\s+"
+    r"(?:noch\s+)?(?:nicht|keine?)\s+(?:\w+\s+)?(?:vergeben|erteilt|abgeschlossen|unterschrieben|unterzeichnet|ausgelöst|gemacht)\b",
     r"\bno\s+(?:purchase\s+orders?|contracts?|orders?)\b(?!\s+(?:from|of)\b)",
     # starting only once the grant is decided: "erst nach Bewilligung", "Start only after grant approval", "won't order
     # anything before we know about funding", "only have quotes so far"
@@ -340,7 +351,8 @@ _NOT_STARTED_POS = _rx(
     r"\b(?:won't|will not|wouldn't|don't want to|do not want to|would not)\s+(?:\w+\s+){0,2}(?:order|sign|start|buy|commit)\b"
     r"[^.;!?]{0,40}?\b(?:before|until)\b",
     r"\b(?:only|just)\s+(?:have\s+|got\s+)?(?:\w+\s+)?(?:quotes|quotations)\b|\bwaiting for (?:the\s+)?(?:final\s+)?(?:quotes|quotations|offers)\b",
-    r"\b(?:nur|bisher nur)\s+(?:\w+\s+)?angebote\s+(?:eingeholt|vorliegen|liegen vor)|\bangebote\s+liegen\s+(?:uns\s+)?vor\b",
+    r"\b(?:nur|bisher nur)\s+(?:\w+\s+)?angebote\s+(?:eingeholt|vorliegen|liegen vor)|\bangebote\s+liegen\s+(?:uns\s+)?vor\b|"
+    r"\bangebote\s+(?:von|vom|aus)\s+(?:[\w-]+\s+){1,3}?(?:vorliegen|liegen\s+vor)\b",
 )
 _NOT_STARTED_NEG = _rx(
     # an order already placed ("haben letzte Woche ... verbindlich bestellt", "we ordered the machine in October");

@@ -140,6 +140,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"berlin[\s\-]|berlin-)$",
     re.I,
 )
+# a Berlin district with the article of a masculine one: "aus dem Wedding", "vom Wedding" ("in der Mitte" stays a word,
+# "aus dem Ausland" is no place)
+_DEM_BEFORE = re.compile(r"(?:\b(?:aus|in|von|bei|nach)\s+dem|\bvom)\s+$", re.I)
 # a business named with its district, as on a sign or in a note: "Fahrradwerkstatt Wedding", "Bäckerei Mitte"
 _BUSINESS_BEFORE = re.compile(r"\b\w*(?:werkstatt|betrieb|laden|geschäft|studio|bäckerei|café|cafe|praxis|büro|atelier|"
                               r"manufaktur|salon|shop|kita|gmbh|ug)\s+$", re.I)
@@ -167,6 +170,7 @@ def _accept(text: str, m: re.Match, key: str, e: _Entry, entries: dict[str, _Ent
         before = text[max(0, m.start() - 25):m.start()]
         after = text[m.end():m.end() + 12]
         if not (_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after)
+                or (e.region == "berlin" and _DEM_BEFORE.search(before))
                 or (core[:1].isupper() and _BUSINESS_BEFORE.search(before))
                 or (core[:1].isupper() and _FACTS_LIST_BEFORE.search(text[max(0, m.start() - 60):m.start()]))):
             return None
@@ -318,7 +322,8 @@ def _postcodes(text: str, ranges: list[tuple[int, int, str]], found: list[Place]
         after = text[m.end():m.end() + 30]
         if not (_PLZ_BEFORE.search(before) or _ADDRESS_BEFORE.search(before) or _SEAT_LABEL.search(before)
                 or re.search(r"\b(?:in|based in|located in|sitz in|standort in)\s*$", before, re.I)
-                or re.search(r"\b(?:sitz|firmensitz|hauptsitz|standort|hq|headquarters)\s*$", before, re.I)
+                or re.search(r"\b(?:sitz|firmensitz|hauptsitz|standort|hq|headquarters)\s*(?:(?:soll|wird|ist|is|will be)\s+(?:in\s+)?)?$",
+                             before, re.I)
                 # "Kd. aus 13509:", "client from 10115," (not "Kunden aus 12345 Orten")
                 or (re.search(r"\b(?:aus|from)\s*$", before, re.I) and re.match(r"\s*(?:[:,;)]|$)", after))
                 or _PLACE_AFTER.match(after)):
@@ -407,6 +412,10 @@ _OTHERS_AFTER = re.compile(
 _PLANNED = re.compile(
     r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|aufmachen|aufzumachen|errichten|verlager\w*|verleg\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
     r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk)|"
+    # "we're thinking about a small showroom in Berlin", "planen wir für 2025 eine Niederlassung in Berlin-Mitte"
+    r"thinking\s+(?:about|of)|nachdenken|denken\s+(?:über|an)|"
+    r"plan(?:en|t|e|s|ning)?\s+(?:wir\s+|we\s+)?(?:[\w-]+\s+){0,3}?(?:eine?n?|a|an)\s+(?:[\w-]+\s+)?(?:standort|werk|niederlassung|"
+    r"filiale|büro|zweigstelle|office|site|branch|plant|showroom)|"
     # a site still being weighed ("we're evaluating a second plant in Berlin", "prüfen einen zweiten Standort",
     # "Berlin is on our shortlist")
     r"evaluat\w*|assess\w*|scouting|shortlist\w*|sondier\w*|(?:prüfen|prüft|prüfe)\s+(?:\w+\s+){0,2}?(?:standort|werk|niederlassung|ansiedlung)|"
@@ -415,7 +424,8 @@ _PLANNED = re.compile(
 )
 _SITE_NOUN = re.compile(
     r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
-    r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|fertigung|fertigungsstätte|headquarters|hq|zentrale|presence|präsenz)\b",
+    r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|fertigung|fertigungsstätte|headquarters|hq|zentrale|presence|präsenz|"
+    r"showroom\w*|zweigstelle\w*|außenstelle\w*)\b",
     re.I,
 )
 
@@ -573,15 +583,37 @@ _SITE_AFTER_VERB = re.compile(
     r"plant|site|factory|branch|office|lab|production)\b", re.I)
 
 
+# where a founder founds ("set up a GmbH in Hamburg", "start a company in Potsdam", "mich in Eberswalde selbständig
+# machen", "in Leipzig gründen"): the seat to be, as explicit as "Sitz in"
+_FOUNDED_HERE_BEFORE = re.compile(
+    r"\b(?:set(?:ting)?\s+up|start(?:ing)?|found(?:ing)?|incorporat\w*|register(?:ing)?)\s+(?:a|an|our|my|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:company|gmbh|ug|business|firm|start-?up|practice|studio|workshop|agency)\s+(?:\w+\s+)?(?:in|im)\s*$|"
+    r"\b(?:incorporate|incorporating|gründen|ausgründen)\s+(?:in|im)\s*$",
+    re.I)
+
+
+def _founded_here(text: str, p: Place) -> bool:
+    """A founder founds at ``p`` ("set up a GmbH in Hamburg", "I'll incorporate in Berlin", "in Leipzig gründen")."""
+    return bool(_FOUNDED_HERE_BEFORE.search(text[max(0, p.start - 80):p.start]) or _FOUNDED_HERE_AFTER.match(text[p.end:p.end + 50]))
+_FOUNDED_HERE_AFTER = re.compile(r"^(?:-[\w-]+)?\s+(?:[\w-]+\s+){0,3}?(?:gründen|ausgründen|selbs?t?ständig\s+machen|"
+                                 r"niederlassen)\b", re.I)
+
+
 def seat_strength(text: str, p: Place) -> int:
-    """2: an explicit seat ("Sitz in", "based in", "Sitz: ..."), 1: a site of the company ("Werk in",
-    "R&D site in"), 0: any other seat-like mention ("Firma aus ...", "Berliner KMU")."""
+    """2: an explicit seat ("Sitz in", "based in", "Sitz: ...", a founder's "gründen in"), 1: a site of the company
+    ("Werk in", "R&D site in"), 0: any other seat-like mention ("Firma aus ...", "Berliner KMU")."""
     left = left_clause(text, p.start)
     if (_SEAT_LABEL.search(text[max(0, p.start - 20):p.start]) or _STRONG.search(left)
-            or _SEAT_AND.search(text[max(0, p.start - 50):p.start])):
+            or _SEAT_AND.search(text[max(0, p.start - 50):p.start])
+            or _founded_here(text, p)):
         return 2
     if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
         return 2
+    # a site word inside another place named before ("a coworking desk at Factory Berlin because … are in Berlin")
+    # is no site of this one
+    begin = p.start - len(left)
+    before = max((q.end for q in find_places(text) if begin < q.end <= p.start), default=begin)
+    left = text[before:p.start]
     if _SITE.search(left) or _SITE_AFTER.match(text[p.end:p.end + 40]) or _SITE_AFTER_VERB.match(text[p.end:p.end + 80]):
         return 1
     return 0
@@ -651,6 +683,26 @@ _OTHERS_FROM = re.compile(
     r"colleagues?|acquaintances?|neighbou?rs?)\b(?:\s+[\w-]+){0,2}\s+(?:aus|in|from|im)\s*(?:der|dem|den|the)?\s*$|"
     # "ein Bekannter aus Spandau" (the noun; "eine bekannte Bäckerei in Neukölln" is the writer's own)
     r"\bbekannte[rn]?\s+(?:aus|in|im|from)\s*(?:der|dem|den)?\s*$", re.I)
+# another firm, named with an indefinite article, from a place, that turns to the writer ("A foundry SME from
+# Brandenburg has approached us", "ein Zulieferer aus Sachsen hat uns angefragt"): where that firm is ("we are a
+# company from Hamburg" is the writer's own: ``_SELF``; a consultant's "ein Metallbauer aus Spandau fragt nach" is
+# the client's)
+_OTHER_FIRM_FROM = re.compile(
+    r"\b(?:a|an|ein|eine|einem|einer|einen)\s+(?:[\w-]+\s+){0,2}?(?:sme|kmu|firm|company|unternehmen|firma|betrieb|start-?up|"
+    r"supplier|manufacturer|hersteller|zulieferer|foundry|gießerei|mittelständler|customer|client|kunde|partner)\s+"
+    r"(?:from|aus)\s*(?:der|dem|the)?\s*$", re.I)
+_TO_US = re.compile(r"\b(?:us|uns)\b", re.I)
+# the writer's employer, now or before ("Derzeit bin ich Projektleiter bei einem Energieversorger in Berlin", "zuletzt als
+# Werkstattleiter in einem Betrieb in Spandau", "I spent 6 years at an agency in Berlin-Mitte", "Ingenieur bei einem
+# Optikunternehmen in Adlershof"): where the person works, not the business they found or take over (``role_of``: like
+# the home, the seat only when no other is named)
+_JOB_CUE = (r"(?:als|as)\s+[\w-]+|(?:bin|war|am|was|i'm)\s+(?:ich\s+|i\s+)?(?:\w+\s+){0,2}?[\w-]*(?:leiter\w*|ingenieur\w*|"
+            r"engineer|manager\w*|entwickler\w*|developer|designer\w*|berater\w*|consultant|techniker\w*|meister\w*|referent\w*|"
+            r"angestellt\w*|beschäftigt|tätig|employed|mitarbeiter\w*|employee)|arbeite\w*|worked|working|work|"
+            r"spent\s+\w+\s+years|angestellt|employed|beschäftigt|tätig|job")
+_EMPLOYER_BEFORE = re.compile(
+    rf"\b(?:{_JOB_CUE})\b[^.;!?]{{0,40}}?\b(?:bei|at|for|in)\s+(?:einem|einer|an?)\s+(?:[\w-]+\s+){{1,3}}?"
+    r"(?:\([^)]{0,40}\)\s+)?(?:in|im|at)\s*(?:der|dem|the)?\s*(?:berlin-)?$", re.I)
 # where the writer lives ("ich selbst wohne auch in Berlin", "I live in Pankow"): the seat only when the text names no
 # other (a freelancer's home is the business); the company's stated seat elsewhere stands
 _RESIDENCE = re.compile(r"\b(?:ich|i)\s+(?:\w+\s+){0,2}?(?:wohne|lebe|live)\b(?:\s+\w+){0,2}\s+(?:in|im)\s*$", re.I)
@@ -671,10 +723,19 @@ def role_of(text: str, p: Place) -> str:
     left, right = left_clause(text, p.start), right_clause(text, p.end)
     if _PAST_SEAT.search(left + " " + right):
         return "neutral"  # "hatte dort bis Ende 2023 ihren Sitz": the seat before a move
-    if _FAIR_NAME_AFTER.match(text[p.end:p.end + 15]) or _FAIR_NAME_BEFORE.search(text[max(0, p.start - 15):p.start]):
+    if _founded_here(text, p):
+        return "seat"  # "mich in meinem Heimatort Eberswalde selbständig machen", "set up a GmbH in Hamburg"
+    if _FAIR_NAME_AFTER.match(text[p.end:p.end + 15]) or _FAIR_NAME_BEFORE.search(text[max(0, p.start - 30):p.start]):
         return "market"  # a trade fair named by its city ("Hannover Messe", "Messe München"): where the fair is
     if _OTHERS_FROM.search(text[max(0, p.start - 60):p.start]):
         return "market"
+    if (_OTHER_FIRM_FROM.search(text[max(0, p.start - 60):p.start]) and not _SELF.search(left_clause(text, p.start))
+            and _TO_US.search(right_clause(text, p.end))):
+        return "market"  # "A foundry SME from Brandenburg has approached us", "ein Zulieferer aus Sachsen"
+    if _EMPLOYER_BEFORE.search(text[max(0, p.start - 90):p.start]):
+        # "Projektleiter bei einem Energieversorger in Berlin", "spent 6 years at an agency in Mitte": like the home, where
+        # the person is when the text names no seat of a business of their own
+        return "residence"
     if _RESIDENCE.search(text[max(0, p.start - 50):p.start]) or _PERSON_FROM.search(text[max(0, p.start - 30):p.start]):
         return "residence"
     if p.region == "berlin" and _PROGRAMMES_AFTER.match(text[p.end:p.end + 40]):
@@ -697,7 +758,10 @@ def role_of(text: str, p: Place) -> str:
     whole = left + " " + right
     if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
         return "seat"
-    if _PLANNED.search(whole) and _SITE_NOUN.search(whole) and (not _OURS.search(left) or _OPEN_OUR.search(whole)):
+    # "our" right before the place names a site the company has ("unser Werk in Spandau erweitern"); an "our" further
+    # back names something else ("Rund 60 % unseres Umsatzes …, deshalb planen wir eine Niederlassung in")
+    if (_PLANNED.search(whole) and _SITE_NOUN.search(whole)
+            and (not _OURS.search(text[max(0, p.start - 40):p.start]) or _OPEN_OUR.search(whole))):
         return "planned"
     if _WITH_UNI.search(text[max(0, p.start - 60):p.start]):
         return "market"  # "mit der Universität Freiburg": a partner ("ein Team der Universität Freiburg" sits there)
@@ -867,6 +931,11 @@ def _locate(text: str, roles: list) -> Location:
     if (to_berlin and not not_in and berlin_seats and not other_seats
             and not (from_elsewhere and _COMPANY_MOVES.search(text))):
         moving = False  # a second site in Berlin of a company already seated there
+    if (moving and not not_in and any(_founded_here(text, p) for p in berlin_seats)
+            and not any(_founded_here(text, p) for p in other_seats) and not _COMPANY_MOVES.search(text)):
+        # a founder who moves to Berlin and founds there ("relocating to Berlin … I'll incorporate in Berlin"): the
+        # business will sit in Berlin (a company that moves there plans a Berlin site)
+        return Location("berlin", True, True, site_outside_berlin=_site_outside_berlin(text, roles))
     if moving:
         elsewhere = other_seats or [p for p in neutral if p.region != "berlin"]
         if elsewhere:

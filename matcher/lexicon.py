@@ -91,7 +91,9 @@ MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")[a-z]{0,6}\.?(?=\s*(?:19|20)\d
 # founded in a month without a year ("haben im März eine GmbH gegründet", "founded in April"): the last such month
 FOUNDED_MONTH = folded_rx(
     r"\b(?:(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\s*(?:19|20)\d{2})[^.;!?]{0,60}?\bgegründet|"
-    r"(?:gegründet|founded|incorporated|registered)\s+(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\.?\s*(?:19|20)?\d{2})|"
+    r"(?:gegründet|founded|incorporated|registered|eintragung|gründung)\s+(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\.?\s*(?:19|20)?\d{2})|"
+    # a legal form "seit" a month ("GmbH seit Oktober", "UG since March")
+    r"\b(?:gmbh|ug|gbr|ohg|kg|ltd)\s+(?:seit|since)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\.?\s*(?:19|20)?\d{2})|"
     # the company entered in the register that month ("haben im August unsere UG eintragen lassen")
     r"(?:im|in)\s+(" + "|".join(MONTHS) + r")[a-z]{0,6}\b(?!\s*(?:19|20)\d{2})[^.;!?]{0,40}?\b(?:ug|gmbh|gbr|eg|ag|kg|ohg|firma|"
     r"unternehmen|genossenschaft)\b[^.;!?]{0,30}?\b(?:eintragen lassen|eingetragen|ins handelsregister))",
@@ -128,14 +130,20 @@ FOUNDED_YEAR_SPINOFF = folded_rx(
 # "hab mich vorletztes Jahr selbstständig gemacht"): group 1 or 2 is the year; an opening is left out ("letztes Jahr
 # haben wir eine zweite Halle eröffnet" opens a site, not the company)
 _RELATIVE_YEAR = (r"(vorletzte[sn]? jahr|the year before last|letzte[sn]? jahr|vergangene[sn]? jahr|last year|"
-                  r"dieses jahr|diesem jahr|this year|earlier this year)")
+                  r"dieses jahr(?:es)?|diesem jahr|this year|earlier this year|"
+                  # a founding weeks ago counts as this year's
+                  r"(?:letzte[nr]?|vorige[nr]?|vergangene[nr]?) (?:monat|woche)|last (?:month|week))")
 _FOUNDING_ACT = (r"(?:gegründet|ausgegründet|founded|incorporated|selbst(?:st)?ändig gemacht|went self-employed|"
                  r"(?:\w*gewerbe|\w*firma|\w*unternehmen|gmbh|ug|company|business)\s+(?:angemeldet|eingetragen|registered)|"
-                 r"registered (?:the|our|a|my) (?:company|business|gmbh|ug))")
+                 r"registered (?:the|our|a|my) (?:company|business|gmbh|ug)|"
+                 # "registered as a freelance UX researcher last month"
+                 r"registered as an? (?:[\w-]+ ){0,3}?(?:freelanc\w*|self-employed|sole trader|sole proprietor))")
 FOUNDED_RELATIVE = folded_rx(
     rf"\b{_RELATIVE_YEAR}\b[^.;!?,]{{0,50}}?\b{_FOUNDING_ACT}\b|\b{_FOUNDING_ACT}\b[^.;!?,]{{0,30}}?\b{_RELATIVE_YEAR}\b")
-RELATIVE_YEAR_OFFSET = {"vorletzte": 2, "the year before last": 2, "letzte": 1, "vergangene": 1, "last year": 1,
-                        "dieses": 0, "diesem": 0, "this year": 0, "earlier this year": 0}
+RELATIVE_YEAR_OFFSET = {"vorletzte": 2, "the year before last": 2, "letzte monat": 0, "letzten monat": 0, "letzter monat": 0,
+                        "letzte woche": 0, "letzten woche": 0, "vorige": 0, "vergangene monat": 0, "vergangenen monat": 0,
+                        "vergangene woche": 0, "vergangenen woche": 0, "last month": 0, "last week": 0, "letzte": 1,
+                        "vergangene": 1, "last year": 1, "dieses": 0, "diesem": 0, "this year": 0, "earlier this year": 0}
 AGE_YEARS = folded_rx(
     rf"(?:seit|since|(?:been|running|operating|existed|existing|in business|active|am markt)[\w\s]{{0,50}}?\bfor)\s*"
     rf"(?:über\s*|mehr als\s*|rund\s*|gut\s*|knapp\s*|fast\s*|over\s*|more than\s*|about\s*|like\s*|around\s*|almost\s*|nearly\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",
@@ -146,7 +154,9 @@ AGE_AGO = folded_rx(
 AGE_AGO2 = folded_rx(
     # "N years ago" only of founding ("we incorporated our GmbH 3 months ago"), not of a move or a degree
     rf"(?:(?:found\w*|incorporat\w*|register\w*|set up|start\w*|launch\w*|open\w*|began|begun|establish\w*)\b[^.;!?]{{0,60}}?"
-    rf"{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+(?:gut\s+|knapp\s+|fast\s+|rund\s+|etwa\s+|ca\.\s*|über\s+)?{_NUM}\s*(jahren|monaten|wochen)\s+(?:[\w-]+\s+){{0,4}}?(?:gegründet|gestartet|eröffnet|an den start gegangen))"
+    rf"{_NUM}\s*(years?|months?|weeks?)\s+ago|vor\s+(?:gut\s+|knapp\s+|fast\s+|rund\s+|etwa\s+|ca\.\s*|über\s+)?{_NUM}\s*(jahren|monaten|wochen)\s+(?:[\w-]+\s+){{0,5}}?(?:gegründet|gestartet|eröffnet|aufgemacht|an den start gegangen|"
+    # registered then ("vor 3 Wochen unsere UG ins Handelsregister eintragen lassen", "vor zwei Monaten Gewerbe angemeldet")
+    rf"eintragen lassen|eingetragen|angemeldet|selbs?t?ständig gemacht))"
 )
 AGE_OLD = folded_rx(
     rf"{_NUM}\s*(jahre|years?|monate|months?)\s*(?:alt|old|am markt|on the market|in business|im geschäft)"
@@ -187,6 +197,20 @@ PRE_FOUNDING = folded_rx(
     rf"({NOT_FOUNDED_PATTERN}|"
     r"(?:daraus|draus|damit) (?:ein|eine) (?:eigene[ns]? )?(?:unternehmen|firma|start-?up|gmbh|ausgründung) (?:zu )?(?:machen|gründen|werden)|"
     r"turn(?:ing|s)? (?:it|this|that|them|(?:our|my) [^.;!?]{1,60}?) into an? (?:(?:real|proper|actual|registered|own|small|little|tiny)\s+){0,2}(?:company|business|start-?up|gmbh)|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen|werde|werden),? .{0,80}gründen\b|"
+    # the plan and the verb further apart within one sentence ("möchte mit einem Kollegen ein eigenes Unternehmen für
+    # Laser-Messtechnik in der Lebensmittelindustrie gründen")
+    r"(?:will|wollen|möchte|möchten|plane|planen|werde|werden)\b[^.;!?]{0,140}?\bgründen\b|"
+    # moving somewhere to found ("relocating to Berlin in spring to start a company"), incorporating later
+    r"\b(?:relocat\w*|moving|coming|move|come)\b[^.;!?]{0,40}?\bto (?:found|start|launch|set up) (?:a|an|my|our) "
+    r"(?:[\w-]+ ){0,3}?(?:company|business|start-?up|firm)\b|\b(?:i'll|i will|we'll|we will) incorporate\b|"
+    # a consultant's note on a person about to open ("plant die Eröffnung eines inklusiven Cafés", not "einer zweiten
+    # Filiale"), whose trade is registered next month ("Gewerbeanmeldung erfolgt voraussichtlich im nächsten Monat")
+    r"\b(?:plant|planen|plane)\s+die\s+(?:eröffnung|gründung)\s+(?:eine[rs]|ihre[rs]|seine[rs])\s+"
+    r"(?!(?:zweite|weitere|neue|dritte)\w*\b)(?:(?!filiale|standort|niederlassung|zweigstelle)[\w-]+\s+){0,2}?"
+    r"(?!filiale|standort|niederlassung|zweigstelle)[\w-]+\b|"
+    r"\bgewerbeanmeldung (?:erfolgt|ist) (?:voraussichtlich|erst|im nächsten|nächsten|in)\b|"
+    # the legal form is still open ("Rechtsform ist noch offen, evtl. gGmbH oder Verein")
+    r"\brechtsform (?:ist |steht )?noch (?:offen|nicht fest|unklar)|\blegal form (?:is )?(?:still )?(?:open|undecided|unclear)\b|"
     r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
@@ -250,7 +274,7 @@ PRE_FOUNDING = folded_rx(
 )
 # "start-up" said of the company, not of a programme or the scene ("Berliner Startup Stipendium", "Start-up-Szene")
 STARTUP = folded_rx(r"\b(start-?up(?![- ]?(?:stipendi\w*|szene|scene|ökosystem\w*|ecosystem|programm\w*|program\b|förder\w*|"
-                    r"wettbewerb\w*|competition|events?|community|hubs?|inkubator\w*|incubator\w*|zentr\w*|centre|center))|jungunternehmen|junges (?:[\w-]+[ -])?unternehmen|junge (?:[\w-]+[ -])?firma|young (?:[\w-]+ )?company|neu gegründet|newly founded|frisch gegründet|"
+                    r"wettbewerb\w*|competition|events?|community|hubs?|inkubator\w*|incubator\w*|zentr\w*|centre|center))|jungunternehmen|junges (?:[\w-]+[ -])?unternehmen|junge (?:[\w-]+[ -])?firma|young (?:[\w-]+ )?company|neu gegründet\w*|newly founded|frisch gegründet\w*|"
                     # venture rounds are what start-ups raise ("closed our pre-seed round", "Seed-Runde", "Series A")
                     r"pre-?seed|seed[- ]?(?:runde|round|finanzierung|funding|investment|phase|stage)|series[- ][ab]|finanzierungsrunde)\b")
 
@@ -937,6 +961,10 @@ SELF_TAKEOVER = folded_rx(
     rf"i(?:'m| am) taking over) (?:den|die|das|the|a|an|his|her|their|our|{_FAMILY}) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
     # "übernehme zum 1.3. den Salon meiner Chefin": the verb in the first person says who takes over
     rf"\bübernehme (?:\S{{1,20}} ){{0,3}}(?:den|die|das) (?:[\w'-]+ ){{0,2}}{_BUSINESS}|"
+    # "ich übernehme wahrscheinlich im März ein Café", "ich übernehme nächstes Jahr eine Tischlerei"
+    rf"\bich übernehme (?:\S{{1,20}} ){{0,4}}(?:ein|eine|einen) (?:[\w'-]+ ){{0,2}}[\w-]*(?:{_BUSINESS}|café|cafe|restaurant|imbiss|kiosk|bar)\b|"
+    # "ich beabsichtige, zum Jahresende die Elektro Schulze GmbH … zu übernehmen"
+    rf"\bich (?:beabsichtige|habe vor|plane|hoffe),? [^.;!?]{{0,120}}?\b(?:{_BUSINESS}|gmbh|ug|kg)\b[^.;!?]{{0,80}}?\bzu übernehmen\b|"
     # the successor named without the object: "Ich soll übernehmen, mein Bruder will nicht", "ich werde übernehmen."
     rf"\b(?:ich|i) (?:soll|werde|am supposed to|will) (?:ihn |es |ihm |it )?(?:übernehmen|take over)(?= *[,.;!?]| *$| und\b| and\b)|"
     # "Mein Mann und ich möchten eine Dachdeckerei in Marzahn kaufen": a business bought by the writer (and partner)

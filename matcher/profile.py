@@ -383,10 +383,24 @@ _OWN_TRAINING = re.compile(r"\b(?:(?:den|meinen|my) meister|meister (?:zu )?mach
 # Mitarbeitende", "I worked at an agency with 60 people"
 _STAFF_WORD = r"(?:ma\b|mitarbeit\w*|beschäftigt\w*|leute\w*|personen|angestellt\w*|staff|employees|people|colleagues)"
 _JOB_STAFF = re.compile(
-    r"\b(?:arbeite\w*|angestellt\w*|beschäftigt|war|bin|als|worked|work|working|employed|was|as)\b[^.;!?]{0,80}?\b"
+    r"\b(?:arbeite\w*|angestellt\w*|beschäftigt|war|bin|als|worked|work|working|employed|was|as|derzeit|derz|zurzeit|"
+    r"currently|\w*leiter(?:in)?)\b[^;!?]{0,80}?\b"
     r"(?:(?:in|bei|at|for|im|in der)\s+(?:einem|einer|nem|ner|a|an|the|dem|der)\b[^.;!?]{0,40}?\b(?:mit|with)\s+"
+    # the employer's staff in brackets ("Ingenieur bei einem großen Optikunternehmen in Adlershof (ca. 900 MA am Standort)",
+    # "Teamleiterin bei Versicherung (ca. 1.500 MA, Sitz Mitte)")
+    r"|(?:bei|at|for)\s+(?:(?:einem|einer|nem|ner|a|an|the)\s+)?[^.;!?()]{0,60}?\(\s*"
     r"|(?:teamleiter\w*|abteilungsleiter\w*|leiter\w*|team lead\w*|manager\w*|head)\s+(?:für|von|über|of|for|over)\s+)"
-    r"(?:ca\.\s*|rund\s+|etwa\s+|about\s+|around\s+|über\s+|over\s+)?\d+\s*" + _STAFF_WORD)
+    r"(?:ca\.\s*|rund\s+|etwa\s+|about\s+|around\s+|über\s+|over\s+)?\d+(?:[.,]\d{3})*\s*" + _STAFF_WORD)
+
+
+# the people a founder founds with ("mit zwei Kolleginnen ein Unternehmen gründen", "with two friends", "zu dritt"):
+# co-founders, not staff
+_CO_FOUNDERS = re.compile(r"\b(?:mit|with|zusammen mit|together with)\s+(?:\d+|zwei|drei|vier|two|three|four)\s+"
+                          r"(?:kolleg\w*|freund\w*|partner\w*|mitgründer\w*|mitstreiter\w*|co-?founders?|colleagues|"
+                          r"friends|partners)\b|"
+                          # a founding team's size ("planen zu dritt", "a team of four planning to found")
+                          r"\bzu (?:zweit|dritt|viert|fünft)\b|\b(?:team|gründungsteam|founding team) (?:of|von|aus) "
+                          r"(?:\d+|two|three|four|five|zwei|drei|vier|fünf)\b")
 
 
 def _employee_training(t: str) -> bool:
@@ -486,7 +500,7 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None, tuple[float,
             return year, max(0.0, today.year - year + (0.5 if year == today.year else 0.0)), year_age_range(year, today)
     m = _company_age_hit(FOUNDED_MONTH, t)
     if m:
-        word = m.group(1) or m.group(2) or m.group(3)
+        word = next(g for g in m.groups() if g)
         k = month_number(word)
         year = today.year if k <= today.month else today.year - 1  # the last such month (the year is not stated)
         return None, round(max(0.0, (today - dt.date(year, k, 15)).days / 365.25), 2), None
@@ -786,7 +800,7 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     # a person who plans to found and names the staff of the place they work at ("Souschef in nem Restaurant mit 40 MA",
     # "Teamleiter für 30 Mitarbeitende"): those are the employer's, not the new business's (a takeover's are the
     # business's)
-    emp = _employees(_JOB_STAFF.sub(" ", tn) if pre and not takeover else tn)
+    emp = _employees(_CO_FOUNDERS.sub(" ", _JOB_STAFF.sub(" ", tn)) if pre and not takeover else tn)
     if emp is not None:
         p["employees"] = emp
         stated.append("employees")
@@ -899,6 +913,10 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     # "Messe in Hannover", "neuen Standort in Berlin eröffnen"); other places only as a seat
     where = locate(clean(text))
     loc, in_berlin, in_de = where.label, where.in_berlin, where.in_germany
+    if where.planned_berlin_site and loc is None and p.get("stage") == "pre_founding" and not takeover:
+        # a founder whose first business is to open in Berlin and who names no other seat ("plant die Eröffnung eines
+        # Cafés in Hellersdorf"): the business will sit there
+        loc, in_berlin, in_de = "berlin", True, True
     if loc is not None or in_berlin is not None:
         p["location"] = loc
         p["in_berlin"] = in_berlin

@@ -855,3 +855,18 @@ def test_linked_group(text, value):
 ])
 def test_project_start_in_plain_words(text, value):
     assert fact(text, "project_not_started") is value
+
+
+@pytest.mark.parametrize("text", [
+    "Angebote von zwei Herstellern liegen vor, unterschrieben oder bestellt ist aber noch nichts.",
+    "Vorhaben: neue Halle. Bauleistungen noch nicht vergeben, Architekt erstellt das LV.",
+    "Stand: noch keine Bestellung, kein Maßnahmebeginn.",
+    "Investitionsbeginn noch nicht erfolgt.",
+    "We signed a letter of intent, but no vehicles have been ordered yet.",
+    "We want to build a new sensor module – nothing has started on that yet.",
+    "I was accepted to the course but haven't enrolled or paid anything yet.",
+    "Der Kaufvertrag wurde noch nicht unterzeichnet.",
+    "Wir haben uns zwei Anlagen angesehen, eine Entscheidung ist noch nicht gefallen.",
+])
+def test_more_ways_of_saying_the_project_has_not_started(text):
+    assert read_facts(text).get("project_not_started") is True

@@ -499,3 +499,49 @@ def test_a_completed_move_to_berlin_is_the_seat_and_a_coming_one_a_planned_site(
 ])
 def test_the_seat_among_other_parties_places(text, in_berlin):
     assert locate(text).in_berlin is in_berlin
+
+
+@pytest.mark.parametrize("text, in_berlin, label", [
+    # the writer's employer is where the person works, not where the business to be founded or taken over sits
+    ("Ich bin seit 10 Jahren Bauleiter bei einem Generalunternehmer in Berlin-Tempelhof und will mich in Bernau "
+     "selbständig machen.", False, "brandenburg"),
+    ("I spent eight years at a design agency in Kreuzberg; now I am buying a bakery in Rostock from its owner.",
+     False, "rostock"),
+    # ... and where the person is, when nothing else is named
+    ("Ich arbeite als Mechatronikerin in einem Autohaus in Cottbus und möchte die Meisterschule machen.", False,
+     "brandenburg"),
+    # the place a founder founds at is the seat to be, as explicit as "Sitz in"
+    ("We plan to set up a GmbH in Leipzig; most of our pilot customers are in Berlin.", False, "leipzig"),
+    ("Relocating from Lisbon to Berlin next month to start a company; I will incorporate in Berlin in May.", True,
+     "berlin"),
+    # a firm that moves to Berlin plans a site there, it is not seated there yet
+    ("Wir sind ein Studio aus Porto und wollen mit dem Studio nach Berlin umziehen, eine GmbH in Berlin gründen.",
+     False, "porto"),
+])
+def test_a_person_s_workplace_and_a_founding_place(text, in_berlin, label):
+    loc = locate(text)
+    assert (loc.in_berlin, loc.label) == (in_berlin, label)
+
+
+@pytest.mark.parametrize("text, in_berlin", [
+    # a site the company thinks about or plans for next year is planned, not its seat
+    ("Our plant is in Hamburg-Harburg, 80 staff; we are thinking about a showroom in Berlin next year.", False),
+    ("Wir sind ein Ingenieurbüro mit Sitz in Magdeburg. Viel unseres Geschäfts kommt aus Berlin, deshalb planen wir "
+     "2027 eine Niederlassung in Berlin-Mitte.", False),
+    # a site word inside another place's name ("Factory Berlin") is no site of the next place
+    ("We are incorporating a GmbH in Cologne and work from a hot desk at Factory Berlin because our users are in "
+     "Berlin.", False),
+    # a firm from elsewhere that turns to the writer is where that firm is
+    ("Our lab is at the TU campus in Charlottenburg. A machine builder from Saxony has asked us for a joint project.",
+     True),
+    # a Berlin district with "dem"
+    ("Wir sind eine kleine Rösterei aus dem Wedding, 5 Leute.", True),
+])
+def test_planned_sites_names_and_other_firms(text, in_berlin):
+    assert locate(text).in_berlin is in_berlin
+
+
+def test_a_district_with_dem_is_read_only_for_berlin_and_a_fair_name_may_be_long():
+    assert locate("Wir suchen Leute aus dem Ausland; unser Betrieb ist in Lichtenberg.").in_berlin is True
+    loc = locate("We are a start-up in Potsdam and exhibit at trade fairs like Fruit Logistica in Berlin.")
+    assert (loc.in_berlin, loc.label) == (False, "brandenburg")

@@ -2309,3 +2309,49 @@ def test_a_takeover_sentence_with_a_date_in_it_is_read():
     p = ex("Ich beabsichtige, zum 1. Januar 2027 die Goldschmiede meiner Tante in Charlottenburg (Einzelunternehmen, seit "
            "1982, 3 Mitarbeiterinnen) zu übernehmen.")
     assert (p.org_type, p.stage, p.employees) == ("individual", "pre_founding", 3)
+
+
+@pytest.mark.parametrize("text", [
+    # the employer's staff in brackets, and a plan further from its verb
+    "Ich bin Ingenieurin bei einem großen Medizintechnikhersteller in Buch (ca. 1.200 MA) und möchte mit zwei "
+    "Kolleginnen ein eigenes Unternehmen für Diagnostik-Software in Pankow gründen.",
+    "Notiz: Hr. B., derzeit Abteilungsleiter bei Logistikkonzern (rund 4.000 MA). Will ein Beratungsbüro gründen, noch "
+    "nichts angemeldet.",
+    "I'm a nurse in Hamburg and I'm moving to Berlin in the summer to start a company for care scheduling software.",
+    "Wir planen zu dritt eine Fahrradwerkstatt mit Café, die Rechtsform ist noch offen.",
+    "Hr. Yilmaz (35, bisher Koch) plant die Eröffnung eines Imbisses in Neukölln, Gewerbeanmeldung erfolgt "
+    "voraussichtlich im Januar.",
+])
+def test_founders_among_employers_and_open_legal_forms(text):
+    p = ex(text)
+    assert (p.org_type, p.stage, p.employees) == ("individual", "pre_founding", None)
+
+
+def test_a_consultant_s_note_on_a_founder_opening_in_berlin_is_read_as_berlin():
+    assert ex("Fr. K. plant die Eröffnung eines Cafés in Friedrichshain, die Gewerbeanmeldung erfolgt im März.").in_berlin
+
+
+def test_a_company_opening_a_second_branch_is_no_founder():
+    p = ex("Wir sind eine Bäckerei mit 12 Angestellten und planen die Eröffnung einer zweiten Filiale in Pankow.")
+    assert p.org_type == "company"
+
+
+@pytest.mark.parametrize("text", [
+    "Ich übernehme wahrscheinlich im Mai einen Friseursalon in Spandau, die 4 Angestellten bleiben.",
+    "Ich beabsichtige, im Herbst die Müller Haustechnik GmbH in Teltow im Rahmen eines Asset Deals zu übernehmen.",
+])
+def test_a_takeover_with_adverbs_or_an_intent_is_read(text):
+    p = ex(text)
+    assert (p.org_type, p.stage) == ("individual", "pre_founding")
+
+
+@pytest.mark.parametrize("text", [
+    "hab vor 2 monaten mein gewerbe angemeldet, mobiler fahrradservice in pankow",
+    "Wir haben vor 3 Wochen unsere UG eintragen lassen und brauchen eine Abfüllanlage.",
+    "We registered as a freelance translator last month and want to attend a course.",
+    "Wir sind eine frisch gegründete GmbH aus Charlottenburg mit 5 Leuten.",
+    "Kleine Manufaktur (GmbH seit September) in Wedding, 3 Angestellte.",
+    "Wir haben vor zwei Jahren unseren Laden in Moabit aufgemacht, inzwischen 4 Angestellte.",
+])
+def test_a_recent_founding_is_a_start_up(text):
+    assert ex(text).stage == "startup"
