@@ -412,16 +412,20 @@ _OTHERS_AFTER = re.compile(
 _PLANNED = re.compile(
     r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|aufmachen|aufzumachen|errichten|verlager\w*|verleg\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
     r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk)|"
-    # "we're thinking about a small showroom in Berlin", "planen wir für 2025 eine Niederlassung in Berlin-Mitte"
-    r"thinking\s+(?:about|of)|nachdenken|denken\s+(?:über|an)|"
-    r"plan(?:en|t|e|s|ning)?\s+(?:wir\s+|we\s+)?(?:[\w-]+\s+){0,3}?(?:eine?n?|a|an)\s+(?:[\w-]+\s+)?(?:standort|werk|niederlassung|"
-    r"filiale|büro|zweigstelle|office|site|branch|plant|showroom)|"
+
     # a site still being weighed ("we're evaluating a second plant in Berlin", "prüfen einen zweiten Standort",
     # "Berlin is on our shortlist")
     r"evaluat\w*|assess\w*|scouting|shortlist\w*|sondier\w*|(?:prüfen|prüft|prüfe)\s+(?:\w+\s+){0,2}?(?:standort|werk|niederlassung|ansiedlung)|"
     r"plan(?:s|ning|t|en)?\s+(?:a|an|eine?n?|die|den)\s+(?:second|new|additional|further|zweite\w*|neue\w*|weitere\w*))\b",
     re.I,
 )
+# a site the company thinks about or plans, named before the place ("we're thinking about a small showroom in Berlin",
+# "planen wir für 2025 eine Niederlassung in Berlin-Mitte"); only before it, so that "Wir sind ein Startup in Kreuzberg
+# und denken über ein zweites Büro nach" keeps Kreuzberg as the seat
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:thinking\s+(?:about|of)(?:\s+opening)?|denken\s+(?:über|an)|"
+    r"plan(?:en|t|e|s|ning)?\s+(?:wir\s+|we\s+)?(?:[\w-]+\s+){0,3}?(?:eine?n?|a|an))\s+(?:[\w-]+\s+){0,2}?(?:standort|werk|niederlassung|"
+    r"filiale|büro|zweigstelle|office|site|branch|plant|showroom)\w*\s+(?:in|im|at)\s*(?:der|dem|the)?\s*$", re.I)
 _SITE_NOUN = re.compile(
     r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
     r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|fertigung|fertigungsstätte|headquarters|hq|zentrale|presence|präsenz|"
@@ -456,7 +460,11 @@ _PROGRAMME_IN = re.compile(r"\b(?:accelerator\w*|inkubator\w*|incubator\w*|fello
 _SELF_OR_OUR = re.compile(r"\b(?:unser\w*|our|wir sind|we are|we're|ich bin|i am|i'm|my|mein\w*)\b", re.I)
 _OWN_FIRM_AFTER = re.compile(r"^[\s-]+(?:[\w]+[\s-]+){0,2}?(?:\w*unternehmen|\w*firma|\w*betrieb|\w*start-?up|gmbh|ug|company|firm|"
                              r"business|manufaktur|agentur|studio|werkstatt)\b", re.I)
-_OURS = re.compile(r"\b(?:unser\w*|our|existing|bestehend\w*|current|jetzig\w*|heutig\w*)\b", re.I)
+_OUR_SITE = re.compile(r"\b(?:unser\w*|our|existing|bestehend\w*|current|jetzig\w*|heutig\w*)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk\w*|büro\w*|office\w*|sites?|plants?|factory|"
+                       r"fabrik\w*|halle\w*|filiale\w*|branch\w*|produktion\w*|production|lager\w*|labor\w*|labs?|"
+                       r"firma|firmensitz|sitz|unternehmen|company|firm|betrieb\w*|hq|headquarters|team|gmbh|ug|start-?up|"
+                       r"zentrale|hauptsitz)\b", re.I)
 # "open our EU headquarters in Berlin", "unsere erste Niederlassung in Berlin eröffnen": "our" names the new site
 _OPEN_OUR = re.compile(
     r"\b(?:open\w*|set(?:ting)? up|establish\w*|build\w*)\s+(?:our|unsere?[nr]?)\s+"
@@ -609,11 +617,12 @@ def seat_strength(text: str, p: Place) -> int:
         return 2
     if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
         return 2
-    # a site word inside another place named before ("a coworking desk at Factory Berlin because … are in Berlin")
-    # is no site of this one
+    # a site word inside the name of another place named before ("a coworking desk at Factory Berlin because … are in
+    # Berlin") is no site of this one; the words around it stay ("Standorte in Hamburg und Berlin")
     begin = p.start - len(left)
-    before = max((q.end for q in find_places(text) if begin < q.end <= p.start), default=begin)
-    left = text[before:p.start]
+    for q in find_places(text):
+        if begin <= q.start and q.end <= p.start:
+            left = left[:q.start - begin] + " " * (q.end - q.start) + left[q.end - begin:]
     if _SITE.search(left) or _SITE_AFTER.match(text[p.end:p.end + 40]) or _SITE_AFTER_VERB.match(text[p.end:p.end + 80]):
         return 1
     return 0
@@ -758,10 +767,12 @@ def role_of(text: str, p: Place) -> str:
     whole = left + " " + right
     if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
         return "seat"
-    # "our" right before the place names a site the company has ("unser Werk in Spandau erweitern"); an "our" further
-    # back names something else ("Rund 60 % unseres Umsatzes …, deshalb planen wir eine Niederlassung in")
-    if (_PLANNED.search(whole) and _SITE_NOUN.search(whole)
-            and (not _OURS.search(text[max(0, p.start - 40):p.start]) or _OPEN_OUR.search(whole))):
+    # "our" with a site or the firm names a site the company has ("unser Werk in Spandau erweitern", "Unsere Firma
+    # sitzt … in Berlin"); "our" with something else does not ("Rund 60 % unseres Umsatzes …, deshalb planen wir eine
+    # Niederlassung in")
+    if _PLANNED_BEFORE.search(left):
+        return "planned"
+    if _PLANNED.search(whole) and _SITE_NOUN.search(whole) and (not _OUR_SITE.search(left) or _OPEN_OUR.search(whole)):
         return "planned"
     if _WITH_UNI.search(text[max(0, p.start - 60):p.start]):
         return "market"  # "mit der Universität Freiburg": a partner ("ein Team der Universität Freiburg" sits there)

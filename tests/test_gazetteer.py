@@ -545,3 +545,12 @@ def test_a_district_with_dem_is_read_only_for_berlin_and_a_fair_name_may_be_long
     assert locate("Wir suchen Leute aus dem Ausland; unser Betrieb ist in Lichtenberg.").in_berlin is True
     loc = locate("We are a start-up in Potsdam and exhibit at trade fairs like Fruit Logistica in Berlin.")
     assert (loc.in_berlin, loc.label) == (False, "brandenburg")
+
+
+@pytest.mark.parametrize("text", [
+    # a company's own seat stays its seat when it thinks about or plans another site
+    "Wir sind ein Startup in Kreuzberg und denken über ein zweites Büro nach.",
+    "Unsere Firma sitzt seit 2010 mit 20 Leuten und einer Werkstatt in Berlin, und wir planen einen neuen Standort.",
+])
+def test_a_seat_stays_a_seat_beside_a_planned_site(text):
+    assert locate(text).in_berlin is True
