@@ -600,9 +600,19 @@ _FOUNDED_HERE_BEFORE = re.compile(
     re.I)
 
 
+# a company founding another one ("eine Tochter in Polen gründen", "set up a subsidiary in the US"): a site of the
+# company, not the seat of a founder
+_FOUNDS_ANOTHER = re.compile(r"\b(?:tochter\w*|subsidiar\w*|niederlassung\w*|filiale\w*|zweigstelle\w*|branch\w*|"
+                             r"joint[ -]venture|zweite\w*|weitere\w*|second|another|additional)\b", re.I)
+
+
 def _founded_here(text: str, p: Place) -> bool:
-    """A founder founds at ``p`` ("set up a GmbH in Hamburg", "I'll incorporate in Berlin", "in Leipzig gründen")."""
-    return bool(_FOUNDED_HERE_BEFORE.search(text[max(0, p.start - 80):p.start]) or _FOUNDED_HERE_AFTER.match(text[p.end:p.end + 50]))
+    """A founder founds at ``p`` ("set up a GmbH in Hamburg", "I'll incorporate in Berlin", "in Leipzig gründen"),
+    not a company another one ("eine Tochtergesellschaft in Polen gründen")."""
+    after = _FOUNDED_HERE_AFTER.match(text[p.end:p.end + 50])
+    if not (_FOUNDED_HERE_BEFORE.search(text[max(0, p.start - 80):p.start]) or after):
+        return False
+    return not _FOUNDS_ANOTHER.search(left_clause(text, p.start) + " " + (after.group(0) if after else ""))
 _FOUNDED_HERE_AFTER = re.compile(r"^(?:-[\w-]+)?\s+(?:[\w-]+\s+){0,3}?(?:gründen|ausgründen|selbs?t?ständig\s+machen|"
                                  r"niederlassen)\b", re.I)
 
@@ -710,7 +720,10 @@ _JOB_CUE = (r"(?:als|as)\s+[\w-]+|(?:bin|war|am|was|i'm)\s+(?:ich\s+|i\s+)?(?:\w
             r"angestellt\w*|beschäftigt|tätig|employed|mitarbeiter\w*|employee)|arbeite\w*|worked|working|work|"
             r"spent\s+\w+\s+years|angestellt|employed|beschäftigt|tätig|job")
 _EMPLOYER_BEFORE = re.compile(
-    rf"\b(?:{_JOB_CUE})\b[^.;!?]{{0,40}}?\b(?:bei|at|for|in)\s+(?:einem|einer|an?)\s+(?:[\w-]+\s+){{1,3}}?"
+    # a person's job: the first person singular or a note about a person ("Fr. K.", "Herr B."), not a firm's "we work
+    # as a supplier for a car maker in Munich"
+    rf"(?:\b(?:ich|i|i'm|mein\w*|my|fr\.|frau|hr\.|herr|she|he|sie|er)\b[^.;!?]{{0,60}}?|(?=\b(?:bin|war|am|was)\s))"
+    rf"\b(?:{_JOB_CUE})\b[^.;!?]{{0,40}}?\b(?:bei|at|in)\s+(?:einem|einer|an?)\s+(?:[\w-]+\s+){{1,3}}?"
     r"(?:\([^)]{0,40}\)\s+)?(?:in|im|at)\s*(?:der|dem|the)?\s*(?:berlin-)?$", re.I)
 # where the writer lives ("ich selbst wohne auch in Berlin", "I live in Pankow"): the seat only when the text names no
 # other (a freelancer's home is the business); the company's stated seat elsewhere stands
@@ -741,7 +754,7 @@ def role_of(text: str, p: Place) -> str:
     if (_OTHER_FIRM_FROM.search(text[max(0, p.start - 60):p.start]) and not _SELF.search(left_clause(text, p.start))
             and _TO_US.search(right_clause(text, p.end))):
         return "market"  # "A foundry SME from Brandenburg has approached us", "ein Zulieferer aus Sachsen"
-    if _EMPLOYER_BEFORE.search(text[max(0, p.start - 90):p.start]):
+    if _EMPLOYER_BEFORE.search(text[max(0, p.start - 160):p.start]):
         # "Projektleiter bei einem Energieversorger in Berlin", "spent 6 years at an agency in Mitte": like the home, where
         # the person is when the text names no seat of a business of their own
         return "residence"

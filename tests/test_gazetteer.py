@@ -554,3 +554,16 @@ def test_a_district_with_dem_is_read_only_for_berlin_and_a_fair_name_may_be_long
 ])
 def test_a_seat_stays_a_seat_beside_a_planned_site(text):
     assert locate(text).in_berlin is True
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind ein Startup aus Kreuzberg und wollen eine Tochtergesellschaft in Polen gründen.",
+    "We are a software company from Neukölln and plan to set up a second company in Lisbon.",
+])
+def test_a_company_founding_another_keeps_its_seat(text):
+    assert locate(text).in_berlin is True
+
+
+def test_a_firm_s_client_is_no_employer():
+    # "as … for a … in": a firm's customer, not the writer's employer
+    assert locate("Wir sind ein Startup aus Kreuzberg. We work as a supplier for a car maker in Munich.").in_berlin is True
