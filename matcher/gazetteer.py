@@ -412,7 +412,6 @@ _OTHERS_AFTER = re.compile(
 _PLANNED = re.compile(
     r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|aufmachen|aufzumachen|errichten|verlager\w*|verleg\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
     r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk)|"
-
     # a site still being weighed ("we're evaluating a second plant in Berlin", "prüfen einen zweiten Standort",
     # "Berlin is on our shortlist")
     r"evaluat\w*|assess\w*|scouting|shortlist\w*|sondier\w*|(?:prüfen|prüft|prüfe)\s+(?:\w+\s+){0,2}?(?:standort|werk|niederlassung|ansiedlung)|"
@@ -598,6 +597,8 @@ _FOUNDED_HERE_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:company|gmbh|ug|business|firm|start-?up|practice|studio|workshop|agency)\s+(?:\w+\s+)?(?:in|im)\s*$|"
     r"\b(?:incorporate|incorporating|gründen|ausgründen)\s+(?:in|im)\s*$",
     re.I)
+_FOUNDED_HERE_AFTER = re.compile(r"^(?:-[\w-]+)?\s+(?:[\w-]+\s+){0,3}?(?:gründen|ausgründen|selbs?t?ständig\s+machen|"
+                                 r"niederlassen)\b", re.I)
 
 
 # a company founding another one ("eine Tochter in Polen gründen", "set up a subsidiary in the US"): a site of the
@@ -613,8 +614,6 @@ def _founded_here(text: str, p: Place) -> bool:
     if not (_FOUNDED_HERE_BEFORE.search(text[max(0, p.start - 80):p.start]) or after):
         return False
     return not _FOUNDS_ANOTHER.search(left_clause(text, p.start) + " " + (after.group(0) if after else ""))
-_FOUNDED_HERE_AFTER = re.compile(r"^(?:-[\w-]+)?\s+(?:[\w-]+\s+){0,3}?(?:gründen|ausgründen|selbs?t?ständig\s+machen|"
-                                 r"niederlassen)\b", re.I)
 
 
 def seat_strength(text: str, p: Place) -> int:
@@ -751,8 +750,7 @@ def role_of(text: str, p: Place) -> str:
         return "market"  # a trade fair named by its city ("Hannover Messe", "Messe München"): where the fair is
     if _OTHERS_FROM.search(text[max(0, p.start - 60):p.start]):
         return "market"
-    if (_OTHER_FIRM_FROM.search(text[max(0, p.start - 60):p.start]) and not _SELF.search(left_clause(text, p.start))
-            and _TO_US.search(right_clause(text, p.end))):
+    if _OTHER_FIRM_FROM.search(text[max(0, p.start - 60):p.start]) and not _SELF.search(left) and _TO_US.search(right):
         return "market"  # "A foundry SME from Brandenburg has approached us", "ein Zulieferer aus Sachsen"
     if _EMPLOYER_BEFORE.search(text[max(0, p.start - 160):p.start]):
         # "Projektleiter bei einem Energieversorger in Berlin", "spent 6 years at an agency in Mitte": like the home, where
@@ -780,11 +778,11 @@ def role_of(text: str, p: Place) -> str:
     whole = left + " " + right
     if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
         return "seat"
+    if _PLANNED_BEFORE.search(left):
+        return "planned"
     # "our" with a site or the firm names a site the company has ("unser Werk in Spandau erweitern", "Unsere Firma
     # sitzt … in Berlin"); "our" with something else does not ("Rund 60 % unseres Umsatzes …, deshalb planen wir eine
     # Niederlassung in")
-    if _PLANNED_BEFORE.search(left):
-        return "planned"
     if _PLANNED.search(whole) and _SITE_NOUN.search(whole) and (not _OUR_SITE.search(left) or _OPEN_OUR.search(whole)):
         return "planned"
     if _WITH_UNI.search(text[max(0, p.start - 60):p.start]):

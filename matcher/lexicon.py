@@ -140,10 +140,10 @@ _FOUNDING_ACT = (r"(?:gegründet|ausgegründet|founded|incorporated|selbst(?:st)
                  r"registered as an? (?:[\w-]+ ){0,3}?(?:freelanc\w*|self-employed|sole trader|sole proprietor))")
 FOUNDED_RELATIVE = folded_rx(
     rf"\b{_RELATIVE_YEAR}\b[^.;!?,]{{0,50}}?\b{_FOUNDING_ACT}\b|\b{_FOUNDING_ACT}\b[^.;!?,]{{0,30}}?\b{_RELATIVE_YEAR}\b")
-RELATIVE_YEAR_OFFSET = {"vorletzte": 2, "the year before last": 2, "letzte monat": 0, "letzten monat": 0, "letzter monat": 0,
-                        "letzte woche": 0, "letzten woche": 0, "vorige": 0, "vergangene monat": 0, "vergangenen monat": 0,
-                        "vergangene woche": 0, "vergangenen woche": 0, "last month": 0, "last week": 0, "letzte": 1,
-                        "vergangene": 1, "last year": 1, "dieses": 0, "diesem": 0, "this year": 0, "earlier this year": 0}
+# a month or week ago counts as this year ("letzten Monat", "last week"); else by the phrase's start
+RELATIVE_WEEKS = re.compile(r"\b(?:monat|woche|month|week)\b")
+RELATIVE_YEAR_OFFSET = {"vorletzte": 2, "the year before last": 2, "letzte": 1, "vergangene": 1, "last year": 1,
+                        "dieses": 0, "diesem": 0, "this year": 0, "earlier this year": 0}
 AGE_YEARS = folded_rx(
     rf"(?:seit|since|(?:been|running|operating|existed|existing|in business|active|am markt)[\w\s]{{0,50}}?\bfor)\s*"
     rf"(?:über\s*|mehr als\s*|rund\s*|gut\s*|knapp\s*|fast\s*|over\s*|more than\s*|about\s*|like\s*|around\s*|almost\s*|nearly\s*)?{_NUM}\s*(jahren|jahre|years?|monaten|monate|months?|wochen|weeks)",

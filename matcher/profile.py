@@ -26,6 +26,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     FOUNDED_YEAR,
     FOUNDED_YEAR_BEFORE,
     FOUNDED_YEAR_SPINOFF,
+    RELATIVE_WEEKS,
     RELATIVE_YEAR_OFFSET,
     FOUNDING_PLAN,
     JUST_OPENED,
@@ -384,7 +385,7 @@ _OWN_TRAINING = re.compile(r"\b(?:(?:den|meinen|my) meister|meister (?:zu )?mach
 _STAFF_WORD = r"(?:ma\b|mitarbeit\w*|beschäftigt\w*|leute\w*|personen|angestellt\w*|staff|employees|people|colleagues)"
 _JOB_STAFF = re.compile(
     r"\b(?:arbeite\w*|angestellt\w*|beschäftigt|war|bin|als|worked|work|working|employed|was|as|derzeit|derz|zurzeit|"
-    r"currently|\w*leiter(?:in)?)\b[^;!?]{0,80}?\b"
+    r"currently|\w*leiter(?:in)?)\b[^.;!?]{0,80}?\b"
     r"(?:(?:in|bei|at|for|im|in der)\s+(?:einem|einer|nem|ner|a|an|the|dem|der)\b[^.;!?]{0,40}?\b(?:mit|with)\s+"
     # the employer's staff in brackets ("Ingenieur bei einem großen Optikunternehmen in Adlershof (ca. 900 MA am Standort)",
     # "Teamleiterin bei Versicherung (ca. 1.500 MA, Sitz Mitte)")
@@ -472,7 +473,8 @@ def _relative_founding_year(t: str, today: dt.date) -> int | None:
         if _PERSON_SINCE.search(t[max(0, m.start() - 70):m.start()]) or _OTHER_FOUNDED.search(m.group(0)):
             continue
         phrase = (m.group(1) or m.group(2)).lower()
-        offset = next((v for k, v in RELATIVE_YEAR_OFFSET.items() if phrase.startswith(k)), None)
+        offset = 0 if RELATIVE_WEEKS.search(phrase) else next(
+            (v for k, v in RELATIVE_YEAR_OFFSET.items() if phrase.startswith(k)), None)
         if offset is not None:
             return today.year - offset
     return None
