@@ -80,18 +80,20 @@ def _variants(eng: Engine, quick: bool) -> list[tuple[str, callable]]:
     return out
 
 
-def full_system(eng: Engine):
+def full_system(eng: Engine, refiner_of=None):
     """The product's ``match``; for a case the case base holds (a dev case), with that case left out of it, so the
-    case never votes for itself (``matcher.case_base``): the dev rows stay comparable to the locked part's."""
+    case never votes for itself (``matcher.case_base``): the dev rows stay comparable to the locked part's.
+    ``refiner_of(query)`` may give a ``refine_profile`` for a query (``evals.oracle``: the labelled facts)."""
     base = default_case_base()
     in_base = set(base.case_ids) if base is not None else set()
     held = {c.query: c.id for c in load_all_cases() if c.id in in_base}
 
     def f(q):
+        kw = {"refine_profile": refiner_of(q)} if refiner_of is not None else {}
         cid = held.get(q)
         if cid is None:
-            return match(q, top_k=10, engine=eng)
-        return match(q, top_k=10, engine=eng, pipeline=product_pipeline(base.without([cid])))
+            return match(q, top_k=10, engine=eng, **kw)
+        return match(q, top_k=10, engine=eng, pipeline=product_pipeline(base.without([cid])), **kw)
 
     return f
 
