@@ -1,6 +1,6 @@
 """How much of the gap between the parts is the reader's: the full system with labelled facts in place of read ones.
 
-    python -m evals.oracle                       # dev and locked test; facts, needs and both; writes oracle_results.json
+    python -m evals.oracle                       # dev and locked test, every group; writes oracle_results.json
     python -m evals.oracle --parts test --groups needs
 
 The reader's rules were written on dev phrasings, so the dev readings are close to the labels and the locked part's
@@ -31,13 +31,19 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "facts": ("org_type", "stage", "in_berlin"),
     "needs": ("needs", "instruments_wished"),
     "facts+needs": ("org_type", "stage", "in_berlin", "needs", "instruments_wished"),
+    "needs-confirmed": ("needs",),
+    "needs-added": ("needs",),
 }
+# how labelled needs enter: in place of the read ones (default), only the read ones the labels confirm (what wrong
+# needs read cost), or the read ones and the labelled ones not read (what needs missed cost)
+NEED_MODES = {"needs-confirmed": "confirmed", "needs-added": "added"}
 METRICS = ("recall@5", "ndcg@10", "mrr")
 
 
-def labelled_refiner(expected: ExpectedProfile | None, fields: tuple[str, ...]):
+def labelled_refiner(expected: ExpectedProfile | None, fields: tuple[str, ...], needs_mode: str = "labelled"):
     """A ``refine_profile`` that puts the labelled value of each of ``fields`` in place of the read one, or ``None``
-    when the case states none of them."""
+    when the case states none of them. ``needs_mode`` (``NEED_MODES``) "confirmed" keeps only the needs read that the
+    labels name, "added" adds the labelled needs not read after the read ones."""
     if expected is None:
         return None
     update = {f: getattr(expected, f) for f in fields if getattr(expected, f) not in (None, [])}
@@ -45,16 +51,21 @@ def labelled_refiner(expected: ExpectedProfile | None, fields: tuple[str, ...]):
         return None
 
     def refine(_text, profile):
-        return complete_profile(profile.model_copy(update=update))
+        upd = dict(update)
+        if "needs" in upd and needs_mode == "confirmed":
+            upd["needs"] = [n for n in profile.needs if n in update["needs"]]
+        elif "needs" in upd and needs_mode == "added":
+            upd["needs"] = [*profile.needs, *(n for n in update["needs"] if n not in profile.needs)]
+        return complete_profile(profile.model_copy(update=upd))
 
     return refine
 
 
-def oracle_run(cases, eng, fields: tuple[str, ...] | None) -> dict[str, float]:
+def oracle_run(cases, eng, fields: tuple[str, ...] | None, needs_mode: str = "labelled") -> dict[str, float]:
     """The full system's metrics on ``cases``, as read (``fields`` None) or with the labelled ``fields``."""
     refiner_of = None
     if fields is not None:
-        by_query = {c.query: labelled_refiner(c.expected_profile, fields) for c in cases}
+        by_query = {c.query: labelled_refiner(c.expected_profile, fields, needs_mode) for c in cases}
         refiner_of = by_query.get
     vr = run_variant("oracle" if fields else "as read", full_system(eng, refiner_of), cases, eng)
     m = summarise(vr, cases, eng)
@@ -84,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         out[part] = {"cases": len(cs), "as read": read}
         print(f"| {part} ({len(cs)}) | as read | " + " | ".join(f"{read[k]:.3f}" for k in METRICS) + " |", flush=True)
         for g in groups:
-            m = oracle_run(cs, eng, GROUPS[g])
+            m = oracle_run(cs, eng, GROUPS[g], NEED_MODES.get(g, "labelled"))
             out[part][g] = m
             print(f"| {part} | labelled {g} | "
                   + " | ".join(f"{m[k]:.3f} ({m[k] - read[k]:+.3f})" for k in METRICS) + " |", flush=True)

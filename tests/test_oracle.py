@@ -17,6 +17,15 @@ def test_the_labelled_fields_replace_the_read_ones_and_unstated_ones_stay(engine
     assert (p.org_type, p.employees, p.size_class) == (read.org_type, 40, read.size_class)
 
 
+def test_confirmed_needs_keep_only_the_read_ones_the_labels_name_and_added_ones_append_the_rest(engine):
+    read = extract_profile(TEXT, engine.corpus.topics).model_copy(update={"needs": ["investment", "advice"]})
+    label = ExpectedProfile(needs=["energy_resources", "investment"])
+    assert labelled_refiner(label, GROUPS["needs-confirmed"], "confirmed")(TEXT, read).needs == ["investment"]
+    assert labelled_refiner(label, GROUPS["needs-added"], "added")(TEXT, read).needs == [
+        "investment", "advice", "energy_resources"]
+    assert labelled_refiner(label, GROUPS["needs"])(TEXT, read).needs == ["energy_resources", "investment"]
+
+
 def test_a_case_that_states_none_of_the_fields_gets_no_refiner():
     assert labelled_refiner(None, GROUPS["facts"]) is None
     assert labelled_refiner(ExpectedProfile(needs=["rnd"]), GROUPS["facts"]) is None
