@@ -423,6 +423,11 @@ NEED_PATTERNS: dict[str, str] = {
            r"\bwhether\s+(?:this|it|that)\s+(?:is\s+)?(?:achievable|feasible|works|will work|is possible|can be done)|"
            r"prüfstand|test (?:bench|rig)|trial (?:batch|run)\w*)",
     "investment": r"(investi(?!gat)|invest\b|"
+                  # something new to be had ("Abkantpresse ist hinüber, brauchen ne neue", "need a new cutting table and a
+                  # delivery van")
+                  r"\b(?:brauch\w*|benötig\w*|need|needs)\s+(?:\w+\s+)?(?:ne|eine|einen|nen|ein|a|an|zwei|two)\s+neue?[nrs]?\b|"
+                  r"\b(?:need|needs)\s+(?:\w+\s+)?(?:a|an|two)\s+new\b|"
+                  r"\b(?:a|an|one|ein(?:en)?)\s+(?:new\s+|neue[ns]?\s+)?(?:delivery\s+)?(?:van|truck|lorry|lieferwagen)\b|"
                   # the noun with its price or as capital spending ("Investment around €9M", "a total investment of
                   # EUR 2 million"), not a round raised from investors ("seed investment of €500k from two angels")
                   r"(?<!seed )(?<!angel )(?<!equity )(?<!venture )(?<!vc )(?<!raise an )(?<!raise )(?<!raising )(?<!seeking )"

@@ -634,14 +634,22 @@ OWN_CONSULTANCY = re.compile(r"\b(?:wir sind|ich bin|we are|we're|i am|i'm|als)\
                              re.I)
 
 
+# a partner in life or business who writes with the founder ("my partner and I", "mit meiner Partnerin"), a group the
+# company belongs to ("part of an international group"): no wish for partners or foreign markets
+_PERSON_PARTNER = re.compile(r"\b(?:my|mein(?:e|em|en|er)?)\s+(?:business\s+|life\s+|co-?)?partner(?:in)?\b|"
+                             r"\bpart of an?\s+(?:international|global|multinational)\s+(?:group|corporation|company)\b|"
+                             r"\bteil\s+(?:eines|einer)\s+(?:internationalen|globalen)\s+(?:konzerns|gruppe|unternehmensgruppe)\b")
+
+
 # what is blanked (in this order) before the needs are read: a finished prototype, departments named with their place,
 # model training, an adviser mentioned, staff hired abroad (kept as "fachkräfte"), apprentices among the staff, a past
 # funding round, an export share, the writer's own consulting business and words that only look like training
-# (``SKILLS_NOT_WISH``) are facts about the company, not wishes
+# (``SKILLS_NOT_WISH``) and a partner who is a person or a group (``_PERSON_PARTNER``) are facts about the company, not
+# wishes
 _NEED_BLANKS: tuple[tuple[re.Pattern, str], ...] = (
     (PROTOTYPE_DONE, " "), (DEPARTMENTS_LOCATED, " "), (MODEL_TRAINING, " "), (ADVISER_MENTION, " "),
     (HIRING_ABROAD, " fachkräfte "), (STAFF_APPRENTICES, " "), (OWN_CONSULTANCY, " "), (PAST_ROUND, " "), (EXPORT_FACT, " "),
-    (SKILLS_NOT_WISH, " "),
+    (SKILLS_NOT_WISH, " "), (_PERSON_PARTNER, " "),
 )
 
 
@@ -661,14 +669,33 @@ _SETTLED = re.compile(
     r"\b(?:is|are|'s|s)\s+(?:all\s+|already\s+)?(?:sorted|covered|settled|taken care of)\b|\bnot (?:an |really an )?(?:issue|problem)\b|"
     r"\b(?:steht|stehen)\s+(?:bereits|schon)\b|\b(?:ist|sind)\s+(?:bereits\s+|schon\s+)?(?:geklärt|gesichert|geregelt)\b|"
     r"\bgeregelt(?=\s*(?:[.;!?\n–—-]|$))|\bläuft\s+(?:inzwischen\s+|schon\s+|bereits\s+|mittlerweile\s+)?(?:gut|rund|stabil)\b|"
-    r"\b(?:works|working|runs|running)\s+(?:well|fine|smoothly)\b|\b(?:also|ist|sind)\s+(?:schon\s+|bereits\s+)?(?:durch|abgeschlossen)(?=\s*(?:[.;!?\n–—-]|$))|"
+    r"\b(?:works?|working|runs?|running)\s+(?:well|fine|smoothly)\b|\b(?:also|ist|sind)\s+(?:schon\s+|bereits\s+)?(?:durch|abgeschlossen)(?=\s*(?:[.;!?\n–—-]|$))|"
     r"bedarf\s+(?:ist\s+)?(?:gering|niedrig|minimal)\b|\bkaum\s+bedarf\b|\bkein problem\b|"
     r"\b(?:schon|bereits)\s+gegründet\b|\balready\s+(?:founded|set up|registered|incorporated)\b|"
+    # in place, live, well equipped, done before ("ERP und CRM are in place", "ein neues ERP-System ist seit Januar
+    # live", "Förderung hatten wir schon", "wurde 2024 abgeschlossen", "recently completed", "Onlineshop läuft,",
+    # "all processes are digital", "the hardware side is in decent shape", "no issues there")
+    r"\b(?:is|are)\s+(?:all\s+|already\s+|now\s+)?in place\b|\b(?:ist|sind|is|are)\s+(?:seit\s+\w+\s+|since\s+\w+\s+|"
+    r"already\s+|schon\s+|bereits\s+)?live\b|\bhatten wir\s+(?:schon|bereits|auch schon|ja schon)\b|"
+    r"\b(?:förderung|beratung|finanzierung|kredit|zuschuss|coaching)\w*\s+(?:[\w-]+\s+){0,3}?hatten wir\b|"
+    r"\b(?:wurde|wurden|haben wir|wir haben)\b[^.;!?,]{0,60}?\b(?:abgeschlossen|modernisiert|eingeführt|umgestellt|"
+    r"investiert|angeschafft|gekauft|saniert|erneuert|installiert|digitalisiert)\b(?!\s+(?:werden|wird|haben|zu)\b)|"
+    r"\b(?:recently|already|just|have|has|had|was|were)\s+(?:\w+\s+)?(?:completed|installed)\b|"
+    r"\bläuft(?=\s*[,.;!)])|\bläuft\s+(?:super|prima|problemlos|einwandfrei)\b|"
+    r"\b(?:gut|bestens|voll|komplett)\s+(?:digital\s+)?(?:aufgestellt|ausgestattet)\b|\bwell[ -]equipped\b|"
+    r"\bin (?:decent|good|great) shape\b|\b(?:is|are) up to date\b|\bauf dem neuesten stand\b|"
+    r"\b(?:are|is|sind|ist)\s+(?:all\s+|fully\s+|voll\s+|komplett\s+|alle\s+)?digital\b(?!\s+(?:werden|become|gehen|go)\b)|"
+    r"\b(?:all|voll|komplett|fully)\s+digital\b(?!\s+(?:werden|become|gehen|go)\b)|\bpaperless\b|\bpapierlos\b|"
+    r"\bno (?:issues|problems) there\b|\bkeine probleme\b|\b(?:schon|bereits)\s+an bord\b|\balready on board\b|"
+    r"\balready\s+(?:formed|signed|installed|funded|done|running|live)\b|"
     # what was financed or subsidised before ("die Sudanlage wurde 2019 über einen Förderkredit finanziert", "it was
     # financed by our bank last year", "already subsidised"), not what is to be ("soll finanziert werden")
     r"\b(?:wurde|wurden|was|were|had been|has been|have been|haben wir|hatten wir|already|bereits|schon)\b[^.;!?,]{0,60}?"
     r"\b(?:finanziert|financed|funded|gefördert|subsidi[sz]ed|bezahlt|paid)\b(?!\s+(?:werden|wird|be)\b)")
-_CLAUSE_BREAK = re.compile(r"[.;:!?\n–—()]|,|\b(?:aber|jedoch|sondern|but|however|instead)\b")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n–—()]|,|\b(?:aber|jedoch|sondern|but|however|instead)\b|"
+                           # "... haben wir modernisiert und wollen jetzt ...": the wish is a clause of its own
+                           r"\b(?:und|and)\b(?=\s+(?:wir\s+|we\s+)?(?:jetzt\s+|now\s+|nun\s+)?(?:wollen|möchten|brauchen|"
+                           r"benötigen|planen|suchen|want|need|plan|are looking|would like)\b)")
 
 
 # a settled phrase that points back ("We're hiring two more people next month, that's all sorted", "die Tourenplanung
@@ -690,6 +717,38 @@ def without_settled(t: str) -> str:
         out[lo:hi] = " " * (hi - lo)
         changed = True
     return "".join(out) if changed else t
+
+
+# What the company is and sells ("Wir sind eine Agentur für Digitalisierung", "we're a 30-person software company",
+# "Fachbetrieb für Photovoltaik", "we do cloud migrations and cybersecurity for clients", "spezialisiert auf
+# Gründächer und PV-Montage", "decarbonisation is literally our business"): its trade words are no need of its own.
+# The span runs to the end of the sentence or to a wish ("... und wollen jetzt ..."). Only the needs that name a
+# trade as often as a wish (``TRADE_NEEDS``) are read without it.
+_OWN_TRADE = re.compile(
+    r"\b(?:wir sind|ich bin|we are|we're|were|i am|i'm|als)\s+(?:eine?[nrs]?|an?|the)\s+|\b(?:wir|we)\s*\(|"
+    r"\b(?:we|wir)\s+(?:do|run|build|plan|sell|offer|provide|machen|planen|bauen|verkaufen|bieten|vertreiben|installieren)\b"
+    r"(?=[^.;!?\n]{0,80}?\b(?:für (?:unsere |die )?kunden|for (?:our )?(?:clients|customers))\b)|"
+    r"\bspeziali[sz]i?\w*\s+(?:auf|in|on)\b|\b(?:agentur|fachbetrieb|händler|anbieter|hersteller|dienstleister|"
+    r"manufacturer|provider|supplier|retailer)\s+(?:für|von|of|for)\b")
+_TRADE_END = re.compile(r"[.;!?\n]|\b(?:wollen|möchten|brauchen|benötigen|planen|suchen|want|need|plan|looking|would like|"
+                        r"'d like|wish|now|jetzt|nun)\b")
+_OUR_BUSINESS = re.compile(r"\b(?:is|are)\s+(?:literally\s+|basically\s+)?our\s+(?:bread and butter|business|core business|"
+                           r"daily business|trade)\b|\bist\s+(?:ja\s+)?unser\s+(?:kerngeschäft|geschäft|tagesgeschäft|metier)\b")
+TRADE_NEEDS = ("digitalisation", "energy_resources")
+
+
+def without_own_trade(t: str) -> str:
+    """``t`` with what the company is and sells blanked (``_OWN_TRADE`` to the end of its sentence or a wish, and the
+    clause that calls something "our business")."""
+    out = list(t)
+    for m in _OWN_TRADE.finditer(t):
+        end = _TRADE_END.search(t, m.end())
+        hi = end.start() if end else len(t)
+        out[m.start():hi] = " " * (hi - m.start())
+    for m in _OUR_BUSINESS.finditer(t):
+        lo, hi = clause_bounds(t, m, _SENTENCE_BREAK, _CLAUSE_BREAK)
+        out[lo:hi] = " " * (hi - lo)
+    return "".join(out)
 
 
 def _unnegated(rx: re.Pattern, t: str) -> bool:
@@ -951,7 +1010,9 @@ def extract_profile(text: str, topics: list[Topic], today: dt.date | None = None
     for rx, replacement in _NEED_BLANKS:
         t_need = rx.sub(replacement, t_need)
     t_need = without_settled(without_past_use(t_need))
-    needs = settle_needs(t, [k for k, rx in NEED_RE.items() if _unnegated(rx, t_need)], p.get("stage"), age)
+    t_trade = without_own_trade(t_need)
+    needs = settle_needs(t, [k for k, rx in NEED_RE.items()
+                             if _unnegated(rx, t_trade if k in TRADE_NEEDS else t_need)], p.get("stage"), age)
     if p.get("has_research_partner") and not set(needs) & WHAT_NEEDS:
         # working with a university or institute is R&D, however it is worded, unless the company names
         # what the work is for (an investment, energy, skills)

@@ -2355,3 +2355,43 @@ def test_a_takeover_with_adverbs_or_an_intent_is_read(text):
 ])
 def test_a_recent_founding_is_a_start_up(text):
     assert ex(text).stage == "startup"
+
+
+@pytest.mark.parametrize("text,need,present", [
+    # what the company is and sells is no need of its own; a wish after it is
+    ("Wir sind eine Agentur für Digitalisierung, 22 Leute, und wollen auf Messen in Amsterdam ausstellen.",
+     "digitalisation", False),
+    ("Wir sind eine Agentur für Digitalisierung, 22 Leute, und wollen auf Messen in Amsterdam ausstellen.",
+     "internationalisation", True),
+    ("We're a 30-person software company and want to buy a pick-and-place machine.", "digitalisation", False),
+    ("We're a 30-person logistics company and want to introduce an ERP system.", "digitalisation", True),
+    ("Wir sind ein Fachbetrieb für Photovoltaik und Wärmepumpen. Wir finden keine Elektrofachkräfte.",
+     "energy_resources", False),
+    ("Wir sind ein Fachbetrieb für Photovoltaik und wollen unsere eigene Halle mit einer Wärmepumpe heizen.",
+     "energy_resources", True),
+    ("We do cloud migrations and cybersecurity for clients, so digital is our bread and butter. We want to train "
+     "apprentices.", "digitalisation", False),
+    ("Dachdeckerei, spezialisiert auf Gründächer und PV-Montage. Aufmaß und Angebote noch auf Papier.",
+     "energy_resources", False),
+    ("Decarbonisation is literally our business. Now we want to develop a control unit.", "energy_resources", False),
+    # what is in place, live, done or had before is no need
+    ("All processes are digital, ERP and CRM are in place. We need a reflow oven.", "digitalisation", False),
+    ("Ein neues ERP-System ist seit Januar live. Nun möchten wir den US-Markt erschließen.", "digitalisation", False),
+    ("Förderung hatten wir schon für die neue Röstmaschine. Wir suchen Partner für den Vertrieb.", "investment", False),
+    ("Ein großes Digitalisierungsprogramm wurde 2024 abgeschlossen. Wir möchten Mitarbeitende qualifizieren.",
+     "digitalisation", False),
+    ("Our plant recently completed an energy efficiency programme. We plan a research project.",
+     "energy_resources", False),
+    ("Our training and recruiting also work fine. But we want to introduce an ERP system.", "skills", False),
+    ("Die Halle haben wir 2023 modernisiert und wollen jetzt eine neue Presse kaufen.", "investment", True),
+    ("Intern sind wir voll digital aufgestellt. Wir wollen auf eine Messe in Stockholm.", "digitalisation", False),
+    ("Wir wollen komplett digital werden.", "digitalisation", True),
+    # something new to be had is an investment; a partner who is a person or a group is no wish for partners
+    ("Metallbau 9 MA – Abkantpresse ist hinüber, brauchen ne neue. Gibts dafür Zuschuss?", "investment", True),
+    ("Upholstery workshop, 7 ppl – need a new cutting table and a delivery van. any subsidies?", "investment", True),
+    ("My partner and I want to found a GmbH for a booking app.", "partners", False),
+    ("We are part of an international group and plan a research project.", "internationalisation", False),
+    ("Wir suchen einen Partner aus der Mikrofluidik.", "partners", True),
+])
+def test_the_company_s_trade_and_what_is_in_place_are_no_needs(text, need, present):
+    assert (need in ex(text).needs) is present
