@@ -425,8 +425,14 @@ NEED_PATTERNS: dict[str, str] = {
     "investment": r"(investi(?!gat)|invest\b|"
                   # something new to be had ("Abkantpresse ist hinüber, brauchen ne neue", "need a new cutting table and a
                   # delivery van")
-                  r"\b(?:brauch\w*|benötig\w*|need|needs)\s+(?:\w+\s+)?(?:ne|eine|einen|nen|ein|a|an|zwei|two)\s+neue?[nrs]?\b|"
-                  r"\b(?:need|needs)\s+(?:\w+\s+)?(?:a|an|two)\s+new\b|"
+                  r"(?:\b(?:brauch\w*|benötig\w*|need|needs)\s+(?:\w+\s+)?(?:ne|eine|einen|nen|ein|zwei)\s+neue[nrs]?\b|"
+                  r"\b(?:need|needs)\s+(?:\w+\s+)?(?:a|an|two)\s+new\b)"
+                  # not a strategy, people, a market, software or a product to be developed
+                  r"(?![\s-]+(?:strateg|website|webseite|homepage|partner|idee|idea|ansatz|approach|konzept|concept|mitarbeit|"
+                  r"kolleg|leute|staff|employee|people|hires?\b|kunden|customer|client|markt|märkte|market|geschäftsmodell|"
+                  r"business model|software|app\b|plattform|platform|shop|online|team|fachkr|azubi|auszubild|investor|"
+                  r"finanzierung|kredit|loan|förderung|funding|perspektive|produkt|product|version|rezept|recipe|verfahren|"
+                  r"process|methode|method|lösung|solution|system|erp|website))|"
                   r"\b(?:a|an|one|ein(?:en)?)\s+(?:new\s+|neue[ns]?\s+)?(?:delivery\s+)?(?:van|truck|lorry|lieferwagen)\b|"
                   # the noun with its price or as capital spending ("Investment around €9M", "a total investment of
                   # EUR 2 million"), not a round raised from investors ("seed investment of €500k from two angels")

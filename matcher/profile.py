@@ -680,7 +680,8 @@ _SETTLED = re.compile(
     r"\b(?:förderung|beratung|finanzierung|kredit|zuschuss|coaching)\w*\s+(?:[\w-]+\s+){0,3}?hatten wir\b|"
     r"\b(?:wurde|wurden|haben wir|wir haben)\b[^.;!?,]{0,60}?\b(?:abgeschlossen|modernisiert|eingeführt|umgestellt|"
     r"investiert|angeschafft|gekauft|saniert|erneuert|installiert|digitalisiert)\b(?!\s+(?:werden|wird|haben|zu)\b)|"
-    r"\b(?:recently|already|just|have|has|had|was|were)\s+(?:\w+\s+)?(?:completed|installed)\b|"
+    r"\b(?:recently|already|just)\s+(?:been\s+)?(?:completed|installed)\b|"
+    r"\b(?:have|has|had|was|were)\s+(?:been\s+)?(?:recently\s+|already\s+|just\s+)?(?:completed|installed)\b|"
     r"\bläuft(?=\s*[,.;!)])|\bläuft\s+(?:super|prima|problemlos|einwandfrei)\b|"
     r"\b(?:gut|bestens|voll|komplett)\s+(?:digital\s+)?(?:aufgestellt|ausgestattet)\b|\bwell[ -]equipped\b|"
     r"\bin (?:decent|good|great) shape\b|\b(?:is|are) up to date\b|\bauf dem neuesten stand\b|"
@@ -725,13 +726,18 @@ def without_settled(t: str) -> str:
 # The span runs to the end of the sentence or to a wish ("... und wollen jetzt ..."). Only the needs that name a
 # trade as often as a wish (``TRADE_NEEDS``) are read without it.
 _OWN_TRADE = re.compile(
-    r"\b(?:wir sind|ich bin|we are|we're|were|i am|i'm|als)\s+(?:eine?[nrs]?|an?|the)\s+|\b(?:wir|we)\s*\(|"
+    r"\b(?:wir sind|ich bin|we are|we're|were|i am|i'm)\s+(?:eine?[nrs]?|an?|the)\s+|\b(?:wir|we)\s*\(|"
     r"\b(?:we|wir)\s+(?:do|run|build|plan|sell|offer|provide|machen|planen|bauen|verkaufen|bieten|vertreiben|installieren)\b"
     r"(?=[^.;!?\n]{0,80}?\b(?:für (?:unsere |die )?kunden|for (?:our )?(?:clients|customers))\b)|"
     r"\bspeziali[sz]i?\w*\s+(?:auf|in|on)\b|\b(?:agentur|fachbetrieb|händler|anbieter|hersteller|dienstleister|"
     r"manufacturer|provider|supplier|retailer)\s+(?:für|von|of|for)\b")
 _TRADE_END = re.compile(r"[.;!?\n]|\b(?:wollen|möchten|brauchen|benötigen|planen|suchen|want|need|plan|looking|would like|"
-                        r"'d like|wish|now|jetzt|nun)\b")
+                        r"'d like|wish|now|jetzt|nun)\b|"
+                        # a change to the company's own operation told inside the description ("a bakery that is
+                        # switching to electric ovens", "ein Betrieb, der seine Öfen umstellt") is a wish
+                        r"\b(?:switch\w*|umstell\w*|umrüst\w*|umzurüsten|umzustellen|convert\w*|modernis\w*|moderniz\w*|"
+                        r"introduc\w*|einführ\w*|einzuführen|reduc\w*|senk\w*|cut|cutting|sav(?:e|ing)|spar\w*|replac\w*|"
+                        r"ersetz\w*|austausch\w*|upgrad\w*)\b")
 _OUR_BUSINESS = re.compile(r"\b(?:is|are)\s+(?:literally\s+|basically\s+)?our\s+(?:bread and butter|business|core business|"
                            r"daily business|trade)\b|\bist\s+(?:ja\s+)?unser\s+(?:kerngeschäft|geschäft|tagesgeschäft|metier)\b")
 TRADE_NEEDS = ("digitalisation", "energy_resources")

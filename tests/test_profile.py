@@ -2374,6 +2374,9 @@ def test_a_recent_founding_is_a_start_up(text):
     ("Dachdeckerei, spezialisiert auf Gründächer und PV-Montage. Aufmaß und Angebote noch auf Papier.",
      "energy_resources", False),
     ("Decarbonisation is literally our business. Now we want to develop a control unit.", "energy_resources", False),
+    # a change to the own operation told inside the description is a wish; "als" introduces no description
+    ("We are a bakery that is switching to electric ovens with heat recovery.", "energy_resources", True),
+    ("Wir planen als ein mittelständischer Betrieb die Umstellung auf Wärmepumpen.", "energy_resources", True),
     # what is in place, live, done or had before is no need
     ("All processes are digital, ERP and CRM are in place. We need a reflow oven.", "digitalisation", False),
     ("Ein neues ERP-System ist seit Januar live. Nun möchten wir den US-Markt erschließen.", "digitalisation", False),
@@ -2389,6 +2392,9 @@ def test_a_recent_founding_is_a_start_up(text):
     # something new to be had is an investment; a partner who is a person or a group is no wish for partners
     ("Metallbau 9 MA – Abkantpresse ist hinüber, brauchen ne neue. Gibts dafür Zuschuss?", "investment", True),
     ("Upholstery workshop, 7 ppl – need a new cutting table and a delivery van. any subsidies?", "investment", True),
+    ("Wir brauchen eine neue Strategie für den Vertrieb.", "investment", False),
+    ("We need a new website and a new product line idea.", "investment", False),
+    ("We need to have PV installed on our roof.", "energy_resources", True),
     ("My partner and I want to found a GmbH for a booking app.", "partners", False),
     ("We are part of an international group and plan a research project.", "internationalisation", False),
     ("Wir suchen einen Partner aus der Mikrofluidik.", "partners", True),
