@@ -432,7 +432,7 @@ NEED_PATTERNS: dict[str, str] = {
                   r"kolleg|leute|staff|employee|people|hires?\b|kunden|customer|client|markt|märkte|market|geschäftsmodell|"
                   r"business model|software|app\b|plattform|platform|shop|online|team|fachkr|azubi|auszubild|investor|"
                   r"finanzierung|kredit|loan|förderung|funding|perspektive|produkt|product|version|rezept|recipe|verfahren|"
-                  r"process|methode|method|lösung|solution|system|erp|website))|"
+                  r"process|methode|method|lösung|solution|system|erp))|"
                   r"\b(?:a|an|one|ein(?:en)?)\s+(?:new\s+|neue[ns]?\s+)?(?:delivery\s+)?(?:van|truck|lorry|lieferwagen)\b|"
                   # the noun with its price or as capital spending ("Investment around €9M", "a total investment of
                   # EUR 2 million"), not a round raised from investors ("seed investment of €500k from two angels")

@@ -2395,6 +2395,13 @@ def test_a_recent_founding_is_a_start_up(text):
     ("Wir brauchen eine neue Strategie für den Vertrieb.", "investment", False),
     ("We need a new website and a new product line idea.", "investment", False),
     ("We need to have PV installed on our roof.", "energy_resources", True),
+    # what is not done yet, how something works, a wish to be in shape or fully digital stay needs
+    ("Die Ölheizung haben wir noch nicht auf eine Wärmepumpe umgestellt.", "energy_resources", True),
+    ("Wir wissen nicht, wie das mit der Förderung läuft.", "advice", True),
+    ("Wir wollen keine Probleme mit der IT-Sicherheit bekommen.", "digitalisation", True),
+    ("We want to get our IT security in good shape.", "digitalisation", True),
+    ("We want our processes to be fully digital.", "digitalisation", True),
+    ("Unser Onlineshop läuft, wir wollen jetzt eine Messe in Tokio besuchen.", "digitalisation", False),
     ("My partner and I want to found a GmbH for a booking app.", "partners", False),
     ("We are part of an international group and plan a research project.", "internationalisation", False),
     ("Wir suchen einen Partner aus der Mikrofluidik.", "partners", True),
