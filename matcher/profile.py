@@ -696,10 +696,11 @@ _SETTLED = re.compile(
     # financed by our bank last year", "already subsidised"), not what is to be ("soll finanziert werden")
     r"\b(?:wurde|wurden|was|were|had been|has been|have been|haben wir|hatten wir|already|bereits|schon)\b[^.;!?,]{0,60}?"
     r"\b(?:finanziert|financed|funded|gefördert|subsidi[sz]ed|bezahlt|paid)\b(?!\s+(?:werden|wird|be)\b)")
+# the verbs of a wish, which end a clause about what is settled or what the company is
+_WISH_VERBS = r"wollen|möchten|brauchen|benötigen|planen|suchen|want|need|plan|would like"
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n–—()]|,|\b(?:aber|jedoch|sondern|but|however|instead)\b|"
                            # "... haben wir modernisiert und wollen jetzt ...": the wish is a clause of its own
-                           r"\b(?:und|and)\b(?=\s+(?:wir\s+|we\s+)?(?:jetzt\s+|now\s+|nun\s+)?(?:wollen|möchten|brauchen|"
-                           r"benötigen|planen|suchen|want|need|plan|are looking|would like)\b)")
+                           rf"\b(?:und|and)\b(?=\s+(?:wir\s+|we\s+)?(?:jetzt\s+|now\s+|nun\s+)?(?:{_WISH_VERBS}|are looking)\b)")
 
 
 # a settled phrase that points back ("We're hiring two more people next month, that's all sorted", "die Tourenplanung
@@ -734,8 +735,7 @@ _OWN_TRADE = re.compile(
     r"(?=[^.;!?\n]{0,80}?\b(?:für (?:unsere |die )?kunden|for (?:our )?(?:clients|customers))\b)|"
     r"\bspeziali[sz]i?\w*\s+(?:auf|in|on)\b|\b(?:agentur|fachbetrieb|händler|anbieter|hersteller|dienstleister|"
     r"manufacturer|provider|supplier|retailer)\s+(?:für|von|of|for)\b")
-_TRADE_END = re.compile(r"[.;!?\n]|\b(?:wollen|möchten|brauchen|benötigen|planen|suchen|want|need|plan|looking|would like|"
-                        r"'d like|wish|now|jetzt|nun)\b|"
+_TRADE_END = re.compile(rf"[.;!?\n]|\b(?:{_WISH_VERBS}|looking|'d like|wish|now|jetzt|nun)\b|"
                         # a change to the company's own operation told inside the description ("a bakery that is
                         # switching to electric ovens", "ein Betrieb, der seine Öfen umstellt") is a wish
                         r"\b(?:switch\w*|umstell\w*|umrüst\w*|umzurüsten|umzustellen|convert\w*|modernis\w*|moderniz\w*|"
