@@ -44,3 +44,30 @@ def test_an_unknown_group_or_part_is_refused_before_any_run(capsys, tmp_path):
     err = capsys.readouterr().err
     assert "topics" in err and "locked" in err and "facts+needs" in err
     assert not (tmp_path / "o.json").exists()
+
+
+def test_hidden_musts_counts_the_must_programmes_a_violated_rule_rejects_by_rule(real_engine):
+    from evals.oracle import hidden_musts
+    from evals.schema import GoldCase
+
+    cases = [GoldCase(id="de-991", lang="de", query=TEXT, must=["grw-berlin", "zim"]),
+             GoldCase(id="de-992", lang="de", query="Wir sind eine GmbH in Berlin-Spandau mit 40 Beschäftigten und "
+                                                    "wollen eine neue Fräsmaschine kaufen.", must=["grw-berlin"]),
+             GoldCase(id="de-993", lang="de", query=TEXT, should=["grw-berlin"])]
+    h = hidden_musts(cases, real_engine)
+    # the Potsdam firm: the Berlin programme is rejected for its seat, the federal one is not; the Spandau firm's is
+    # not; a should programme is not counted
+    assert (h["musts"], h["hidden"], h["location"]) == (3, 1, 1)
+
+
+def test_a_run_keeps_the_results_of_other_parts_groups_and_counts_in_the_file(tmp_path):
+    from evals.oracle import _write, merged
+
+    assert merged({"a": {"x": 1, "y": 2}, "b": 1}, {"a": {"y": 3}, "c": 4}) == {"a": {"x": 1, "y": 3}, "b": 1, "c": 4}
+    path = tmp_path / "o.json"
+    path.write_text("not json")
+    _write(path, {"parts": {"test": {"facts": {"recall@5": 0.9}}}})
+    _write(path, {"parts": {"test": {"stage": {"recall@5": 0.8}}, "dev": {}}, "hidden_musts": {"parts": {}}})
+    import json
+    assert json.loads(path.read_text()) == {"parts": {"test": {"facts": {"recall@5": 0.9}, "stage": {"recall@5": 0.8}},
+                                                      "dev": {}}, "hidden_musts": {"parts": {}}}
