@@ -101,14 +101,19 @@ FOUNDED_MONTH = folded_rx(
 FOUNDED_YEAR = folded_rx(
     r"(?:gegr(?:ündet|\.)?|gründung(?:sjahr)?|founded|established|est\.|incorporated|seit|since|am markt seit|gegründet im jahr|gegründet in"
     # a shop or workshop that opened then ("opened in spring 2022", "eröffnet im Frühjahr 2019"; no object in between)
-    r"|opened|eröffnet|aufgemacht|started(?=\s+(?:the|our|my)\s+(?:company|firm|business|gmbh|ug)\b))\s*"
+    r"|opened|eröffnet|aufgemacht|started(?=\s+(?:the|our|my)\s+(?:company|firm|business|gmbh|ug)\b)"
+    # the company registered then ("we only registered the company in autumn 2023"; the object is required)
+    r"|registered(?=\s+(?:the|our|my|a)\s+(?:company|firm|business|gmbh|ug)\b))"
+    # a form's label ("Gründung: 03/2024", "Founded: 2019"), an adverb ("founded back in 1986", "bereits 1965 gegründet")
+    r"\s*:?\s*(?:(?:back|already|originally|bereits|schon|ursprünglich)\s+)?"
     # the company as object in between ("incorporated a GmbH in September 2026", "founded our company in 2019",
-    # "incorporated as a UG in March 2024", "started the company in 2022")
-    r"(?:(?:as\s+)?(?:a|an|the|our|my|eine|unsere|meine|die|das)\s+(?:gmbh|ug|ag|company|firm|firma|start-?up|business|unternehmen)\s*)?"
+    # "incorporated as a UG in March 2024", "started the company in 2022", "the owner founded it in 1990")
+    r"(?:(?:as\s+)?(?:a|an|the|our|my|eine|unsere|meine|die|das)\s+(?:gmbh|ug|ag|company|firm|firma|start-?up|business|unternehmen)\s*|it\s+)?"
     r"(?:im jahr\s*|in\s*|im\s*)?"
     r"(?:(?:early|late|mid|anfang|ende|mitte)[\s-]*)?(?:(?:spring|summer|autumn|fall|winter|frühjahr|frühling|sommer|herbst|winter)\s*(?:of\s*)?)?"
     # a day before the month ("gegründet 14. März 2024") or a month in digits ("UG seit 02/2022")
-    r"(?:\d{1,2}\.\s*)?(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*|(?:0?[1-9]|1[0-2])\s*/\s*)?((?:19|20)\d{2})\b",
+    # a year in two digits after an apostrophe ("gegr. '98", "seit ’04"; ``full_year``)
+    r"(?:\d{1,2}\.\s*)?(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*|(?:0?[1-9]|1[0-2])\s*/\s*)?((?:19|20)\d{2}|['’‘´`]\d{2})\b",
 )
 # the year before the verb: "habe meine Werkstatt 2020 gegründet", "wir haben 2019 eröffnet", "we were 2018 founded"
 FOUNDED_YEAR_BEFORE = folded_rx(
@@ -122,6 +127,23 @@ FOUNDED_YEAR_BEFORE = folded_rx(
     # the company's legal form right before the verb, a side remark in between ("Im Mai 2023 ich habe mit meine Freundin
     # (auch Schneiderin) eine UG gegründet")
     r"[^.;!?:]{0,100}?\b(?:eine|unsere|meine|die|a|an|our)\s+(?:gmbh|ug|gbr|ohg|kg|firma|company)\s+(?:gegründet|founded|incorporated))\b")
+# a business that began in one legal form and changed later ("Angefangen haben wir 2018 als GbR, seit 2025 GmbH", "2019 als
+# Einzelunternehmen gestartet", "we started as a sole trader in 2016"): the first start is the founding (group 1)
+_FIRST_FORM = (r"(?:als|as)\s+(?:a\s+|an\s+|eine?\s+|kleine[ns]?\s+|small\s+)?(?:gbr|ug|gmbh|ohg|einzelunternehm\w*|einzelfirma|"
+               r"einzelkauf\w*|kleingewerbe|nebengewerbe|freiberufler\w*|sole trader|sole proprietor\w*|freelancer|partnership|"
+               r"side business|one-person business)\b")
+_STARTED = r"(?:angefangen|gestartet|begonnen|started|began|begun)"
+FOUNDED_AS = (
+    folded_rx(rf"(?<![\d.,/-])\b((?:19|20)\d{{2}})\s+(?:[\w-]+\s+){{0,3}}?{_FIRST_FORM}[^.;!?]{{0,30}}?\b{_STARTED}\b"),
+    folded_rx(rf"\b{_STARTED}\s+(?:haben wir|hat er|hat sie|habe ich|we|i)?\s*(?:[\w-]+\s+){{0,3}}?(?:im jahr\s+|in\s+)?"
+              rf"((?:19|20)\d{{2}})\b[^.;!?]{{0,40}}?\b{_FIRST_FORM}"),
+    folded_rx(rf"\b{_STARTED}\s+(?:[\w-]+\s+){{0,3}}?{_FIRST_FORM}\s+(?:[\w-]+\s+){{0,2}}?(?:in\s+|im jahr\s+)?((?:19|20)\d{{2}})\b"),
+)
+# a company anniversary ("Wir feiern nächstes Jahr 25-jähriges Jubiläum", "our 10th anniversary this year"): group 1 or 2 is
+# the age in that year; a person's ("Dienstjubiläum") is not the company's
+ANNIVERSARY = folded_rx(r"\b(\d{1,3})[-\s]?jährige[sn]?\s+(?:firmen|betriebs|geschäfts|unternehmens)?jubiläum\b|"
+                        r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:company\s+|business\s+)?anniversary\b")
+ANNIVERSARY_NEXT_YEAR = folded_rx(r"\b(?:nächste[sn]?|kommende[sn]?)\s+jahr|\bnext year\b|\bin the coming year\b")
 # the year of a spin-off ("eine Ausgründung der TU Berlin aus dem Jahr 2023", "a spin-off of the Charité from 2022")
 FOUNDED_YEAR_SPINOFF = folded_rx(
     r"\b(?:ausgründung|ausgegründet|spin-?offs?|spin-?outs?|spun (?:out|off))\b[^.;!?]{0,50}?\b"
@@ -222,13 +244,21 @@ PRE_FOUNDING = folded_rx(
     r"(?:[\w-]+ ){0,2}?(?:company|business|start-?up)\b(?! (?:that|which|who) (?:already|is|has))|"
     r"plan(?:ning)? to (?:found|start|incorporate|open)|(?:open|start) (?:my|our) own (?:business|company|workshop|shop)|"
     # also in learner's English ("Now I want open small cafe")
-    r"(?:i|we) (?:want|would like|plan)(?: to)? (?:open|start) (?:a |an |my |our )?(?:own |small |little |new ){0,2}(?:[\w-]+ )?"
+    r"(?:i|we) (?:want|would like|plan)(?: to)? (?:open|start) (?:a |an |my |our )?(?:own |small |little |new ){0,2}"
+    r"(?:(?!(?:second|another|additional|third|\d+(?:st|nd|rd|th))\b)[\w-]+ )?"
     r"(?:café|cafe|coffee shop|shop|bakery|restaurant|store|salon|studio|business|company|workshop|kiosk|bar|bistro|roastery|"
     r"brewery|online[- ]?shop|label|agency)\b|"
+    # the same trades after a plan further off ("I'm moving from Vienna and want to found a craft brewery"), not a second site
+    r"\b(?:want|wants|would like|'d like|plan|plans|planning|intend|hope) to (?:found|start|open|launch|set up) (?:a|an|my|our) "
+    r"(?:own )?(?!(?:second|another|additional|new|third|\d+(?:st|nd|rd|th))\b)(?:[\w-]+ ){0,2}?(?:café|cafe|coffee shop|bakery|restaurant|store|salon|"
+    r"studio|workshop|kiosk|bar|bistro|roastery|brewery|online[- ]?shop|label|agency|practice|food ?truck)\b|"
     # "möchte ich als Gründerin einen Online-Shop für Kinderkleidung starten"
     r"\bals gründer\w* .{0,80}\b(?:starten|gründen|eröffnen|aufmachen)\b|"
-    r"(?:wollen|möchten|will|möchte|planen|plane) .{0,60}\b(?:ein|eine|einen) (?:eigene[ns]? )?[\w-]*(?:café|laden|shop|geschäft|"
-    r"restaurant|praxis|werkstatt|studio|salon|imbiss|agentur|firma|betrieb|manufaktur|rösterei) (?:(?!unser|our\b)[^.;!?]){0,60}?\b(?:eröffnen|aufmachen|gründen|starten)\b|"
+    # one word may describe it ("einen mobilen Hundesalon starten", "eine kleine Bäckerei eröffnen"), not as another site
+    r"(?:wollen|möchten|will|möchte|planen|plane) .{0,60}\b(?:ein|eine|einen) "
+    r"(?:eigene[ns]? |(?!(?:zweite|weitere|dritte|neue|andere)\w*\b|\d)[\w-]+ )?[\w-]*(?:café|laden|shop|geschäft|"
+    r"restaurant|praxis|werkstatt|studio|salon|imbiss|agentur|firma|betrieb|manufaktur|rösterei|bäckerei|konditorei|"
+    r"brauerei|tischlerei|schneiderei|gärtnerei) (?:(?!unser|our\b)[^.;!?]){0,60}?\b(?:eröffnen|aufmachen|gründen|starten)\b|"
     r"(?:mit einer eigenen|eigene) (?:werkstatt|firma|betrieb) .{0,30}selbst|"
     r"(?:ich habe|ich hab|i have|i've got) (?:eine|an?) (?:[\w-]+ )?(?:idee|idea)\b|"
     r"(?:wollen|möchten|will|möchte|planen|plane|want to|plan to) .{0,60}\b(?:ein|eine|einen|a|an|my|our|mein\w*|unser\w*) (?:eigene[ns]? |own )?"
@@ -978,6 +1008,9 @@ SELF_TAKEOVER = folded_rx(
     rf"\bich (?:beabsichtige|habe vor|plane|hoffe),? [^.;!?]{{0,120}}?\b(?:{_BUSINESS}|gmbh|ug|kg)\b[^.;!?]{{0,80}}?\bzu übernehmen\b|"
     # the successor named without the object: "Ich soll übernehmen, mein Bruder will nicht", "ich werde übernehmen."
     rf"\b(?:ich|i) (?:soll|werde|am supposed to|will) (?:ihn |es |ihm |it )?(?:übernehmen|take over)(?= *[,.;!?]| *$| und\b| and\b)|"
+    # "I want to buy an existing restaurant": a running business bought by the writer
+    rf"\b(?:i|ich)\s+(?:want|would like|'d like|plan|am planning|intend|hope)\s+to\s+(?:buy|acquire|purchase)\s+an?\s+existing\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}?(?:{_BUSINESS}|restaurant|café|cafe|bar|hotel|kiosk|pub)\b|"
     # "Mein Mann und ich möchten eine Dachdeckerei in Marzahn kaufen": a business bought by the writer (and partner)
     rf"\b(?:ich|und ich) (?:möchten|möchte|wollen|will|werden|werde) (?:eine[nm]?|den|die|das) (?:[\w'-]+ ){{0,1}}{_BUSINESS}\w* "
     rf"(?:(?!(?:und|oder|sowie|dann|ein\w*|neue\w*|weitere\w*)\b)[\w-]+ ){{0,5}}(?:kaufen|übernehmen|erwerben)\b|"

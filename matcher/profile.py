@@ -22,6 +22,9 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     EMP_PATTERNS,
     EMP_WORDS,
     ESTABLISHED,
+    ANNIVERSARY,
+    ANNIVERSARY_NEXT_YEAR,
+    FOUNDED_AS,
     FOUNDED_RELATIVE,
     FOUNDED_YEAR,
     FOUNDED_YEAR_BEFORE,
@@ -404,9 +407,16 @@ _CO_FOUNDERS = re.compile(r"\b(?:mit|with|zusammen mit|together with)\s+(?:\d+|z
                           r"(?:\d+|two|three|four|five|zwei|drei|vier|fünf)\b")
 
 
+# the writer works on their own account already ("ich bin seit 2011 selbständige Übersetzerin", "I'm a freelance
+# designer"): a training is their business's, even after years employed ("vorher war ich im Büro angestellt")
+_SELF_EMPLOYED_NOW = re.compile(r"\b(?:ich bin|bin ich|i am|i'm|i've been|i have been)\s+(?!(?:nicht|not|no longer|nicht mehr)\b)"
+                                r"(?:(?!(?:nicht|not|no|kein\w*|nie|never)\b)[\w-]+\s+){0,3}?"
+                                r"(?:selbs?t?ständig\w*|freiberufl\w*|self-employed|freelanc\w*)(?!\s+(?:zu\s+)?machen)")
+
+
 def _employee_training(t: str) -> bool:
     return bool(_SINGULAR.search(t) and _EMPLOYED_SELF.search(t) and _OWN_TRAINING.search(t)
-                and not _OWN_BUSINESS.search(t) and not STARTUP.search(t))
+                and not _OWN_BUSINESS.search(t) and not STARTUP.search(t) and not _SELF_EMPLOYED_NOW.search(t))
 
 
 def _person_takes_over(t: str) -> bool:
@@ -429,32 +439,56 @@ def _company_age_hit(pat: re.Pattern, t: str) -> re.Match | None:
     return next(_company_age_hits(pat, t), None)
 
 
-# a founding verb: stronger evidence of the founding year than "seit", "since" or "opened"
-_FOUNDING_WORD = re.compile(r"gegr|gründ|found|establish|\best\.|incorporat|ändig gemacht")
+# a founding, registering or opening verb: stronger evidence of the founding year than "seit" or "since"
+_FOUNDING_WORD = re.compile(r"gegr|gründ|found|establish|\best\.|incorporat|ändig gemacht|regist|opened|eröffnet|aufgemacht|"
+                            r"angefangen|gestartet|begonnen|started|began|begun")
+# a business that exists since ("die es seit 1965 gibt", "besteht seit 1978", "in business since 1990"): its age, before a
+# mere "seit" of a person ("seit Juli 2022 führe ich die Konditorei, die es seit 1965 gibt")
+_EXISTS_AFTER = re.compile(r"^\s*(?:gibt|besteht|bestehen|existiert|existieren|am markt\b|exist)")
 
 
 def _founding_year_hit(t: str) -> re.Match | None:
     """The hit that gives the founding year: one with a founding verb ("Im September 2026 haben wir die GmbH
     gegründet") before a mere "seit" ("Seit Oktober 2024 finanziert uns die erste Phase einer Förderung"), else the
     first."""
-    hits = [*_company_age_hits(FOUNDED_YEAR, t), *_company_age_hits(FOUNDED_YEAR_BEFORE, t),
-            *_company_age_hits(FOUNDED_YEAR_SPINOFF, t)]
-    return next((m for m in hits if _FOUNDING_WORD.search(m.group(0))), hits[0] if hits else None)
+    hits = sorted([*_company_age_hits(FOUNDED_YEAR, t), *_company_age_hits(FOUNDED_YEAR_BEFORE, t),
+                   *_company_age_hits(FOUNDED_YEAR_SPINOFF, t), *(m for pat in FOUNDED_AS for m in _company_age_hits(pat, t))],
+                  key=lambda m: m.start())
+    return next((m for m in hits if _FOUNDING_WORD.search(m.group(0))),
+                next((m for m in hits if _EXISTS_AFTER.match(t[m.end():m.end() + 30])), hits[0] if hits else None))
 
 
 # "ich bin seit 15 Jahren Koch", "I've been a nurse for 10 years": the person's job, unless the years are their own
 # business's ("ich bin seit 2015 selbstständig", "I've been self-employed since 2019")
+_OWN_WORDS = (r"selbs?t?ständig\w*|freiberufl\w*|self-employed|freelanc\w*|inhaber\w*|unternehmer\w*|gründer\w*|am markt|"
+              r"in business|owner|founder")
+# a role may stand between ("where I've been head chef since 2018", "ich bin als Meisterin seit 2019"), not the own business
 _PERSON_JOB_SINCE = re.compile(r"\b(?:ich bin|bin ich|i am|i'm|i've been|i have been)\s+(?:(?:schon|bereits|already|now)\s+)?"
+                               rf"(?:(?!(?:{_OWN_WORDS}|und|and|habe|hab|have|has|had|führe|run|leite|betreibe)\b)[\w-]+\s+){{0,3}}?"
                                r"(?:seit|since|for)\s*$")
-_OWN_BUSINESS_AFTER = re.compile(r"^[^.;!?,]{0,25}?\b(?:selbs?t?ständig\w*|freiberufl\w*|self-employed|freelanc\w*|inhaber\w*|"
-                                 r"unternehmer\w*|gründer\w*|am markt|in business|owner|founder)\b")
+_OWN_BUSINESS_AFTER = re.compile(rf"^[^.;!?,]{{0,25}}?\b(?:{_OWN_WORDS})\b")
+# what one person has done since ("ich töpfere seit 2003", "Seit 2019 arbeite ich als ...", "I've been home-brewing since
+# 2010") and years in a trade ("seit 1999 in der Branche", "in the industry since 2005"): the person's, not a business's
+# age; running, leading or owning a business is its age ("ich führe seit 2015 meinen Laden", "I've been running it since")
+_BUSINESS_VERBS = (r"führe|leite|betreibe|habe|besitze|running|operating|trading|selling|freelancing|"
+                   r"self-employed")
+_PERSON_DOES_SINCE = re.compile(
+    rf"\bich\s+(?:selbst\s+)?(?!(?:{_BUSINESS_VERBS})\b)[a-zäöüß]+e\s+(?:schon\s+|bereits\s+)?(?:seit|since)\s*$|"
+    rf"\bi(?:'ve| have)\s+been\s+(?!(?:{_BUSINESS_VERBS})\b)[\w-]+ing\b[^.;!?,]{{0,30}}?(?:seit|since)\s*$|"
+    r"\b(?:in der branche|in dieser branche|im beruf|in the industry|in this industry|in the field|in the trade)\s+"
+    r"(?:tätig\s+|active\s+)?(?:seit|since)\s*$")
+_PERSON_DOES_AFTER = re.compile(
+    rf"^[\s,]*(?:(?!(?:{_BUSINESS_VERBS}|bin)\b)[a-zäöüß]+e\s+ich\b|in der branche|in dieser branche|im beruf|"
+    r"in the industry|in this industry|in the field|in the trade)")
 
 
 def _company_age_hits(pat: re.Pattern, t: str) -> Iterator[re.Match]:
     return (m for m in pat.finditer(t)
             if not _PERSON_SINCE.search(t[max(0, m.start() - 70):m.start(1)])
-            and not (_PERSON_JOB_SINCE.search(t[max(0, m.start() - 30):m.start(1)])
+            and not (_PERSON_JOB_SINCE.search(t[max(0, m.start() - 60):m.start(1)])
                      and not _OWN_BUSINESS_AFTER.search(t[m.end():m.end() + 40]))
+            and not (_PERSON_DOES_SINCE.search(t[max(0, m.start() - 60):m.start(1)])
+                     or _PERSON_DOES_AFTER.match(t[m.end():m.end() + 40]))
             and not _OUT_OF_WORK.search(left_clause(t, m.start()) + m.group(0) + right_clause(t, m.end()))
             and not _AS_A_ROLE.search(t[m.end():m.end() + 40])
             and not (pat is AGE_YEARS and (_NEGATED_SINCE.search(t[m.end():m.end() + 40])
@@ -486,11 +520,35 @@ def year_age_range(year: int, today: dt.date) -> tuple[float, float]:
     return (round(max(0.0, (today - last).days / 365.25), 2), round(max(0.0, (today - dt.date(year, 1, 1)).days / 365.25), 2))
 
 
+def _anniversary_year(t: str, today: dt.date) -> int | None:
+    """The founding year a company anniversary gives ("feiern nächstes Jahr 25-jähriges Jubiläum": next year minus 25),
+    if it is the company's (not a person's) and lies in the past."""
+    for m in _company_age_hits(ANNIVERSARY, t):
+        sentence = left_clause(t, m.start()) + m.group(0) + right_clause(t, m.end())
+        year = today.year + (1 if ANNIVERSARY_NEXT_YEAR.search(sentence) else 0) - int(m.group(1) or m.group(2))
+        if 1800 <= year <= today.year:
+            return year
+    return None
+
+
+def full_year(digits: str, today: dt.date) -> int:
+    """A year as written: four digits, or two after an apostrophe ("'98": 1998, "'04": 2004; a two-digit year after
+    this one is of the last century)."""
+    if len(digits) == 4:
+        return int(digits)
+    yy = int(digits[-2:])
+    return 2000 + yy if 2000 + yy <= today.year else 1900 + yy
+
+
 def _age(t: str, today: dt.date) -> tuple[int | None, float | None, tuple[float, float] | None]:
     """The founding year, the age in years and, when only the year is stated, the range the age can lie in."""
     m = _founding_year_hit(t)
+    jubilee = _anniversary_year(t, today)
+    if jubilee is not None and not (m and _FOUNDING_WORD.search(m.group(0))):
+        # an anniversary dates the founding more surely than a mere "seit" (a move, a hall, a person's years)
+        return jubilee, max(0.0, today.year - jubilee + (0.5 if jubilee == today.year else 0.0)), year_age_range(jubilee, today)
     if m:
-        year = int(m.group(1))
+        year = full_year(m.group(1), today)
         # the month may stand before the year outside the match: "im Juli 2025 unsere UG gegründet"
         month = MONTH.search(m.group(0)) or MONTH.search(t[max(0, m.start(1) - 16):m.start(1) + 4])
         digits = re.search(r"\b(0?[1-9]|1[0-2])\s*/\s*$", t[max(0, m.start(1) - 6):m.start(1)])  # "seit 02/2022"

@@ -2408,3 +2408,67 @@ def test_a_recent_founding_is_a_start_up(text):
 ])
 def test_the_company_s_trade_and_what_is_in_place_are_no_needs(text, need, present):
     assert (need in ex(text).needs) is present
+
+
+# the founding year among other years (age probes, thirty-second session); TODAY is 2026-11-25
+@pytest.mark.parametrize("text,year", [
+    ("Druckerei Hoffmann, gegr. '98, Sitz in Tempelhof. Die Speedmaster haben wir 2005 gebraucht gekauft.", 1998),
+    ("Tischlerei in Pankow, seit ’04 am Markt, 6 Leute.", 2004),
+    ("Gründung: 03/2024 Rechtsform: UG Standort: Berlin-Adlershof", 2024),
+    ("In 2021 I took over a bike repair shop in Wedding that Mr. Krüger founded back in 1986.", 1986),
+    ("We only registered the company in autumn 2023, it had been a side project since 2021.", 2023),
+    # a business that exists since, before a person's "seit" of running it
+    ("Seit Juli 2022 führe ich die Konditorei Rosner in Friedenau, die es bereits seit 1965 gibt.", 1965),
+    # the first founding named, not a relative's firm after it
+    ("Ich habe 2020 den Malerbetrieb meines Vaters übernommen, den er 1983 gegründet hat. Mein Opa hatte ein "
+     "Bauunternehmen (gegr. 1955), das heute mein Onkel führt.", 1983),
+    # a company anniversary dates the founding (next year's 25th: 2002)
+    ("Wir feiern nächstes Jahr 25-jähriges Jubiläum! Unser Elektrobetrieb sitzt in Spandau, die Halle haben wir 2012 "
+     "gekauft und 2019 erweitert.", 2002),
+    ("We are a design studio in Berlin with 8 people; this year we celebrate our 10th anniversary.", 2016),
+    # a change of legal form keeps the first start
+    ("Angefangen haben wir 2018 zu zweit als GbR, Ende 2023 kam die Umwandlung in eine UG und seit März 2025 sind wir "
+     "eine GmbH.", 2018),
+    ("2019 als Einzelunternehmen gestartet, 2023 in eine UG umgewandelt, 6 MA in Neukölln.", 2019),
+    ("We started as a sole trader in 2016 and became a GmbH in 2022.", 2016),
+    # a person's years beside the firm's own
+    ("Ich bin Hörakustikmeisterin und habe seit 2015 mein eigenes Geschäft in Steglitz.", 2015),
+    ("I am from Porto and since 2019 I run together with my German partner a company in Berlin.", 2019),
+    ("Seit 2015 bin ich selbständig als Fotografin in Kreuzberg.", 2015),
+    ("I'm a chef and I want to buy the restaurant where I've been head chef since 2018. It opened in 2007.", 2007),
+])
+def test_the_founding_year_among_other_years(text, year):
+    assert ex(text).founded_year == year
+
+
+@pytest.mark.parametrize("text", [
+    "Ich selbst töpfere seit 2003. Wir sind eine kleine Keramikwerkstatt in Lichtenberg und brauchen einen neuen Ofen.",
+    "Ich möchte einen mobilen Hundesalon starten. Seit 2019 arbeite ich als Tiermedizinische Fachangestellte.",
+    "Ich feiere mein 10-jähriges Dienstjubiläum bei Siemens und will mich selbständig machen.",
+])
+def test_a_persons_years_are_no_founding_year(text):
+    assert ex(text).founded_year is None
+
+
+def test_years_in_the_trade_are_the_persons_and_the_firms_age_is_read_beside_them():
+    p = ex("We're an engineering firm for building services in Dresden. I've been in the industry since 2005, and we "
+           "set up the firm 11 years ago.")
+    assert p.founded_year is None and p.age_years == 11
+
+
+@pytest.mark.parametrize("text,org,stage", [
+    ("I'm moving from Vienna and want to found a craft brewery in Potsdam in 2027.", "individual", "pre_founding"),
+    ("Ich möchte im nächsten Frühjahr einen mobilen Hundesalon starten.", "individual", "pre_founding"),
+    ("I'm a chef and I want to buy an existing restaurant in Prenzlauer Berg.", "individual", "pre_founding"),
+    # another site of a running firm is no founding
+    ("We want to open a 2nd workshop in Spandau.", None, None),
+    ("We want to open a second restaurant in Mitte.", "company", None),
+    # a self-employed person's training is their business's
+    ("Ich bin seit 2011 selbständige Übersetzerin in Schöneberg, vorher war ich zwölf Jahre in einem Übersetzungsbüro "
+     "angestellt. Ich möchte eine Weiterbildung in Post-Editing machen.", "company", "established"),
+    ("Ich bin noch nicht selbständig, ich bin angestellt und möchte eine Weiterbildung zum Techniker machen.",
+     "individual", None),
+])
+def test_founding_plans_takeovers_and_the_self_employed(text, org, stage):
+    p = ex(text)
+    assert (p.org_type, p.stage) == (org, stage)
