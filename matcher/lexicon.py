@@ -103,7 +103,11 @@ FOUNDED_YEAR = folded_rx(
     # a shop or workshop that opened then ("opened in spring 2022", "eröffnet im Frühjahr 2019"; no object in between)
     r"|opened|eröffnet|aufgemacht|started(?=\s+(?:the|our|my)\s+(?:company|firm|business|gmbh|ug)\b)"
     # the company registered then ("we only registered the company in autumn 2023"; the object is required)
-    r"|registered(?=\s+(?:the|our|my|a)\s+(?:company|firm|business|gmbh|ug)\b))"
+    r"|registered(?=\s+(?:the|our|my|a)\s+(?:company|firm|business|gmbh|ug)\b)"
+    # entered in a register then ("entered in the Vereinsregister in 2024", "im Handelsregister seit 2016")
+    r"|(?:eingetragen|entered|registered|listed)\s+(?:in(?:to)?\s+the|im|ins|in das)\s+(?:vereins|handels|genossenschafts|partnerschafts)?"
+    r"regist\w*(?:\s+of\s+associations)?(?:\s+(?:seit|since))?"
+    r"|(?:im|in the)\s+(?:vereins|handels|genossenschafts)regist\w*\s+(?:seit|since))"
     # a form's label ("Gründung: 03/2024", "Founded: 2019"), an adverb ("founded back in 1986", "bereits 1965 gegründet")
     r"\s*:?\s*(?:(?:back|already|originally|bereits|schon|ursprünglich)\s+)?"
     # the company as object in between ("incorporated a GmbH in September 2026", "founded our company in 2019",
@@ -236,7 +240,10 @@ PRE_FOUNDING = folded_rx(
     r"gründen (?:will|wollen|möchte|möchten)|(?:mandant\w*|kundin|client) (?:gründet|founds|is founding)|\b(?:ich gründe|wir gründen)\b|(?:ein|eine) start-?up (?:machen|aufbauen|starten)|"
     r"doktorand\w* .{0,80}(?:gründ|start-?up|ausgründ)|studentin .{0,80}gründ|student .{0,80}gründ|"
     r"planen .{0,40}gründung|plane .{0,40}gründung|gründungsvorhaben|gründungsidee|gründungsteam|geschäftsidee|ausgründen|"
-    r"ausgründung planen|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|(?:in|als) (?:eine[rn]? )?ausgründung (?:überführen|bringen|umsetzen|verwerten)|pre-?founding|pre-?seed team|founding team|"
+    # researchers who spin off a company, not a firm that spins off one of its teams ("spin off our routing team")
+    r"ausgründung planen|\b(?:want|wants|plan|plans|planning|intend|hope|would like|'d like) to spin (?:off|out)\b"
+    r"(?!\s+(?:our|the|its|a|one of our)\s+(?:[\w-]+\s+){0,2}?(?:team|unit|division|department|business|subsidiary|line)\b)|"
+    r"\bspin (?:off|out) (?:a|our|the|an own) (?:[\w-]+ )?(?:company|start-?up|business|firm)\b|(?:mein eigener chef|meine eigene chefin) (?:werden|sein)|be my own boss|(?:in|als) (?:eine[rn]? )?ausgründung (?:überführen|bringen|umsetzen|verwerten)|pre-?founding|pre-?seed team|founding team|"
     r"(?:want|wants|would like|'d like|wish|intend|aim|hope|are going|is going|am going) to (?:found|start|launch|set up|incorporate|open|register) "
     r"(?:a|an|our|my) (?:[\w-]+ ){0,3}(?:company|business|startup|start-up|firm|gmbh|ug|ltd)\b|"
     # "would like to stay in Berlin and make a company from this"
@@ -323,15 +330,16 @@ SPINOFF_TEAM = folded_rx(
 RESEARCH_AS_SELF = folded_rx(
     r"\b(wir sind (?:ein|eine|das|die|zwei|drei|vier|fünf|\d+) (?:[\w-]+ ){0,2}(?:[\w-]*-)?(?:forschungs|forscher|institut|hochschul|universit|lehrstuhl|fachgebiet|arbeitsgruppe)|"
     # "wir sind ein Team von drei Wissenschaftler:innen am Institut für Chemie der TU Berlin"
-    r"(?:wir sind|we are|we're) (?:(?:ein team von|a team of) )?(?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche\w* mitarbeit\w*|wissenschaftler\w*|forscher\w*|postdocs?|(?:phd |doctoral |postdoctoral )researchers|"
-    r"researchers|phd (?:students|candidates)|doctoral (?:students|candidates))(?:[:*_/]innen)? (?:an|am|der|at|of) (?:der |dem |einer |the |a )?"
+    r"(?:wir sind|we are|we're) (?:(?:ein team von|a team of|eine gruppe von|a group of) )?(?:\w+ )?(?:doktorand\w*|promovierende|wissenschaftliche\w* mitarbeit\w*|wissenschaftler\w*|forscher\w*|postdocs?|(?:phd |doctoral |postdoctoral )researchers|"
+    r"researchers|scientists|phd (?:students|candidates)|doctoral (?:students|candidates))(?:[:*_/]innen)? (?:an|am|der|at|of) (?:der |dem |einer |the |a )?"
     r"(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité|"
     r"forschungseinrichtung\w*|außeruniversitär\w*)|"
     r"wir sind (?:ein|eine|das|die) [\w-]+(?:institut|hochschule|universität)\b|"
     r"(?:we are|we're) (?:a|an|the) (?:[\w-]+ ){0,3}(?:research|university|institute|chair)|"
     # "unser Fraunhofer-Institut", "our Fraunhofer institute" (not a partner's: "unser Partnerinstitut", "our partner institute")
     r"unser (?:(?!partner|kooperations|kunden)[\w-]+ ){0,2}(?:(?!partner|kooperations|kunden)\w+-)?(?:institut|lehrstuhl|fachgebiet)\b|"
-    r"our (?:(?!partner|customer|client)[\w-]+ ){0,2}(?:institute|chair|research group)\b|our lab (?:at|of) (?:the |a )?(?:tu|fu|hu|uni\w*|universit\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité)\b|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
+    # "our chair at the TU" is a university chair, "our chair has run events" an association's chairperson
+    r"our (?:(?!partner|customer|client)[\w-]+ ){0,2}(?:institute|chair(?= (?:at|of|for|in)\b)|research group)\b|our lab (?:at|of) (?:the |a )?(?:tu|fu|hu|uni\w*|universit\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité)\b|unsere (?:arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|als (?:forschungseinrichtung|hochschule|institut)|"
     r"\bals (?:wissenschaftliche\w* mitarbeiter\w*|doktorand\w*|postdoc|forscher\w*|wissenschaftler\w*)\b[^.;!?]{0,20}?\b(?:an|am)\b|"
     r"as a (?:research|university)|ich (?:bin|leite) .{0,30}(?:professor|lehrstuhl|fachgebiet|institut|arbeitsgruppe|forschungsgruppe|nachwuchsgruppe)|"
     r"\bi (?:lead|head|run) (?:a|an|the|my) (?:[\w-]+ )?(?:research group|lab|chair)\b|"

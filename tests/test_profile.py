@@ -2472,3 +2472,21 @@ def test_years_in_the_trade_are_the_persons_and_the_firms_age_is_read_beside_the
 def test_founding_plans_takeovers_and_the_self_employed(text, org, stage):
     p = ex(text)
     assert (p.org_type, p.stage) == (org, stage)
+
+
+@pytest.mark.parametrize("text,org,stage,year", [
+    # a register entry dates the founding; an association's chair is no university chair
+    ("We're a non-profit association (e.V.) of Berlin food-tech founders, entered in the Vereinsregister in 2024. Our "
+     "chair has run food events since 2016.", "association", "startup", 2024),
+    ("Tischlerei in Pankow, im Handelsregister seit 2013.", "company", "established", 2013),
+    # researchers who spin off a company, not a firm that spins off a team
+    ("We are three PhD researchers at TU Berlin. Since 2022 we have been developing a recycling process, and we want to "
+     "spin off a company around it in 2027.", "research", "pre_founding", None),
+    ("We are a group of three scientists at the Charité and intend to spin off a company in Berlin-Buch.", "research",
+     "pre_founding", None),
+    ("We're a mid-sized logistics company with 25 years of history. We want to spin off our routing software team into "
+     "a separate GmbH.", "company", None, None),
+])
+def test_registers_spin_offs_and_associations(text, org, stage, year):
+    p = ex(text)
+    assert (p.org_type, p.stage, p.founded_year) == (org, stage, year)
