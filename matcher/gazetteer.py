@@ -321,6 +321,9 @@ def _postcodes(text: str, ranges: list[tuple[int, int, str]], found: list[Place]
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 30]
         if not (_PLZ_BEFORE.search(before) or _ADDRESS_BEFORE.search(before) or _SEAT_LABEL.search(before)
+                # a terse note's list: "GmbH, 12277, 27 MA", "Metallbau (12277)"
+                or (re.search(r"\b(?:gmbh|ug|kg|ag|ohg|gbr|e\.\s?k\.|firma|betrieb|\w+erei)\s*[,;(]\s*$", before, re.I)
+                    and re.match(r"\s*[,;)]", after))
                 or re.search(r"\b(?:in|based in|located in|sitz in|standort in)\s*$", before, re.I)
                 or re.search(r"\b(?:sitz|firmensitz|hauptsitz|standort|hq|headquarters)\s*(?:(?:soll|wird|ist|is|will be)\s+(?:in\s+)?)?$",
                              before, re.I)
@@ -411,7 +414,8 @@ _OTHERS_AFTER = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:eröffn\w*|ansiedl\w*|ansiedeln|aufbauen|aufzubauen|aufmachen|aufzumachen|errichten|verlager\w*|verleg\w*|umziehen|umzug|open\w*|set(?:ting)? up|"
-    r"establish\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk)|"
+    r"in planung|geplant\w*|is planned|are planned|being planned|in vorbereitung|"
+    r"establish(?!ments?\b)\w*|relocat\w*|moving|move|expand\w*|expansion|considering|erwägen|überlegen|planen \w+ (?:standort|werk)|"
     # a site still being weighed ("we're evaluating a second plant in Berlin", "prüfen einen zweiten Standort",
     # "Berlin is on our shortlist")
     r"evaluat\w*|assess\w*|scouting|shortlist\w*|sondier\w*|(?:prüfen|prüft|prüfe)\s+(?:\w+\s+){0,2}?(?:standort|werk|niederlassung|ansiedlung)|"
@@ -427,6 +431,7 @@ _PLANNED_BEFORE = re.compile(
     r"filiale|büro|zweigstelle|office|site|branch|plant|showroom)\w*\s+(?:in|im|at)\s*(?:der|dem|the)?\s*$", re.I)
 _SITE_NOUN = re.compile(
     r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
+    r"establishments?|"
     r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|fertigung|fertigungsstätte|headquarters|hq|zentrale|presence|präsenz|"
     r"showroom\w*|zweigstelle\w*|außenstelle\w*)\b",
     re.I,
@@ -442,7 +447,13 @@ _GROUP_SEAT_BEFORE = re.compile(r"\b(?:gruppe|group|konzern\w*|mutter\w*|parent\
                                 r"\b(?:mit (?:haupt)?sitz|headquartered|based|with (?:its )?(?:hq|headquarters)|hq|headquarters|"
                                 r"(?:haupt)?sitz|zentrale)\s+(?:in|im)\s*$", re.I)
 _OTHER_PERSON_SITS = re.compile(r"\b(?:mitgründer\w*|co-?founder\w*|gründer(?:in)?|founder|partner(?:in)?|kolleg\w*|"
-                                r"geschäftsführer\w*|ceo|cto)\b[^.;!?]{0,30}?\b(?:sitzt|lebt|wohnt|lives|sits|is based)\b"
+                                r"geschäftsführer\w*|ceo|cto|"
+                                # another firm ("ein Pilotkunde sitzt in Rotterdam", "Unsere Schwesterfirma sitzt in
+                                # Berlin-Mitte", "our parent company is based in Paris")
+                                r"\w*kund(?:e|in|en|innen)|\w*partner\w*|\w*lieferant\w*|\w*hersteller\w*|\w*dienstleister\w*|"
+                                r"schwester\w*|mutter(?:gesellschaft|konzern|firma|unternehmen)\w*|customers?|clients?|suppliers?|"
+                                r"manufacturers?|sister (?:company|firm)|parent (?:company|group))\b[^.;!?]{0,30}?"
+                                r"\b(?:sitzt|sitzen|lebt|wohnt|lives|sits|is based|are based|ist ansässig|sind ansässig)\b"
                                 r"[^.;!?]{0,30}?\b(?:in|im)\s*$", re.I)
 # a seat that was ("had our registered seat there until last year", "hatte dort bis Ende 2023 ihren Sitz")
 _PAST_SEAT = re.compile(r"\b(?:hatte\w*|had|was|were|war|waren)\b[^.;!?]{0,40}?\b(?:sitz|seat|registered office|headquarter\w*|based)\b"
@@ -508,7 +519,10 @@ _OTHERS_ADJ_BEFORE = re.compile(
     r"\b(?:mit|für|von|zu|bei|with|for|to|from)\s+(?:(?:der|den|dem|die|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:und|and)\s+)?"
     r"(?:(?:einem|einer|eines|einen|ein|eine|a|an|mehreren|several|vielen|many|anderen|other|\d+)\s+(?:[\w-]+\s+)?)?$|"
     r"\ban\s+(?:einem|einer|eines|einen|ein|eine|mehrere|andere|\d+)\s+(?:[\w-]+\s+)?$|"
-    r"\b(?:in|auf|at|on)\s+(?:\d+|mehreren|several|vielen|many|anderen|other)\s+$|\bauf\s+$", re.I)
+    r"\b(?:in|auf|at|on)\s+(?:\d+|mehreren|several|vielen|many|anderen|other)\s+$|\bauf\s+$|"
+    # others counted as the subject ("mehrere Berliner Unternehmen sponsern uns", "viele Berliner Kitas bestellen")
+    r"(?:^|[.;!?:,]\s*|\b(?:und|and|auch|also)\s+)(?:mehrere|viele|einige|zahlreiche|etliche|verschiedene|andere|several|many|some|"
+    r"numerous|various|other|\d+)\s+$", re.I)
 
 # "ein Unternehmen mit Berliner Sitz", "with a Berlin office": the place adjective names the writer's own site
 _OWN_SITE_NOUN_AFTER = re.compile(r"\s+(?:sitz\w*|firmensitz|hauptsitz|standort\w*|adresse|anschrift|büro\w*|office|hq|"
@@ -577,6 +591,7 @@ _STRONG = re.compile(
     r"beheimatet|registered|angemeldet|eingetragen|(?:our|my|the company's|its)\s+seat)\b", re.I)
 _SITE = re.compile(
     r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
+    r"establishments?|"
     r"filiale\w*|branch\w*|centre|center|labor|lab|werkstatt|workshop|halle|produktion\w*|production)\b", re.I)
 
 # the place named before the site ("We are the Berlin-Spandau plant of a Swedish group", "our Berlin office")
@@ -598,13 +613,15 @@ _FOUNDED_HERE_BEFORE = re.compile(
     r"\b(?:incorporate|incorporating|gründen|ausgründen)\s+(?:in|im)\s*$",
     re.I)
 _FOUNDED_HERE_AFTER = re.compile(r"^(?:-[\w-]+)?\s+(?:[\w-]+\s+){0,3}?(?:gründen|ausgründen|selbs?t?ständig\s+machen|"
-                                 r"niederlassen)\b", re.I)
+                                 r"niederlassen|eröffnen|aufmachen|aufzumachen)\b", re.I)
 
 
 # a company founding another one ("eine Tochter in Polen gründen", "set up a subsidiary in the US"): a site of the
 # company, not the seat of a founder
 _FOUNDS_ANOTHER = re.compile(r"\b(?:tochter\w*|subsidiar\w*|niederlassung\w*|filiale\w*|zweigstelle\w*|branch\w*|"
-                             r"joint[ -]venture|zweite\w*|weitere\w*|second|another|additional)\b", re.I)
+                             r"joint[ -]venture|zweite\w*|weitere\w*|second|another|additional|zusätzlich\w*|"
+                             # a site a running firm opens ("ein Büro in Berlin-Mitte aufzumachen")
+                             r"büro|office|standort|lager|werk|showroom|warehouse)\b", re.I)
 
 
 def _founded_here(text: str, p: Place) -> bool:
@@ -624,8 +641,8 @@ def seat_strength(text: str, p: Place) -> int:
             or _SEAT_AND.search(text[max(0, p.start - 50):p.start])
             or _founded_here(text, p)):
         return 2
-    if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I):
-        return 2
+    if re.match(r"^[\s\-]based\b", text[p.end:p.end + 8], re.I) or _MOVED_DONE.search(left):
+        return 2  # "Lyon-based"; a completed move there ("moved the whole team to Kreuzberg in 2025")
     # a site word inside the name of another place named before ("a coworking desk at Factory Berlin because … are in
     # Berlin") is no site of this one; the words around it stay ("Standorte in Hamburg und Berlin")
     begin = p.start - len(left)
@@ -653,7 +670,7 @@ _MOVED = r"moved|relocated|came|emigrated|immigrated|zugezogen|umgezogen|gezogen
 _MOVED_LAST = r"(?:gezogen|umgezogen|gekommen|übergesiedelt|zugezogen)\b"
 _ORIGIN = re.compile(rf"\b(?:{_MOVED}|originally|ursprünglich|stamme|stammt|stammen)\b[^.;!?]{{0,40}}\b(?:from|aus)\s*"
                      r"(?:the\s+|der\s+|dem\s+)?$", re.I)
-_MOVED_TO = re.compile(rf"\b(?:{_MOVED})\s+(?:\w+\s+){{0,2}}(?:to|nach)\s*$", re.I)
+_MOVED_TO = re.compile(rf"\b(?:{_MOVED})\s+(?:\w+\s+){{0,4}}(?:to|nach)\s*$", re.I)
 _ORIGIN_DE = re.compile(rf"^\s*(?:nach\s+[\w-]+\s+)?{_MOVED_LAST}", re.I)
 # where the staff or customers come from ("da die Hälfte unserer Leute aus Berlin kommt"): no seat
 # one of several others named before ("one in the Netherlands", "zwei davon in Polen")
@@ -670,6 +687,24 @@ _PEOPLE_FROM = re.compile(rf"\b(?:{_STAFF_NOUNS}|kund\w*|customers|clients|"
 _STAFF_LIVE = re.compile(rf"\b(?:{_STAFF_NOUNS}|team)\b[^.;!?]{{0,20}}\b(?:wohnen|wohnt|leben|lebt|live|lives|living)\b"
                          r"[^.;!?]{0,25}$", re.I)
 _MOVED_DE = re.compile(rf"^\s*{_MOVED_LAST}", re.I)
+# a company's completed move ("we moved the whole team to Kreuzberg", "haben den Sitz nach Pankow verlegt" is _MOVED_LAST)
+_MOVED_DONE = re.compile(r"\b(?:we|wir|company|firm|firma|unternehmen|team|sitz|office|hq|headquarters)\b[^.;!?]{0,30}?"
+                         r"\b(?:moved|relocated)\s+(?:\w+\s+){0,4}to\s*$", re.I)
+# what a third party does there, not the company: a funder's place ("Förderung aus Berlin", "funding from Berlin"), an
+# event held there ("Die Abschlussveranstaltung findet in Berlin statt"), a service provider's or maker's place ("produziert
+# wird bei einem Lohnhersteller in Szczecin", "Lager bei einem Fulfillment-Dienstleister in Erfurt"), where goods come from
+_FUNDER_BEFORE = re.compile(r"\b(?:förder\w*|zuschuss\w*|zuschüsse|geld|gelder|mittel|funding|grants?|support|subsid\w*|"
+                            r"programm\w*|programmes?|programs?)\s+(?:aus|from|von)\s*(?:dem|der|the)?\s*$", re.I)
+_HELD_AFTER = re.compile(r"^[^.;!?]{0,40}?\b(?:statt|stattfinde\w*|stattfand|takes place|took place|is held|was held|"
+                         r"will be held|will take place)\b", re.I)
+_PROVIDER_BEFORE = re.compile(r"\bbei\s+(?:einem|einer|unserem|unserer|dem|der)\s+(?:[\w-]+\s+){0,2}?\w*(?:hersteller|"
+                              r"dienstleister|partner|lieferant|zulieferer|händler|druckerei|produzent|spedition|logistiker)\w*"
+                              r"\s+(?:in|im)\s*$|"
+                              r"\b(?:at|with|by)\s+(?:a|an|our|the)\s+(?:[\w-]+\s+){0,2}?(?:manufacturer|provider|supplier|"
+                              r"contract manufacturer|co-?packer|logistics (?:company|provider)|warehouse provider)s?\s+(?:in|at)\s*$|"
+                              r"\b(?:ware|waren|produkte|rohstoffe|materialien|material|zutaten|goods|products|materials|"
+                              r"ingredients)\b[^.;!?]{0,30}?\b(?:kommt|kommen|stammt|stammen|comes?|sourced|imported)\b[^.;!?]{0,20}?"
+                              r"\b(?:aus|from)\s*(?:dem|der|the)?\s*$", re.I)
 
 
 # where customers, partners or suppliers sit is their seat, not the company's ("unsere Kunden sitzen überwiegend in
@@ -741,6 +776,9 @@ def role_of(text: str, p: Place) -> str:
         return "market"  # "Tochter einer Unternehmensgruppe mit Hauptsitz in Paris": the group's seat
     if _OTHER_PERSON_SITS.search(text[max(0, p.start - 60):p.start]):
         return "neutral"  # "ein Mitgründer sitzt noch halb in Breslau": where a person is
+    if (_FUNDER_BEFORE.search(text[max(0, p.start - 40):p.start]) or _PROVIDER_BEFORE.search(text[max(0, p.start - 90):p.start])
+            or _HELD_AFTER.match(right_clause(text, p.end))):
+        return "market"
     left, right = left_clause(text, p.start), right_clause(text, p.end)
     if _PAST_SEAT.search(left + " " + right):
         return "neutral"  # "hatte dort bis Ende 2023 ihren Sitz": the seat before a move
@@ -865,7 +903,11 @@ _COMPANY_MOVES = re.compile(
     re.I)
 _SALES_BEFORE = re.compile(r"\b(?:absatz|umsatz|umsätze|kund\w*|verkauf\w*|vertrieb\w*|sales|customers?|clients?|"
                            r"markets?|sell\w*|sold|liefer\w*|deliver\w*|ship\w*|versand|versend\w*|verschick\w*|export\w*|"
-                           r"hälfte|half)\b[^.;!?]{0,30}$"
+                           r"hälfte|half|fairs?|trade fairs?|events?|projects?|orders?|suppliers?|partners?)\b[^.;!?]{0,30}$"
+                           # fairs, partners, suppliers, projects and orders outside Berlin ("auch für Messen außerhalb
+                           # Berlins", "die Hochschulpartner außerhalb Berlins"), compounds too
+                           r"|\b\w*(?:messe|messen|partner\w*|lieferant\w*|projekt\w*|aufträge|auftrag\w*|baustelle\w*|"
+                           r"veranstaltung\w*)\b[^.;!?]{0,30}$"
                            # a share of what is made or sold: "Around 75% go outside Berlin", "80 Prozent gehen außerhalb"
                            r"|\d+\s?(?:%|prozent\b|percent\b)[^.;!?]{0,30}$", re.I)
 _GERMANY = re.compile(r"\b(deutschland|germany|german company|deutsches unternehmen|bundesrepublik)\b", re.I)

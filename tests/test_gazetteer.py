@@ -567,3 +567,42 @@ def test_a_company_founding_another_keeps_its_seat(text):
 def test_a_firm_s_client_is_no_employer():
     # "as … for a … in": a firm's customer, not the writer's employer
     assert locate("Wir sind ein Startup aus Kreuzberg. We work as a supplier for a car maker in Munich.").in_berlin is True
+
+
+# seat probes (thirty-second session): places of others beside the seat
+@pytest.mark.parametrize("text,in_berlin", [
+    # fairs and partners outside Berlin say nothing about the seat
+    ("Wir stellen auf der Hannover Messe und der SPS in Nürnberg aus. Kurz zu uns: Automatisierungstechnik, Sitz in "
+     "Reinickendorf, 60 Mitarbeitende. Gibt es Förderung für Messebeteiligungen, auch für Messen außerhalb Berlins?", True),
+    ("Verbundprojekt mit der RWTH Aachen. Zu uns: 12 Mitarbeitende, Büro und Labor in der Rudower Chaussee, 12489 Berlin. "
+     "Können auch die Hochschulpartner außerhalb Berlins mitfinanziert werden?", True),
+    # a customer, partner or sister firm that sits somewhere
+    ("Wir sind eine Arbeitsgruppe an der TU Berlin. Ein Industriepartner in Stuttgart testet Prototypen, ein Pilotkunde "
+     "sitzt in Rotterdam.", True),
+    # a completed move beats the founding place
+    ("We were founded in 2019 in Leipzig and moved the whole team to Kreuzberg in spring 2025.", True),
+    # an event held there, firms counted as others, funding from there
+    ("Wir sind ein eingetragener Verein aus Cottbus. Unsere Abschlussveranstaltung findet im Technikmuseum in Berlin statt, "
+     "und mehrere Berliner Unternehmen sponsern uns.", False),
+    ("Wir sind ein Unternehmen aus Graz und haben Kunden in Berlin. Gibt es eine Förderung aus Berlin?", False),
+    # a maker or service provider elsewhere, and where goods come from
+    ("Wir sind ein Food-Start-up in Neukölln, produziert wird bei einem Lohnhersteller in Szczecin.", True),
+    ("Die Ware kommt überwiegend aus China, wir sitzen in Pankow.", True),
+    # a site still being planned; a founder's café opened elsewhere
+    ("Hauptsitz Dresden, 35 MA. Ein zweiter Standort in Berlin ist in Planung.", False),
+    ("Ich plane, im Sommer ein Café in Bernau zu eröffnen. Im Moment wohne ich noch in Friedrichshain.", False),
+    # a firm elsewhere that opens an office in Berlin stays where it is
+    ("Ich führe seit 2015 eine Werbeagentur in München und überlege, zusätzlich ein Büro in Berlin-Mitte zu eröffnen.",
+     False),
+    # a permanent establishment in Berlin is a Berlin site, not a plan
+    ("Our headquarters are in Munich, but since 2018 we have had a permanent establishment in Charlottenburg with 25 "
+     "employees.", True),
+    # a terse note's postcode
+    ("GmbH, 12277, 27 MA, Stahl- und Metallbau. Kunden v.a. in Brandenburg und Sachsen.", True),
+])
+def test_the_seat_among_others_places(text, in_berlin):
+    assert read_location(text)[1] is in_berlin
+
+
+def test_a_bare_number_is_no_postcode():
+    assert read_location("Umsatz 12500 Euro, GmbH mit 10 MA")[1] is None
