@@ -138,6 +138,16 @@ _FIRST_FORM = (r"(?:als|as)\s+(?:a\s+|an\s+|eine?\s+|kleine[ns]?\s+|small\s+)?(?
                r"side business|one-person business)\b")
 _STARTED = r"(?:angefangen|gestartet|begonnen|started|began|begun)"
 FOUNDED_AS = (
+    folded_rx(r"\b(?:gmbh|ug|gbr|kg|ag|company|business|firm|firma|unternehmen|gewerbe|start-?up)\s+(?:\([\w. ]+\)\s+)?"
+              r"(?:was|wurde|ist|has been|got|were|wurden)\s+(?:officially\s+|offiziell\s+)?(?:am\s+\d{1,2}\.\s*\d{1,2}\.\s*(?=(?:19|20)\d{2}))?"
+              r"(?:(?:19|20)\d{2}\s+)?(?:registered|incorporated|founded|gegründet|eingetragen|angemeldet|ins handelsregister)\b"
+              r"[^.;!?]{0,30}?(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b"),
+    folded_rx(r"\b(?:gmbh|ug|gbr|kg|ag|firma|unternehmen|gewerbe)\s+(?:\([\w. ]+\)\s+)?(?:wurde|ist)\s+(?:am\s+)?"
+              r"(?:\d{1,2}\.\s*\d{1,2}\.\s*)((?:19|20)\d{2})\b"),
+    # "2024 ein Nebengewerbe angemeldet", "2019 unsere UG eintragen lassen"
+    # (not an earlier one: "2019 schon mal ein Gewerbe angemeldet ..., will ich neu gründen")
+    folded_rx(r"(?<![\d.,/-])\b((?:19|20)\d{2})\s+(?:(?!(?:schon|früher|damals|einmal|mal|once|previously|before)\b)[\w-]+\s+){0,3}?"
+              r"(?:\w*gewerbe|firma|gmbh|ug|unternehmen|business|company)\s+(?:angemeldet|eingetragen|registered)\b"),
     folded_rx(rf"(?<![\d.,/-])\b((?:19|20)\d{{2}})\s+(?:[\w-]+\s+){{0,3}}?{_FIRST_FORM}[^.;!?]{{0,30}}?\b{_STARTED}\b"),
     folded_rx(rf"\b{_STARTED}\s+(?:haben wir|hat er|hat sie|habe ich|we|i)?\s*(?:[\w-]+\s+){{0,3}}?(?:im jahr\s+|in\s+)?"
               rf"((?:19|20)\d{{2}})\b[^.;!?]{{0,40}}?\b{_FIRST_FORM}"),
@@ -155,17 +165,20 @@ FOUNDED_YEAR_SPINOFF = folded_rx(
 # founded in a year named relative to today ("letztes Jahr eine GmbH gegründet", "founded the company last year",
 # "hab mich vorletztes Jahr selbstständig gemacht"): group 1 or 2 is the year; an opening is left out ("letztes Jahr
 # haben wir eine zweite Halle eröffnet" opens a site, not the company)
-_RELATIVE_YEAR = (r"(vorletzte[sn]? jahr|the year before last|letzte[sn]? jahr|vergangene[sn]? jahr|last year|"
+_RELATIVE_YEAR = (r"(vorletzte[snm]? jahr|the year before last|letzte[snm]? jahr|vergangene[snm]? jahr|last year|"
                   r"dieses jahr(?:es)?|diesem jahr|this year|earlier this year|"
                   # a founding weeks ago counts as this year's
                   r"(?:letzte[nr]?|vorige[nr]?|vergangene[nr]?) (?:monat|woche)|last (?:month|week))")
 _FOUNDING_ACT = (r"(?:gegründet|ausgegründet|founded|incorporated|selbst(?:st)?ändig gemacht|went self-employed|"
+                 # on the market since then ("seit letztem Jahr am Markt"); registered ("letzten Monat unsere UG ins
+                 # Handelsregister eintragen lassen")
+                 r"am markt|auf dem markt|on the market|in business|eintragen lassen|ins handelsregister eingetragen|"
                  r"(?:\w*gewerbe|\w*firma|\w*unternehmen|gmbh|ug|company|business)\s+(?:angemeldet|eingetragen|registered)|"
                  r"registered (?:the|our|a|my) (?:company|business|gmbh|ug)|"
                  # "registered as a freelance UX researcher last month"
                  r"registered as an? (?:[\w-]+ ){0,3}?(?:freelanc\w*|self-employed|sole trader|sole proprietor))")
 FOUNDED_RELATIVE = folded_rx(
-    rf"\b{_RELATIVE_YEAR}\b[^.;!?,]{{0,50}}?\b{_FOUNDING_ACT}\b|\b{_FOUNDING_ACT}\b[^.;!?,]{{0,30}}?\b{_RELATIVE_YEAR}\b")
+    rf"\b{_RELATIVE_YEAR}\b[^.;!?,]{{0,70}}?\b{_FOUNDING_ACT}\b|\b{_FOUNDING_ACT}\b[^.;!?,]{{0,30}}?\b{_RELATIVE_YEAR}\b")
 # a month or week ago counts as this year ("letzten Monat", "last week"); else by the phrase's start
 RELATIVE_WEEKS = re.compile(r"\b(?:monat|woche|month|week)\b")
 RELATIVE_YEAR_OFFSET = {"vorletzte": 2, "the year before last": 2, "letzte": 1, "vergangene": 1, "last year": 1,
@@ -195,7 +208,10 @@ AGE_HYPHEN = folded_rx(r"(?<!\d)(\d+)-(?:year-old|years-old|jährige[sn]? (?:unt
 NOT_FOUNDED_PATTERN = (
     r"noch nicht gegründet|gegründet (?:ist|hat|haben wir|haben) (?:noch )?(?:nichts|nix|nicht|keiner)|"
     r"noch nichts gegründet|noch keine (?:gmbh|ug|firma|gesellschaft)\b|"
-    r"\b(?:gmbh|ug|firma|unternehmen) gibt es (?:noch )?nicht|no company yet|not a company yet|"
+    r"\b(?:gmbh|ug|firma|unternehmen) gibt es (?:aber |jedoch |bisher |bislang )?(?:noch )?nicht|no company yet|not a company yet|"
+    # "Eine Firma haben wir bisher nicht gegründet", "Ein Gewerbe habe ich noch nicht", "noch kein Gewerbe angemeldet"
+    r"\b(?:gmbh|ug|firma|unternehmen|gewerbe) (?:haben wir|habe ich|hab ich) (?:bisher |bislang |noch )*(?:nicht|keins?)\b|"
+    r"\bnoch kein(?:e|en)? (?:gewerbe|gewerbeschein)\b|"
     r"no (?:gmbh|ug|legal entity) yet|(?:haven'?t|have not|not yet) (?:founded|registered|incorporated)|"
     r"not (?:yet )?(?:founded|incorporated)|"
     # "no company registered yet", "nothing incorporated yet", "die GmbH ist noch nicht eingetragen"
@@ -225,7 +241,15 @@ PRE_FOUNDING = folded_rx(
     r"turn(?:ing|s)? (?:it|this|that|them|(?:our|my) [^.;!?]{1,60}?) into an? (?:(?:real|proper|actual|registered|own|small|little|tiny)\s+){0,2}(?:company|business|start-?up|gmbh)|vor der gründung|vorgründung|gründen wollen|(?:will|wollen|möchte|möchten|plane|planen|werde|werden),? .{0,80}gründen\b|"
     # the plan and the verb further apart within one sentence ("möchte mit einem Kollegen ein eigenes Unternehmen für
     # Laser-Messtechnik in der Lebensmittelindustrie gründen")
-    r"(?:will|wollen|möchte|möchten|plane|planen|werde|werden)\b[^.;!?]{0,140}?\bgründen\b|"
+    r"(?:will|wollen|möchte|möchten|plane|planen|werde|werden|würde|würden)\b[^.;!?]{0,140}?\bgründen\b|"
+    # a trade to be registered ("Im Februar will ich das Gewerbe anmelden"), a founding phase ("noch in der
+    # Gründungsphase", "der Gesellschaftsvertrag liegt im Entwurf vor"), an idea being weighed ("thinking about starting a
+    # vegan catering business, just an idea so far")
+    r"(?:will|wollen|möchte|möchten|plane|planen|werde|werden)\b[^.;!?]{0,40}?\b(?:das|ein|mein|unser) (?:eigenes? )?gewerbe anmelden\b|"
+    r"\bnoch in der gründungsphase\b|\bgesellschaftsvertrag (?:liegt|ist) (?:erst |noch )?im entwurf|"
+    r"\b(?:thinking about|considering|think about) (?:starting|founding|launching) (?:a|an|my) (?!(?:second|another|new|branch|"
+    r"office|site|subsidiary)\b)|"
+    r"\b(?:just|only) an idea (?:so far|for now|at the moment)|\b(?:erst|bisher|noch) (?:nur )?eine idee\b|"
     # moving somewhere to found ("relocating to Berlin in spring to start a company"), incorporating later
     r"\b(?:relocat\w*|moving|coming|move|come)\b[^.;!?]{0,40}?\bto (?:found|start|launch|set up) (?:a|an|my|our) "
     r"(?:[\w-]+ ){0,3}?(?:company|business|start-?up|firm)\b|\b(?:i'll|i will|we'll|we will) incorporate\b|"
@@ -335,6 +359,9 @@ RESEARCH_AS_SELF = folded_rx(
     r"(?:tu|fu|hu|bht|htw|uni\w*|universit\w*|hochschul\w*|institut\w*|fraunhofer|leibniz|helmholtz|max-planck|charité|"
     r"forschungseinrichtung\w*|außeruniversitär\w*)|"
     r"wir sind (?:ein|eine|das|die) [\w-]+(?:institut|hochschule|universität)\b|"
+    # "Am Fachgebiet Werkstofftechnik der TU Berlin suchen wir ...", "am Lehrstuhl für ... entwickeln wir"
+    r"\b(?:am|an dem) (?:fachgebiet|lehrstuhl|institut|fachbereich)\b[^.;!?]{0,80}?\b(?:suchen|forschen|arbeiten|entwickeln|"
+    r"planen|brauchen|haben) wir\b|"
     r"(?:we are|we're) (?:a|an|the) (?:[\w-]+ ){0,3}(?:research|university|institute|chair)|"
     # "unser Fraunhofer-Institut", "our Fraunhofer institute" (not a partner's: "unser Partnerinstitut", "our partner institute")
     r"unser (?:(?!partner|kooperations|kunden)[\w-]+ ){0,2}(?:(?!partner|kooperations|kunden)\w+-)?(?:institut|lehrstuhl|fachgebiet)\b|"
@@ -364,8 +391,9 @@ PARTNER_RESEARCH = folded_rx(
     r"in kooperation mit (?:der|dem|einer) \w+|kooperation mit (?:der )?(?:tu|fu|hu|bht|htw|uni))",
 )
 ASSOCIATION = folded_rx(
-    r"\b(?:wir sind|we are|we're|als)\s+(?:ein|eine|der|die|das|an?|the)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:verein|verband|wirtschaftsverband|branchenverband|unternehmensnetzwerk|unternehmensverbund|unternehmerverband|netzwerk|"
+    # "als Branchenverband der Berliner Games-Wirtschaft fragen wir", "wir sind ein gemeinnütziger Sportverein"
+    r"\b(?:wir sind|we are|we're|als)\s+(?:(?:ein|eine|der|die|das|an?|the)\s+(?:[\w-]+\s+){0,2})?"
+    r"(?:[\w-]*(?:verein|verband)\b|wirtschaftsverband|branchenverband|unternehmensnetzwerk|unternehmensverbund|unternehmerverband|netzwerk|"
     r"standortgemeinschaft|interessengemeinschaft|cluster|clusterinitiative|initiative|association|trade association|"
     # a foundation ("Wir sind eine Stiftung", "we are a charitable foundation")
     r"stiftung|foundation|"
@@ -1016,6 +1044,10 @@ SELF_TAKEOVER = folded_rx(
     rf"\bich (?:beabsichtige|habe vor|plane|hoffe),? [^.;!?]{{0,120}}?\b(?:{_BUSINESS}|gmbh|ug|kg)\b[^.;!?]{{0,80}}?\bzu übernehmen\b|"
     # the successor named without the object: "Ich soll übernehmen, mein Bruder will nicht", "ich werde übernehmen."
     rf"\b(?:ich|i) (?:soll|werde|am supposed to|will) (?:ihn |es |ihm |it )?(?:übernehmen|take over)(?= *[,.;!?]| *$| und\b| and\b)|"
+    # a consultant's note on a client who takes over ("Hr. K. möchte die Werkstatt übernehmen", "Kundin will den Salon
+    # ihrer Chefin übernehmen")
+    rf"\b(?:hr\.|fr\.|herr|frau|kunde|kundin|mandant\w*|klient\w*|client)\s+(?:[a-zäöüß]\.\s*|[\w-]+\s+)?(?:möchte|will|soll|plant|wants to|"
+    rf"plans to|would like to)\s+(?:[\w'().-]+\s+){{0,8}}?\w{{0,20}}{_BUSINESS}\w*\s+(?:[^.;!?]{{0,60}}?\s)?(?:übernehmen|kaufen|take over)\b|"
     # "I want to buy an existing restaurant": a running business bought by the writer
     rf"\b(?:i|ich)\s+(?:want|would like|'d like|plan|am planning|intend|hope)\s+to\s+(?:buy|acquire|purchase)\s+an?\s+existing\s+"
     rf"(?:[\w'-]+\s+){{0,2}}?(?:{_BUSINESS}|restaurant|café|cafe|bar|hotel|kiosk|pub)\b|"

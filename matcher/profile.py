@@ -551,7 +551,8 @@ def _age(t: str, today: dt.date) -> tuple[int | None, float | None, tuple[float,
         year = full_year(m.group(1), today)
         # the month may stand before the year outside the match: "im Juli 2025 unsere UG gegründet"
         month = MONTH.search(m.group(0)) or MONTH.search(t[max(0, m.start(1) - 16):m.start(1) + 4])
-        digits = re.search(r"\b(0?[1-9]|1[0-2])\s*/\s*$", t[max(0, m.start(1) - 6):m.start(1)])  # "seit 02/2022"
+        # "seit 02/2022", "am 20.12.2021"
+        digits = re.search(r"(?:\b|\d\.\s*)(0?[1-9]|1[0-2])\s*[/.]\s*$", t[max(0, m.start(1) - 8):m.start(1)])
         if (month or digits) and 1800 <= year <= today.year:
             k = month_number(month.group(1)) if month else int(digits.group(1))
             if (year, k) <= (today.year, today.month):

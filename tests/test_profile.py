@@ -2490,3 +2490,40 @@ def test_founding_plans_takeovers_and_the_self_employed(text, org, stage):
 def test_registers_spin_offs_and_associations(text, org, stage, year):
     p = ex(text)
     assert (p.org_type, p.stage, p.founded_year) == (org, stage, year)
+
+
+# stage probes (thirty-second session)
+@pytest.mark.parametrize("text,org,stage", [
+    ("Unsere GmbH wurde am 20.12.2021 ins Handelsregister eingetragen, Medtech in Berlin-Buch mit 9 MA.", "company",
+     "startup"),  # 4 years and 11 months on TODAY
+    ("We're pre-revenue but incorporated: our GmbH was registered in Berlin in March 2026.", "company", "startup"),
+    ("Neben meinem Job als Lehrer habe ich 2024 ein Nebengewerbe angemeldet.", "company", "startup"),
+    ("Wir sind seit letztem Jahr am Markt mit unserer nachhaltigen Kindermode.", "company", "startup"),
+    ("Wir haben letzten Monat unsere UG (haftungsbeschränkt) ins Handelsregister eintragen lassen.", "company", "startup"),
+    ("Im Februar will ich das Gewerbe anmelden und in Friedrichshain eröffnen.", "individual", "pre_founding"),
+    ("Wir sind noch in der Gründungsphase: Der Businessplan steht.", "individual", "pre_founding"),
+    ("hey, thinking about starting a vegan catering business, just an idea so far.", "individual", "pre_founding"),
+    ("Ich bin bei einer Bank angestellt. Ein Gewerbe habe ich noch nicht, würde aber in Berlin gründen.", "individual",
+     "pre_founding"),
+    ("Unser Team arbeitet seit zwei Jahren an einer Plattform. Eine Firma haben wir bisher nicht gegründet.", "individual",
+     "pre_founding"),
+    ("Wir sind drei Doktorandinnen an der FU Berlin. Eine Firma gibt es aber noch nicht.", "research", "pre_founding"),
+    ("Am Fachgebiet Werkstofftechnik der TU Berlin suchen wir für ein Verbundprojekt eine Förderlinie.", "research", None),
+    ("Als Branchenverband der Berliner Games-Wirtschaft fragen wir für unsere Mitglieder.", "association", None),
+    ("Wir sind ein gemeinnütziger Sportverein in Berlin.", "association", None),
+    ("Anruf Hr. K.: Kfz-Meister, seit 15 Jahren angestellt. Der Inhaber will in den Ruhestand, Hr. K. möchte die "
+     "Werkstatt (Betrieb besteht seit 1978) übernehmen.", "individual", "pre_founding"),
+    # a firm's plans are no founding
+    ("Hi, we are a cybersecurity company from Tel Aviv and are thinking about opening our European HQ in Berlin.",
+     "company", None),
+    ("Wir haben die Kosten vereinbart, wir sind eine GmbH mit 20 MA.", "company", "established"),
+])
+def test_stage_and_asker(text, org, stage):
+    p = ex(text)
+    assert (p.org_type, p.stage) == (org, stage)
+
+
+def test_an_earlier_trade_registration_is_no_founding_of_the_planned_business():
+    p = ex("Ich hatte 2019 schon mal ein Gewerbe angemeldet, das ruht seit Jahren. Mit meiner Idee will ich im Januar 2027 "
+           "neu gründen.")
+    assert (p.founded_year, p.stage) == (None, "pre_founding")

@@ -17,7 +17,7 @@ def test_the_probe_file_is_valid_and_each_set_is_large_enough():
     sets = {p.set for p in DATA.probes}
     assert {"people-1", "firms-1", "people-2", "people-3", "project-start", "seat", "seat-2", "needs-1", "needs-2",
             "needs-3", "needs-4", "needs-5", "people-4", "start-2", "start-3", "people-5", "people-6", "needs-6",
-            "needs-7", "age-1", "age-2", "seat-3", "seat-4"} <= sets
+            "needs-7", "age-1", "age-2", "seat-3", "seat-4", "stage-1", "stage-2"} <= sets
     for s in sets:
         assert sum(p.set == s for p in DATA.probes) >= 30, s
 
