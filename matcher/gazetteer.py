@@ -693,10 +693,12 @@ _MOVED_DONE = re.compile(r"\b(?:we|wir|company|firm|firma|unternehmen|team|sitz|
 # what a third party does there, not the company: a funder's place ("Förderung aus Berlin", "funding from Berlin"), an
 # event held there ("Die Abschlussveranstaltung findet in Berlin statt"), a service provider's or maker's place ("produziert
 # wird bei einem Lohnhersteller in Szczecin", "Lager bei einem Fulfillment-Dienstleister in Erfurt"), where goods come from
-_FUNDER_BEFORE = re.compile(r"\b(?:förder\w*|zuschuss\w*|zuschüsse|geld|gelder|mittel|funding|grants?|support|subsid\w*|"
-                            r"programm\w*|programmes?|programs?)\s+(?:aus|from|von)\s*(?:dem|der|the)?\s*$", re.I)
-_HELD_AFTER = re.compile(r"^[^.;!?]{0,40}?\b(?:statt|stattfinde\w*|stattfand|takes place|took place|is held|was held|"
-                         r"will be held|will take place)\b", re.I)
+_FUNDER_BEFORE = re.compile(r"\b(?:förderung\w*|fördermittel\w*|fördergeld\w*|förderprogramm\w*|zuschuss\w*|zuschüsse|geld|"
+                            r"gelder|mittel|funding|grants?|subsid(?:y|ies)|programme?|programmen?|programmes|programs?)\s+"
+                            r"(?:aus|from|von)\s*(?:dem|der|the)?\s*$", re.I)
+# ("statt" ends the clause: "findet in Berlin statt", not "in Berlin statt in Potsdam")
+_HELD_AFTER = re.compile(r"^[^.;!?]{0,40}?\b(?:statt(?=\s*(?:[.,;:!?)]|$))|stattfinde\w*|stattfand|takes place|took place|"
+                         r"is held|was held|will be held|will take place)", re.I)
 _PROVIDER_BEFORE = re.compile(r"\bbei\s+(?:einem|einer|unserem|unserer|dem|der)\s+(?:[\w-]+\s+){0,2}?\w*(?:hersteller|"
                               r"dienstleister|partner|lieferant|zulieferer|händler|druckerei|produzent|spedition|logistiker)\w*"
                               r"\s+(?:in|im)\s*$|"

@@ -1046,8 +1046,10 @@ SELF_TAKEOVER = folded_rx(
     rf"\b(?:ich|i) (?:soll|werde|am supposed to|will) (?:ihn |es |ihm |it )?(?:übernehmen|take over)(?= *[,.;!?]| *$| und\b| and\b)|"
     # a consultant's note on a client who takes over ("Hr. K. möchte die Werkstatt übernehmen", "Kundin will den Salon
     # ihrer Chefin übernehmen")
-    rf"\b(?:hr\.|fr\.|herr|frau|kunde|kundin|mandant\w*|klient\w*|client)\s+(?:[a-zäöüß]\.\s*|[\w-]+\s+)?(?:möchte|will|soll|plant|wants to|"
-    rf"plans to|would like to)\s+(?:[\w'().-]+\s+){{0,8}}?\w{{0,20}}{_BUSINESS}\w*\s+(?:[^.;!?]{{0,60}}?\s)?(?:übernehmen|kaufen|take over)\b|"
+    # (not a customer who wants to buy the writer's firm: "Ein Kunde will unsere Firma kaufen")
+    rf"\b(?:hr\.|fr\.|herr|frau|mandant\w*|klient\w*|client)\s+(?:[a-zäöüß]\.\s*|[\w-]+\s+)?(?:möchte|will|soll|plant|wants to|"
+    rf"plans to|would like to)\s+(?:(?!unser\w*|our)[\w'().-]+\s+){{0,8}}?\w{{0,20}}{_BUSINESS}\w*\s+(?:[^.;!?]{{0,60}}?\s)?"
+    rf"(?:übernehmen|kaufen|take over)\b|"
     # "I want to buy an existing restaurant": a running business bought by the writer
     rf"\b(?:i|ich)\s+(?:want|would like|'d like|plan|am planning|intend|hope)\s+to\s+(?:buy|acquire|purchase)\s+an?\s+existing\s+"
     rf"(?:[\w'-]+\s+){{0,2}}?(?:{_BUSINESS}|restaurant|café|cafe|bar|hotel|kiosk|pub)\b|"

@@ -17,13 +17,13 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     AGE_HYPHEN,
     AGE_OLD,
     AGE_YEARS,
+    ANNIVERSARY,
+    ANNIVERSARY_NEXT_YEAR,
     ASSOCIATION,
     BERLIN_PLACES,
     EMP_PATTERNS,
     EMP_WORDS,
     ESTABLISHED,
-    ANNIVERSARY,
-    ANNIVERSARY_NEXT_YEAR,
     FOUNDED_AS,
     FOUNDED_RELATIVE,
     FOUNDED_YEAR,
@@ -470,8 +470,8 @@ _OWN_BUSINESS_AFTER = re.compile(rf"^[^.;!?,]{{0,25}}?\b(?:{_OWN_WORDS})\b")
 # what one person has done since ("ich töpfere seit 2003", "Seit 2019 arbeite ich als ...", "I've been home-brewing since
 # 2010") and years in a trade ("seit 1999 in der Branche", "in the industry since 2005"): the person's, not a business's
 # age; running, leading or owning a business is its age ("ich führe seit 2015 meinen Laden", "I've been running it since")
-_BUSINESS_VERBS = (r"führe|leite|betreibe|habe|besitze|running|operating|trading|selling|freelancing|"
-                   r"self-employed")
+_BUSINESS_VERBS = (r"führe|leite|betreibe|habe|besitze|verkaufe|vertreibe|biete|handle|produziere|fertige|"
+                   r"running|operating|trading|selling|freelancing|self-employed")
 _PERSON_DOES_SINCE = re.compile(
     rf"\bich\s+(?:selbst\s+)?(?!(?:{_BUSINESS_VERBS})\b)[a-zäöüß]+e\s+(?:schon\s+|bereits\s+)?(?:seit|since)\s*$|"
     rf"\bi(?:'ve| have)\s+been\s+(?!(?:{_BUSINESS_VERBS})\b)[\w-]+ing\b[^.;!?,]{{0,30}}?(?:seit|since)\s*$|"

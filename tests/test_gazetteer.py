@@ -606,3 +606,12 @@ def test_the_seat_among_others_places(text, in_berlin):
 
 def test_a_bare_number_is_no_postcode():
     assert read_location("Umsatz 12500 Euro, GmbH mit 10 MA")[1] is None
+
+
+@pytest.mark.parametrize("text,in_berlin", [
+    ("Wir sitzen in Berlin statt in Potsdam.", True),          # "statt" = instead of, no event
+    ("Wir sind eine Programmierfirma aus Berlin.", True),      # a firm's trade, no programme
+    ("Wir sind ein Förderverein aus Berlin.", True),           # an association, no funder
+])
+def test_others_places_rules_leave_the_writers_own_seat(text, in_berlin):
+    assert read_location(text)[1] is in_berlin

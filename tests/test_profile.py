@@ -2527,3 +2527,12 @@ def test_an_earlier_trade_registration_is_no_founding_of_the_planned_business():
     p = ex("Ich hatte 2019 schon mal ein Gewerbe angemeldet, das ruht seit Jahren. Mit meiner Idee will ich im Januar 2027 "
            "neu gründen.")
     assert (p.founded_year, p.stage) == (None, "pre_founding")
+
+
+@pytest.mark.parametrize("text,org,year", [
+    ("Ein Kunde will unsere Firma kaufen, wir sind eine GmbH in Pankow mit 12 MA.", "company", None),
+    ("Seit 2015 verkaufe ich Keramik auf Märkten in Berlin.", "company", 2015),  # trading on one's own account
+])
+def test_a_buyer_of_the_writers_firm_and_a_sole_traders_years(text, org, year):
+    p = ex(text)
+    assert (p.org_type, p.founded_year) == (org, year)
