@@ -170,15 +170,17 @@ _RELATIVE_YEAR = (r"(vorletzte[snm]? jahr|the year before last|letzte[snm]? jahr
                   # a founding weeks ago counts as this year's
                   r"(?:letzte[nr]?|vorige[nr]?|vergangene[nr]?) (?:monat|woche)|last (?:month|week))")
 _FOUNDING_ACT = (r"(?:gegründet|ausgegründet|founded|incorporated|selbst(?:st)?ändig gemacht|went self-employed|"
-                 # on the market since then ("seit letztem Jahr am Markt"); registered ("letzten Monat unsere UG ins
-                 # Handelsregister eintragen lassen")
-                 r"am markt|auf dem markt|on the market|in business|eintragen lassen|ins handelsregister eingetragen|"
+                 # registered ("letzten Monat unsere UG ins Handelsregister eintragen lassen")
+                 r"eintragen lassen|ins handelsregister eingetragen|"
                  r"(?:\w*gewerbe|\w*firma|\w*unternehmen|gmbh|ug|company|business)\s+(?:angemeldet|eingetragen|registered)|"
                  r"registered (?:the|our|a|my) (?:company|business|gmbh|ug)|"
                  # "registered as a freelance UX researcher last month"
                  r"registered as an? (?:[\w-]+ ){0,3}?(?:freelanc\w*|self-employed|sole trader|sole proprietor))")
 FOUNDED_RELATIVE = folded_rx(
-    rf"\b{_RELATIVE_YEAR}\b[^.;!?,]{{0,70}}?\b{_FOUNDING_ACT}\b|\b{_FOUNDING_ACT}\b[^.;!?,]{{0,30}}?\b{_RELATIVE_YEAR}\b")
+    rf"\b{_RELATIVE_YEAR}\b[^.;!?,]{{0,70}}?\b{_FOUNDING_ACT}\b|\b{_FOUNDING_ACT}\b[^.;!?,]{{0,30}}?\b{_RELATIVE_YEAR}\b|"
+    # on the market since then ("seit letztem Jahr am Markt", "in business since last year"; not "lange am Markt und
+    # wollen dieses Jahr ...")
+    rf"\bseit\s+{_RELATIVE_YEAR}\s+(?:[\w-]+\s+){{0,4}}?(?:am|auf dem) markt\b|\b(?:on the market|in business) since {_RELATIVE_YEAR}\b")
 # a month or week ago counts as this year ("letzten Monat", "last week"); else by the phrase's start
 RELATIVE_WEEKS = re.compile(r"\b(?:monat|woche|month|week)\b")
 RELATIVE_YEAR_OFFSET = {"vorletzte": 2, "the year before last": 2, "letzte": 1, "vergangene": 1, "last year": 1,

@@ -506,7 +506,7 @@ def _relative_founding_year(t: str, today: dt.date) -> int | None:
     for m in FOUNDED_RELATIVE.finditer(t):
         if _PERSON_SINCE.search(t[max(0, m.start() - 70):m.start()]) or _OTHER_FOUNDED.search(m.group(0)):
             continue
-        phrase = (m.group(1) or m.group(2)).lower()
+        phrase = next(g for g in m.groups() if g).lower()
         offset = 0 if RELATIVE_WEEKS.search(phrase) else next(
             (v for k, v in RELATIVE_YEAR_OFFSET.items() if phrase.startswith(k)), None)
         if offset is not None:

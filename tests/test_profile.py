@@ -2536,3 +2536,14 @@ def test_an_earlier_trade_registration_is_no_founding_of_the_planned_business():
 def test_a_buyer_of_the_writers_firm_and_a_sole_traders_years(text, org, year):
     p = ex(text)
     assert (p.org_type, p.founded_year) == (org, year)
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Wir sind seit letztem Jahr am Markt mit unserer Kindermode.", 2025),
+    ("We have been in business since last year, 3 people.", 2025),
+    # a plan for this year is no founding this year
+    ("Wir sind lange am Markt und wollen dieses Jahr investieren, 20 MA.", None),
+    ("We have been in business a long time and this year we want to expand.", None),
+])
+def test_on_the_market_since_a_relative_year(text, year):
+    assert ex(text).founded_year == year
