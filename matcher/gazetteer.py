@@ -429,10 +429,11 @@ _PLANNED_BEFORE = re.compile(
     r"\b(?:thinking\s+(?:about|of)(?:\s+opening)?|denken\s+(?:über|an)|"
     r"plan(?:en|t|e|s|ning)?\s+(?:wir\s+|we\s+)?(?:[\w-]+\s+){0,3}?(?:eine?n?|a|an))\s+(?:[\w-]+\s+){0,2}?(?:standort|werk|niederlassung|"
     r"filiale|büro|zweigstelle|office|site|branch|plant|showroom)\w*\s+(?:in|im|at)\s*(?:der|dem|the)?\s*$", re.I)
+# the words for a site of a company, shared by a site named (``_SITE_NOUN``) and a site as the seat's evidence (``_SITE``)
+_SITE_WORDS = (r"standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
+               r"establishments?|filiale\w*|branch\w*|production|produktion\w*")
 _SITE_NOUN = re.compile(
-    r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
-    r"establishments?|"
-    r"filiale\w*|branch\w*|hub|dependance|production|produktion\w*|fertigung|fertigungsstätte|headquarters|hq|zentrale|presence|präsenz|"
+    rf"\b(?:{_SITE_WORDS}|hub|dependance|fertigung|fertigungsstätte|headquarters|hq|zentrale|presence|präsenz|"
     r"showroom\w*|zweigstelle\w*|außenstelle\w*)\b",
     re.I,
 )
@@ -589,10 +590,7 @@ _STRONG = re.compile(
     # (not a person who "sitzt 3 Tage die Woche in einem Coworking"); a trade registered there ("Gewerbe angemeldet in")
     r"\b(?:sitz(?!e\s+\d|t\s+\d|en\s+\d)\w*|ansässig\w*|based|headquarter\w*|hq|located|firmensitz\w*|hauptsitz\w*|zentrale|"
     r"beheimatet|registered|angemeldet|eingetragen|(?:our|my|the company's|its)\s+seat)\b", re.I)
-_SITE = re.compile(
-    r"\b(?:standort\w*|niederlassung\w*|betriebsstätte\w*|werk|werke|büro\w*|office\w*|sites?|plants?|factory|fabrik\w*|"
-    r"establishments?|"
-    r"filiale\w*|branch\w*|centre|center|labor|lab|werkstatt|workshop|halle|produktion\w*|production)\b", re.I)
+_SITE = re.compile(rf"\b(?:{_SITE_WORDS}|centre|center|labor|lab|werkstatt|workshop|halle)\b", re.I)
 
 # the place named before the site ("We are the Berlin-Spandau plant of a Swedish group", "our Berlin office")
 _SITE_AFTER = re.compile(r"(?:-\w+)?\s+(?:plant|site|factory|werk|standort|niederlassung|branch|office)\b", re.I)

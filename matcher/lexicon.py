@@ -131,6 +131,19 @@ FOUNDED_YEAR_BEFORE = folded_rx(
     # the company's legal form right before the verb, a side remark in between ("Im Mai 2023 ich habe mit meine Freundin
     # (auch Schneiderin) eine UG gegründet")
     r"[^.;!?:]{0,100}?\b(?:eine|unsere|meine|die|a|an|our)\s+(?:gmbh|ug|gbr|ohg|kg|firma|company)\s+(?:gegründet|founded|incorporated))\b")
+# the company entered in a register or a trade registered, with the year in group 1 ("Unsere GmbH wurde am 20.12.2021 ins
+# Handelsregister eingetragen", "our GmbH was registered in Berlin in March 2026", "2024 ein Nebengewerbe angemeldet")
+FOUNDED_REGISTERED = (
+    folded_rx(r"\b(?:gmbh|ug|gbr|kg|ag|company|business|firm|firma|unternehmen|gewerbe|start-?up)\s+(?:\([\w. ]+\)\s+)?"
+              r"(?:was|wurde|ist|has been|got|were|wurden)\s+(?:officially\s+|offiziell\s+)?(?:am\s+\d{1,2}\.\s*\d{1,2}\.\s*(?=(?:19|20)\d{2}))?"
+              r"(?:(?:19|20)\d{2}\s+)?(?:registered|incorporated|founded|gegründet|eingetragen|angemeldet|ins handelsregister)\b"
+              r"[^.;!?]{0,30}?(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b"),
+    folded_rx(r"\b(?:gmbh|ug|gbr|kg|ag|firma|unternehmen|gewerbe)\s+(?:\([\w. ]+\)\s+)?(?:wurde|ist)\s+(?:am\s+)?"
+              r"(?:\d{1,2}\.\s*\d{1,2}\.\s*)((?:19|20)\d{2})\b"),
+    # (not an earlier one: "2019 schon mal ein Gewerbe angemeldet ..., will ich neu gründen")
+    folded_rx(r"(?<![\d.,/-])\b((?:19|20)\d{2})\s+(?:(?!(?:schon|früher|damals|einmal|mal|once|previously|before)\b)[\w-]+\s+){0,3}?"
+              r"(?:\w*gewerbe|firma|gmbh|ug|unternehmen|business|company)\s+(?:angemeldet|eingetragen|registered)\b"),
+)
 # a business that began in one legal form and changed later ("Angefangen haben wir 2018 als GbR, seit 2025 GmbH", "2019 als
 # Einzelunternehmen gestartet", "we started as a sole trader in 2016"): the first start is the founding (group 1)
 _FIRST_FORM = (r"(?:als|as)\s+(?:a\s+|an\s+|eine?\s+|kleine[ns]?\s+|small\s+)?(?:gbr|ug|gmbh|ohg|einzelunternehm\w*|einzelfirma|"
@@ -138,16 +151,6 @@ _FIRST_FORM = (r"(?:als|as)\s+(?:a\s+|an\s+|eine?\s+|kleine[ns]?\s+|small\s+)?(?
                r"side business|one-person business)\b")
 _STARTED = r"(?:angefangen|gestartet|begonnen|started|began|begun)"
 FOUNDED_AS = (
-    folded_rx(r"\b(?:gmbh|ug|gbr|kg|ag|company|business|firm|firma|unternehmen|gewerbe|start-?up)\s+(?:\([\w. ]+\)\s+)?"
-              r"(?:was|wurde|ist|has been|got|were|wurden)\s+(?:officially\s+|offiziell\s+)?(?:am\s+\d{1,2}\.\s*\d{1,2}\.\s*(?=(?:19|20)\d{2}))?"
-              r"(?:(?:19|20)\d{2}\s+)?(?:registered|incorporated|founded|gegründet|eingetragen|angemeldet|ins handelsregister)\b"
-              r"[^.;!?]{0,30}?(?:(?:" + "|".join(MONTHS) + r")[a-z]{0,6}\.?\s*)?((?:19|20)\d{2})\b"),
-    folded_rx(r"\b(?:gmbh|ug|gbr|kg|ag|firma|unternehmen|gewerbe)\s+(?:\([\w. ]+\)\s+)?(?:wurde|ist)\s+(?:am\s+)?"
-              r"(?:\d{1,2}\.\s*\d{1,2}\.\s*)((?:19|20)\d{2})\b"),
-    # "2024 ein Nebengewerbe angemeldet", "2019 unsere UG eintragen lassen"
-    # (not an earlier one: "2019 schon mal ein Gewerbe angemeldet ..., will ich neu gründen")
-    folded_rx(r"(?<![\d.,/-])\b((?:19|20)\d{2})\s+(?:(?!(?:schon|früher|damals|einmal|mal|once|previously|before)\b)[\w-]+\s+){0,3}?"
-              r"(?:\w*gewerbe|firma|gmbh|ug|unternehmen|business|company)\s+(?:angemeldet|eingetragen|registered)\b"),
     folded_rx(rf"(?<![\d.,/-])\b((?:19|20)\d{{2}})\s+(?:[\w-]+\s+){{0,3}}?{_FIRST_FORM}[^.;!?]{{0,30}}?\b{_STARTED}\b"),
     folded_rx(rf"\b{_STARTED}\s+(?:haben wir|hat er|hat sie|habe ich|we|i)?\s*(?:[\w-]+\s+){{0,3}}?(?:im jahr\s+|in\s+)?"
               rf"((?:19|20)\d{{2}})\b[^.;!?]{{0,40}}?\b{_FIRST_FORM}"),
@@ -395,7 +398,7 @@ PARTNER_RESEARCH = folded_rx(
 ASSOCIATION = folded_rx(
     # "als Branchenverband der Berliner Games-Wirtschaft fragen wir", "wir sind ein gemeinnütziger Sportverein"
     r"\b(?:wir sind|we are|we're|als)\s+(?:(?:ein|eine|der|die|das|an?|the)\s+(?:[\w-]+\s+){0,2})?"
-    r"(?:[\w-]*(?:verein|verband)\b|wirtschaftsverband|branchenverband|unternehmensnetzwerk|unternehmensverbund|unternehmerverband|netzwerk|"
+    r"(?:[\w-]*(?:verein|verband)\b|unternehmensnetzwerk|unternehmensverbund|netzwerk|"
     r"standortgemeinschaft|interessengemeinschaft|cluster|clusterinitiative|initiative|association|trade association|"
     # a foundation ("Wir sind eine Stiftung", "we are a charitable foundation")
     r"stiftung|foundation|"

@@ -25,6 +25,7 @@ from .lexicon import (  # noqa: F401 (parse_number and BERLIN_PLACES are re-expo
     EMP_WORDS,
     ESTABLISHED,
     FOUNDED_AS,
+    FOUNDED_REGISTERED,
     FOUNDED_RELATIVE,
     FOUNDED_YEAR,
     FOUNDED_YEAR_BEFORE,
@@ -452,7 +453,8 @@ def _founding_year_hit(t: str) -> re.Match | None:
     gegründet") before a mere "seit" ("Seit Oktober 2024 finanziert uns die erste Phase einer Förderung"), else the
     first."""
     hits = sorted([*_company_age_hits(FOUNDED_YEAR, t), *_company_age_hits(FOUNDED_YEAR_BEFORE, t),
-                   *_company_age_hits(FOUNDED_YEAR_SPINOFF, t), *(m for pat in FOUNDED_AS for m in _company_age_hits(pat, t))],
+                   *_company_age_hits(FOUNDED_YEAR_SPINOFF, t),
+                   *(m for pat in (*FOUNDED_REGISTERED, *FOUNDED_AS) for m in _company_age_hits(pat, t))],
                   key=lambda m: m.start())
     return next((m for m in hits if _FOUNDING_WORD.search(m.group(0))),
                 next((m for m in hits if _EXISTS_AFTER.match(t[m.end():m.end() + 30])), hits[0] if hits else None))
@@ -543,8 +545,8 @@ def full_year(digits: str, today: dt.date) -> int:
 def _age(t: str, today: dt.date) -> tuple[int | None, float | None, tuple[float, float] | None]:
     """The founding year, the age in years and, when only the year is stated, the range the age can lie in."""
     m = _founding_year_hit(t)
-    jubilee = _anniversary_year(t, today)
-    if jubilee is not None and not (m and _FOUNDING_WORD.search(m.group(0))):
+    jubilee = None if m and _FOUNDING_WORD.search(m.group(0)) else _anniversary_year(t, today)
+    if jubilee is not None:
         # an anniversary dates the founding more surely than a mere "seit" (a move, a hall, a person's years)
         return jubilee, max(0.0, today.year - jubilee + (0.5 if jubilee == today.year else 0.0)), year_age_range(jubilee, today)
     if m:
