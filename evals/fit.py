@@ -40,8 +40,9 @@ from .schema import load_all_cases
 FEATURES = list(FEATURE_WEIGHTS)
 
 
-def scored_states(cases, eng: Engine) -> dict[str, MatchState]:
-    """Each case's state after scoring (features of every candidate), computed once."""
+def scored_states(cases, eng: Engine, refiner_of=None) -> dict[str, MatchState]:
+    """Each case's state after scoring (features of every candidate), computed once. ``refiner_of(query)`` may give
+    a second reading of a request (``matcher.match``'s ``refine_profile``; ``evals.llm_reader``)."""
     from matcher.clock import today
 
     d = today(eng.settings)
@@ -50,7 +51,7 @@ def scored_states(cases, eng: Engine) -> dict[str, MatchState]:
     for c in cases:
         if not (c.must or c.should):
             continue
-        st = read_profile(c.query, eng, d)
+        st = read_profile(c.query, eng, d, refine_profile=refiner_of(c.query) if refiner_of is not None else None)
         for s in stages:
             st = s(st, eng)
         out[c.id] = st

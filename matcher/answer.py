@@ -60,6 +60,13 @@ def need_label(n: str, lang: str) -> str:
     return NEED_LABELS[n][_i(lang)]
 
 
+# facts two readers of the text read differently (``CompanyProfile.disputed``): shown, and asked on the cards
+DISPUTED_LABELS = {"org_type": ("Art der Organisation", "type of organisation"),
+                   "stage": ("Gründungsstand", "founding stage"),
+                   "in_berlin": ("Sitz in Berlin", "seat in Berlin"),
+                   "founded_year": ("Gründungsjahr", "founding year")}
+
+
 def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[str, str]]) -> str:
     """One line of what we understood (only derived facts, never the raw text)."""
     i = _i(lang)
@@ -90,6 +97,8 @@ def profile_summary(p: CompanyProfile, lang: str, topic_labels: dict[str, tuple[
     if not p.in_berlin and p.facts.get("planned_berlin_site"):
         parts.append("geplanter Standort Berlin" if i == 0 else "planned site in Berlin")
     line = ", ".join(parts) if parts else ("noch keine Angaben zum Unternehmen" if i == 0 else "no company facts yet")
+    if p.disputed:
+        line += f"; {'unklar' if i == 0 else 'unclear'}: {', '.join(DISPUTED_LABELS[f][i] for f in p.disputed if f in DISPUTED_LABELS)}"
     if p.topics:
         labels = [topic_labels[t][i] for t in p.topics[:5] if t in topic_labels]
         line += f"; {'Themen' if i == 0 else 'topics'}: {', '.join(labels)}"

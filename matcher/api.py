@@ -84,8 +84,9 @@ def match(query: str | CompanyProfile | dict, top_k: int = 5, filters: Filters |
             Given weights are used alone, without the learned ranker (``matcher/ranker.json``).
         scorer: a callable ``features -> score`` replacing the linear score (and the learned ranker).
         engine: an explicit engine (default: the process-wide one).
-        refine_profile: optional ``f(text, profile) -> profile`` that fills facts the deterministic
-            extractor left unknown (``matcher.llm.get_profile_refiner``); it must never raise.
+        refine_profile: optional ``f(text, profile) -> profile``, a second reading of this turn's text that
+            fills facts the deterministic extractor left unknown and, by ``MATCHER_LLM_PROFILE``, checks the ones
+            it read (``matcher.llm.get_profile_refiner``); it must never raise.
         previous_ids: the programme ids of the previous shortlist, in order, so that a follow-up
             such as "Wie beantrage ich den zweiten?" is answered about the second of them.
 

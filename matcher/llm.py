@@ -373,13 +373,17 @@ class LLMWriter(AnswerWriter):
 def get_profile_refiner(settings: Settings | None = None):
     """``f(text, profile) -> profile`` for ``matcher.match(refine_profile=...)``, or ``None`` without an LLM.
 
-    The refiner only fills unknown fields and returns the profile unchanged on any error.
+    How the LLM's reading meets the rules' is ``settings.llm_profile`` (``reconcile_profile``); the refiner returns
+    the profile unchanged on any error.
     """
+    from .clock import today
+
     settings = settings or get_settings()
     if not (settings.llm_base_url and settings.llm_model):
         return None
     model = build_chat_model(settings)
-    return lambda text, base: extract_profile_llm(text, model, base)
+    policy = settings.llm_profile
+    return lambda text, base: extract_profile_llm(text, model, base, policy=policy, today=today(settings))
 
 
 def build_chat_model(settings: Settings):
@@ -433,20 +437,128 @@ class ProfileFields(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     org_type: str | None = Field(None, description="'company', 'research', 'individual' or 'association'")
+    stage: str | None = Field(None, description="'pre_founding' (not founded yet, or a person taking over a business), "
+                              "'startup' (founded less than 5 years ago) or 'established'")
     employees: int | None = Field(None, ge=0, le=5_000_000, description="number of employees")
     turnover_eur: int | None = Field(None, ge=0, description="annual turnover in EUR")
-    founded_year: int | None = Field(None, ge=1800, le=2100, description="year the company was founded")
-    in_berlin: bool | None = Field(None, description="seat or site in Berlin")
+    founded_year: int | None = Field(None, ge=1800, le=2100, description="year the company itself was founded")
+    in_berlin: bool | None = Field(None, description="the company's seat or one of its sites is in Berlin (true), "
+                                   "or it sits elsewhere (false); customers, partners, sales and fairs do not count")
     has_research_partner: bool | None = Field(None, description="works with a university or research institute")
-    needs: list[Need] = Field(default_factory=list)
+    needs: list[Need] = Field(default_factory=list, description="what the company needs, the main need first")
     instruments_wished: list[Instrument] = Field(default_factory=list)
 
 
-def extract_profile_llm(text: str, chat_model, base: CompanyProfile, prompts_dir: Path | None = None) -> CompanyProfile:
-    """Fill the fields the deterministic extractor left unknown, using a chat model.
+PROFILE_POLICIES = ("fill", "check", "prefer")
+# the facts on which eligibility rules decide: a second reader that disagrees turns them into questions ("check")
+DECIDING = ("org_type", "stage", "in_berlin", "founded_year")
+# the stated fields a deciding fact is read from
+_STATED_AS = {"in_berlin": ("in_berlin", "location"), "founded_year": ("founded_year", "age_years")}
+_CHOICES = {"org_type": ("company", "research", "individual", "association"),
+            "stage": ("pre_founding", "startup", "established")}
 
-    Only fields that are ``None`` (or empty lists) in ``base`` are set; stated facts are never
-    overwritten. Any error (bad JSON, invalid value, timeout) returns ``base`` unchanged.
+
+def _llm_values(fields: ProfileFields) -> dict[str, Any]:
+    """The stated values of an LLM's reading (valid choices only)."""
+    out = {}
+    for name, value in fields.model_dump().items():
+        if value in (None, []) or (name in _CHOICES and value not in _CHOICES[name]):
+            continue
+        out[name] = value
+    return out
+
+
+def _set_year(data: dict, year: int | None, today: dt.date) -> None:
+    """A founding year and what follows from it (age, age range; the stage unless one is stated)."""
+    from .profile import year_age_range
+
+    data["founded_year"] = year
+    if year is None:
+        data["age_years"] = data["age_range"] = None
+        return
+    data["age_years"] = max(0.0, float(today.year - year))
+    data["age_range"] = year_age_range(year, today) if year <= today.year else None
+
+
+def _set_seat(data: dict, in_berlin: bool | None) -> None:
+    data["in_berlin"] = in_berlin
+    if in_berlin:
+        data["location"], data["in_germany"] = "berlin", True
+    elif in_berlin is False and data.get("location") == "berlin":
+        data["location"] = None
+
+
+def reconcile_profile(base: CompanyProfile, fields: ProfileFields, policy: str = "fill",
+                      today: dt.date | None = None) -> CompanyProfile:
+    """The profile after a second reading of the text by an LLM (``fields``), by ``policy`` (``PROFILE_POLICIES``):
+
+    - ``fill``: only what the rules left unknown is taken.
+    - ``check``: also, a deciding fact (``DECIDING``) the two read differently is left unknown and listed in
+      ``disputed``: the programmes that depend on it then ask instead of deciding for or against. The needs are
+      those the LLM names, the ones the rules read too first (the rules' order).
+    - ``prefer``: the LLM's value wins wherever it states one.
+
+    Numbers (staff, turnover) are only ever filled: the rules read them well and an LLM's may be invented.
+    """
+    if policy not in PROFILE_POLICIES:
+        raise ValueError(f"unknown profile policy {policy!r}; valid: {', '.join(PROFILE_POLICIES)}")
+    from .profile import size_class
+
+    today = today or dt.date.today()
+    llm = _llm_values(fields)
+    data = base.model_dump()
+    changed: list[str] = []
+    disputed = list(base.disputed)
+    for name, value in llm.items():
+        old = data.get(name)
+        if old in (None, []):
+            new = value
+        elif old == value or name in ("employees", "turnover_eur", "has_research_partner") or policy == "fill":
+            continue
+        elif name in ("needs", "instruments_wished"):
+            new = [v for v in old if v in value] + [v for v in value if v not in old]
+            if new == old:
+                continue
+        elif policy == "prefer":
+            new = value
+        else:  # check: a deciding fact read two ways
+            new = None
+            disputed.append(name)
+        if name == "founded_year" and old is None and data.get("age_years") is not None:
+            data["founded_year"] = new  # the age the rules read ("seit 5 Jahren") stays
+        elif name == "founded_year":
+            _set_year(data, new, today)
+        elif name == "in_berlin":
+            _set_seat(data, new)
+        else:
+            data[name] = new
+        changed.append(name)
+    if not changed:
+        return base
+    if "founded_year" in changed and "stage" not in base.stated and "stage" not in llm:
+        # a stage not stated but derived follows the year: open when the year is disputed
+        if "founded_year" in disputed:
+            data["stage"] = None
+            disputed.append("stage")
+        elif data.get("age_years") is not None:
+            data["stage"] = "startup" if data["age_years"] < 5 else "established"
+    if "employees" in changed or "turnover_eur" in changed:
+        data["size_class"] = data.get("size_class") or size_class(data.get("employees"), data.get("turnover_eur"))
+    data["disputed"] = [f for f in DECIDING if f in disputed]
+    # the stated fields behind a disputed fact are no longer stated: a later chat turn's merge keeps an earlier
+    # turn's value for them
+    unsaid = {g for f in data["disputed"] for g in _STATED_AS.get(f, (f,))}
+    stated = [f for f in base.stated if f not in unsaid]
+    data["stated"] = list(dict.fromkeys([*stated, *(f for f in changed if f not in unsaid)]))
+    return CompanyProfile.model_validate(data)
+
+
+def extract_profile_llm(text: str, chat_model, base: CompanyProfile, prompts_dir: Path | None = None,
+                        policy: str = "fill", today: dt.date | None = None) -> CompanyProfile:
+    """The profile after a chat model read the text too (``reconcile_profile`` by ``policy``; by default it fills
+    only the fields the deterministic extractor left unknown, and stated facts are never overwritten).
+
+    Any error (bad JSON, invalid value, timeout) returns ``base`` unchanged.
     """
     from langchain_core.output_parsers import PydanticOutputParser
 
@@ -457,32 +569,7 @@ def extract_profile_llm(text: str, chat_model, base: CompanyProfile, prompts_dir
             needs=", ".join(Need.__args__), instruments=", ".join(INSTRUMENT_LABELS_EN), text=_as_data(text, "en"),
         )
         fields = (chat_model | parser).invoke(messages)
-        data = base.model_dump()
-        filled = []
-        for name, value in fields.model_dump().items():
-            if value in (None, []) or data.get(name) not in (None, []):
-                continue
-            if name == "org_type" and value not in ("company", "research", "individual", "association"):
-                continue
-            data[name] = value
-            filled.append(name)
-        if not filled:
-            return base
-        if "in_berlin" in filled:
-            data["location"] = data.get("location") or ("berlin" if fields.in_berlin else None)
-            data["in_germany"] = True if fields.in_berlin else data.get("in_germany")
-        if "employees" in filled or "turnover_eur" in filled:
-            from .profile import size_class
-
-            data["size_class"] = data.get("size_class") or size_class(data.get("employees"), data.get("turnover_eur"))
-        if "founded_year" in filled and data.get("age_years") is None:
-            from .profile import year_age_range
-
-            data["age_years"] = max(0.0, float(dt.date.today().year - fields.founded_year))
-            data["age_range"] = year_age_range(fields.founded_year, dt.date.today())
-            data["stage"] = data.get("stage") or ("startup" if data["age_years"] < 5 else "established")
-        data["stated"] = list(dict.fromkeys([*base.stated, *filled]))
-        return CompanyProfile.model_validate(data)
+        return reconcile_profile(base, fields, policy, today)
     except Exception as ex:
         log.warning("LLM profile extraction not used: %s: %s", type(ex).__name__, str(ex)[:300])
         return base

@@ -467,6 +467,9 @@ class CompanyProfile(BaseModel):
     # Yes/no facts that programme ``eligibility.checks`` ask about (e.g. supraregional_sales).
     facts: dict[str, bool] = {}
     stated: list[str] = []  # names of fields taken from the text (the rest are derived or unknown)
+    # deciding facts that two readers of the text (the rules and an LLM) read differently: left unknown, so the
+    # programmes that depend on them ask instead of deciding ("org_type", "stage", "in_berlin", "founded_year")
+    disputed: list[str] = []
     unsupported_language: str | None = None
     # De-minimis aid the company says it received in the last three years (EUR), e.g.
     # "wir haben letztes Jahr 80.000 EUR De-minimis bekommen"; checked by the plan's ceiling.

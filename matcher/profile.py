@@ -1160,6 +1160,9 @@ def merge_profiles(old: CompanyProfile, new: CompanyProfile) -> CompanyProfile:
         if f in ("age_years", "founded_year") and new.stage is not None and "stage" not in new.stated:
             data["stage"] = new.stage
     data["stated"] = list(dict.fromkeys([*old.stated, *new.stated]))
+    # a fact read two ways stays open until a turn states it; an earlier turn's statement is not undone by a dispute
+    data["disputed"] = [f for f in dict.fromkeys([*old.disputed, *new.disputed])
+                        if f not in new.stated and data.get(f) is None]
     data["lang"] = new.lang
     data["unsupported_language"] = new.unsupported_language
     return CompanyProfile.model_validate(data)

@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_provider: str = Field("openai", description="'openai' (any OpenAI-compatible server) or 'ollama'")
     llm_timeout_s: float = 20.0
+    llm_profile: Literal["fill", "check", "prefer"] = Field(
+        "check",
+        description="what the LLM's reading of the company does to the rules' reading: 'fill' (only facts the rules "
+        "left unknown), 'check' (also: a deciding fact the two read differently becomes an open question, and the "
+        "needs are the LLM's, in the rules' order), 'prefer' (the LLM's reading wins wherever it states a value)",
+    )
     stale_after_days: int = Field(365, ge=1)
     host: str = "127.0.0.1"
     port: int = 7860

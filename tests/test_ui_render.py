@@ -101,6 +101,14 @@ def test_edited_profile_rerates_with_derived_fields(engine, de_result):
     assert st["basis"]["kind"] == "profile"
 
 
+def test_the_editor_settles_a_fact_two_readers_disagreed_on():
+    from matcher.models import CompanyProfile
+
+    base = CompanyProfile(org_type="company", in_berlin=None, stage=None, disputed=["stage", "in_berlin"])
+    edited = render.edited_profile(base, None, None, True, None, "company", [], [], [], year_now=2026)
+    assert edited.in_berlin is True and edited.disputed == ["stage"]  # the seat is given now, the stage is not
+
+
 def test_filters_rerun_the_last_turn(engine):
     st = session.new_state()
     session.chat_turn(st, README_CASE, session.filters_from([], [], False), False, None)

@@ -359,6 +359,8 @@ def edited_profile(base: CompanyProfile | None, employees: Any, founded_year: An
     data["needs"] = list(needs or [])
     data["instruments_wished"] = list(instruments or [])
     data["stated"] = []  # recomputed: every filled field now counts as stated
+    # a fact two readers disagreed on is settled once the editor gives it a value
+    data["disputed"] = [f for f in data.get("disputed") or [] if data.get(f) is None]
     return CompanyProfile.model_validate(data)
 
 
