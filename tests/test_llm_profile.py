@@ -118,3 +118,51 @@ def test_a_disputed_seat_asks_instead_of_hiding_the_berlin_programmes(engine):
     assert verdict(checked, "berlin-innovation-grant") == "uncertain"
     assert any("Berlin" in q for q in checked.questions)
     assert "unklar: Sitz in Berlin" in checked.answer
+
+
+@pytest.fixture
+def chat_server():
+    """A local OpenAI-compatible endpoint (the external LLM, which cannot run here) that answers every chat
+    completion with the JSON of ``chat_server.reply`` and records the requests."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            server.requests.append((self.path, body))
+            out = json.dumps({"id": "c1", "object": "chat.completion", "created": 0, "model": body["model"],
+                              "choices": [{"index": 0, "finish_reason": "stop",
+                                           "message": {"role": "assistant", "content": server.reply}}],
+                              "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(out)))
+            self.end_headers()
+            self.wfile.write(out)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.requests, server.reply = [], "{}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("policy, seat, disputed", [("check", None, ["in_berlin"]), ("fill", False, [])])
+def test_the_configured_llm_reads_by_the_configured_policy(engine, chat_server, policy, seat, disputed):
+    from matcher.llm import get_profile_refiner
+
+    chat_server.reply = '{"in_berlin": true, "needs": ["rnd"]}'
+    settings = Settings(llm_base_url=f"http://127.0.0.1:{chat_server.server_address[1]}/v1", llm_model="m",
+                        llm_profile=policy, today=TODAY.isoformat())
+    res = match(HAMBURG, top_k=10, engine=engine, refine_profile=get_profile_refiner(settings))
+    assert (res.profile.in_berlin, res.profile.disputed) == (seat, disputed)
+    assert chat_server.requests and chat_server.requests[0][0] == "/v1/chat/completions"
+    sent = " ".join(m["content"] for m in chat_server.requests[0][1]["messages"])
+    assert HAMBURG in sent and "customers, partners" in sent  # the company text as data, with the seat rule
