@@ -34,7 +34,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from matcher.clock import today
 from matcher.engine import build_engine
-from matcher.llm import PROFILE_POLICIES, build_chat_model, extract_profile_llm
+from matcher.llm import CHOICES, PROFILE_POLICIES, build_chat_model, extract_profile_llm
 from matcher.models import Instrument, Need
 
 from .run import case_parts, full_system, product_settings, run_variant, summarise
@@ -42,8 +42,6 @@ from .schema import ExpectedProfile, load_all_cases
 
 RESULTS_FILE = Path(__file__).resolve().parent / "llm_reader_results.json"
 METRICS = ("recall@5", "ndcg@10", "mrr", "must_not@3")
-_CHOICES = {"org_type": ("company", "research", "individual", "association"),
-            "stage": ("pre_founding", "startup", "established")}
 
 
 def _rng(case_id: str, error: float) -> random.Random:
@@ -63,7 +61,7 @@ def simulated_reply(expected: ExpectedProfile | None, case_id: str, error: float
     rng = _rng(case_id, error)
     e = expected or ExpectedProfile()
     out: dict = {}
-    for name, choices in _CHOICES.items():
+    for name, choices in CHOICES.items():
         v = getattr(e, name)
         if v is not None:
             out[name] = rng.choice([c for c in choices if c != v]) if rng.random() < error else v

@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import ConfigError
-from .models import INSTRUMENT_LABELS_EN, Instrument, MatchResult, Need, CompanyProfile
+from .models import INSTRUMENT_LABELS_EN, CompanyProfile, Instrument, MatchResult, Need, OrgType, Stage
 from .settings import REPO_ROOT, Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -454,15 +454,15 @@ PROFILE_POLICIES = ("fill", "check", "prefer")
 DECIDING = ("org_type", "stage", "in_berlin", "founded_year")
 # the stated fields a deciding fact is read from
 _STATED_AS = {"in_berlin": ("in_berlin", "location"), "founded_year": ("founded_year", "age_years")}
-_CHOICES = {"org_type": ("company", "research", "individual", "association"),
-            "stage": ("pre_founding", "startup", "established")}
+# the values a field of ``ProfileFields`` given as free text may take
+CHOICES = {"org_type": OrgType.__args__, "stage": Stage.__args__}
 
 
 def _llm_values(fields: ProfileFields) -> dict[str, Any]:
     """The stated values of an LLM's reading (valid choices only)."""
     out = {}
     for name, value in fields.model_dump().items():
-        if value in (None, []) or (name in _CHOICES and value not in _CHOICES[name]):
+        if value in (None, []) or (name in CHOICES and value not in CHOICES[name]):
             continue
         out[name] = value
     return out
